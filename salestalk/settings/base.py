@@ -1,0 +1,162 @@
+"""Settings shared by every profile; profiles (local, test, aws) override what differs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from salestalk.env import env_bool, env_float, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
+DEBUG = env_bool("DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "daphne",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "channels",
+    "tenants",
+    "metrics",
+    "insights",
+    "chat",
+]
+
+MIDDLEWARE = [
+    "salestalk.request_logging.RequestLogMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "salestalk.urls"
+WSGI_APPLICATION = "salestalk.wsgi.application"
+ASGI_APPLICATION = "salestalk.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# Django's own database holds only auth, admin and sessions; tenant data lives in DynamoDB.
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+LOGIN_URL = "/login/"
+
+# Request bodies: generous enough for dataset uploads, which have their own limit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["tenants.auth.TenantJWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "salestalk.errors.api_exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SalesTalk API",
+    "DESCRIPTION": "Ask about your company's performance; every number is computed from your data.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+SALESTALK_REDIS_URL = env_str("REDIS_URL")
+if SALESTALK_REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [SALESTALK_REDIS_URL]},
+        }
+    }
+
+# --- DynamoDB ---------------------------------------------------------------
+SALESTALK_DYNAMODB_ENDPOINT = env_str("DYNAMODB_ENDPOINT") or None
+SALESTALK_AWS_REGION = env_str("AWS_REGION", "us-east-1")
+SALESTALK_TABLE_PREFIX = env_str("TABLE_PREFIX", "salestalk-")
+SALESTALK_DYNAMODB_TIMEOUT_SECONDS = env_float("DYNAMODB_TIMEOUT_SECONDS", 5.0)
+SALESTALK_DYNAMODB_MAX_RETRIES = env_int("DYNAMODB_MAX_RETRIES", 3)
+# "aws": scope each request's DynamoDB credentials to its tenant's table (STS AssumeRole).
+SALESTALK_TENANT_ROLE_ARN = env_str("TENANT_ROLE_ARN") or None
+
+# --- Identity ---------------------------------------------------------------
+SALESTALK_AUTH_ISSUER = env_str("AUTH_ISSUER", "local")  # local | cognito
+SALESTALK_JWT_SECRET = env_str("JWT_SECRET", SECRET_KEY)
+SALESTALK_JWT_ISSUER = env_str("JWT_ISSUER", "salestalk-local")
+SALESTALK_JWT_AUDIENCE = env_str("JWT_AUDIENCE", "salestalk")
+SALESTALK_ACCESS_TOKEN_TTL = env_int("ACCESS_TOKEN_TTL", 3600)
+SALESTALK_REFRESH_TOKEN_TTL = env_int("REFRESH_TOKEN_TTL", 14 * 24 * 3600)
+SALESTALK_COGNITO_JWKS_URL = env_str("COGNITO_JWKS_URL") or None
+SALESTALK_COGNITO_ISSUER = env_str("COGNITO_ISSUER") or None
+SALESTALK_COGNITO_CLIENT_ID = env_str("COGNITO_CLIENT_ID") or None
+
+# --- Language engine --------------------------------------------------------
+SALESTALK_LLM = env_str("LLM", "builtin")  # builtin | ollama | bedrock
+SALESTALK_LLM_REPHRASE = env_bool("LLM_REPHRASE", False)
+SALESTALK_LLM_TIMEOUT_SECONDS = env_float("LLM_TIMEOUT_SECONDS", 8.0)
+SALESTALK_OLLAMA_HOST = env_str("OLLAMA_HOST", "http://127.0.0.1:11434")
+SALESTALK_OLLAMA_MODEL = env_str("OLLAMA_MODEL", "llama3.1:8b")
+SALESTALK_BEDROCK_MODEL_ID = env_str("BEDROCK_MODEL_ID", "anthropic.claude-3-haiku-20240307-v1:0")
+SALESTALK_BEDROCK_REGION = env_str("BEDROCK_REGION", SALESTALK_AWS_REGION)
+
+# --- Metrics ----------------------------------------------------------------
+SALESTALK_MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "salestalk.request_logging.JsonFormatter"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        "botocore": {"level": "WARNING"},
+        "daphne": {"level": "WARNING"},
+    },
+}

@@ -1,0 +1,162 @@
+"""Binding PynamoDB models to tables at run time, one connection per table.
+
+Models are declared abstract (no ``table_name``): used unbound they raise
+``TenantScopeError``. ``bind`` returns a cached subclass whose ``Meta`` names
+the tenant's table; nothing ever assigns ``Meta.table_name`` on a shared class,
+so concurrent requests for different tenants cannot race.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from typing import Any, TypeVar
+
+import botocore.config
+import botocore.session
+from django.conf import settings
+from pynamodb import constants
+from pynamodb.attributes import UnicodeAttribute
+from pynamodb.connection import TableConnection
+from pynamodb.connection.base import MetaTable
+from pynamodb.models import Model
+
+from tenants.context import TenantContext, TenantScopeError
+
+M = TypeVar("M", bound=Model)
+
+
+class StorageUnavailable(RuntimeError):
+    """DynamoDB could not be reached or kept refusing; the request can be retried later."""
+
+
+def registry_table_name() -> str:
+    return f"{settings.SALESTALK_TABLE_PREFIX}tenants"
+
+
+def tenant_table_name(tenant_id: str) -> str:
+    return f"{settings.SALESTALK_TABLE_PREFIX}tenant-{tenant_id}"
+
+
+class UnboundModel(Model):
+    """Base of every SalesTalk model: no table until bound."""
+
+    class Meta:
+        pass
+
+    @classmethod
+    def _get_connection(cls) -> TableConnection:
+        if not getattr(cls.Meta, "table_name", None):
+            raise TenantScopeError(
+                f"{cls.__name__} is not bound to a table; use tenants.storage.bind(model, tenant=...)."
+            )
+        return super()._get_connection()
+
+
+class TenantItem(UnboundModel):
+    """An item of a tenant's single table: generic ``pk``/``sk`` keys, typed by key prefix."""
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+
+
+def _connection_options() -> dict[str, Any]:
+    options: dict[str, Any] = {
+        "region": settings.SALESTALK_AWS_REGION,
+        "host": settings.SALESTALK_DYNAMODB_ENDPOINT,
+        "connect_timeout_seconds": settings.SALESTALK_DYNAMODB_TIMEOUT_SECONDS,
+        "read_timeout_seconds": settings.SALESTALK_DYNAMODB_TIMEOUT_SECONDS,
+        "max_retry_attempts": settings.SALESTALK_DYNAMODB_MAX_RETRIES,
+        "max_pool_connections": 20,
+        "extra_headers": None,
+        "aws_access_key_id": None,
+        "aws_secret_access_key": None,
+        "aws_session_token": None,
+    }
+    if settings.SALESTALK_DYNAMODB_ENDPOINT and not os.environ.get("AWS_ACCESS_KEY_ID"):
+        # DynamoDB Local accepts any credentials but botocore insists on having some.
+        options["aws_access_key_id"] = "local"
+        options["aws_secret_access_key"] = "local"
+    return options
+
+
+_table_connections: dict[tuple[str, str | None], TableConnection] = {}
+_table_connections_lock = threading.Lock()
+
+
+def _meta_table(table_name: str, model: type[Model]) -> MetaTable:
+    """The table's key schema, known from the model, so no DescribeTable call is needed."""
+    schema = model._get_schema()
+    return MetaTable(
+        {
+            constants.TABLE_NAME: table_name,
+            constants.KEY_SCHEMA: schema["key_schema"],
+            constants.ATTR_DEFINITIONS: schema["attribute_definitions"],
+            constants.GLOBAL_SECONDARY_INDEXES: [
+                {constants.INDEX_NAME: index["index_name"], constants.KEY_SCHEMA: index["key_schema"]}
+                for index in schema["global_secondary_indexes"]
+            ],
+            constants.LOCAL_SECONDARY_INDEXES: [],
+        }
+    )
+
+
+def _table_connection(table_name: str, model: type[Model]) -> TableConnection:
+    """One connection per table, shared by every model bound to it (they share its key schema)."""
+    key = (table_name, settings.SALESTALK_DYNAMODB_ENDPOINT)
+    with _table_connections_lock:
+        connection = _table_connections.get(key)
+        if connection is None:
+            connection = TableConnection(
+                table_name, meta_table=_meta_table(table_name, model), **_connection_options()
+            )
+            _table_connections[key] = connection
+    return connection
+
+
+@lru_cache(maxsize=4096)
+def _bound(model: type[M], table_name: str, endpoint: str | None) -> type[M]:
+    options = _connection_options()
+    meta = type("Meta", (), {"table_name": table_name, **options})
+    bound = type(f"{model.__name__}@{table_name}", (model,), {"Meta": meta, "__module__": model.__module__})
+    bound._connection = _table_connection(table_name, bound)
+    return bound
+
+
+def bind_table(model: type[M], *, table_name: str) -> type[M]:
+    return _bound(model, table_name, settings.SALESTALK_DYNAMODB_ENDPOINT)
+
+
+def bind(model: type[M], *, tenant: TenantContext | None) -> type[M]:
+    """``model`` bound to ``tenant``'s table. No tenant, no table: raises."""
+    if tenant is None:
+        raise TenantScopeError(f"{model.__name__} needs a tenant context.")
+    return bind_table(model, table_name=tenant.table_name)
+
+
+@lru_cache(maxsize=8)
+def _client(endpoint: str | None, region: str, timeout: float, retries: int) -> Any:
+    options = _connection_options()
+    config = botocore.config.Config(
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        retries={"max_attempts": retries, "mode": "standard"},
+    )
+    return botocore.session.get_session().create_client(
+        "dynamodb",
+        region_name=region,
+        endpoint_url=endpoint,
+        aws_access_key_id=options["aws_access_key_id"],
+        aws_secret_access_key=options["aws_secret_access_key"],
+        config=config,
+    )
+
+
+def dynamodb_client() -> Any:
+    """A low-level client for table management and transactions."""
+    return _client(
+        settings.SALESTALK_DYNAMODB_ENDPOINT,
+        settings.SALESTALK_AWS_REGION,
+        settings.SALESTALK_DYNAMODB_TIMEOUT_SECONDS,
+        settings.SALESTALK_DYNAMODB_MAX_RETRIES,
+    )
