@@ -157,6 +157,7 @@ LOGGING = {
     "loggers": {
         "django.server": {"level": "WARNING"},
         "botocore": {"level": "WARNING"},
+        "pynamodb": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
     },
 }

@@ -1,0 +1,78 @@
+# SalesTalk: `make run` to use it, `make test` to check it. Everything installs itself.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DYNAMODB_PORT ?= 8001
+export DYNAMODB_PORT
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STREAMLIT_PORT ?= 8501
+DEMO_TENANT ?= demo
+DEMO_EMAIL ?= demo@salestalk.example
+DEMO_PASSWORD ?= demo-password-123
+EVAL_TENANT ?= acme-eval
+SHARED ?= ../shared
+
+.PHONY: install dynamodb dynamodb-stop migrate demo run serve streamlit test test-fast browser eval bench fuzz lint lint-infra attack clean
+
+$(VENV)/.installed: pyproject.toml package-lock.json
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install Python and npm dependencies (idempotent)
+
+dynamodb: install ## Start DynamoDB Local on 127.0.0.1:$(DYNAMODB_PORT) (data in .dynamodb/)
+	$(PY) -m salestalk.dynamodb_local start --port $(DYNAMODB_PORT)
+
+dynamodb-stop:
+	@test -x $(PY) && $(PY) -m salestalk.dynamodb_local stop --port $(DYNAMODB_PORT) || true
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v 0
+
+demo: dynamodb migrate ## Demo tenant, staff user and dataset (idempotent)
+	$(PY) manage.py bootstrap_demo --tenant $(DEMO_TENANT) --email $(DEMO_EMAIL) --password $(DEMO_PASSWORD)
+
+run: demo ## Everything up: Django (ASGI) on :$(PORT), Streamlit on :$(STREAMLIT_PORT)
+	@mkdir -p .run
+	@SALESTALK_API_URL=http://$(HOST):$(PORT) $(VENV)/bin/streamlit run streamlit_app.py \
+		--server.address $(HOST) --server.port $(STREAMLIT_PORT) --server.headless true \
+		--browser.gatherUsageStats false > .run/streamlit.log 2>&1 & echo $$! > .run/streamlit.pid
+	@echo "Streamlit: http://$(HOST):$(STREAMLIT_PORT)   Django: http://$(HOST):$(PORT)   (Ctrl-C stops both)"
+	@trap 'kill $$(cat .run/streamlit.pid) 2>/dev/null' EXIT; $(VENV)/bin/daphne -b $(HOST) -p $(PORT) salestalk.asgi:application
+
+serve: demo ## Only the Django server
+	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) salestalk.asgi:application
+
+streamlit: install ## Only the Streamlit app (talks to the API at SALESTALK_API_URL)
+	SALESTALK_API_URL=$${SALESTALK_API_URL:-http://$(HOST):$(PORT)} $(VENV)/bin/streamlit run streamlit_app.py \
+		--server.address $(HOST) --server.port $(STREAMLIT_PORT) --server.headless true --browser.gatherUsageStats false
+
+browser: ## Debian's Chromium for the end-to-end tests (skipped loudly when it cannot be installed)
+	@command -v chromium >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "!!! Chromium could not be installed: browser tests will be SKIPPED !!!"; }
+
+test: install browser ## The whole suite (starts its own in-memory DynamoDB)
+	$(PY) -m pytest -q -n 2 --dist loadfile
+
+test-fast: install
+	$(PY) -m pytest -q -x -m "not browser"
+
+eval: install ## Score the engine on the shared dev questions
+	$(PY) manage.py eval_setup --tenant $(EVAL_TENANT) --data $(SHARED)/eval/acme.csv
+	EVAL_PYTHON=$(PY) $(PY) $(SHARED)/eval/evaluate.py --questions $(SHARED)/eval/questions-dev.jsonl \
+		--data $(SHARED)/eval/acme.csv --tenant $(EVAL_TENANT)
+
+bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
+	$(PY) benchmarks/run.py
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean: dynamodb-stop
+	rm -rf .run .dynamodb .dynamodb.log staticfiles media benchmarks/results

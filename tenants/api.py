@@ -1,0 +1,220 @@
+"""The base of every tenant API view, plus identity endpoints and the staff tenant registry API."""
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.http import HttpRequest
+from rest_framework import permissions, serializers, status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import AuthenticationFailed, ParseError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from salestalk.request_logging import bind_log_context
+from tenants import services
+from tenants.auth import TenantJWTAuthentication, TokenRefused
+from tenants.context import TenantContext, TenantScopeError, _current
+from tenants.errors import TenantError
+from tenants.models import Membership, TenantRecord
+from tenants.selectors import get_tenant_context, list_tenants
+from tenants.tokens import InvalidToken, decode_token, issue_token, tenant_of
+
+FORBIDDEN_SCOPE_PARAMS = ("tenant", "tenant_id", "tenantId")
+
+
+class TenantAPIView(APIView):
+    """Every tenant endpoint derives from this: the tenant comes from the token, and only from it.
+
+    The context is set in ``initial`` (after authentication) and reset when the
+    request ends, whatever happens, so nothing outlives its request.
+    """
+
+    authentication_classes = [TenantJWTAuthentication]
+    permission_classes = [permissions.IsAuthenticated]
+    tenant: TenantContext
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        tenant = request.auth
+        if not isinstance(tenant, TenantContext):
+            raise TenantScopeError("Authenticated without a tenant context.")
+        if any(name in request.query_params for name in FORBIDDEN_SCOPE_PARAMS):
+            raise ParseError("The tenant comes from your token; do not send it in the query string.")
+        self.tenant = tenant
+        self._tenant_token = _current.set(tenant)
+        bind_log_context(tenantId=tenant.tenant_id)
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        finally:
+            token = self.__dict__.pop("_tenant_token", None)
+            if token is not None:
+                _current.reset(token)
+
+
+class MeApi(TenantAPIView):
+    class OutputSerializer(serializers.Serializer):
+        tenant_id = serializers.CharField()
+        email = serializers.CharField(allow_null=True)
+        currency = serializers.CharField()
+        time_zone = serializers.CharField()
+
+    def get(self, request: Request) -> Response:
+        data = {
+            "tenant_id": self.tenant.tenant_id,
+            "email": self.tenant.email,
+            "currency": self.tenant.currency,
+            "time_zone": self.tenant.time_zone,
+        }
+        return Response(self.OutputSerializer(data).data)
+
+
+class SignInAPIView(APIView):
+    """Endpoints that take credentials in the body instead of a token."""
+
+    authentication_classes: list[type] = []
+    permission_classes = [permissions.AllowAny]
+
+    def get_authenticate_header(self, request: Request) -> str:
+        # Makes refusals 401 (with a challenge) rather than DRF's 403 for views without authenticators.
+        return 'Bearer realm="salestalk"'
+
+
+class TokenApi(SignInAPIView):
+    """Local sign-in: email + password → access and refresh tokens carrying the tenant claim."""
+
+    class InputSerializer(serializers.Serializer):
+        email = serializers.EmailField()
+        password = serializers.CharField(max_length=256, trim_whitespace=False)
+
+    class OutputSerializer(serializers.Serializer):
+        access = serializers.CharField()
+        refresh = serializers.CharField()
+        tenant_id = serializers.CharField()
+        email = serializers.CharField()
+
+    def post(self, request: Request) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        email = data.validated_data["email"].strip().lower()
+        user = authenticate(request, username=email, password=data.validated_data["password"])
+        if user is None:
+            raise AuthenticationFailed("Wrong email or password.", code="bad_credentials")
+        try:
+            tenant_id = Membership.objects.get(user=user).tenant_id
+        except Membership.DoesNotExist as exc:
+            raise AuthenticationFailed("This user belongs to no tenant.", code="no_tenant") from exc
+        try:
+            get_tenant_context(tenant_id=tenant_id)
+        except TenantError as exc:
+            raise AuthenticationFailed(str(exc), code=exc.code) from exc
+        tokens = {
+            "access": issue_token(tenant_id=tenant_id, email=email, user_id=str(user.pk)),
+            "refresh": issue_token(tenant_id=tenant_id, email=email, user_id=str(user.pk), kind="refresh"),
+            "tenant_id": tenant_id,
+            "email": email,
+        }
+        return Response(self.OutputSerializer(tokens).data)
+
+
+class RefreshApi(SignInAPIView):
+    class InputSerializer(serializers.Serializer):
+        refresh = serializers.CharField(max_length=4096)
+
+    class OutputSerializer(serializers.Serializer):
+        access = serializers.CharField()
+
+    def post(self, request: Request) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            claims = decode_token(data.validated_data["refresh"], kind="refresh")
+        except InvalidToken as exc:
+            raise TokenRefused(str(exc), code=exc.code) from exc
+        tenant_id = tenant_of(claims)
+        try:
+            get_tenant_context(tenant_id=tenant_id)
+        except TenantError as exc:
+            raise TokenRefused(str(exc), code=exc.code) from exc
+        access = issue_token(tenant_id=tenant_id, email=claims.get("email", ""), user_id=claims.get("sub"))
+        return Response(self.OutputSerializer({"access": access}).data)
+
+
+class IsStaffUser(permissions.BasePermission):
+    message = "Only staff may manage tenants."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return bool(getattr(request.user, "is_staff", False))
+
+
+class StaffTokenAuthentication(TenantJWTAuthentication):
+    """Staff use their own Bearer token; staff status is read from the Django user, not the token."""
+
+    def authenticate(self, request: Request) -> tuple[Any, TenantContext] | None:
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        principal, tenant = result
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.filter(pk=principal.user_id, is_active=True).first()
+        if user is None:
+            raise TokenRefused("The token's user no longer exists.", code="user_unknown")
+        return user, tenant
+
+
+class StaffAPIView(APIView):
+    authentication_classes = [StaffTokenAuthentication, SessionAuthentication]
+    permission_classes = [permissions.IsAuthenticated, IsStaffUser]
+
+
+class TenantOutputSerializer(serializers.Serializer):
+    tenantId = serializers.CharField()
+    name = serializers.CharField()
+    ownerEmail = serializers.CharField()
+    tableName = serializers.CharField()
+    createdAt = serializers.CharField()
+    status = serializers.CharField()
+    currency = serializers.CharField()
+    timeZone = serializers.CharField()
+
+
+def _tenant_json(record: TenantRecord) -> dict[str, Any]:
+    return TenantOutputSerializer(record.as_json()).data
+
+
+class TenantListApi(StaffAPIView):
+    class InputSerializer(serializers.Serializer):
+        tenant_id = serializers.CharField(max_length=64)
+        name = serializers.CharField(max_length=200)
+        owner_email = serializers.EmailField()
+        currency = serializers.CharField(max_length=3, default="USD")
+        time_zone = serializers.CharField(max_length=64, default="UTC")
+
+    def get(self, request: Request) -> Response:
+        return Response([_tenant_json(record) for record in list_tenants()])
+
+    def post(self, request: Request) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        record = services.onboard_tenant(**data.validated_data)
+        return Response(_tenant_json(record), status=status.HTTP_201_CREATED)
+
+
+class TenantDetailApi(StaffAPIView):
+    class InputSerializer(serializers.Serializer):
+        status = serializers.ChoiceField(choices=["active", "disabled"])
+
+    def patch(self, request: Request, tenant_id: str) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        record = services.set_tenant_status(tenant_id=tenant_id, status=data.validated_data["status"])
+        return Response(_tenant_json(record))
+
+    def delete(self, request: Request, tenant_id: str) -> Response:
+        services.offboard_tenant(tenant_id=tenant_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+

@@ -1,0 +1,69 @@
+"""DRF authentication: a Bearer JWT becomes a frozen TenantContext checked against the registry."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rest_framework import exceptions
+from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.request import Request
+
+from tenants.context import TenantContext
+from tenants.errors import TenantError
+from tenants.selectors import get_tenant_context
+from tenants.tokens import InvalidToken, decode_token, tenant_of
+
+
+@dataclass(frozen=True)
+class TenantPrincipal:
+    """``request.user`` for token requests: who is asking, within which tenant."""
+
+    email: str | None
+    user_id: str | None
+    tenant_id: str
+    is_staff: bool = False
+
+    is_authenticated = True
+    is_anonymous = False
+
+
+class TokenRefused(exceptions.AuthenticationFailed):
+    def __init__(self, message: str, *, code: str) -> None:
+        super().__init__(message, code=code)
+
+
+def context_from_token(token: str) -> TenantContext:
+    """Validate an access token and resolve its tenant (exists and active)."""
+    try:
+        claims = decode_token(token)
+    except InvalidToken as exc:
+        raise TokenRefused(str(exc), code=exc.code) from exc
+    try:
+        return get_tenant_context(
+            tenant_id=tenant_of(claims),
+            email=claims.get("email"),
+            user_id=claims.get("sub"),
+            claims=claims,
+        )
+    except TenantError as exc:
+        raise TokenRefused(f"The token's tenant is not available: {exc}", code=exc.code) from exc
+
+
+class TenantJWTAuthentication(BaseAuthentication):
+    keyword = b"bearer"
+
+    def authenticate(self, request: Request) -> tuple[TenantPrincipal, TenantContext] | None:
+        parts = get_authorization_header(request).split()
+        if not parts or parts[0].lower() != self.keyword:
+            return None
+        if len(parts) != 2:
+            raise TokenRefused("Send the header as 'Authorization: Bearer <token>'.", code="token_malformed")
+        try:
+            token = parts[1].decode("ascii")
+        except UnicodeDecodeError as exc:
+            raise TokenRefused("The token is malformed.", code="token_malformed") from exc
+        tenant = context_from_token(token)
+        principal = TenantPrincipal(email=tenant.email, user_id=tenant.user_id, tenant_id=tenant.tenant_id)
+        return principal, tenant
+
+    def authenticate_header(self, request: Request) -> str:
+        return 'Bearer realm="salestalk"'

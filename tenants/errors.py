@@ -1,0 +1,25 @@
+"""Tenant and identity errors; the API maps each to a 4xx with a clear JSON body."""
+
+
+class TenantError(Exception):
+    status_code = 400
+    code = "tenant_error"
+
+
+class InvalidTenantId(TenantError):
+    code = "invalid_tenant_id"
+
+
+class TenantExists(TenantError):
+    status_code = 409
+    code = "tenant_exists"
+
+
+class TenantNotFound(TenantError):
+    status_code = 404
+    code = "tenant_not_found"
+
+
+class TenantDisabled(TenantError):
+    status_code = 403
+    code = "tenant_disabled"

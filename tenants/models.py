@@ -1,0 +1,54 @@
+"""The global tenant registry (DynamoDB) and each person's tenant membership (Django auth DB)."""
+from __future__ import annotations
+
+from django.conf import settings as django_settings
+from django.db import models
+from pynamodb.attributes import UnicodeAttribute
+
+from tenants.storage import UnboundModel, bind_table, registry_table_name
+
+
+class TenantStatus:
+    PROVISIONING = "provisioning"
+    ACTIVE = "active"
+    DISABLED = "disabled"
+    DELETED = "deleted"
+
+
+class TenantRecord(UnboundModel):
+    """One item per tenant in ``{prefix}tenants``."""
+
+    tenantId = UnicodeAttribute(hash_key=True)
+    name = UnicodeAttribute()
+    ownerEmail = UnicodeAttribute()
+    tableName = UnicodeAttribute()
+    createdAt = UnicodeAttribute()
+    status = UnicodeAttribute(default=TenantStatus.ACTIVE)
+    currency = UnicodeAttribute(default="USD")
+    timeZone = UnicodeAttribute(default="UTC")
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "tenantId": self.tenantId,
+            "name": self.name,
+            "ownerEmail": self.ownerEmail,
+            "tableName": self.tableName,
+            "createdAt": self.createdAt,
+            "status": self.status,
+            "currency": self.currency,
+            "timeZone": self.timeZone,
+        }
+
+
+def registry() -> type[TenantRecord]:
+    return bind_table(TenantRecord, table_name=registry_table_name())
+
+
+class Membership(models.Model):
+    """A local sign-in user belongs to exactly one tenant (Cognito users carry it in their token)."""
+
+    user = models.OneToOneField(django_settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    tenant_id = models.CharField(max_length=40, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.tenant_id}"

@@ -1,0 +1,211 @@
+"""Tenant onboarding and offboarding, and local sign-in users.
+
+Onboarding is crash-safe and re-runnable: the registry item is written first
+with status ``provisioning`` (a record of intent that authentication refuses),
+then the table is created and waited for, and only then is the tenant marked
+``active``. Re-running finishes whatever a crash left undone.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import UTC, datetime
+
+from botocore.exceptions import ClientError
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from tenants.errors import InvalidTenantId, TenantError, TenantExists, TenantNotFound
+from tenants.models import Membership, TenantRecord, TenantStatus, registry
+from tenants.storage import dynamodb_client, registry_table_name, tenant_table_name
+
+TENANT_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")
+TENANT_TTL_ATTRIBUTE = "expiresAt"
+
+
+def validate_tenant_id(tenant_id: str) -> str:
+    if not isinstance(tenant_id, str) or not TENANT_ID_PATTERN.fullmatch(tenant_id):
+        raise InvalidTenantId(
+            f"Invalid tenant id {tenant_id!r}: use 3-40 lowercase letters, digits or hyphens, "
+            "starting and ending with a letter or digit."
+        )
+    return tenant_id
+
+
+def _table_exists(name: str) -> bool:
+    try:
+        dynamodb_client().describe_table(TableName=name)
+    except ClientError as exc:
+        if exc.response["Error"]["Code"] == "ResourceNotFoundException":
+            return False
+        raise
+    return True
+
+
+def ensure_registry_table() -> None:
+    """Create the global registry where it is missing (local; in AWS, Terraform owns it)."""
+    name = registry_table_name()
+    if _table_exists(name):
+        return
+    try:
+        dynamodb_client().create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "tenantId", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "tenantId", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+    except ClientError as exc:
+        if exc.response["Error"]["Code"] != "ResourceInUseException":
+            raise
+    dynamodb_client().get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 300})
+
+
+def _create_tenant_table(*, tenant_id: str) -> None:
+    name = tenant_table_name(tenant_id)
+    client = dynamodb_client()
+    try:
+        client.create_table(
+            TableName=name,
+            KeySchema=[
+                {"AttributeName": "pk", "KeyType": "HASH"},
+                {"AttributeName": "sk", "KeyType": "RANGE"},
+            ],
+            AttributeDefinitions=[
+                {"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "sk", "AttributeType": "S"},
+            ],
+            BillingMode="PAY_PER_REQUEST",
+            Tags=[{"Key": "tenantId", "Value": tenant_id}, {"Key": "app", "Value": "salestalk"}],
+        )
+    except ClientError as exc:
+        if exc.response["Error"]["Code"] != "ResourceInUseException":
+            raise
+    client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 600})
+    ttl = client.describe_time_to_live(TableName=name)["TimeToLiveDescription"]
+    if ttl.get("TimeToLiveStatus") not in ("ENABLED", "ENABLING"):
+        client.update_time_to_live(
+            TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": TENANT_TTL_ATTRIBUTE}
+        )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def onboard_tenant(
+    *,
+    tenant_id: str,
+    name: str,
+    owner_email: str,
+    currency: str = "USD",
+    time_zone: str = "UTC",
+) -> TenantRecord:
+    """Provision a tenant; re-running with the same details completes or returns it."""
+    validate_tenant_id(tenant_id)
+    name = (name or "").strip()
+    if not name:
+        raise TenantError("A tenant needs a name.")
+    try:
+        validate_email(owner_email)
+    except ValidationError as exc:
+        raise TenantError(f"Invalid owner email {owner_email!r}.") from exc
+    if not re.fullmatch(r"[A-Z]{3}", currency or ""):
+        raise TenantError(f"Invalid currency {currency!r}: use an ISO 4217 code such as USD or EUR.")
+
+    ensure_registry_table()
+    Registry = registry()
+    try:
+        record = Registry.get(tenant_id, consistent_read=True)
+    except Registry.DoesNotExist:
+        record = None
+    if record is not None and record.status != TenantStatus.DELETED:
+        if (record.name, record.ownerEmail) != (name, owner_email):
+            raise TenantExists(f"Tenant {tenant_id!r} already exists.")
+        if record.status in (TenantStatus.ACTIVE, TenantStatus.DISABLED):
+            return record
+    else:
+        record = Registry(
+            tenantId=tenant_id,
+            name=name,
+            ownerEmail=owner_email,
+            tableName=tenant_table_name(tenant_id),
+            createdAt=_now(),
+            status=TenantStatus.PROVISIONING,
+            currency=currency,
+            timeZone=time_zone,
+        )
+        record.save()
+    _create_tenant_table(tenant_id=tenant_id)
+    record.update(actions=[Registry.status.set(TenantStatus.ACTIVE)])
+    return record
+
+
+def set_tenant_status(*, tenant_id: str, status: str) -> TenantRecord:
+    if status not in (TenantStatus.ACTIVE, TenantStatus.DISABLED):
+        raise TenantError(f"Status must be {TenantStatus.ACTIVE!r} or {TenantStatus.DISABLED!r}.")
+    Registry = registry()
+    try:
+        record = Registry.get(tenant_id, consistent_read=True)
+    except Registry.DoesNotExist as exc:
+        raise TenantNotFound(f"Unknown tenant {tenant_id!r}.") from exc
+    if record.status not in (TenantStatus.ACTIVE, TenantStatus.DISABLED):
+        raise TenantError(f"Tenant {tenant_id!r} is {record.status}; it cannot be {status}.")
+    record.update(actions=[Registry.status.set(status)])
+    return record
+
+
+def offboard_tenant(*, tenant_id: str) -> TenantRecord:
+    """Refuse the tenant's tokens at once, then delete its table. Re-runnable."""
+    Registry = registry()
+    try:
+        record = Registry.get(tenant_id, consistent_read=True)
+    except Registry.DoesNotExist as exc:
+        raise TenantNotFound(f"Unknown tenant {tenant_id!r}.") from exc
+    record.update(actions=[Registry.status.set(TenantStatus.DELETED)])
+    try:
+        dynamodb_client().delete_table(TableName=record.tableName)
+    except ClientError as exc:
+        if exc.response["Error"]["Code"] != "ResourceNotFoundException":
+            raise
+    Membership.objects.filter(tenant_id=tenant_id).delete()
+    return record
+
+
+def create_user(
+    *, tenant_id: str, email: str, password: str | None = None, is_staff: bool = False
+) -> tuple[object, str]:
+    """A local sign-in user of one tenant; returns the user and the password (generated if not given)."""
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise TenantError(f"Invalid email {email!r}.") from exc
+    User = get_user_model()
+    username = email.strip().lower()
+    if User.objects.filter(username=username).exists():
+        raise TenantError(f"A user with email {username!r} already exists.")
+    password = password or secrets.token_urlsafe(12)
+    with transaction.atomic():
+        user = User.objects.create_user(username=username, email=username, password=password, is_staff=is_staff)
+        Membership.objects.create(user=user, tenant_id=tenant_id)
+    return user, password
+
+
+def provision_tenant(
+    *,
+    tenant_id: str,
+    name: str,
+    owner_email: str,
+    currency: str = "USD",
+    time_zone: str = "UTC",
+    owner_password: str | None = None,
+) -> tuple[TenantRecord, str | None]:
+    """Onboard a tenant and give its owner a local sign-in; the password is returned only when new."""
+    record = onboard_tenant(
+        tenant_id=tenant_id, name=name, owner_email=owner_email, currency=currency, time_zone=time_zone
+    )
+    if get_user_model().objects.filter(username=owner_email.strip().lower()).exists():
+        return record, None
+    _, password = create_user(tenant_id=tenant_id, email=owner_email, password=owner_password)
+    return record, password
