@@ -52,3 +52,11 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.tenant_id}"
+
+
+class Tenant(models.Model):
+    """Admin entry for tenants; they live in DynamoDB, so Django keeps no table for them."""
+
+    class Meta:
+        managed = False
+        verbose_name = "tenant"

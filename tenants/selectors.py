@@ -4,9 +4,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pynamodb.exceptions import PynamoDBException
+
 from tenants.context import TenantContext
 from tenants.errors import TenantDisabled, TenantNotFound
 from tenants.models import TenantRecord, TenantStatus, registry
+
+
+def _no_registry(exc: PynamoDBException) -> bool:
+    # Before the first onboarding there is no registry table, hence no tenants.
+    return exc.cause_response_code == "ResourceNotFoundException"
 
 
 def get_tenant(*, tenant_id: str) -> TenantRecord:
@@ -15,10 +22,19 @@ def get_tenant(*, tenant_id: str) -> TenantRecord:
         return Registry.get(tenant_id)
     except Registry.DoesNotExist as exc:
         raise TenantNotFound(f"Unknown tenant {tenant_id!r}.") from exc
+    except PynamoDBException as exc:
+        if _no_registry(exc):
+            raise TenantNotFound(f"Unknown tenant {tenant_id!r}.") from exc
+        raise
 
 
 def list_tenants() -> list[TenantRecord]:
-    return sorted(registry().scan(), key=lambda record: record.tenantId)
+    try:
+        return sorted(registry().scan(), key=lambda record: record.tenantId)
+    except PynamoDBException as exc:
+        if _no_registry(exc):
+            return []
+        raise
 
 
 def get_tenant_context(

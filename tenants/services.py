@@ -17,8 +17,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from tenants.errors import InvalidTenantId, TenantError, TenantExists, TenantNotFound
+from tenants.errors import InvalidTenantId, TenantError, TenantExists
 from tenants.models import Membership, TenantRecord, TenantStatus, registry
+from tenants.selectors import get_tenant
 from tenants.storage import dynamodb_client, registry_table_name, tenant_table_name
 
 TENANT_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")
@@ -146,10 +147,7 @@ def set_tenant_status(*, tenant_id: str, status: str) -> TenantRecord:
     if status not in (TenantStatus.ACTIVE, TenantStatus.DISABLED):
         raise TenantError(f"Status must be {TenantStatus.ACTIVE!r} or {TenantStatus.DISABLED!r}.")
     Registry = registry()
-    try:
-        record = Registry.get(tenant_id, consistent_read=True)
-    except Registry.DoesNotExist as exc:
-        raise TenantNotFound(f"Unknown tenant {tenant_id!r}.") from exc
+    record = get_tenant(tenant_id=tenant_id)
     if record.status not in (TenantStatus.ACTIVE, TenantStatus.DISABLED):
         raise TenantError(f"Tenant {tenant_id!r} is {record.status}; it cannot be {status}.")
     record.update(actions=[Registry.status.set(status)])
@@ -159,10 +157,7 @@ def set_tenant_status(*, tenant_id: str, status: str) -> TenantRecord:
 def offboard_tenant(*, tenant_id: str) -> TenantRecord:
     """Refuse the tenant's tokens at once, then delete its table. Re-runnable."""
     Registry = registry()
-    try:
-        record = Registry.get(tenant_id, consistent_read=True)
-    except Registry.DoesNotExist as exc:
-        raise TenantNotFound(f"Unknown tenant {tenant_id!r}.") from exc
+    record = get_tenant(tenant_id=tenant_id)
     record.update(actions=[Registry.status.set(TenantStatus.DELETED)])
     try:
         dynamodb_client().delete_table(TableName=record.tableName)
