@@ -1,0 +1,95 @@
+"""Reads of conversations and messages, scoped to one tenant."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from chat.errors import ConversationNotFound
+from chat.models import (
+    CONVERSATIONS_PK,
+    ConversationItem,
+    MessageItem,
+    conversation_sk,
+    message_sk,
+    messages_pk,
+)
+from insights.understanding import Understanding
+from tenants.context import TenantContext
+from tenants.storage import bind
+
+CONVERSATION_ID = re.compile(r"^c_[0-9a-f]{24}$")
+MAX_PAGE = 100
+
+
+def conversation_json(item: ConversationItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "title": item.title,
+        "created_at": item.createdAt,
+        "updated_at": item.updatedAt,
+        "created_by": item.createdBy,
+        "message_count": int(item.messageCount or 0),
+    }
+
+
+def message_json(item: MessageItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "conversation": item.conversationId,
+        "seq": int(item.seq),
+        "timestamp": item.timestamp,
+        "sender": item.sender,
+        "text": item.text,
+        "context": item.context,
+        "metadata": dict(item.metadata or {}),
+    }
+
+
+def get_conversation(*, tenant: TenantContext, conversation_id: str) -> ConversationItem:
+    if not isinstance(conversation_id, str) or not CONVERSATION_ID.match(conversation_id):
+        raise ConversationNotFound(f"No conversation {conversation_id!r}.")
+    Conversation = bind(ConversationItem, tenant=tenant)
+    try:
+        return Conversation.get(CONVERSATIONS_PK, conversation_sk(conversation_id), consistent_read=True)
+    except Conversation.DoesNotExist as exc:
+        raise ConversationNotFound(f"No conversation {conversation_id!r}.") from exc
+
+
+def list_conversations(
+    *, tenant: TenantContext, limit: int = 20, before: str | None = None
+) -> tuple[list[ConversationItem], str | None]:
+    """Newest first; ``before`` is the id of the last conversation of the previous page."""
+    limit = max(1, min(limit, MAX_PAGE))
+    Conversation = bind(ConversationItem, tenant=tenant)
+    # Every item of the CONVS partition is a conversation, so "before" is a plain key comparison.
+    condition = Conversation.sk < conversation_sk(before) if before else Conversation.sk.startswith("CONV#")
+    items = list(Conversation.query(CONVERSATIONS_PK, condition, scan_index_forward=False, limit=limit + 1))
+    page, more = items[:limit], len(items) > limit
+    return page, (page[-1].id if more else None)
+
+
+def list_messages(
+    *, tenant: TenantContext, conversation_id: str, limit: int = 50, before_seq: int | None = None
+) -> tuple[list[MessageItem], int | None]:
+    """Newest first; ``before_seq`` continues from the previous page's last message."""
+    get_conversation(tenant=tenant, conversation_id=conversation_id)
+    limit = max(1, min(limit, MAX_PAGE))
+    Message = bind(MessageItem, tenant=tenant)
+    if before_seq is not None:
+        condition = Message.sk.between(message_sk(0), message_sk(max(before_seq - 1, 0)))
+    else:
+        condition = Message.sk.startswith("MSG#")
+    items = list(
+        Message.query(
+            messages_pk(conversation_id), condition, scan_index_forward=False, limit=limit + 1, consistent_read=True
+        )
+    )
+    page, more = items[:limit], len(items) > limit
+    return page, (int(page[-1].seq) if more else None)
+
+
+def follow_up_context(*, conversation: ConversationItem) -> Understanding | None:
+    """The last answered question of the conversation, which a follow-up leans on."""
+    if not conversation.lastUnderstanding:
+        return None
+    return Understanding.from_json(conversation.lastUnderstanding)

@@ -1,0 +1,109 @@
+variable "workspace" {
+  description = "The workspace these values are for; must equal `terraform workspace show` (guards against applying aws.tfvars to local and vice versa)."
+  type        = string
+}
+
+variable "region" {
+  description = "AWS region of the whole stack."
+  type        = string
+}
+
+variable "name" {
+  description = "Name prefix of every resource (functions, APIs, roles, buckets)."
+  type        = string
+  default     = "salestalk"
+}
+
+variable "table_prefix" {
+  description = "SALESTALK_TABLE_PREFIX: the registry is `<prefix>tenants`, tenant tables `<prefix>tenant-<id>`."
+  type        = string
+  default     = "salestalk-"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]{1,200}$", var.table_prefix))
+    error_message = "Table prefix may only contain letters, digits, '_', '.' and '-'."
+  }
+}
+
+variable "image_tag" {
+  description = "Tag of the application image in ECR (the deploy workflow passes the commit SHA)."
+  type        = string
+}
+
+variable "localstack_endpoint" {
+  description = "LocalStack edge URL, used only in the `local` workspace."
+  type        = string
+  default     = "http://localhost:4566"
+}
+
+variable "bedrock_model_id" {
+  description = "Bedrock model or cross-region inference profile id (e.g. `us.anthropic...`) the app may invoke."
+  type        = string
+  default     = "anthropic.claude-3-haiku-20240307-v1:0"
+}
+
+variable "secret_key_parameter" {
+  description = "SSM SecureString parameter holding Django's SECRET_KEY (created once by hand, see docs/deployment.md)."
+  type        = string
+  default     = "/salestalk/secret-key"
+}
+
+variable "http_memory_mb" {
+  description = "Memory of the HTTP function (CPU scales with it; Django cold starts like 1 GB)."
+  type        = number
+  default     = 1024
+}
+
+variable "ws_memory_mb" {
+  description = "Memory of the WebSocket function."
+  type        = number
+  default     = 512
+}
+
+variable "lambda_timeout_seconds" {
+  description = "Function timeout; API Gateway gives up after 29-30 s anyway."
+  type        = number
+  default     = 29
+}
+
+variable "log_retention_days" {
+  description = "CloudWatch Logs retention for function and API access logs."
+  type        = number
+  default     = 30
+}
+
+variable "api_throttle_rate" {
+  description = "Steady-state requests per second per API stage (a cost and abuse brake)."
+  type        = number
+  default     = 50
+}
+
+variable "api_throttle_burst" {
+  description = "Burst of requests per API stage."
+  type        = number
+  default     = 100
+}
+
+variable "deletion_protection" {
+  description = "Protect the registry table and the user pool from deletion."
+  type        = bool
+  default     = true
+}
+
+variable "alarm_email" {
+  description = "Where CloudWatch alarms are mailed; empty for no subscription."
+  type        = string
+  default     = ""
+}
+
+variable "static_price_class" {
+  description = "CloudFront price class of the static files distribution."
+  type        = string
+  default     = "PriceClass_100"
+}
+
+variable "tags" {
+  description = "Extra tags on every resource."
+  type        = map(string)
+  default     = {}
+}
