@@ -10,7 +10,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pynamodb.exceptions import UpdateError
 
 from chat.errors import ConversationNotFound, InvalidQuestion
-from chat.models import CONVERSATIONS_PK, ConversationItem, MessageItem, conversation_sk, message_sk, messages_pk
+from chat.models import (
+    CONVERSATIONS_PK,
+    ConversationItem,
+    MessageItem,
+    conversation_sk,
+    message_sk,
+    messages_pk,
+)
 from chat.selectors import follow_up_context, get_conversation, message_json
 from insights.engine import answer_question
 from salestalk.ids import new_id
@@ -83,11 +90,14 @@ def rename_conversation(*, tenant: TenantContext, conversation_id: str, title: s
 
 def delete_conversation(*, tenant: TenantContext, conversation_id: str) -> None:
     item = get_conversation(tenant=tenant, conversation_id=conversation_id)
+    # The conversation goes first: appends are conditional on it, so no new message lands after the sweep.
+    item.delete()
     Message = bind(MessageItem, tenant=tenant)
     with Message.batch_write() as batch:
-        for message in Message.query(messages_pk(conversation_id), attributes_to_get=["pk", "sk"]):
+        for message in Message.query(
+            messages_pk(conversation_id), attributes_to_get=["pk", "sk"], consistent_read=True
+        ):
             batch.delete(message)
-    item.delete()
 
 
 def _next_seq(*, tenant: TenantContext, conversation_id: str, understanding: dict | None) -> int:
@@ -151,19 +161,19 @@ def ask(
         raise InvalidQuestion("Ask a question, e.g. 'What was revenue last month?'.")
     if len(question) > MAX_QUESTION_CHARS:
         raise InvalidQuestion(f"Questions are limited to {MAX_QUESTION_CHARS} characters.")
-    if conversation_id is None:
-        conversation = create_conversation(tenant=tenant, title=question, created_by=author)
-    else:
-        conversation = get_conversation(tenant=tenant, conversation_id=conversation_id)
-    metadata = {"author": author, "session": session_id}
-    user_message = append_message(
-        tenant=tenant, conversation_id=conversation.id, sender="user", text=question, metadata=metadata
-    )
+    conversation = None if conversation_id is None else get_conversation(tenant=tenant, conversation_id=conversation_id)
+    # Answered before anything is stored: a question that cannot be answered at all (no dataset) leaves no trace.
     answer = answer_question(
         tenant=tenant,
         text=question,
         as_of=as_of or tenant_today(tenant=tenant),
-        context=follow_up_context(conversation=conversation),
+        context=follow_up_context(conversation=conversation) if conversation is not None else None,
+    )
+    if conversation is None:
+        conversation = create_conversation(tenant=tenant, title=question, created_by=author)
+    metadata = {"author": author, "session": session_id}
+    user_message = append_message(
+        tenant=tenant, conversation_id=conversation.id, sender="user", text=question, metadata=metadata
     )
     answer_json = answer.as_json(conversation=conversation.id)
     answered = answer.understanding.intent not in UNANSWERED_INTENTS

@@ -1,0 +1,115 @@
+"""From a question to the contract's answer object: understand, compute, phrase.
+
+The built-in parser answers first; an LLM (when configured) is asked only when
+the parser is unsure, and its understanding is validated before use. Numbers
+always come from ``insights.analysis``; an LLM may rephrase the narrative only
+if every figure it writes is found in the computed result.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+
+from insights.analysis import analyse
+from insights.llm import get_provider
+from insights.llm.parsing import llm_parse
+from insights.llm.phrasing import llm_rephrase
+from insights.narrative import compose, sentiment_of, trend_change
+from insights.parser import Parse, parse
+from insights.results import Result
+from insights.understanding import Understanding
+from metrics.measures import DEFAULT_MEASURE
+from metrics.selectors import get_semantic_model
+from metrics.semantic import SemanticModel
+from tenants.context import TenantContext
+
+logger = logging.getLogger(__name__)
+
+# Below this parser confidence an LLM (if configured) gets a chance to read the question.
+LLM_FALLBACK_BELOW = 0.5
+
+
+@dataclass(frozen=True)
+class Answer:
+    understanding: Understanding
+    result: Result
+    narrative: str
+    sentiment: str
+    clarification: str | None = None
+
+    def as_json(self, *, conversation: str | None) -> dict[str, Any]:
+        return {
+            "conversation": conversation,
+            "understanding": self.understanding.as_json(),
+            "result": self.result.as_json(),
+            "narrative": self.narrative,
+            "sentiment": self.sentiment,
+            "clarification": self.clarification,
+        }
+
+
+def _understand(*, text: str, model: SemanticModel, as_of: date, context: Understanding | None) -> Parse:
+    parsed = parse(text, model=model, as_of=as_of, context=context)
+    if parsed.confidence >= LLM_FALLBACK_BELOW:
+        return parsed
+    provider = get_provider()
+    if provider is None:
+        return parsed
+    understanding = llm_parse(provider=provider, text=text, model=model, as_of=as_of, context=context)
+    if understanding is None:
+        return parsed
+    logger.info("question understood by %s", provider.name)
+    return Parse(understanding=understanding, confidence=LLM_FALLBACK_BELOW)
+
+
+def _unanswered(parsed: Parse) -> Answer:
+    text = parsed.clarification or "Could you rephrase that? Ask me about a measure, a period or a part of the business."
+    return Answer(
+        understanding=parsed.understanding, result=Result(), narrative=text, sentiment="neutral",
+        clarification=text if parsed.understanding.intent == "clarify" else None,
+    )
+
+
+def _tone(understanding: Understanding, result: Result) -> str:
+    measure = understanding.measure or DEFAULT_MEASURE
+    if understanding.intent in ("compare", "drivers", "summary"):
+        return sentiment_of(measure=measure, change=result.change, change_pct=result.change_pct)
+    if understanding.intent == "trend":
+        change, change_pct = trend_change(result)
+        return sentiment_of(measure=measure, change=change, change_pct=change_pct)
+    return "neutral"
+
+
+def answer_question(
+    *, tenant: TenantContext, text: str, as_of: date, context: Understanding | None
+) -> Answer:
+    """The answer to ``text`` from ``tenant``'s data; raises ``metrics.errors.NoDataset`` without data."""
+    model = get_semantic_model(tenant=tenant)
+    parsed = _understand(text=text, model=model, as_of=as_of, context=context)
+    understanding = parsed.understanding
+    if not understanding.answered:
+        return _unanswered(parsed)
+    result = analyse(tenant=tenant, model=model, understanding=understanding)
+    if result.chosen_group_by is not None:
+        understanding = understanding.with_changes(group_by=result.chosen_group_by)
+    narrative = compose(understanding=understanding, result=result, currency=tenant.currency)
+    answer = Answer(understanding=understanding, result=result, narrative=narrative,
+                    sentiment=_tone(understanding, result))
+    if settings.SALESTALK_LLM_REPHRASE:
+        answer = _rephrased(answer)
+    return answer
+
+
+def _rephrased(answer: Answer) -> Answer:
+    provider = get_provider()
+    if provider is None:
+        return answer
+    phrased = llm_rephrase(provider=provider, narrative=answer.narrative, answer=answer.as_json(conversation=None))
+    if not phrased:
+        return answer
+    return Answer(understanding=answer.understanding, result=answer.result, narrative=phrased,
+                  sentiment=answer.sentiment, clarification=answer.clarification)
