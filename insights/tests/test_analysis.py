@@ -88,7 +88,7 @@ def loaded(tenant):
 
 
 def run(loaded, **fields):
-    tenant, model = loaded
+    _, model = loaded
     return analyse(tenant=tenant, model=model, understanding=Understanding(**fields))
 
 
@@ -176,7 +176,7 @@ def test_drivers_without_a_dimension_pick_the_one_that_explains_the_change(loade
 
 
 def test_summary_has_every_measure_of_the_dataset(loaded):
-    tenant, model = loaded
+    _, model = loaded
     result = run(loaded, intent="summary", measure="revenue", time=Q4_2024, compare_to=Q3_2024)
     assert set(result.measures) == set(model.measures)
     now, before = gold(Q4_2024, {})[None], gold(Q3_2024, {})[None]
