@@ -11,11 +11,11 @@ from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "salestalk.settings.aws")
 
-from django.conf import settings  # noqa: E402
-from django.core.asgi import get_asgi_application  # noqa: E402
-from mangum import Mangum  # noqa: E402
+from django.conf import settings
+from django.core.asgi import get_asgi_application
+from mangum import Mangum
 
-from salestalk.env import env_str  # noqa: E402
+from salestalk.env import env_str
 
 
 def prepare_django_database(*, template: str) -> None:

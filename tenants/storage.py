@@ -22,6 +22,7 @@ from pynamodb.connection.base import MetaTable
 from pynamodb.models import Model
 
 from tenants.context import TenantContext, TenantScopeError
+from tenants.credentials import TenantScopedConnection
 
 M = TypeVar("M", bound=Model)
 
@@ -80,7 +81,7 @@ def _connection_options() -> dict[str, Any]:
     return options
 
 
-_table_connections: dict[tuple[str, str | None], TableConnection] = {}
+_table_connections: dict[tuple[str, str | None, str | None, str | None], TableConnection] = {}
 _table_connections_lock = threading.Lock()
 
 
@@ -101,37 +102,52 @@ def _meta_table(table_name: str, model: type[Model]) -> MetaTable:
     )
 
 
-def _table_connection(table_name: str, model: type[Model]) -> TableConnection:
-    """One connection per table, shared by every model bound to it (they share its key schema)."""
-    key = (table_name, settings.SALESTALK_DYNAMODB_ENDPOINT)
+def _table_connection(
+    table_name: str, model: type[Model], *, tenant_id: str | None, role_arn: str | None
+) -> TableConnection:
+    """One connection per table (and tenant), shared by every model bound to it (they share its key schema).
+
+    With a tenant role (aws profile), a tenant's connection signs with that tenant's scoped
+    credentials; the tenant is part of the key so credentials never serve another tenant.
+    """
+    key = (table_name, settings.SALESTALK_DYNAMODB_ENDPOINT, tenant_id, role_arn)
     with _table_connections_lock:
         connection = _table_connections.get(key)
         if connection is None:
-            connection = TableConnection(
-                table_name, meta_table=_meta_table(table_name, model), **_connection_options()
-            )
+            options = _connection_options()
+            meta_table = _meta_table(table_name, model)
+            connection = TableConnection(table_name, meta_table=meta_table, **options)
+            if tenant_id is not None and role_arn:
+                unsigned = {k: v for k, v in options.items() if not k.startswith("aws_")}
+                connection.connection = TenantScopedConnection(tenant_id=tenant_id, table_name=table_name, **unsigned)
+                connection.connection.add_meta_table(meta_table)
             _table_connections[key] = connection
     return connection
 
 
 @lru_cache(maxsize=4096)
-def _bound(model: type[M], table_name: str, endpoint: str | None) -> type[M]:
+def _bound(
+    model: type[M], table_name: str, endpoint: str | None, tenant_id: str | None, role_arn: str | None
+) -> type[M]:
     options = _connection_options()
     meta = type("Meta", (), {"table_name": table_name, **options})
     bound = type(f"{model.__name__}@{table_name}", (model,), {"Meta": meta, "__module__": model.__module__})
-    bound._connection = _table_connection(table_name, bound)
+    bound._connection = _table_connection(table_name, bound, tenant_id=tenant_id, role_arn=role_arn)
     return bound
 
 
 def bind_table(model: type[M], *, table_name: str) -> type[M]:
-    return _bound(model, table_name, settings.SALESTALK_DYNAMODB_ENDPOINT)
+    """``model`` bound to a global table (registry, indexes), with the function's own credentials."""
+    return _bound(model, table_name, settings.SALESTALK_DYNAMODB_ENDPOINT, None, None)
 
 
 def bind(model: type[M], *, tenant: TenantContext | None) -> type[M]:
     """``model`` bound to ``tenant``'s table. No tenant, no table: raises."""
     if tenant is None:
         raise TenantScopeError(f"{model.__name__} needs a tenant context.")
-    return bind_table(model, table_name=tenant.table_name)
+    role_arn = settings.SALESTALK_TENANT_ROLE_ARN
+    tenant_id = tenant.tenant_id if role_arn else None
+    return _bound(model, tenant.table_name, settings.SALESTALK_DYNAMODB_ENDPOINT, tenant_id, role_arn)
 
 
 @lru_cache(maxsize=8)
