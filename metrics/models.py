@@ -7,6 +7,7 @@
 - ``DATASET#{v} / MODEL#{n}`` and ``DATASET#{v} / MANIFEST#{n}``: the version's
   semantic model and the keys of its rollup items, as zlib-compressed JSON
   split into parts (an item holds at most 400 KB).
+- ``R#{v}#… / {grain}#{bucket}``: rollup items (layout in ``metrics.rollups``).
 """
 from __future__ import annotations
 
@@ -36,13 +37,21 @@ class CurrentDataset(TenantItem):
     importedAt = UnicodeAttribute()
     rowCount = NumberAttribute()
     source = UnicodeAttribute()
+    checksum = UnicodeAttribute(null=True)  # sha256 of the imported file: re-importing the same file is a no-op
 
 
 class DatasetVersion(TenantItem):
     version = UnicodeAttribute()
     status = UnicodeAttribute()
     startedAt = UnicodeAttribute()
+    retiredAt = UnicodeAttribute(null=True)
 
 
 class BlobPart(TenantItem):
     data = BinaryAttribute(legacy_encoding=False)
+
+
+class RollupRecord(TenantItem):
+    """One rollup item; written and read in batches through the raw connection for speed."""
+
+    v = BinaryAttribute(legacy_encoding=False)

@@ -29,7 +29,7 @@ from itertools import combinations
 import numpy as np
 
 from metrics.csv_validation import ParsedDataset
-from metrics.periods import rollup_sk
+from metrics.periods import GRAINS, rollup_sk
 
 FACTS = "_facts"
 SLOTS: dict[str, int] = {"day": 366, "week": 53, "month": 12, "quarter": 4}
@@ -61,16 +61,39 @@ def iter_rollups(parsed: ParsedDataset, *, version: str) -> Iterator[RollupItem]
     """Every rollup item of ``parsed``, one dimension set and grain at a time (memory stays bounded)."""
     calendar = _Calendar(parsed.days)
     weights = np.column_stack([parsed.values, np.ones(parsed.row_count)])
+    for partition, prefixes in _dimension_sets(parsed, version=version):
+        for grain in GRAINS:
+            yield from _grain_items(grain, partition, prefixes, weights, calendar)
+
+
+def rollup_keys(parsed: ParsedDataset, *, version: str) -> dict[str, list[str]]:
+    """The keys ``iter_rollups`` will write, partition key → sort keys, without computing any sums.
+
+    Known before the first write, they let a crashed import's leftovers be found and deleted.
+    """
+    calendar = _Calendar(parsed.days)
+    keys: dict[str, list[str]] = {}
+    for partition, prefixes in _dimension_sets(parsed, version=version):
+        for grain in GRAINS:
+            bucket = calendar.bucket[grain]
+            low = int(bucket.min())
+            span = int(bucket.max()) - low + 1
+            for item in np.unique(partition * span + (bucket - low)).tolist():
+                part, offset = divmod(item, span)
+                keys.setdefault(prefixes[part], []).append(rollup_sk(grain, None if grain == "year" else low + offset))
+    return keys
+
+
+def _dimension_sets(parsed: ParsedDataset, *, version: str) -> Iterator[tuple[np.ndarray, list[str]]]:
+    """For every combination of dimensions: each row's partition (dense ids) and each partition's key."""
     cardinalities = [len(parsed.members[name]) for name in parsed.dimensions]
     for size in range(len(parsed.dimensions) + 1):
         for dimension_set in combinations(range(len(parsed.dimensions)), size):
             partition, first_row = _partitions(parsed.codes, dimension_set, cardinalities)
-            prefixes = [
-                partition_key(version=version, dimensions=dimension_set, members=parsed.codes[row, list(dimension_set)].tolist())
-                for row in first_row
+            members = parsed.codes[np.ix_(first_row, list(dimension_set))].tolist()
+            yield partition, [
+                partition_key(version=version, dimensions=dimension_set, members=row) for row in members
             ]
-            for grain in ("day", "week", "month", "quarter", "year"):
-                yield from _grain_items(grain, partition, prefixes, weights, calendar)
 
 
 class _Calendar:

@@ -7,11 +7,14 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from metrics.measures import CATALOGUE
+from metrics.measures import CATALOGUE, SUMMABLE
 
 
 @dataclass(frozen=True)
 class SemanticModel:
+    """``measures``: every canonical measure the data can give, derived ones included;
+    ``dimensions``: name → members (sorted), in the file's column order."""
+
     version: str
     measures: tuple[str, ...]
     dimensions: Mapping[str, tuple[str, ...]]
@@ -21,6 +24,11 @@ class SemanticModel:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "dimensions", MappingProxyType({k: tuple(v) for k, v in self.dimensions.items()}))
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The summable measures stored in the rollups (the dataset's measure columns)."""
+        return tuple(name for name in SUMMABLE if name in self.measures)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -32,6 +40,10 @@ class SemanticModel:
                     "formula": CATALOGUE[name].formula,
                     "synonyms": list(CATALOGUE[name].synonyms),
                     "up_is_good": CATALOGUE[name].up_is_good,
+                    "derived": name not in SUMMABLE,
+                    "is_ratio": CATALOGUE[name].is_ratio,
+                    "is_money": CATALOGUE[name].is_money,
+                    "is_percent": CATALOGUE[name].is_percent,
                 }
                 for name in self.measures
             ],
