@@ -62,6 +62,9 @@ class UnknownDimension(InvalidQuery):
         self.known = known
         super().__init__(f"Unknown dimension {dimension!r}; the dataset has: {', '.join(known) or 'none'}.")
 
+    def details(self) -> dict[str, Any] | None:
+        return {"dimension": self.dimension, "known": list(self.known)}
+
 
 class UnknownMember(InvalidQuery):
     code = "unknown_member"
@@ -72,6 +75,9 @@ class UnknownMember(InvalidQuery):
         self.suggestions = suggestions
         hint = f" Did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         super().__init__(f"{dimension!r} has no member {member!r}.{hint}")
+
+    def details(self) -> dict[str, Any] | None:
+        return {"dimension": self.dimension, "member": self.member, "suggestions": list(self.suggestions)}
 
 
 class UnknownMeasure(InvalidQuery):

@@ -11,6 +11,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from metrics.errors import MetricsError
 from tenants.context import TenantScopeError
 from tenants.errors import TenantError
 from tenants.storage import StorageUnavailable
@@ -43,6 +44,8 @@ def error_body(*, code: str, message: str, details: Any = None) -> dict[str, Any
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, TenantError):
         return Response(error_body(code=exc.code, message=str(exc)), status=exc.status_code)
+    if isinstance(exc, MetricsError):
+        return Response(error_body(code=exc.code, message=str(exc), details=exc.details()), status=exc.status_code)
     if isinstance(exc, TenantScopeError):
         logger.error("tenant scope missing", exc_info=exc)
         return Response(error_body(code="tenant_scope", message="No tenant scope."), status=status.HTTP_403_FORBIDDEN)
