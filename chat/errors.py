@@ -1,8 +1,42 @@
-class ConversationNotFound(Exception):
+"""Chat errors; the API maps each to a 4xx with the one JSON error shape (salestalk/errors.py)."""
+
+
+class ChatError(Exception):
+    status_code = 400
+    code = "chat_error"
+
+
+class ConversationNotFound(ChatError):
     status_code = 404
     code = "conversation_not_found"
 
 
-class InvalidQuestion(ValueError):
+class MessageNotFound(ChatError):
+    status_code = 404
+    code = "message_not_found"
+
+
+class InvalidQuestion(ChatError, ValueError):
     status_code = 400
     code = "invalid_question"
+
+
+class InvalidCursor(ChatError):
+    status_code = 400
+    code = "invalid_cursor"
+
+
+class TicketRefused(ChatError):
+    """A WebSocket ticket that is missing, malformed, used or expired: the socket closes with 4401."""
+
+    status_code = 401
+    code = "ticket_refused"
+    close_code = 4401
+
+
+class TicketForbidden(TicketRefused):
+    """A valid ticket for another conversation (or another tenant's): the socket closes with 4403."""
+
+    status_code = 403
+    code = "ticket_forbidden"
+    close_code = 4403

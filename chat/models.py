@@ -4,6 +4,8 @@
   it also holds the message counter and the last answered understanding (the follow-up context).
 - message: pk ``CONV#{id}``, sk ``MSG#{seq:010d}`` — the seq comes from a conditional counter, and the
   put is conditional on the key being new, so concurrent writers neither lose nor reorder messages.
+- WebSocket ticket: pk ``WSTICKET#{sha256 of the secret}``, sk ``WSTICKET`` — single use (consumed by a
+  conditional delete), expiring through the table's TTL attribute ``expiresAt`` and checked on use.
 """
 from __future__ import annotations
 
@@ -26,6 +28,13 @@ def message_sk(seq: int) -> str:
     return f"MSG#{seq:010d}"
 
 
+def ticket_pk(secret_hash: str) -> str:
+    return f"WSTICKET#{secret_hash}"
+
+
+TICKET_SK = "WSTICKET"
+
+
 class ConversationItem(TenantItem):
     id = UnicodeAttribute()
     title = UnicodeAttribute()
@@ -45,3 +54,10 @@ class MessageItem(TenantItem):
     text = UnicodeAttribute()
     context = JSONAttribute(null=True)  # the answer object, on assistant messages
     metadata = MapAttribute(default=dict)  # session id, tags, author
+
+
+class WsTicketItem(TenantItem):
+    conversationId = UnicodeAttribute()
+    userId = UnicodeAttribute(null=True)
+    email = UnicodeAttribute(null=True)
+    expiresAt = NumberAttribute()  # epoch seconds; the tenant table's TTL attribute

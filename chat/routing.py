@@ -1,4 +1,8 @@
 """WebSocket routes."""
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-websocket_urlpatterns: list[URLPattern] = []
+from chat.consumers import ChatConsumer
+
+websocket_urlpatterns: list[URLPattern] = [
+    path("ws/chat/<str:conversation_id>/", ChatConsumer.as_asgi()),
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chat.errors import ConversationNotFound
+from chat.errors import ConversationNotFound, InvalidCursor, MessageNotFound
 from chat.models import (
     CONVERSATIONS_PK,
     ConversationItem,
@@ -18,6 +18,7 @@ from tenants.context import TenantContext
 from tenants.storage import bind
 
 CONVERSATION_ID = re.compile(r"^c_[0-9a-f]{24}$")
+MESSAGE_ID = re.compile(r"^m_[0-9a-f]{24}$")
 MAX_PAGE = 100
 
 
@@ -41,12 +42,17 @@ def message_json(item: MessageItem) -> dict[str, Any]:
         "sender": item.sender,
         "text": item.text,
         "context": item.context,
-        "metadata": dict(item.metadata or {}),
+        "metadata": item.metadata.as_dict() if item.metadata else {},
     }
 
 
+def is_conversation_id(value: Any) -> bool:
+    return isinstance(value, str) and bool(CONVERSATION_ID.match(value))
+
+
 def get_conversation(*, tenant: TenantContext, conversation_id: str) -> ConversationItem:
-    if not isinstance(conversation_id, str) or not CONVERSATION_ID.match(conversation_id):
+    # A malformed id cannot exist: answer 404 without a read.
+    if not is_conversation_id(conversation_id):
         raise ConversationNotFound(f"No conversation {conversation_id!r}.")
     Conversation = bind(ConversationItem, tenant=tenant)
     try:
@@ -55,11 +61,17 @@ def get_conversation(*, tenant: TenantContext, conversation_id: str) -> Conversa
         raise ConversationNotFound(f"No conversation {conversation_id!r}.") from exc
 
 
+def _page_size(limit: int) -> int:
+    return max(1, min(int(limit), MAX_PAGE))
+
+
 def list_conversations(
     *, tenant: TenantContext, limit: int = 20, before: str | None = None
 ) -> tuple[list[ConversationItem], str | None]:
     """Newest first; ``before`` is the id of the last conversation of the previous page."""
-    limit = max(1, min(limit, MAX_PAGE))
+    if before is not None and not is_conversation_id(before):
+        raise InvalidCursor("'before' must be a conversation id from a previous page's 'next'.")
+    limit = _page_size(limit)
     Conversation = bind(ConversationItem, tenant=tenant)
     # Every item of the CONVS partition is a conversation, so "before" is a plain key comparison.
     condition = Conversation.sk < conversation_sk(before) if before else Conversation.sk.startswith("CONV#")
@@ -71,12 +83,14 @@ def list_conversations(
 def list_messages(
     *, tenant: TenantContext, conversation_id: str, limit: int = 50, before_seq: int | None = None
 ) -> tuple[list[MessageItem], int | None]:
-    """Newest first; ``before_seq`` continues from the previous page's last message."""
+    """Newest first; ``before_seq`` continues from the previous page's ``next``."""
     get_conversation(tenant=tenant, conversation_id=conversation_id)
-    limit = max(1, min(limit, MAX_PAGE))
+    if before_seq is not None and before_seq < 1:
+        raise InvalidCursor("'before' must be a message seq from a previous page's 'next'.")
+    limit = _page_size(limit)
     Message = bind(MessageItem, tenant=tenant)
     if before_seq is not None:
-        condition = Message.sk.between(message_sk(0), message_sk(max(before_seq - 1, 0)))
+        condition = Message.sk.between(message_sk(0), message_sk(before_seq - 1))
     else:
         condition = Message.sk.startswith("MSG#")
     items = list(
@@ -86,6 +100,24 @@ def list_messages(
     )
     page, more = items[:limit], len(items) > limit
     return page, (int(page[-1].seq) if more else None)
+
+
+def get_message(*, tenant: TenantContext, conversation_id: str, message_id: str) -> MessageItem:
+    """A message by id; recent messages are found first, as those are the ones people act on."""
+    get_conversation(tenant=tenant, conversation_id=conversation_id)
+    if not isinstance(message_id, str) or not MESSAGE_ID.match(message_id):
+        raise MessageNotFound(f"No message {message_id!r} in this conversation.")
+    Message = bind(MessageItem, tenant=tenant)
+    found = Message.query(
+        messages_pk(conversation_id),
+        Message.sk.startswith("MSG#"),
+        filter_condition=Message.id == message_id,
+        scan_index_forward=False,
+        consistent_read=True,
+    )
+    for item in found:
+        return item
+    raise MessageNotFound(f"No message {message_id!r} in this conversation.")
 
 
 def follow_up_context(*, conversation: ConversationItem) -> Understanding | None:

@@ -106,15 +106,15 @@ def _next_seq(*, tenant: TenantContext, conversation_id: str, understanding: dic
     actions = [Conversation.messageCount.add(1), Conversation.updatedAt.set(_now())]
     if understanding is not None:
         actions.append(Conversation.lastUnderstanding.set(understanding))
+    counter = Conversation(CONVERSATIONS_PK, conversation_sk(conversation_id))
     try:
-        attributes = Conversation(CONVERSATIONS_PK, conversation_sk(conversation_id)).update(
-            actions=actions, condition=Conversation.pk.exists()
-        )
+        # The update returns the new item (ALL_NEW), so the count read is the one this write produced.
+        counter.update(actions=actions, condition=Conversation.pk.exists())
     except UpdateError as exc:
         if exc.cause_response_code == "ConditionalCheckFailedException":
             raise ConversationNotFound(f"No conversation {conversation_id!r}.") from exc
         raise
-    return int(attributes["messageCount"])
+    return int(counter.messageCount)
 
 
 def append_message(

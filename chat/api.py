@@ -1,0 +1,188 @@
+"""The chat REST API: conversations, messages (asking), and WebSocket tickets. Thin: services do the work."""
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from chat import services
+from chat.broadcast import answer_event, broadcast, thinking_event
+from chat.selectors import (
+    MAX_PAGE,
+    conversation_json,
+    get_conversation,
+    list_conversations,
+    list_messages,
+    message_json,
+)
+from chat.services import MAX_QUESTION_CHARS, MAX_TITLE_CHARS
+from chat.tickets import issue_ticket
+from tenants.api import TenantAPIView
+
+
+class ConversationSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    title = serializers.CharField()
+    created_at = serializers.CharField()
+    updated_at = serializers.CharField()
+    created_by = serializers.CharField(allow_null=True)
+    message_count = serializers.IntegerField()
+
+
+class MessageSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    conversation = serializers.CharField()
+    seq = serializers.IntegerField()
+    timestamp = serializers.CharField()
+    sender = serializers.ChoiceField(choices=["user", "assistant"])
+    text = serializers.CharField(allow_blank=True)
+    context = serializers.JSONField(allow_null=True, help_text="The answer object, on assistant messages.")
+    metadata = serializers.DictField()
+
+
+class AnswerSerializer(serializers.Serializer):
+    """The answer object of shared/spec/ask-contract.md."""
+
+    conversation = serializers.CharField()
+    understanding = serializers.DictField()
+    result = serializers.DictField()
+    narrative = serializers.CharField(allow_blank=True)
+    sentiment = serializers.CharField(allow_null=True)
+    clarification = serializers.CharField(allow_null=True)
+
+
+class ListQuerySerializer(serializers.Serializer):
+    limit = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, default=20)
+    before = serializers.CharField(required=False, max_length=64, help_text="The previous page's 'next'.")
+
+
+def _query(request: Request, serializer: type[serializers.Serializer]) -> dict[str, Any]:
+    query = serializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return query.validated_data
+
+
+def _author(view: TenantAPIView) -> str | None:
+    return view.tenant.email or view.tenant.user_id
+
+
+class ConversationListApi(TenantAPIView):
+    class InputSerializer(serializers.Serializer):
+        title = serializers.CharField(required=False, max_length=MAX_TITLE_CHARS)
+
+    class OutputSerializer(serializers.Serializer):
+        results = ConversationSerializer(many=True)
+        next = serializers.CharField(allow_null=True)
+
+    @extend_schema(operation_id="chat_conversations_list", parameters=[ListQuerySerializer], responses=OutputSerializer)
+    def get(self, request: Request) -> Response:
+        query = _query(request, ListQuerySerializer)
+        page, cursor = list_conversations(tenant=self.tenant, limit=query["limit"], before=query.get("before"))
+        data = {"results": [conversation_json(item) for item in page], "next": cursor}
+        return Response(self.OutputSerializer(data).data)
+
+    @extend_schema(request=InputSerializer, responses={201: ConversationSerializer})
+    def post(self, request: Request) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        item = services.create_conversation(
+            tenant=self.tenant, title=data.validated_data.get("title"), created_by=_author(self)
+        )
+        return Response(ConversationSerializer(conversation_json(item)).data, status=status.HTTP_201_CREATED)
+
+
+class ConversationDetailApi(TenantAPIView):
+    class InputSerializer(serializers.Serializer):
+        title = serializers.CharField(max_length=MAX_TITLE_CHARS)
+
+    @extend_schema(responses=ConversationSerializer)
+    def get(self, request: Request, conversation_id: str) -> Response:
+        item = get_conversation(tenant=self.tenant, conversation_id=conversation_id)
+        return Response(ConversationSerializer(conversation_json(item)).data)
+
+    @extend_schema(request=InputSerializer, responses=ConversationSerializer)
+    def patch(self, request: Request, conversation_id: str) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        item = services.rename_conversation(
+            tenant=self.tenant, conversation_id=conversation_id, title=data.validated_data["title"]
+        )
+        return Response(ConversationSerializer(conversation_json(item)).data)
+
+    @extend_schema(responses={204: OpenApiResponse(description="Deleted, with its messages.")})
+    def delete(self, request: Request, conversation_id: str) -> Response:
+        services.delete_conversation(tenant=self.tenant, conversation_id=conversation_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MessageListApi(TenantAPIView):
+    class QuerySerializer(serializers.Serializer):
+        limit = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, default=50)
+        before = serializers.IntegerField(required=False, min_value=1, help_text="The previous page's 'next'.")
+
+    class InputSerializer(serializers.Serializer):
+        text = serializers.CharField(max_length=MAX_QUESTION_CHARS)
+        as_of = serializers.DateField(
+            required=False, help_text="Resolve 'last month' etc. against this date (default: today)."
+        )
+
+    class OutputSerializer(serializers.Serializer):
+        results = MessageSerializer(many=True)
+        next = serializers.IntegerField(allow_null=True)
+
+    class AskOutputSerializer(serializers.Serializer):
+        user_message = MessageSerializer()
+        assistant_message = MessageSerializer()
+        answer = AnswerSerializer()
+
+    @extend_schema(operation_id="chat_messages_list", parameters=[QuerySerializer], responses=OutputSerializer)
+    def get(self, request: Request, conversation_id: str) -> Response:
+        query = _query(request, self.QuerySerializer)
+        page, cursor = list_messages(
+            tenant=self.tenant, conversation_id=conversation_id, limit=query["limit"], before_seq=query.get("before")
+        )
+        data = {"results": [message_json(item) for item in page], "next": cursor}
+        return Response(self.OutputSerializer(data).data)
+
+    @extend_schema(request=InputSerializer, responses={201: AskOutputSerializer})
+    def post(self, request: Request, conversation_id: str) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        # Checked before "thinking" goes out, so viewers are never told about a question that cannot be asked.
+        get_conversation(tenant=self.tenant, conversation_id=conversation_id)
+        broadcast(
+            tenant=self.tenant, conversation_id=conversation_id, event=thinking_event(conversation_id=conversation_id)
+        )
+        outcome = services.ask(
+            tenant=self.tenant,
+            conversation_id=conversation_id,
+            text=data.validated_data["text"],
+            as_of=data.validated_data.get("as_of"),
+            author=_author(self),
+            session_id=self.tenant.claims.get("jti"),
+        )
+        event = answer_event(
+            user_message=outcome.user_message, assistant_message=outcome.assistant_message, answer=outcome.answer
+        )
+        broadcast(tenant=self.tenant, conversation_id=conversation_id, event=event)
+        body = {key: event[key] for key in ("user_message", "assistant_message", "answer")}
+        return Response(self.AskOutputSerializer(body).data, status=status.HTTP_201_CREATED)
+
+
+class WsTicketApi(TenantAPIView):
+    class InputSerializer(serializers.Serializer):
+        conversation = serializers.CharField(max_length=64)
+
+    class OutputSerializer(serializers.Serializer):
+        ticket = serializers.CharField()
+        expires_in = serializers.IntegerField(help_text="Seconds; the ticket works once.")
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def post(self, request: Request) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        ticket, expires_in = issue_ticket(tenant=self.tenant, conversation_id=data.validated_data["conversation"])
+        return Response(self.OutputSerializer({"ticket": ticket, "expires_in": expires_in}).data)

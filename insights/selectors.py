@@ -1,0 +1,172 @@
+"""Reads of pinned insights, comments and share links."""
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from pynamodb.exceptions import PynamoDBException
+
+from chat.errors import InvalidCursor
+from insights.errors import CommentNotFound, InsightNotFound, ShareNotFound
+from insights.models import (
+    INSIGHTS_PK,
+    CommentItem,
+    InsightItem,
+    comment_sk,
+    comments_pk,
+    insight_sk,
+    shares,
+)
+from tenants.context import TenantContext
+from tenants.errors import TenantError
+from tenants.selectors import get_tenant_context
+from tenants.storage import bind
+
+INSIGHT_ID = re.compile(r"^i_[0-9a-f]{24}$")
+COMMENT_ID = re.compile(r"^cm_[0-9a-f]{24}$")
+SHARE_TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
+MAX_PAGE = 100
+
+
+@dataclass(frozen=True)
+class SharedInsight:
+    insight: InsightItem
+    comments: list[CommentItem]
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def iso_from_epoch(seconds: int) -> str:
+    return datetime.fromtimestamp(int(seconds), UTC).isoformat(timespec="seconds")
+
+
+def live_share(item: InsightItem) -> tuple[str, int] | None:
+    """The insight's current link (token, expiry epoch seconds), or None if it has none or it expired."""
+    if not item.shareToken or not item.shareExpiresAt or int(item.shareExpiresAt) <= time.time():
+        return None
+    return item.shareToken, int(item.shareExpiresAt)
+
+
+def insight_json(item: InsightItem) -> dict[str, Any]:
+    """The insight without its ``share`` (its url depends on the request; see ``insights.api``)."""
+    return {
+        "id": item.id,
+        "conversation": item.conversationId,
+        "message": item.messageId,
+        "title": item.title,
+        "question": item.question,
+        "narrative": item.narrative,
+        "understanding": item.understanding,
+        "result": item.result,
+        "sentiment": item.sentiment,
+        "created_at": item.createdAt,
+        "created_by": item.createdBy,
+    }
+
+
+def comment_json(item: CommentItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "insight": item.insightId,
+        "author": item.authorEmail or item.authorName,
+        "text": item.text,
+        "created_at": item.createdAt,
+        "updated_at": item.updatedAt,
+    }
+
+
+def shared_insight_json(shared: SharedInsight) -> dict[str, Any]:
+    """What a public link shows: the snapshot and the discussion, no ids and no emails."""
+    item = shared.insight
+    return {
+        "title": item.title,
+        "question": item.question,
+        "narrative": item.narrative,
+        "understanding": item.understanding,
+        "result": item.result,
+        "sentiment": item.sentiment,
+        "created_at": item.createdAt,
+        "expires_at": iso_from_epoch(int(item.shareExpiresAt)),
+        "comments": [
+            {"author": comment.authorName, "text": comment.text, "created_at": comment.createdAt}
+            for comment in shared.comments
+        ],
+    }
+
+
+def get_insight(*, tenant: TenantContext, insight_id: str) -> InsightItem:
+    if not isinstance(insight_id, str) or not INSIGHT_ID.match(insight_id):
+        raise InsightNotFound(f"No insight {insight_id!r}.")
+    Insight = bind(InsightItem, tenant=tenant)
+    try:
+        return Insight.get(INSIGHTS_PK, insight_sk(insight_id), consistent_read=True)
+    except Insight.DoesNotExist as exc:
+        raise InsightNotFound(f"No insight {insight_id!r}.") from exc
+
+
+def list_insights(
+    *, tenant: TenantContext, limit: int = 20, before: str | None = None
+) -> tuple[list[InsightItem], str | None]:
+    """Newest first; ``before`` is the previous page's ``next`` (an insight id)."""
+    if before is not None and not INSIGHT_ID.match(before):
+        raise InvalidCursor("'before' must be an insight id from a previous page's 'next'.")
+    limit = max(1, min(int(limit), MAX_PAGE))
+    Insight = bind(InsightItem, tenant=tenant)
+    condition = Insight.sk < insight_sk(before) if before else Insight.sk.startswith("INSIGHT#")
+    items = list(Insight.query(INSIGHTS_PK, condition, scan_index_forward=False, limit=limit + 1))
+    page, more = items[:limit], len(items) > limit
+    return page, (page[-1].id if more else None)
+
+
+def get_comment(*, tenant: TenantContext, insight_id: str, comment_id: str) -> CommentItem:
+    get_insight(tenant=tenant, insight_id=insight_id)
+    if not isinstance(comment_id, str) or not COMMENT_ID.match(comment_id):
+        raise CommentNotFound(f"No comment {comment_id!r} on this insight.")
+    Comment = bind(CommentItem, tenant=tenant)
+    try:
+        return Comment.get(comments_pk(insight_id), comment_sk(comment_id), consistent_read=True)
+    except Comment.DoesNotExist as exc:
+        raise CommentNotFound(f"No comment {comment_id!r} on this insight.") from exc
+
+
+def list_comments(*, tenant: TenantContext, insight_id: str) -> list[CommentItem]:
+    """Oldest first: a discussion reads top to bottom."""
+    get_insight(tenant=tenant, insight_id=insight_id)
+    Comment = bind(CommentItem, tenant=tenant)
+    return list(
+        Comment.query(comments_pk(insight_id), Comment.sk.startswith("COMMENT#"), consistent_read=True)
+    )
+
+
+def resolve_share(*, token: str) -> SharedInsight:
+    """The one insight a public link points at; unknown, revoked and expired links all raise ShareNotFound."""
+    if not isinstance(token, str) or not SHARE_TOKEN.match(token):
+        raise ShareNotFound("This link does not exist or has expired.")
+    Shares = shares()
+    try:
+        share = Shares.get(token_hash(token), consistent_read=True)
+    except Shares.DoesNotExist as exc:
+        raise ShareNotFound("This link does not exist or has expired.") from exc
+    except PynamoDBException as exc:
+        # No shares table yet means no link was ever made.
+        if exc.cause_response_code == "ResourceNotFoundException":
+            raise ShareNotFound("This link does not exist or has expired.") from exc
+        raise
+    # DynamoDB deletes expired items lazily (up to days later), so expiry is checked here too.
+    if int(share.expiresAt) <= time.time():
+        raise ShareNotFound("This link does not exist or has expired.")
+    try:
+        tenant = get_tenant_context(tenant_id=share.tenantId)
+        insight = get_insight(tenant=tenant, insight_id=share.insightId)
+    except (TenantError, InsightNotFound) as exc:
+        raise ShareNotFound("This link does not exist or has expired.") from exc
+    # The insight names its one live link; a mapping left behind by a replaced link resolves to nothing.
+    if live_share(insight) is None or insight.shareToken != token:
+        raise ShareNotFound("This link does not exist or has expired.")
+    return SharedInsight(insight=insight, comments=list_comments(tenant=tenant, insight_id=insight.id))
