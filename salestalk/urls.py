@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from insights.api import ShareViewApi
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -10,4 +12,5 @@ urlpatterns = [
     path("api/metrics/", include("metrics.urls")),
     path("api/insights/", include("insights.urls")),
     path("api/chat/", include("chat.urls")),
+    path("api/share/<str:token>", ShareViewApi.as_view(), name="share-api"),
 ]
