@@ -88,7 +88,7 @@ def loaded(tenant):
 
 
 def run(loaded, **fields):
-    _, model = loaded
+    tenant, model = loaded
     return analyse(tenant=tenant, model=model, understanding=Understanding(**fields))
 
 
