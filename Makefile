@@ -63,10 +63,14 @@ test: install browser ## The whole suite (starts its own in-memory DynamoDB)
 test-fast: install
 	$(PY) -m pytest -q -x -m "not browser"
 
-eval: install ## Score the engine on the shared dev questions
+eval: dynamodb migrate ## Score the engine on the shared dev questions, then on our second company (Globex)
 	$(PY) manage.py eval_setup --tenant $(EVAL_TENANT) --data $(SHARED)/eval/acme.csv
 	EVAL_PYTHON=$(PY) $(PY) $(SHARED)/eval/evaluate.py --questions $(SHARED)/eval/questions-dev.jsonl \
 		--data $(SHARED)/eval/acme.csv --tenant $(EVAL_TENANT)
+	@mkdir -p .run && $(PY) tests/eval/make_globex.py .run/globex.csv
+	$(PY) manage.py eval_setup --tenant globex-eval --data .run/globex.csv
+	EVAL_PYTHON=$(PY) $(PY) $(SHARED)/eval/evaluate.py --questions tests/eval/globex-questions.jsonl \
+		--data .run/globex.csv --tenant globex-eval
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py
