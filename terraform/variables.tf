@@ -107,3 +107,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "localstack_pro" {
+  description = "In the `local` workspace, LocalStack Pro serves ECR, API Gateway v2, Cognito and CloudFront too: provision the whole stack."
+  type        = bool
+  default     = false
+}
