@@ -1,0 +1,572 @@
+"""The built-in parser: a question, in a tenant's words, becomes the contract's understanding.
+
+Deterministic and fast. It reads what the text states (time, measures,
+members, dimensions, intent words), then either answers on its own or, in a
+conversation, inherits from the previous understanding whatever the text does
+not say (shared/spec/ask-contract.md, "Follow-ups"). Whenever it cannot be sure,
+it asks back (``clarify``) rather than guess a number: unknown or ambiguous
+names, a measure the data lacks, a follow-up with nothing to follow, periods
+with no data.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from insights.parsing_cues import Cues, asked_groupings, excluded_before, read_cues
+from insights.parsing_words import COMMON, MEMBER_LIKE
+from insights.timeparse import (
+    FoundPeriod,
+    TimeReading,
+    compare_period,
+    default_period,
+    found_from_period,
+    previous_period,
+    read_time,
+    trend_grain,
+    year_earlier,
+)
+from insights.understanding import Period, Understanding
+from insights.vocabulary import GEO_DIMENSIONS, Hit, Vocabulary, plurals, singulars, tokenize, vocabulary_for
+from metrics.measures import CATALOGUE, DEFAULT_MEASURE
+from metrics.periods import periods
+from metrics.semantic import SemanticModel
+
+LOW_CONFIDENCE = 0.4
+GROUPED_INTENTS = ("breakdown", "rank", "drivers")
+COMPARED_INTENTS = ("compare", "drivers", "summary")
+DIMENSION_LIKE = frozenset("""
+region country store city state product category channel segment plan brand team rep customer department division
+market location sku item line vendor supplier warehouse source campaign industry sector tier territory salesperson
+manager shop outlet branch site province subcategory family collection continent area
+""".split())
+_PREPOSITIONS = frozenset({"in", "for", "at", "from", "of", "about", "to", "on", "within", "across"})
+_ARTICLES = frozenset({"the", "a", "an", "our", "my", "their", "its"})
+_PERIOD_GROUP = re.compile(
+    r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|peak|which|what)\s+(?:\w+\s+)?"
+    r"(?P<g>day|week|month|quarter|year)s?\b"
+)
+_OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
+
+
+@dataclass(frozen=True)
+class Parse:
+    understanding: Understanding
+    clarification: str | None = None
+    suggestions: tuple[str, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass
+class _Facts:
+    """What one text states, before any defaults or inheritance."""
+
+    text: str
+    low: str
+    blank: str  # ``low`` with the time expressions blanked out
+    time: TimeReading
+    cues: Cues
+    measure: str | None = None
+    measure_said: bool = False
+    measures_named: int = 0
+    missing: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)
+    members: dict[str, list[str]] = field(default_factory=dict)
+    excluded: dict[str, list[str]] = field(default_factory=dict)
+    ambiguous: list[Hit] = field(default_factory=list)
+    groups: list[Hit] = field(default_factory=list)
+    unknown_names: list[str] = field(default_factory=list)
+    unknown_words: int = 0
+    unknown_dimension: str | None = None
+    fuzzy: bool = False
+
+    @property
+    def period_said(self) -> bool:
+        return bool(self.time.periods)
+
+    @property
+    def business_words(self) -> bool:
+        return bool(self.measure_said or self.missing or self.unsupported or self.members or self.excluded
+                    or self.groups or self.ambiguous or self.unknown_dimension)
+
+
+@dataclass
+class _Ask:
+    """The request a text states: an intent (None when it only implies "value"), rows, order."""
+
+    intent: str | None
+    group_by: str | None = None
+    order: str | None = None
+    limit: int | None = None
+    grain: str | None = None
+    problem: str | None = None
+
+
+def parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None = None) -> Parse:
+    vocab = vocabulary_for(model)
+    facts = _read(text, vocab=vocab, model=model, as_of=as_of)
+    previous = context if context is not None and context.answered else None
+    refused = _refusal(facts, model=model, vocab=vocab, has_context=previous is not None)
+    if refused is not None:
+        return refused
+    ask = _stated_ask(facts, model=model)
+    if previous is not None and not _stands_alone(facts, ask):
+        return _follow_up(facts, ask, previous, model=model, as_of=as_of)
+    if _needs_context(facts, ask):
+        return _clarify(
+            "That sounds like a follow-up, but there is no earlier answer to build on. What would you like to "
+            "know? For example:", _examples(model), confidence=0.9)
+    return _standalone(facts, ask, model=model, as_of=as_of)
+
+
+# ---------------------------------------------------------------- reading the text
+
+def _lower(text: str) -> str:
+    """Lower-cased, same length as ``text`` (so spans index both), with typographic quotes and dashes plain."""
+    plain = text.translate(str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'}))
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
+
+
+def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) -> _Facts:
+    low = _lower(text)
+    time = read_time(low, as_of=as_of, earliest=model.first_date)
+    blank = _blank(low, time.spans)
+    facts = _Facts(text=text, low=low, blank=blank, time=time, cues=read_cues(blank))
+    hits = vocab.find(blank, text)
+    facts.fuzzy = any(h.fuzzy for h in hits)
+    _read_measures(facts, hits)
+    _read_members(facts, hits, blank, vocab)
+    covered = [*time.spans, *((h.start, h.end) for h in hits)]
+    _read_unknown(facts, blank, covered, vocab)
+    return facts
+
+
+def _read_measures(facts: _Facts, hits: list[Hit]) -> None:
+    strong = [h for h in hits if h.kind == "measure"]
+    named = list(dict.fromkeys(h.name for h in strong))
+    # "sales" names revenue unless the same question names another measure ("sales volume", "sales orders").
+    if len(named) > 1:
+        words = {h.name: facts.low[h.start:h.end] for h in strong}
+        named = [n for n in named if not (n == "revenue" and words.get(n) in ("sales", "sale"))] or named
+    facts.measures_named = len(named)
+    facts.missing = list(dict.fromkeys(h.name for h in hits if h.kind == "missing_measure"))
+    facts.unsupported = list(dict.fromkeys(h.name for h in hits if h.kind == "unsupported_measure"))
+    weak = any(h.kind == "weak_measure" for h in hits)
+    if named:
+        facts.measure = named[0]
+    elif facts.cues.how_many and not facts.missing:
+        facts.measure = "units"
+    elif weak:
+        facts.measure = "revenue"
+    facts.measure_said = facts.measure is not None
+
+
+def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary) -> None:
+    members = [h for h in hits if h.kind == "member"]
+    excluding = False
+    last_end = -1
+    for hit in members:
+        if hit.alternatives:
+            facts.ambiguous.append(hit)
+            continue
+        joined = last_end >= 0 and re.fullmatch(r"[\s,]*(?:and|or|nor|&|,)?[\s,]*(?:the\s+)?", blank[last_end:hit.start])
+        excluding = excluded_before(blank, hit.start) or bool(excluding and joined)
+        target = facts.excluded if excluding else facts.members
+        values = target.setdefault(hit.name, [])
+        if hit.value not in values:
+            values.append(hit.value or "")
+        last_end = hit.end
+    for hit in hits:
+        if hit.kind != "dimension":
+            continue
+        qualifies = any(m.name == hit.name and _next_to(m, hit, facts.low) for m in members)
+        if not qualifies:
+            facts.groups.append(hit)
+    if not facts.groups and facts.cues.where and (facts.cues.order or facts.cues.drivers or facts.cues.breakdown):
+        geo = next((d for d in vocab.dimensions if d.lower() in GEO_DIMENSIONS), None)
+        if geo:
+            facts.groups.append(Hit("dimension", geo, None, 0, 0))
+
+
+def _next_to(a: Hit, b: Hit, low: str) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return bool(re.fullmatch(r"[\s:\-]*(?:the\s+)?", low[first.end:second.start]))
+
+
+def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], vocab: Vocabulary) -> None:
+    tokens = tokenize(blank)
+    names: list[list[str]] = []
+    previous_word = ""
+    open_name = False
+    for k, token in enumerate(tokens):
+        word = token.text
+        inside = any(a <= token.start < b for a, b in covered)
+        unknown = not inside and word.isalpha() and len(word) > 1 and (word not in COMMON or word in MEMBER_LIKE)
+        if unknown:
+            written = facts.text[token.start:token.end]
+            proper = written[:1].isupper() and k > 0 and not re.search(r"[.?!]\s*$", facts.text[:token.start])
+            if open_name:
+                names[-1].append(written)
+            elif proper or word in MEMBER_LIKE or previous_word in _PREPOSITIONS:
+                names.append([written])
+                open_name = True
+            else:
+                facts.unknown_words += 1
+        else:
+            open_name = False
+        if word not in _ARTICLES:
+            previous_word = word if not inside else ""
+    facts.unknown_names = [" ".join(n) for n in names]
+    for start, word in asked_groupings(blank):
+        if any(a <= start < b for a, b in covered):
+            continue
+        singular = word if word in DIMENSION_LIKE else next((s for s in singulars(word) if s in DIMENSION_LIKE), None)
+        if singular is not None and vocab.dimension_of_word(word) is None:
+            facts.unknown_dimension = word
+            break
+
+
+# ---------------------------------------------------------------- what the text asks for
+
+def _stated_ask(facts: _Facts, *, model: SemanticModel) -> _Ask:
+    cues = facts.cues
+    group = facts.groups[0].name if facts.groups else None
+    several = [dim for dim, values in facts.members.items() if len(values) > 1]
+    grain = facts.time.grain
+    if cues.drivers or (cues.change and group):
+        return _Ask("drivers", group_by=group)
+    if cues.order or cues.rank_word:
+        limit = cues.limit
+        if group:
+            if limit is None and cues.order and not _plural(facts.groups[0], facts.low):
+                limit = 1
+            return _Ask("rank", group_by=group, order=cues.order or "desc", limit=limit)
+        if several and (cues.which or cues.limit):
+            return _Ask("rank", group_by=several[0], order=cues.order or "desc", limit=limit or 1)
+        by_period = _PERIOD_GROUP.search(facts.blank)
+        if by_period and cues.order:
+            return _Ask("trend", grain=by_period["g"])
+        # "Top 3?": rows of the previous answer's dimension; on its own, the question needs one.
+        return _Ask("rank", order=cues.order or "desc", limit=limit if limit is not None else (1 if cues.which else None),
+                    problem="no_dimension")
+    if cues.comparative and several and cues.which:
+        return _Ask("rank", group_by=several[0], order=cues.comparative, limit=1)
+    if cues.summary or (cues.how_did_it_do and not facts.measure_said and not cues.change):
+        if group:
+            return _Ask("breakdown", group_by=group)
+        return _Ask("summary")
+    if cues.trend or _trend_by_grain(facts) or _over_a_range(facts):
+        if group:
+            return _Ask("trend", problem="trend_by_group", group_by=group)
+        return _Ask("trend", grain=grain)
+    if group:
+        return _Ask("breakdown", group_by=group)
+    if several and (cues.compare or cues.breakdown):
+        return _Ask("breakdown", group_by=several[0])
+    if cues.breakdown:
+        return _Ask("breakdown", problem="no_dimension")
+    time = facts.time
+    if cues.compare or cues.change or time.compare_to or time.comparison or len(time.periods) > 1:
+        return _Ask("compare")
+    if cues.how_did_it_do and facts.measure_said:
+        return _Ask("compare")
+    if cues.value_question:
+        return _Ask("value")
+    return _Ask(None)
+
+
+def _plural(hit: Hit, low: str) -> bool:
+    written = low[hit.start:hit.end]
+    return written.endswith("s") and not hit.name.lower().endswith("s")
+
+
+def _trend_by_grain(facts: _Facts) -> bool:
+    grain = facts.time.grain
+    if grain is None:
+        return False
+    found = facts.time.time
+    if found is None:
+        return True
+    return len(_grain_periods(found, grain)) > 1
+
+
+def _grain_periods(found: FoundPeriod, grain: str) -> list[date]:
+    return [start for _, start, _ in periods(found.start, found.end, grain)]
+
+
+def _over_a_range(facts: _Facts) -> bool:
+    found = facts.time.time
+    if found is None or facts.cues.value_question or found.count < 2:
+        return False
+    return bool(_OVER_RANGE.search(facts.low))
+
+
+def _stands_alone(facts: _Facts, ask: _Ask) -> bool:
+    """A question that names its own measure, intent and period is new, even inside a conversation."""
+    if facts.cues.follow_up_start and not (facts.measure_said and facts.period_said and ask.intent):
+        return False
+    if ask.intent == "summary":
+        return facts.period_said
+    return facts.measure_said and facts.period_said and ask.intent is not None
+
+
+def _needs_context(facts: _Facts, ask: _Ask) -> bool:
+    if facts.measure_said and facts.period_said:
+        return False
+    if facts.cues.follow_up_start and not facts.cues.summary:
+        return True
+    if facts.cues.anaphora and not facts.measure_said and ask.intent != "summary":
+        return True
+    said_anything = facts.measure_said or facts.members or facts.excluded or facts.groups or facts.period_said
+    if not said_anything:
+        return ask.intent in ("drivers", "rank", "compare", "breakdown", "trend", None)
+    return bool(facts.members or facts.excluded) and not (facts.measure_said or facts.period_said or ask.intent)
+
+
+# ---------------------------------------------------------------- refusals and clarifications
+
+def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_context: bool) -> Parse | None:
+    cues = facts.cues
+    time = facts.time
+    if cues.greeting or (cues.off_topic and not facts.measure_said and not facts.members and not facts.missing):
+        return _out_of_scope(model, confidence=0.9)
+    if time.problem == "future":
+        return _clarify(
+            f"I can only report on what has already happened, and “{time.problem_text}” is in the future. "
+            f"Your data runs from {_day(model.first_date)} to {_day(model.last_date)}. Try, for example:",
+            _examples(model), confidence=0.9)
+    if time.problem == "invalid":
+        return _clarify(f"“{time.problem_text}” is not a date I can place on the calendar. Could you rephrase it?",
+                        _examples(model), confidence=0.8)
+    signal = (facts.business_words or time.periods or time.compare_to or time.comparison or time.grain
+              or cues.summary or cues.drivers or cues.order or cues.rank_word or cues.trend or cues.breakdown
+              or facts.unknown_names)
+    if not signal:
+        if has_context and (cues.follow_up_start or cues.anaphora or cues.change or cues.compare or cues.overall):
+            return None
+        return _out_of_scope(model, confidence=0.6)
+    if facts.unsupported:
+        return _clarify(
+            f"I don't have {facts.unsupported[0]} in this data. I can tell you about "
+            f"{_list([CATALOGUE[m].label.lower() for m in model.measures])}.",
+            tuple(CATALOGUE[m].label for m in model.measures), confidence=0.9)
+    if facts.missing:
+        label = CATALOGUE[facts.missing[0]].label.lower()
+        return _clarify(
+            f"This data has no figures for {label}. I can tell you about "
+            f"{_list([CATALOGUE[m].label.lower() for m in model.measures])}.",
+            tuple(CATALOGUE[m].label for m in model.measures), confidence=0.9)
+    if facts.ambiguous:
+        hit = facts.ambiguous[0]
+        written = facts.text[hit.start:hit.end]
+        options = tuple(f"{member} ({_dimension_label(dim)})" for dim, member in hit.alternatives)
+        return _clarify(f"“{written}” could mean more than one thing: {_list(list(options), 'or')}. Which one?",
+                        options, confidence=0.9)
+    if facts.unknown_names:
+        name = facts.unknown_names[0]
+        close = tuple(vocab.closest_members(name)) or _some_members(model)
+        return _clarify(f"I couldn't find “{name}” in your data. Did you mean {_list(list(close), 'or')}?",
+                        close, confidence=0.9)
+    if facts.unknown_dimension:
+        dims = tuple(_dimension_label(d) for d in model.dimensions)
+        return _clarify(f"I can't split the data by “{facts.unknown_dimension}”. It can be broken down by "
+                        f"{_list(list(dims), 'or')}.", dims, confidence=0.9)
+    return None
+
+
+def _clarify(question: str, suggestions: tuple[str, ...] = (), *, confidence: float = 1.0) -> Parse:
+    return Parse(Understanding(intent="clarify"), clarification=question, suggestions=tuple(suggestions),
+                 confidence=confidence)
+
+
+def _out_of_scope(model: SemanticModel, *, confidence: float) -> Parse:
+    measures = _list([CATALOGUE[m].label.lower() for m in model.measures])
+    dims = _list([_dimension_plural(d) for d in model.dimensions])
+    reply = (f"I can only help with questions about your business data: {measures}"
+             + (f", by {dims}" if dims else "")
+             + f", for any period from {_day(model.first_date)} to {_day(model.last_date)}. Try, for example:")
+    return Parse(Understanding(intent="out_of_scope"), clarification=reply, suggestions=_examples(model),
+                 confidence=confidence)
+
+
+def _examples(model: SemanticModel) -> tuple[str, ...]:
+    measure = DEFAULT_MEASURE if DEFAULT_MEASURE in model.measures else (model.measures or (DEFAULT_MEASURE,))[0]
+    label = CATALOGUE[measure].label.lower()
+    dims = list(model.dimensions)
+    out = [f"What was {label} last month?"]
+    if dims:
+        out.append(f"{label.capitalize()} by {_dimension_label(dims[0])} last quarter")
+    if len(dims) > 1:
+        out.append(f"Top 3 {_dimension_plural(dims[-1])} by {label} this year")
+    members = model.dimensions[dims[0]] if dims else ()
+    if members:
+        out.append(f"How did {members[0]} do last quarter?")
+    out.append(f"Why did {label} change last month?")
+    return tuple(out)
+
+
+def _some_members(model: SemanticModel) -> tuple[str, ...]:
+    out: list[str] = []
+    for members in model.dimensions.values():
+        out.extend(members[:2])
+    return tuple(out[:6])
+
+
+def _dimension_label(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _dimension_plural(name: str) -> str:
+    words = _dimension_label(name).split()
+    return " ".join(words[:-1] + plurals(words[-1])[:1]) if words else name
+
+
+def _list(items: list[str], conjunction: str = "and") -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
+# ---------------------------------------------------------------- building the understanding
+
+def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) -> Parse:
+    if ask.problem:
+        return _ask_problem(ask, model)
+    intent = ask.intent or "value"
+    measure = facts.measure or _default_measure(model)
+    time = facts.time.time or default_period(as_of=as_of, trend=intent == "trend")
+    constraints = _constraints({}, facts, model)
+    compare_to = _comparison(facts, time, as_of=as_of) if intent in COMPARED_INTENTS else None
+    return _finish(facts, model, Understanding(
+        intent=intent, measure=measure, time=_period(time, intent, ask.grain), compare_to=compare_to,
+        constraints=constraints, group_by=ask.group_by, order=ask.order, limit=ask.limit,
+    ))
+
+
+def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: SemanticModel, as_of: date) -> Parse:
+    if ask.problem == "trend_by_group":
+        return _ask_problem(ask, model)
+    intent = previous.intent
+    group_by, order, limit = previous.group_by, previous.order, previous.limit
+    if ask.intent in ("drivers", "compare", "summary", "trend"):
+        intent = ask.intent
+        group_by = ask.group_by or (group_by if previous.intent in GROUPED_INTENTS else None)
+    elif ask.intent == "rank":
+        intent, order = "rank", ask.order or "desc"
+        group_by = ask.group_by or group_by
+        limit = ask.limit if ask.limit is not None else (limit if previous.intent == "rank" else None)
+    elif ask.intent == "breakdown":
+        if ask.group_by is None and group_by is None:
+            return _ask_problem(_Ask("breakdown", problem="no_dimension"), model)
+        group_by = ask.group_by or group_by
+        intent = previous.intent if previous.intent in GROUPED_INTENTS and not facts.cues.breakdown else "breakdown"
+    if intent in GROUPED_INTENTS[:2] and group_by is None:
+        return _ask_problem(_Ask(intent, problem="no_dimension"), model)
+
+    said_time = facts.time.time
+    previous_time = found_from_period(previous.time, as_of=as_of) if previous.time else None
+    time = said_time or previous_time or default_period(as_of=as_of, trend=intent == "trend")
+    compare_to = None
+    if intent in COMPARED_INTENTS:
+        if facts.time.compare_to or facts.time.comparison or len(facts.time.periods) > 1:
+            compare_to = _comparison(facts, time, as_of=as_of)
+        elif said_time is None and previous.compare_to is not None:
+            compare_to = previous.compare_to
+        elif previous_time is not None and previous.compare_to is not None and said_time is not None:
+            was_yoy = _same(year_earlier(previous_time), previous.compare_to)
+            compare_to = (year_earlier(time) if was_yoy else previous_period(time)).period()
+        else:
+            compare_to = previous_period(time).period()
+
+    grain = ask.grain
+    if intent == "trend" and grain is None and previous.intent == "trend" and previous.time is not None:
+        explicit = previous.time.grain != trend_grain(previous.time)
+        grain = previous.time.grain if explicit else None
+
+    constraints = {k: list(v) for k, v in previous.constraints.items()}
+    if facts.cues.overall and not facts.members and not facts.excluded:
+        constraints = {}
+    if ask.group_by and intent in ("breakdown", "rank") and len(constraints.get(ask.group_by, ())) == 1:
+        del constraints[ask.group_by]
+    constraints = _constraints(constraints, facts, model)
+
+    return _finish(facts, model, Understanding(
+        intent=intent, measure=facts.measure or previous.measure or _default_measure(model),
+        time=_period(time, intent, grain), compare_to=compare_to, constraints=constraints,
+        group_by=group_by if intent in GROUPED_INTENTS else None,
+        order=order if intent == "rank" else None, limit=limit if intent == "rank" else None,
+    ))
+
+
+def _ask_problem(ask: _Ask, model: SemanticModel) -> Parse:
+    dims = tuple(_dimension_label(d) for d in model.dimensions)
+    if ask.problem == "trend_by_group":
+        label = _dimension_label(ask.group_by or "")
+        return _clarify(f"I can show a trend over time, or a split by {label}, but not both at once. Which would "
+                        "you like?", ("the trend over time", f"by {label}"), confidence=0.8)
+    return _clarify(f"By what would you like that split: {_list(list(dims), 'or')}?", dims, confidence=0.8)
+
+
+def _constraints(base: dict[str, list[str]], facts: _Facts, model: SemanticModel) -> dict[str, tuple[str, ...]]:
+    out = {k: list(v) for k, v in base.items()}
+    for dim, values in facts.members.items():
+        out[dim] = list(values)
+    for dim, values in facts.excluded.items():
+        keep = out.get(dim) or list(model.dimensions.get(dim, ()))
+        out[dim] = [m for m in keep if m not in values]
+    return {k: tuple(v) for k, v in out.items() if v}
+
+
+def _comparison(facts: _Facts, time: FoundPeriod, *, as_of: date) -> Period:
+    reading = facts.time
+    if reading.compare_to is None and len(reading.periods) > 1 and reading.comparison is None:
+        second = reading.periods[1]
+        return Period(start=second.start, end=second.end)
+    found = compare_period(reading, time=time, as_of=as_of)
+    return Period(start=found.start, end=found.end)
+
+
+def _period(found: FoundPeriod, intent: str, grain: str | None) -> Period:
+    if intent == "trend":
+        return found.period(grain=grain or trend_grain(found))
+    return found.period()
+
+
+def _same(found: FoundPeriod, period: Period) -> bool:
+    return (found.start, found.end) == (period.start, period.end)
+
+
+def _default_measure(model: SemanticModel) -> str:
+    if DEFAULT_MEASURE in model.measures or not model.measures:
+        return DEFAULT_MEASURE
+    return model.measures[0]
+
+
+def _finish(facts: _Facts, model: SemanticModel, understanding: Understanding) -> Parse:
+    time = understanding.time
+    if time is not None and (time.end < model.first_date or time.start > model.last_date):
+        return _clarify(
+            f"Your data runs from {_day(model.first_date)} to {_day(model.last_date)}, so I have nothing for "
+            f"{_day(time.start)} to {_day(time.end)}. Try a period inside that range, for example:",
+            _examples(model), confidence=0.9)
+    confidence = 1.0
+    if facts.fuzzy:
+        confidence -= 0.1
+    if facts.measures_named > 1:
+        confidence -= 0.3
+    confidence -= min(0.3, 0.1 * facts.unknown_words)
+    if understanding.intent == "value" and not (facts.cues.any_intent or facts.measure_said):
+        confidence -= 0.2
+    return Parse(understanding, confidence=round(max(confidence, 0.1), 2))

@@ -1,0 +1,179 @@
+"""The words of a question that say what kind of answer it wants (intent, order, limit, follow-up).
+
+Each detector reads the lower-cased text with time expressions already
+blanked out, so "may", "march" or "last" never count as cues here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from insights.timeparse import NUMBER_WORDS
+
+_NUMBER = r"(?P<n>\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w.isalpha() and w != "a") + r")"
+_DESC = (r"top|best|highest|most|biggest|largest|greatest|strongest|leading|max(?:imum)?|best[\s-]selling|"
+         r"top[\s-]selling|top[\s-]performing|best[\s-]performing|number\s+one|#1")
+_ASC = (r"bottom|worst|lowest|least|smallest|weakest|fewest|min(?:imum)?|worst[\s-]selling|worst[\s-]performing|"
+        r"under[\s-]?performing|slowest[\s-]selling|poorest")
+_ORDER = re.compile(rf"(?<![\w-])(?P<desc>{_DESC})(?![\w-])|(?<![\w-])(?P<asc>{_ASC})(?![\w-])")
+_NOT_RANK = re.compile(r"\b(?:most\s+recent|at\s+(?:the\s+)?(?:most|least|best|worst)|the\s+most\s+of|least\s+recent)\b")
+_LIMIT = re.compile(
+    rf"\b(?:(?:top|bottom|best|worst|highest|lowest|biggest|largest|smallest|first|last)\s+{_NUMBER}\b"
+    rf"|{_NUMBER.replace('?P<n>', '?P<m>')}\s+(?:{_DESC}|{_ASC})\b)"
+)
+_RANK_WORD = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|leaderboard|league\s+table)\b")
+_COMPARATIVE = re.compile(r"\b(?P<desc>more|higher|bigger|larger|greater|better|stronger)\b|\b(?P<asc>less|fewer|lower|smaller|worse|weaker)\b")
+_WHICH = re.compile(r"\b(?:which|what|who|where)\b")
+
+_DRIVERS = re.compile(
+    r"\b(?:why|what\s+(?:drove|drives|caused|causes|explains|explained|is\s+behind|was\s+behind|'?s\s+behind|"
+    r"happened|contributed|made)|drove|driving|drivers?|driven\s+by|cause[sd]?|causing|reasons?|explain\w*|"
+    r"behind\s+(?:the|this|that|it)|contribut\w+|responsible\s+for|accounts?\s+for|attribut\w+|root\s+cause)\b"
+)
+_CHANGE_WORD = re.compile(
+    r"\b(?:grow|grew|grown|growing|growth|change[sd]?|changing|increase[sd]?|increasing|decrease[sd]?|decreasing|"
+    r"decline[sd]?|declining|drop(?:ped|s)?|dropping|fall|fell|falling|rise|rose|rising|gains?|gained|loss|"
+    r"lost|improve[sd]?|improving|swing|jump(?:ed)?|dip(?:ped)?|slump(?:ed)?|surge[sd]?|spike[sd]?)\b"
+)
+_COMPARE = re.compile(
+    r"\b(?:compare[sd]?|comparing|comparison|vs\.?|versus|against|relative\s+to|difference|delta|up\s+or\s+down|"
+    r"better\s+or\s+worse|(?:more|less|higher|lower|better|worse|bigger|smaller)\s+than|on\s+track|tracking|pacing)\b"
+)
+_SUMMARY = re.compile(
+    r"\b(?:how\s+(?:are|were|is|was|did|have|has|do|does|'re|'s)\s+(?:we|things|business|the\s+business|it|our\s+business|"
+    r"the\s+company|our\s+company|us)\s+(?:doing|going|done|do|perform|performing|performed|looking|fare|faring|fared|been"
+    r"|go|looked|shaping\s+up)|how'?s\s+(?:business|it\s+going|things|the\s+business)|how\s+we\s+(?:doing|did|are\s+doing)"
+    r"|overview|summary|summari[sz]e|recap|snapshot|highlights|status\s+(?:update|report)|health\s+check|"
+    r"state\s+of\s+(?:the\s+)?business|kpis?|key\s+(?:metrics|figures|numbers)|report\s+card|scorecard|"
+    r"big\s+picture|all\s+(?:the\s+)?(?:metrics|measures|numbers)|business\s+review|performance\s+review)\b"
+)
+_HOW_DID_IT_DO = re.compile(
+    r"\bhow\s+(?:did|does|do|is|are|was|were|has|have)\b.*\b(?:do|doing|done|perform|performing|performed|fare|"
+    r"faring|fared|go|going|look|looking|shape\s+up)\b|\bperformance\b"
+)
+_TREND = re.compile(
+    r"\b(?:trends?|trending|trended|over\s+time|time\s*series|timeline|evolution|evolv\w+|history|historical\w*|"
+    r"progression|trajectory|chart|plot|graph|seasonality|month\s+by\s+month|week\s+by\s+week|day\s+by\s+day|"
+    r"quarter\s+by\s+quarter|year\s+by\s+year|each\s+(?:day|week|month|quarter|year)|changed\s+over)\b"
+)
+_BREAKDOWN = re.compile(
+    r"\b(?:break\s*(?:it|that|this|them|those|these)?\s*down|breakdown|broken\s+down|split|splits|mix|"
+    r"distribution|share\s+of|each\s+of)\b"
+)
+_VALUE_QUESTION = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|now)\W+)?(?:what(?:'s|\s+is|\s+was|\s+were|\s+are|\s+has\s+been)|how\s+much|how\s+many|"
+    r"show|tell|give|get|list|display|total|calculate|compute|report|find)\b"
+)
+_HOW_MANY = re.compile(r"\bhow\s+many\b")
+_FOLLOW_UP_START = re.compile(
+    r"^\W*(?:and|but|also|ok(?:ay)?|so|now|then|same|what\s+about|how\s+about|what\s+if|how\s+does\s+(?:that|it|this)|"
+    r"what\s+does\s+(?:that|it|this)|is\s+that|was\s+that|and\s+what|and\s+how|only|just|instead|rather|again)\b"
+)
+_ANAPHORA = re.compile(r"\b(?:that|those|these|it|them|this|same|the\s+previous\s+answer|the\s+last\s+answer)\b(?!\s*'s\b)")
+_OVERALL = re.compile(
+    r"\b(?:overall|in\s+total|total|company[\s-]+wide|whole\s+(?:business|company)|entire\s+(?:business|company)|"
+    r"everywhere|all\s+together|altogether|across\s+the\s+board|without\s+(?:the\s+)?filters?|all\s+(?:of\s+)?(?:it|them))\b"
+)
+_EXCLUDE = re.compile(
+    r"\b(?:excluding|exclude|excludes|except(?:\s+for)?|without|outside(?:\s+of)?|other\s+than|apart\s+from|"
+    r"aside\s+from|besides|minus|but\s+not|not\s+including|ex|non)\s*[-]?\s*$"
+)
+_OFF_TOPIC = re.compile(
+    r"\b(?:weather|temperature|joke|jokes|funny|poem|poems|song|songs|lyrics|recipe|recipes|cook|movie|movies|film|"
+    r"films|tv|netflix|game|games|match|score|scores|football|soccer|basketball|baseball|hockey|tennis|cricket|"
+    r"who\s+won|election|president|prime\s+minister|politics|horoscope|capital\s+of|population|meaning\s+of\s+life|"
+    r"translate|translation|bitcoin|crypto|stock\s+market|celebrity|news|headlines|traffic\s+jam|flight|flights|"
+    r"hotel|restaurant|vacation|holiday\s+plans|birthday|your\s+name|who\s+are\s+you|how\s+old|are\s+you\s+(?:a|an)\b|"
+    r"sing|dance|love\s+you|marry|write\s+(?:me\s+)?(?:a|an)\s+(?:poem|story|essay|email|letter|code|program)|python\s+code|"
+    r"homework|math\s+problem|sky|moon|planet|dinosaur|cat|dog|pizza|coffee|beer|wine)\b"
+)
+_GREETING = re.compile(
+    r"^\W*(?:hi|hello|hey|yo|hiya|howdy|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|cheers|bye|goodbye|"
+    r"help|what\s+can\s+you\s+do|who\s+are\s+you|what\s+are\s+you|test|testing)\W*$"
+)
+_WHERE = re.compile(r"\bwhere\b")
+_BY_SOMETHING = re.compile(r"\b(?:by|per|for\s+each|for\s+every|each|every|across|split\s+by|which|what)\s+(?:the\s+|our\s+|all\s+)?(?P<w>[a-z][a-z-]+)")
+
+
+@dataclass(frozen=True)
+class Cues:
+    drivers: bool = False
+    change: bool = False
+    compare: bool = False
+    summary: bool = False
+    how_did_it_do: bool = False
+    trend: bool = False
+    breakdown: bool = False
+    rank_word: bool = False
+    order: str | None = None
+    limit: int | None = None
+    comparative: str | None = None
+    which: bool = False
+    where: bool = False
+    value_question: bool = False
+    how_many: bool = False
+    follow_up_start: bool = False
+    anaphora: bool = False
+    overall: bool = False
+    off_topic: bool = False
+    greeting: bool = False
+
+    @property
+    def any_intent(self) -> bool:
+        return any((self.drivers, self.compare, self.change, self.summary, self.trend, self.breakdown,
+                    self.rank_word, self.order is not None, self.value_question))
+
+
+def read_cues(text: str) -> Cues:
+    """``text``: lower-cased, with time expressions blanked."""
+    order = None
+    if not _NOT_RANK.search(text):
+        m = _ORDER.search(text)
+        if m:
+            order = "desc" if m["desc"] else "asc"
+    limit = None
+    lm = _LIMIT.search(text)
+    if lm:
+        token = lm["n"] or lm["m"] or ""
+        limit = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
+        if limit is not None and limit < 1:
+            limit = None
+        if order is None and re.match(r"\s*(?:bottom|worst|lowest|smallest)", lm.group(0)):
+            order = "asc"
+        order = order or "desc"
+    comparative = None
+    cm = _COMPARATIVE.search(text)
+    if cm:
+        comparative = "desc" if cm["desc"] else "asc"
+    return Cues(
+        drivers=bool(_DRIVERS.search(text)),
+        change=bool(_CHANGE_WORD.search(text)),
+        compare=bool(_COMPARE.search(text)),
+        summary=bool(_SUMMARY.search(text)),
+        how_did_it_do=bool(_HOW_DID_IT_DO.search(text)),
+        trend=bool(_TREND.search(text)),
+        breakdown=bool(_BREAKDOWN.search(text)),
+        rank_word=bool(_RANK_WORD.search(text)),
+        order=order,
+        limit=limit,
+        comparative=comparative,
+        which=bool(_WHICH.search(text)),
+        where=bool(_WHERE.search(text)),
+        value_question=bool(_VALUE_QUESTION.search(text)),
+        how_many=bool(_HOW_MANY.search(text)),
+        follow_up_start=bool(_FOLLOW_UP_START.search(text)),
+        anaphora=bool(_ANAPHORA.search(text)),
+        overall=bool(_OVERALL.search(text)),
+        off_topic=bool(_OFF_TOPIC.search(text)),
+        greeting=bool(_GREETING.search(text)),
+    )
+
+
+def excluded_before(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` exclude what follows ("excluding EMEA", "non-EMEA")."""
+    return bool(_EXCLUDE.search(text[max(0, start - 30):start]))
+
+
+def asked_groupings(text: str) -> list[tuple[int, str]]:
+    """Words after "by", "per", "each", "which", … (offset, word): candidates for an unknown dimension."""
+    return [(m.start("w"), m["w"]) for m in _BY_SOMETHING.finditer(text)]

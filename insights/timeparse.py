@@ -1,0 +1,633 @@
+"""Time expressions of a question, found and resolved against an as-of date A.
+
+Implements the "Resolving time" and "Comparison periods" tables of
+shared/spec/ask-contract.md. ``read_time`` returns every period the text names
+(with the character spans it consumed, so the rest of the parser never reads
+"march" or "may" as anything else), the comparison it asks for, and any grain
+word. ``compare_period`` and ``trend_grain`` turn a found period into the
+contract's ``compare_to`` and default trend grain.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from insights.understanding import Period
+from metrics.periods import period_bounds
+
+ONE_DAY = timedelta(days=1)
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "a": 1, "two": 2, "couple of": 2, "a couple of": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty four": 24, "thirty": 30,
+    "thirty six": 36, "forty five": 45, "sixty": 60, "ninety": 90,
+}
+ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+UNITS: dict[str, str] = {
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
+    "month": "month", "months": "month", "mo": "month", "mos": "month", "quarter": "quarter",
+    "quarters": "quarter", "qtr": "quarter", "qtrs": "quarter", "year": "year", "years": "year",
+    "yr": "year", "yrs": "year",
+}
+GRAIN_WORDS: dict[str, str] = {
+    "daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
+    "annually": "year", "annual": "year",
+}
+MONTHS_IN: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_YEAR = r"(?P<year>(?:19|2[01])\d\d|'\d\d)"
+_YEAR_TAIL = rf"(?:\s*(?:of\s+|in\s+|,\s*|-\s*|/\s*)?(?:fy\s*|the\s+year\s+)?{_YEAR}(?![\d-]))?"
+_RELATIVE_YEAR = r"(?:\s+(?:of\s+)?(?P<rel>this|last|previous|prior|the\s+previous|the\s+prior)\s+year\b)?"
+_COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
+_MAY_AS_MONTH = re.compile(
+    r"(?:\b(?:in|of|since|from|between|during|for|to|until|till|through|thru|and|or|vs|versus|than|last|"
+    r"this|early|late|mid|end|start|beginning|before|after|on|by|with|over|like|is|was|about|month|did|does|do|were|"
+    r"at|against|vs\.)\s+(?:the\s+)?"
+    r"(?:month\s+of\s+)?$|[-–,/(]\s*$)"
+)
+
+
+@dataclass(frozen=True)
+class FoundPeriod:
+    """A resolved period and how it was said.
+
+    ``unit``/``count``: the period is ``count`` whole calendar ``unit``s (``None``
+    for any other span); ``to_date``: it runs from the start of A's ``unit`` to A.
+    """
+
+    start: date
+    end: date
+    unit: str | None = None
+    count: int = 1
+    to_date: bool = False
+    span: tuple[int, int] = (0, 0)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def period(self, *, grain: str | None = None) -> Period:
+        natural = self.unit if self.count == 1 and not self.to_date and self.unit != "half" else None
+        return Period(start=self.start, end=self.end, grain=grain or natural)
+
+
+@dataclass(frozen=True)
+class TimeReading:
+    """What a text says about time. ``periods`` are in text order; ``compare_to`` is the period
+    named after a comparison word ("vs Q2"); ``comparison`` is "year" (vs last year, YoY, same period
+    last year) or "previous" (vs the previous period, vs before, MoM); ``relative_compare_unit`` is
+    set when the comparison named "last <unit>" (so "this month vs last month" compares like spans)."""
+
+    periods: tuple[FoundPeriod, ...] = ()
+    compare_to: FoundPeriod | None = None
+    comparison: str | None = None
+    relative_compare_unit: str | None = None
+    grain: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    problem: str | None = None
+    problem_text: str = ""
+
+    @property
+    def time(self) -> FoundPeriod | None:
+        return self.periods[0] if self.periods else None
+
+
+# ---------------------------------------------------------------- date arithmetic
+
+def month_end(year: int, month: int) -> date:
+    return (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - ONE_DAY
+
+
+def shift_months(day: date, months: int, *, keep_month_end: bool = False) -> date:
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    last = month_end(year, month + 1)
+    if keep_month_end and day == month_end(day.year, day.month):
+        return last
+    return date(year, month + 1, min(day.day, last.day))
+
+
+def _month_aligned(start: date, end: date) -> int | None:
+    """Number of whole months in start..end, or None when it is not whole months."""
+    if start.day != 1 or end != month_end(end.year, end.month):
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def year_earlier(found: FoundPeriod) -> FoundPeriod:
+    """The period shifted back one year (month ends stay month ends: Feb 2025 → 1–29 Feb 2024)."""
+    return replace(
+        found,
+        start=shift_months(found.start, 12),
+        end=shift_months(found.end, 12, keep_month_end=_month_aligned(found.start, found.end) is not None),
+        span=(0, 0),
+    )
+
+
+def previous_period(found: FoundPeriod) -> FoundPeriod:
+    """The contract's "vs the previous period": the calendar period(s) before; a to-date span → the
+    same span one unit earlier; any other span → the span of equal length just before it."""
+    if found.to_date and found.unit:
+        if found.unit == "week":
+            return replace(found, start=found.start - timedelta(weeks=1), end=found.end - timedelta(weeks=1))
+        if found.unit == "day":
+            return replace(found, start=found.start - ONE_DAY, end=found.end - ONE_DAY)
+        months = MONTHS_IN[found.unit]
+        return replace(found, start=shift_months(found.start, months), end=shift_months(found.end, months))
+    months = _month_aligned(found.start, found.end)
+    if months is not None:
+        start = shift_months(found.start, months)
+        return replace(found, start=start, end=found.start - ONE_DAY, to_date=False)
+    return replace(found, start=found.start - timedelta(days=found.days), end=found.start - ONE_DAY, to_date=False)
+
+
+def trend_grain(period: FoundPeriod | Period) -> str:
+    """Default grain of trend rows: day up to 31 days, week up to 92, month up to 3 years, else quarter."""
+    days = period.days
+    if days <= 31:
+        return "day"
+    if days <= 92:
+        return "week"
+    if days <= 1096:
+        return "month"
+    return "quarter"
+
+
+def found_from_period(period: Period, *, as_of: date) -> FoundPeriod:
+    """How a period of an earlier answer was most likely said, so a follow-up can compare it the same way."""
+    start, end = period.start, period.end
+    if start == end:
+        return FoundPeriod(start, end, "day")
+    for unit in ("week", "month", "quarter", "year"):
+        if period_bounds(start, unit) == (start, end):
+            return FoundPeriod(start, end, unit)
+    if (start.month - 1) % 6 == 0 and start.day == 1 and shift_months(start, -6) - ONE_DAY == end:
+        return FoundPeriod(start, end, "half")
+    if end == as_of:
+        for unit in ("week", "month", "quarter", "year"):
+            if period_bounds(as_of, unit)[0] == start:
+                return FoundPeriod(start, end, unit, to_date=True)
+        if start.day == 1 and start.month in (1, 7) and (as_of.month - 1) // 6 == (start.month - 1) // 6:
+            return FoundPeriod(start, end, "half", to_date=True)
+    months = _month_aligned(start, end)
+    if months:
+        return FoundPeriod(start, end, "month", months)
+    return FoundPeriod(start, end)
+
+
+def last_whole(unit: str, *, as_of: date, count: int = 1) -> FoundPeriod:
+    """The ``count`` whole calendar ``unit``s before A's (weeks are ISO, Monday to Sunday)."""
+    if unit == "day":
+        return FoundPeriod(as_of - timedelta(days=count - 1), as_of, "day", count)
+    first, _ = period_bounds(as_of, "week" if unit == "week" else unit)
+    if unit == "week":
+        return FoundPeriod(first - timedelta(weeks=count), first - ONE_DAY, "week", count)
+    return FoundPeriod(shift_months(first, MONTHS_IN[unit] * count), first - ONE_DAY, unit, count)
+
+
+def default_period(*, as_of: date, trend: bool) -> FoundPeriod:
+    """(nothing said): the last whole month before A's month; for a trend the last 12 whole months."""
+    return last_whole("month", as_of=as_of, count=12 if trend else 1)
+
+
+def compare_period(
+    reading: TimeReading, *, time: FoundPeriod, as_of: date, mode: str | None = None
+) -> FoundPeriod:
+    """The contract's ``compare_to`` for ``time`` given what the text said (``mode`` overrides)."""
+    if reading.compare_to is not None and mode is None:
+        named = reading.compare_to
+        if reading.relative_compare_unit and (
+            (time.to_date and time.unit == reading.relative_compare_unit)
+            or (named.start, named.end) == (time.start, time.end)
+        ):
+            return previous_period(time)
+        return named
+    if (mode or reading.comparison) == "year":
+        return year_earlier(time)
+    return previous_period(time)
+
+
+# ---------------------------------------------------------------- atoms: one period each, maybe without a year
+
+@dataclass
+class _Atom:
+    kind: str  # month, quarter, half, year, week, date, fixed
+    start_char: int
+    end_char: int
+    value: int = 0
+    year: int | None = None
+    day: int = 0
+    fixed: FoundPeriod | None = None  # already resolved (relative expressions, explicit dates)
+
+    def has_year(self) -> bool:
+        return self.fixed is not None or self.year is not None
+
+
+class _Invalid(ValueError):
+    """The text names a calendar period that does not exist (week 53 of 2025, 30 February)."""
+
+
+def _year_of(token: str | None) -> int | None:
+    if not token:
+        return None
+    return 2000 + int(token[1:]) if token.startswith("'") else int(token)
+
+
+def _bounds(kind: str, value: int, year: int, day: int = 0) -> tuple[date, date, str]:
+    try:
+        if kind == "month":
+            return date(year, value, 1), month_end(year, value), "month"
+        if kind == "quarter":
+            return date(year, 3 * value - 2, 1), month_end(year, 3 * value), "quarter"
+        if kind == "half":
+            return date(year, 6 * value - 5, 1), month_end(year, 6 * value), "half"
+        if kind == "year":
+            return date(year, 1, 1), date(year, 12, 31), "year"
+        if kind == "week":
+            start = date.fromisocalendar(year, value, 1)
+            return start, start + timedelta(days=6), "week"
+        if kind == "date":
+            one = date(year, value, day)
+            return one, one, "day"
+    except ValueError as exc:
+        raise _Invalid(str(exc)) from exc
+    raise ValueError(kind)
+
+
+def _resolve(atom: _Atom, *, as_of: date, before: date | None = None) -> FoundPeriod:
+    """An atom as a period. Without a year: the most recent such period that has started by A
+    (up to A when A is inside it) — or, with ``before``, the latest one starting before that date."""
+    span = (atom.start_char, atom.end_char)
+    if atom.fixed is not None:
+        return replace(atom.fixed, span=span)
+    if atom.year is not None:
+        start, end, unit = _bounds(atom.kind, atom.value, atom.year, atom.day)
+        return FoundPeriod(start, end, unit, span=span)
+    limit = before - ONE_DAY if before is not None else as_of
+    year = limit.isocalendar()[0] if atom.kind == "week" else limit.year
+    for candidate in (year, year - 1, year - 2, year - 3, year - 4):
+        try:
+            start, end, unit = _bounds(atom.kind, atom.value, candidate, atom.day)
+        except _Invalid:
+            if atom.kind in ("week", "date"):  # week 53 and 29 February exist in some years only
+                continue
+            raise
+        if start <= limit:
+            if before is None and end > as_of:
+                return FoundPeriod(start, as_of, unit, to_date=True, span=span)
+            return FoundPeriod(start, end, unit, span=span)
+    raise _Invalid(f"no {atom.kind} {atom.value} in the years before {limit}")
+
+
+def _count(token: str) -> int:
+    return int(token) if token.isdigit() else NUMBER_WORDS[re.sub(r"\s+", " ", token)]
+
+
+def _relative_year(match: re.Match[str], as_of: date) -> int | None:
+    rel = match.groupdict().get("rel")
+    if not rel:
+        return None
+    return as_of.year if rel == "this" else as_of.year - 1
+
+
+_Handler = Callable[[re.Match[str], date], "_Atom | None"]
+
+
+def _h_iso_date(m: re.Match[str], as_of: date) -> _Atom:
+    return _Atom("date", m.start(), m.end(), value=int(m["m"]), year=int(m["y"]), day=int(m["d"]))
+
+
+def _h_month_day(m: re.Match[str], as_of: date) -> _Atom:
+    return _Atom("date", m.start(), m.end(), value=MONTHS[m["month"]], year=_year_of(m["year"]), day=int(m["d"]))
+
+
+def _h_iso_week(m: re.Match[str], as_of: date) -> _Atom:
+    return _Atom("week", m.start(), m.end(), value=int(m["w"]), year=_year_of(m.groupdict().get("year")))
+
+
+def _h_iso_month(m: re.Match[str], as_of: date) -> _Atom:
+    return _Atom("month", m.start(), m.end(), value=int(m["m"]), year=int(m["y"]))
+
+
+def _h_quarter(m: re.Match[str], as_of: date) -> _Atom:
+    value = int(m["q"]) if m["q"].isdigit() else ORDINALS[m["q"]]
+    return _Atom("quarter", m.start(), m.end(), value=value, year=_year_of(m["year"]) or _relative_year(m, as_of))
+
+
+def _h_half(m: re.Match[str], as_of: date) -> _Atom:
+    value = int(m["h"]) if m["h"].isdigit() else ORDINALS[m["h"]]
+    return _Atom("half", m.start(), m.end(), value=value, year=_year_of(m["year"]) or _relative_year(m, as_of))
+
+
+def _h_month(m: re.Match[str], as_of: date) -> _Atom | None:
+    word = m["month"]
+    if word == "may" and not m["year"] and not m.groupdict().get("rel") and not _may_is_month(m):
+        return None
+    return _Atom("month", m.start(), m.end(), value=MONTHS[word], year=_year_of(m["year"]) or _relative_year(m, as_of))
+
+
+def _may_is_month(m: re.Match[str]) -> bool:
+    """"may" is the month after a preposition or connector ("in May", "March to May") or opening a
+    question that goes on with no verb after it ("May revenue?"), not the verb ("may I", "sales may drop")."""
+    before = m.string[max(0, m.start() - 40):m.start()]
+    after = m.string[m.end():m.end() + 12]
+    if re.match(r"\s*(?:i|we|you|they|he|she|it|be|have|not|also|need|want|see|get|show|ask|drop|rise|fall|grow|go)\b", after):
+        return False
+    if _MAY_AS_MONTH.search(before) or not before.strip() or re.search(r"[.?!:;]\s*$", before):
+        return True
+    return bool(re.match(r"\s*(?:vs\b|versus|compare|and\s|[?.!,]|$)", after))
+
+
+def _h_year(m: re.Match[str], as_of: date) -> _Atom:
+    return _Atom("year", m.start(), m.end(), value=0, year=int(m["y"]))
+
+
+def _h_today(m: re.Match[str], as_of: date) -> _Atom:
+    day = as_of if m["w"] == "today" else as_of - ONE_DAY
+    return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(day, day, "day"))
+
+
+def _h_to_date(m: re.Match[str], as_of: date) -> _Atom:
+    unit = {"w": "week", "m": "month", "q": "quarter", "y": "year"}[(m["u1"] or m["u2"] or m["u3"])[0]]
+    start, _ = period_bounds(as_of, unit)
+    return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(start, as_of, unit, to_date=True))
+
+
+def _h_last_unit(m: re.Match[str], as_of: date) -> _Atom:
+    return _Atom("fixed", m.start(), m.end(), fixed=last_whole(UNITS[m["unit"]], as_of=as_of))
+
+
+def _h_last_n(m: re.Match[str], as_of: date) -> _Atom | None:
+    count = _count(m["n"])
+    if count < 1:
+        return None
+    return _Atom("fixed", m.start(), m.end(), fixed=last_whole(UNITS[m["unit"]], as_of=as_of, count=count))
+
+
+def _h_trailing_year(m: re.Match[str], as_of: date) -> _Atom:
+    return _Atom("fixed", m.start(), m.end(), fixed=last_whole("month", as_of=as_of, count=12))
+
+
+def _h_ago(m: re.Match[str], as_of: date) -> _Atom | None:
+    count = _count(m["n"])
+    unit = UNITS[m["unit"]]
+    if unit == "day":
+        day = as_of - timedelta(days=count)
+        return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(day, day, "day"))
+    whole = last_whole(unit, as_of=as_of, count=count)
+    if unit == "week":
+        end = whole.start + timedelta(days=6)
+    else:
+        end = shift_months(whole.start, -MONTHS_IN[unit]) - ONE_DAY
+    return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(whole.start, end, unit))
+
+
+def _h_before_last(m: re.Match[str], as_of: date) -> _Atom:
+    return _Atom("fixed", m.start(), m.end(), fixed=previous_period(last_whole(UNITS[m["unit"]], as_of=as_of)))
+
+
+_Y = _YEAR_TAIL
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
+    (re.compile(p), h) for p, h in (
+        (r"\b(?P<y>(?:19|2[01])\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})\b", _h_iso_date),
+        (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{_YEAR}(?!\d))?(?!\s*(?:days?|weeks?|months?|%))", _h_month_day),
+        (rf"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR}(?!\d))?", _h_month_day),
+        (rf"\b{_YEAR}[-\s]?w(?:eek)?\s?(?P<w>\d{{1,2}})\b", _h_iso_week),
+        (rf"\b(?:iso\s+)?(?:week|wk|w)\s?(?P<w>\d{{1,2}})\b(?:\s*(?:of\s+|in\s+|,\s*)?{_YEAR}(?!\d))?", _h_iso_week),
+        (r"\b(?P<y>(?:19|2[01])\d\d)-(?P<m>0[1-9]|1[0-2])\b(?!-)", _h_iso_month),
+        (rf"\b{_YEAR}[\s-]?q(?P<q>[1-4])\b", _h_quarter),
+        (rf"\bq(?P<q>[1-4])\b{_Y}{_RELATIVE_YEAR}", _h_quarter),
+        (rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?quarter\b{_Y}{_RELATIVE_YEAR}", _h_quarter),
+        (rf"\bquarter\s+(?P<q>[1-4])\b{_Y}{_RELATIVE_YEAR}", _h_quarter),
+        (rf"\b{_YEAR}[\s-]?h(?P<h>[12])\b", _h_half),
+        (rf"\bh(?P<h>[12])\b{_Y}{_RELATIVE_YEAR}", _h_half),
+        (rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\b(?:\s+of\s+the\s+year)?{_Y}{_RELATIVE_YEAR}", _h_half),
+        (rf"\b{_MONTH}(?![a-z])\s+(?:of\s+)?(?P<rel>this|last|previous|prior)\s+year\b(?P<year>)", _h_month),
+        (r"\b(?P<w>today|yesterday)\b", _h_today),
+        (r"\b(?:(?:so\s+far\s+)?(?:in\s+)?(?:this|the\s+current|current)\s+(?P<u1>week|month|quarter|year)(?:\s+so\s+far|\s+to\s+date)?"
+         r"|(?P<u2>week|month|quarter|year)[\s-]+to[\s-]+date|(?P<u3>wtd|mtd|qtd|ytd))\b", _h_to_date),
+        (r"\b(?:the\s+)?(?P<unit>day|week|month|quarter|year)\s+before\s+last\b", _h_before_last),
+        (r"\b(?:(?:the|over\s+the|in\s+the|during\s+the|for\s+the)\s+)?(?:trailing|rolling)\s+(?:twelve|12)\s+months?\b|\b(?:ttm|ltm|t12m|l12m)\b",
+         _h_trailing_year),
+        (rf"\b(?:the\s+)?(?:last|past|previous|prior|trailing|rolling|preceding)\s+{_COUNT}\s+(?:full\s+|whole\s+|complete\s+|calendar\s+)?{_UNIT}\b", _h_last_n),
+        (rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", _h_ago),
+        (r"\b(?:the\s+)?(?:this\s+past|last|previous|prior|past|preceding)\s+(?:full\s+|whole\s+|calendar\s+)?(?P<unit>week|month|quarter|year)\b", _h_last_unit),
+        (rf"\b(?:the\s+month\s+of\s+)?{_MONTH}(?![a-z]){_Y}{_RELATIVE_YEAR}", _h_month),
+        (r"\b(?:fy\s*|fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?|cy\s*|the\s+year\s+)?(?P<y>(?:19|2[01])\d\d)\b(?![-/]\d)", _h_year),
+    )
+)
+_FUTURE = re.compile(
+    r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+|(?:two|three|four|five|six|twelve)\s+)?"
+    r"(?:days?|weeks?|months?|quarters?|years?|half)\b|\btomorrow\b|\bforecast\w*|\bproject(?:ed|ion)s?\b|\bpredict\w*"
+)
+_COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(
+        r"\b(?:(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:to|with|against)|against|relative\s+to|than|over|on|"
+        r"from|with|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to)\s+)?"
+        r"(?:the\s+)?(?:same\s+(?:period|time|months?|quarters?|weeks?|days?|span|dates?|range)\s+(?:of\s+|in\s+)?"
+        r"(?:the\s+)?(?:last|previous|prior|a)\s+year|same\s+(?:period|time)\s+a\s+year\s+(?:ago|earlier|before)"
+        r"|this\s+time\s+last\s+year|(?:a\s+)?year\s+(?:ago|earlier|before)(?!\s+last)|"
+        r"last\s+year'?s?\s+(?:figures?|numbers?|results?|period|levels?))\b"), "year"),
+    (re.compile(
+        r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:to|with|against)|against|relative\s+to|than|over|"
+        r"on|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to|(?:up|down|changes?|changed|growth|grow|grew|increased?|"
+        r"decreased?|rise|rose|fall|fell|drop|dropped)\s+from)\s+(?:the\s+)?(?:last|previous|prior|preceding|a)\s+year(?:'s)?\b"), "year"),
+    (re.compile(r"\b(?:year[\s-]+over[\s-]+year|year[\s-]+on[\s-]+year|yoy|y/y|y-o-y|yoy\s+growth)\b"), "year"),
+    (re.compile(
+        r"\b(?:(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:to|with|against)|against|relative\s+to|than|over|"
+        r"on|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to)\s+(?:the\s+)?(?:(?:previous|prior|preceding|last|earlier)\s+"
+        r"(?:period|span|stretch|one)|(?:previous|prior|preceding)\s+(?:day|week|month|quarter|half))|(?:vs\.?|versus|than|"
+        r"compared\s+to|compared\s+with)\s+before|the\s+period\s+before|period[\s-]+over[\s-]+period|sequential(?:ly)?)\b"),
+     "previous"),
+)
+_PERIOD_OVER_PERIOD = re.compile(
+    r"\b(?:(?P<u>month|quarter|week)[\s-]+(?:over|on)[\s-]+(?:month|quarter|week)|(?P<a>mom|qoq|wow|m/m|q/q|w/w))\b"
+)
+_COMPARATOR_BEFORE = re.compile(
+    r"(?:\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:it\s+|that\s+)?(?:to|with|against)|against|"
+    r"relative\s+to|than|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to|over)\s+(?:the\s+)?(?:same\s+period\s+(?:in\s+|of\s+)?)?"
+    r"|\bto\s+)$"
+)
+_COMPARATOR_ONLY = re.compile(
+    r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:it\s+|that\s+)?(?:to|with|against)|against|"
+    r"relative\s+to|than|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to)\s+(?:the\s+)?(?:same\s+period\s+(?:in\s+|of\s+)?)?$"
+)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|up\s+to|and)\s*(?:the\s+end\s+of\s+)?$")
+_TO_NOW = re.compile(r"^\s*(?:-|to|through|thru|until|till|up\s+to)\s+(?:now|date|the\s+present|present|today)\b")
+_SINCE = re.compile(r"\b(?:since|from|starting(?:\s+from|\s+in)?|beginning(?:\s+in)?|after)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
+_ALL_TIME = re.compile(
+    r"\b(?:all[\s-]+time|ever|lifetime|to\s+date|since\s+(?:the\s+)?(?:beginning|start|launch|inception)|"
+    r"(?:in\s+|over\s+)?(?:the\s+)?(?:whole|entire|full)\s+(?:history|dataset|data\s+set|period))\b"
+)
+_GRAIN = re.compile(
+    r"\b(?:(?P<word>daily|weekly|monthly|quarterly|yearly|annually|annual)|"
+    r"(?:by|per|each|every|for\s+each|for\s+every|broken\s+down\s+by|split\s+by|grouped\s+by)\s+(?:the\s+)?"
+    r"(?P<unit>day|week|month|quarter|year)(?!\s+(?:to|so|before|ago))|(?P<rep>day|week|month|quarter|year)[\s-]+(?:by|after|to)[\s-]+"
+    r"(?:day|week|month|quarter|year)(?![\s-]+date)|on\s+an?\s+(?P<basis>daily|weekly|monthly|quarterly|yearly|annual)\s+basis)\b"
+)
+
+
+def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def read_time(text: str, *, as_of: date, earliest: date | None = None) -> TimeReading:
+    """Every time expression of ``text`` (already lower-cased, same length as the original)."""
+    spans: list[tuple[int, int]] = []
+    comparison: str | None = None
+    grain: str | None = None
+    for pattern, mode in _COMPARISONS:
+        for m in pattern.finditer(text):
+            if not _taken(spans, m.start(), m.end()):
+                spans.append(m.span())
+                comparison = comparison or mode
+    for m in _PERIOD_OVER_PERIOD.finditer(text):
+        if not _taken(spans, m.start(), m.end()):
+            spans.append(m.span())
+            comparison = comparison or "previous"
+            grain = grain or {"m": "month", "q": "quarter", "w": "week"}[(m["u"] or m["a"])[0]]
+    future = _FUTURE.search(text)
+    if future:
+        return TimeReading(spans=tuple(spans), problem="future", problem_text=future.group(0))
+    for m in _GRAIN.finditer(text):
+        if not _taken(spans, m.start(), m.end()):
+            word = m["word"] or m["basis"]
+            grain = grain or (GRAIN_WORDS[word] if word else UNITS[m["unit"] or m["rep"]])
+            spans.append(m.span())
+
+    atoms: list[_Atom] = []
+    for pattern, handler in _PATTERNS:
+        for m in pattern.finditer(text):
+            if _taken(spans, m.start(), m.end()):
+                continue
+            atom = handler(m, as_of)
+            if atom is not None:
+                atoms.append(atom)
+                spans.append(m.span())
+    atoms.sort(key=lambda a: a.start_char)
+    try:
+        periods, compare_to, relative_unit = _combine(text, atoms, spans, as_of=as_of)
+    except _Invalid:
+        return TimeReading(spans=tuple(spans), problem="invalid", problem_text=text[atoms[0].start_char:atoms[-1].end_char])
+    if earliest is not None:
+        for m in _ALL_TIME.finditer(text):
+            if not _taken(spans, m.start(), m.end()):
+                spans.append(m.span())
+                periods.append(FoundPeriod(min(earliest, as_of), as_of, span=m.span()))
+        periods.sort(key=lambda p: p.span[0])
+    for found in (*periods, *([compare_to] if compare_to else [])):
+        if found.start > as_of:
+            return TimeReading(spans=tuple(spans), problem="future", problem_text=text[found.span[0]:found.span[1]])
+    return TimeReading(
+        periods=tuple(periods), compare_to=compare_to, comparison=comparison, relative_compare_unit=relative_unit,
+        grain=grain, spans=tuple(sorted(spans)),
+    )
+
+
+def _combine(
+    text: str, atoms: list[_Atom], spans: list[tuple[int, int]], *, as_of: date
+) -> tuple[list[FoundPeriod], FoundPeriod | None, str | None]:
+    """Joins ranges ("March to May 2025", "Q1-Q3"), "since X", and finds the period after a comparison word."""
+    _carry_years(text, atoms)
+    periods: list[FoundPeriod] = []
+    compare_to: FoundPeriod | None = None
+    relative_unit: str | None = None
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        before = text[:atom.start_char]
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        joiner = text[atom.end_char:nxt.start_char] if nxt else ""
+        is_between = bool(_BETWEEN.search(before))
+        if nxt and _RANGE_JOIN.match(joiner) and (is_between or not re.match(r"^\s*and", joiner)):
+            found = _range(atom, nxt, as_of=as_of)
+            _extend_prefix(text, spans, atom.start_char, _BETWEEN)
+            spans.append((atom.end_char, nxt.start_char))
+            i += 2
+        else:
+            to_now = _TO_NOW.match(text[atom.end_char:])
+            since = _SINCE.search(before)
+            found = _resolve(atom, as_of=as_of)
+            if to_now or (since and not _COMPARATOR_ONLY.search(before)):
+                found = FoundPeriod(found.start, as_of, span=found.span)
+                if to_now:
+                    spans.append((atom.end_char, atom.end_char + to_now.end()))
+                if since:
+                    spans.append((since.start(), atom.start_char))
+            i += 1
+        if periods and _COMPARATOR_BEFORE.search(before) and compare_to is None:
+            if atom.fixed is None and not atom.has_year():
+                found = _resolve(atom, as_of=as_of, before=periods[0].start)
+            compare_to = found
+            if atom.fixed is not None and re.search(r"\b(?:last|previous|prior|past)\s+\w+\s*$", text[:atom.end_char]):
+                relative_unit = found.unit
+        elif not periods and _COMPARATOR_ONLY.search(before):
+            compare_to = found
+            if atom.fixed is not None:
+                relative_unit = found.unit
+        else:
+            periods.append(found)
+    return periods, compare_to, relative_unit
+
+
+def _extend_prefix(text: str, spans: list[tuple[int, int]], at: int, pattern: re.Pattern[str]) -> None:
+    m = pattern.search(text[:at])
+    if m:
+        spans.append((m.start(), at))
+
+
+def _carry_years(text: str, atoms: list[_Atom]) -> None:
+    """"between March and May 2025", "Q3 vs Q2 2024": a period without a year takes the year of the
+    next one that has it, when only a connector lies between them."""
+    for i in range(len(atoms) - 2, -1, -1):
+        atom, nxt = atoms[i], atoms[i + 1]
+        if atom.has_year() or not nxt.has_year() or nxt.fixed is not None or atom.kind == "year":
+            continue
+        joiner = text[atom.end_char:nxt.start_char]
+        if re.fullmatch(r"\s*(?:-|–|—|to|through|thru|until|till|and|or|,|vs\.?|versus|against|compared\s+(?:to|with))\s*(?:the\s+)?", joiner):
+            atom.year = nxt.year
+            start, _, _ = _bounds(atom.kind, atom.value, nxt.year, atom.day or 1)
+            nstart, _, _ = _bounds(nxt.kind, nxt.value, nxt.year, nxt.day or 1)
+            if start > nstart and re.search(r"-|–|—|to|through|thru|until|till", joiner):
+                atom.year = nxt.year - 1
+
+
+def _range(first: _Atom, last: _Atom, *, as_of: date) -> FoundPeriod:
+    """Start of the first to end of the last; the last one resolves first when neither has a year."""
+    if last.has_year() or not first.has_year():
+        end = _resolve(last, as_of=as_of)
+        if not first.has_year():
+            probe = _resolve(first, as_of=as_of, before=end.start + ONE_DAY)
+        else:
+            probe = _resolve(first, as_of=as_of)
+    else:
+        probe = _resolve(first, as_of=as_of)
+        end = _resolve(last, as_of=as_of)
+        if last.kind != "fixed":
+            for year in range(probe.start.year, probe.start.year + 2):
+                try:
+                    candidate = _resolve(replace(last, year=year), as_of=as_of)
+                except _Invalid:
+                    continue
+                if candidate.start >= probe.start:
+                    end = candidate
+                    break
+    start, stop = probe.start, max(end.end, probe.end)
+    months = _month_aligned(start, stop)
+    unit, count = ("month", months) if months else (None, 1)
+    if months and months % 12 == 0 and start.month == 1:
+        unit, count = "year", months // 12
+    return FoundPeriod(start, stop, unit, count, span=(first.start_char, last.end_char))

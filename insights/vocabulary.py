@@ -1,0 +1,380 @@
+"""A tenant's words: measures, dimension names and members, matched in a question.
+
+Built from the semantic model once per model version (``vocabulary_for`` caches
+it). Matching is on lower-cased word tokens, longest phrase first; members
+forgive case, a plural ("Trail Runners") and one typo (Damerau-Levenshtein ≤ 1,
+words of 4+ letters that are not everyday English). Members spelled like
+function words ("US", "Other") count only when written exactly so or next to
+their dimension's name. A name that belongs to members of two dimensions comes
+back with both, so the parser can ask which one was meant.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from insights.parsing_words import COMMON, FUNCTION
+from metrics.measures import CATALOGUE
+from metrics.semantic import SemanticModel
+
+TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|%|&|\$")
+MIN_FUZZY_LETTERS = 4
+
+# Words people use for each catalogue measure, beyond metrics.measures' synonyms.
+MEASURE_WORDS: dict[str, tuple[str, ...]] = {
+    "revenue": ("revenues", "topline", "top-line", "sales revenue", "gross sales", "total sales", "takings", "income",
+                "net sales", "net revenue", "sales value", "sales amount", "dollar sales", "money"),
+    "cost": ("cost of sales", "costs of goods", "cost of goods", "product cost", "product costs", "cogs"),
+    "gross_margin": ("margins", "profits", "gross profits", "gross margins", "profitable", "margin dollars",
+                     "gross margin dollars"),
+    "margin_pct": ("margin percent", "margin pct", "margin percentages", "margin rates", "gross margin %",
+                   "gross margin percentage", "gross margin percent", "gross margin rate", "gross margin pct",
+                   "profit margin", "profit margins", "margin ratio", "% margin", "percent margin",
+                   "percentage margin", "margin in percent", "margin as a percentage", "margin as a percent",
+                   "margins %", "profitability", "gross margin ratio", "gross profit margin"),
+    "units": ("unit sales", "units sold", "sales volume", "sales volumes", "volumes", "quantities",
+              "quantity sold", "items sold", "number of units", "number of items", "pieces", "unit volume",
+              "sales units"),
+    "orders": ("order count", "number of orders", "transactions count", "purchases",
+               "order volume", "number of transactions", "sales orders", "checkouts", "number of sales",
+               "count of orders"),
+    "new_customers": ("new customer", "customers won", "new clients", "new client", "clients", "new accounts",
+                      "new logos", "signups", "sign ups", "sign-ups", "new signups", "new users",
+                      "customer acquisition", "customer acquisitions", "acquired customers", "new buyers",
+                      "customer count", "number of customers", "customers gained", "customer wins"),
+    "avg_order_value": ("avg order value", "average order size", "average order", "average order amount",
+                        "average ticket", "average transaction value", "average sale", "average sale value",
+                        "revenue per order", "sales per order", "order value", "average basket",
+                        "average basket size", "mean order value", "average spend per order", "avg basket",
+                        "basket value", "average basket value", "avg order", "atv"),
+}
+# "sold", "sell", "sales": revenue unless another measure is named ("units sold", "sales volume").
+WEAK_MEASURE_WORDS: tuple[str, ...] = ("sales", "sale", "sold", "sell", "sells", "selling")
+# Business figures SalesTalk does not hold: asked for, they get a clarification, never a stand-in.
+UNSUPPORTED_MEASURES: tuple[str, ...] = (
+    "mrr", "arr", "recurring revenue", "churn", "churn rate", "retention", "retention rate", "nps", "cac", "ltv",
+    "clv", "lifetime value", "headcount", "employees", "inventory", "stock level", "stock levels", "returns",
+    "refunds", "return rate", "discount", "discounts", "traffic", "visits", "visitors", "sessions", "conversion",
+    "conversions", "conversion rate", "net profit", "net income", "net margin", "operating profit",
+    "operating margin", "operating income", "ebitda", "ebit", "opex", "operating expenses", "expenses",
+    "payroll", "salaries", "budget", "target", "targets", "quota", "quotas", "pipeline", "leads", "shipping costs",
+    "tax", "taxes", "price", "prices", "pricing", "average price", "unit price", "cash flow", "market share",
+    "share price", "stock price", "page views", "pageviews", "clicks", "impressions", "downloads",
+    "active users", "dau", "mau", "subscribers", "renewals", "csat", "satisfaction", "reviews", "ratings",
+    "tickets", "marketing spend", "ad spend", "roi", "roas", "backlog", "run rate",
+)
+DIMENSION_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "region": ("geography", "geographies", "geo", "geos", "territory", "territories"),
+    "country": ("nation", "nations", "market", "markets"),
+    "store": ("shop", "shops", "location", "locations", "outlet", "outlets", "branch", "branches"),
+    "product": ("item", "items", "sku", "skus"),
+    "product_line": ("line", "lines"),
+    "category": ("product category", "product categories"),
+    "channel": ("sales channel", "sales channels"),
+    "segment": ("customer segment", "customer segments"),
+    "plan": ("tier", "tiers", "pricing plan", "pricing plans", "subscription plan", "subscription plans"),
+    "rep": ("sales rep", "sales reps", "salesperson", "salespeople", "sales person"),
+    "city": ("town", "towns"),
+    "state": ("province", "provinces"),
+}
+GEO_DIMENSIONS: tuple[str, ...] = (
+    "region", "country", "city", "state", "territory", "market", "geography", "geo", "area", "province",
+    "continent", "location", "store", "site",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # measure | missing_measure | unsupported_measure | weak_measure | dimension | member
+    name: str  # canonical measure, dimension name, or the unsupported words
+    value: str | None = None  # member as stored
+    weak: bool = False  # a member spelled like a function word
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    name: str
+    value: str | None
+    start: int  # character offsets in the text
+    end: int
+    fuzzy: bool = False
+    alternatives: tuple[tuple[str, str], ...] = ()  # (dimension, member) when the words name members of several
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Vocabulary:
+    model_measures: frozenset[str]
+    dimensions: dict[str, tuple[str, ...]]
+    phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    longest: int = 1
+    fuzzy_index: dict[str, set[str]] = field(default_factory=dict)
+    member_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # lower-cased member → (dim, member)
+
+    # ------------------------------------------------------------ building
+
+    def add(self, words: Iterable[str], entry: Entry) -> None:
+        key = tuple(words)
+        if not key:
+            return
+        entries = self.phrases.setdefault(key, [])
+        if entry not in entries:
+            entries.append(entry)
+        self.longest = max(self.longest, len(key))
+        for word in key:
+            if len(word) >= MIN_FUZZY_LETTERS and word.isalpha():
+                for variant in _deletions(word):
+                    self.fuzzy_index.setdefault(variant, set()).add(word)
+
+    # ------------------------------------------------------------ matching
+
+    def find(self, text: str, original: str, *, skip: Iterable[tuple[int, int]] = ()) -> list[Hit]:
+        """Every measure, dimension and member phrase of ``text`` (lower-cased ``original``), outside ``skip``."""
+        tokens = [t for t in tokenize(text) if not any(a <= t.start < b for a, b in skip)]
+        hits: list[Hit] = []
+        i = 0
+        while i < len(tokens):
+            found = self._match_at(tokens, i, original)
+            if found is None:
+                i += 1
+                continue
+            length, entries, fuzzy = found
+            start, end = tokens[i].start, tokens[i + length - 1].end
+            hits.append(self._hit(entries, start, end, fuzzy, tokens, i, length))
+            i += length
+        return self._settle(hits, original)
+
+    def _match_at(
+        self, tokens: list[Token], i: int, original: str
+    ) -> tuple[int, list[Entry], bool] | None:
+        for length in range(min(self.longest, len(tokens) - i), 0, -1):
+            window = tokens[i:i + length]
+            if not _contiguous(window, original):
+                continue
+            words = tuple(t.text for t in window)
+            for candidate in _forms(words):
+                if candidate in self.phrases:
+                    return length, self.phrases[candidate], False
+            for candidate in self._corrections(words):
+                if candidate in self.phrases:
+                    entries = [e for e in self.phrases[candidate] if e.kind != "unsupported_measure"]
+                    if entries:
+                        return length, entries, True
+        return None
+
+    def _corrections(self, words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+        """The phrase with one of its words corrected by one typo (never an everyday word)."""
+        for j, word in enumerate(words):
+            if len(word) < MIN_FUZZY_LETTERS or not word.isalpha() or word in COMMON:
+                continue
+            for fixed in self._near(word):
+                yield words[:j] + (fixed,) + words[j + 1:]
+
+    def _near(self, word: str) -> list[str]:
+        candidates: set[str] = set()
+        for variant in {word, *_deletions(word)}:
+            candidates |= self.fuzzy_index.get(variant, set())
+        return sorted(c for c in candidates if c != word and damerau_levenshtein(c, word) <= 1)
+
+    def _hit(
+        self, entries: list[Entry], start: int, end: int, fuzzy: bool, tokens: list[Token], i: int, length: int
+    ) -> Hit:
+        members = [e for e in entries if e.kind == "member"]
+        dims = [e for e in entries if e.kind == "dimension"]
+        measures = [e for e in entries if e.kind not in ("member", "dimension")]
+        previous = tokens[i - 1].text if i > 0 else ""
+        wants_dimension = previous in ("by", "per", "each", "every", "which", "what", "across", "all")
+        if dims and (wants_dimension or not (members or measures)):
+            return Hit("dimension", dims[0].name, None, start, end, fuzzy)
+        if measures and not members:
+            best = measures[0]
+            return Hit(best.kind, best.name, None, start, end, fuzzy)
+        if not members:
+            return Hit("dimension", dims[0].name, None, start, end, fuzzy)
+        weak = all(e.weak for e in members)
+        alternatives = tuple((e.name, e.value or "") for e in members)
+        first = members[0]
+        return Hit("weak_member" if weak else "member", first.name, first.value, start, end, fuzzy,
+                   alternatives if len(alternatives) > 1 else ())
+
+    def _settle(self, hits: list[Hit], original: str) -> list[Hit]:
+        """Keeps a function-word member only when written exactly or next to its dimension's name, and
+        lets a dimension name next to an ambiguous member decide which dimension it is."""
+        settled: list[Hit] = []
+        for k, hit in enumerate(hits):
+            before = hits[k - 1] if k else None
+            after = hits[k + 1] if k + 1 < len(hits) else None
+            beside = {h.name for h in (before, after)
+                      if h is not None and h.kind == "dimension" and _adjacent(h, hit, original)}
+            # "country: Other" names the member; "other countries" is plain English.
+            named_before = {before.name} if before is not None and before.kind == "dimension" and before.name in beside else set()
+            if hit.kind in ("member", "weak_member") and hit.alternatives and beside:
+                chosen = [alt for alt in hit.alternatives if alt[0] in beside]
+                if chosen:
+                    hit = Hit("member", chosen[0][0], chosen[0][1], hit.start, hit.end, hit.fuzzy)
+            if hit.kind == "weak_member":
+                written = original[hit.start:hit.end]
+                exact = hit.value is not None and written == hit.value and (hit.start > 0 or written.isupper())
+                if hit.fuzzy or not (exact or hit.name in named_before):
+                    continue
+                hit = Hit("member", hit.name, hit.value, hit.start, hit.end, False, hit.alternatives)
+            settled.append(hit)
+        return settled
+
+    # ------------------------------------------------------------ suggestions
+
+    def closest_members(self, words: str, *, limit: int = 5) -> list[str]:
+        """Member names that look most like ``words`` (for a clarifying question)."""
+        names = list(self.member_names)
+        close = difflib.get_close_matches(words.lower(), names, n=limit, cutoff=0.5)
+        out: list[str] = []
+        for name in close:
+            for _, member in self.member_names[name]:
+                if member not in out:
+                    out.append(member)
+        return out[:limit]
+
+    def dimension_of_word(self, word: str) -> str | None:
+        for entry in self.phrases.get(tuple(word.lower().split()), []):
+            if entry.kind == "dimension":
+                return entry.name
+        return None
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0).removesuffix("'s"), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(phrase.lower().replace("_", " ")))
+
+
+def _contiguous(window: list[Token], original: str) -> bool:
+    """Words of one phrase may be separated by spaces, hyphens or slashes, not by other punctuation."""
+    return all(re.fullmatch(r"[\s\-/.'&]*", original[a.end:b.start]) for a, b in zip(window, window[1:]))
+
+
+def _adjacent(a: Hit, b: Hit, original: str) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return bool(re.fullmatch(r"[\s:\-]*(?:the\s+)?", original[first.end:second.start].lower()))
+
+
+def _forms(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The words as written, then with the last word made singular ("runners" → "runner")."""
+    yield words
+    last = words[-1]
+    for singular in singulars(last):
+        yield words[:-1] + (singular,)
+
+
+def singulars(word: str) -> list[str]:
+    if len(word) < 3 or not word.isalpha():
+        return []
+    out = []
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return out
+
+
+def plurals(word: str) -> list[str]:
+    if not word.isalpha():
+        return []
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return [word[:-1] + "ies"]
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return [word + "es"]
+    return [word + "s"]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def damerau_levenshtein(a: str, b: str) -> int:
+    """Optimal string alignment distance (one transposition of neighbours counts as one edit)."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _dimension_words(name: str) -> set[tuple[str, ...]]:
+    words = words_of(name)
+    forms = {words, tuple("".join(words).split())}
+    forms |= {words[:-1] + (p,) for p in plurals(words[-1])}
+    for synonym in DIMENSION_SYNONYMS.get(name.lower(), ()):
+        forms.add(words_of(synonym))
+    return {f for f in forms if f}
+
+
+def _member_forms(member: str) -> set[tuple[str, ...]]:
+    words = words_of(member)
+    if not words:
+        return set()
+    forms = {words, words[:-1] + tuple(plurals(words[-1])[:1])}
+    if "&" in words:
+        forms.add(tuple("and" if w == "&" else w for w in words))
+    if len(words) > 1:
+        forms.add(("".join(words),))
+    return {f for f in forms if f}
+
+
+def build(*, measures: tuple[str, ...], dimensions: Mapping[str, tuple[str, ...]]) -> Vocabulary:
+    vocab = Vocabulary(model_measures=frozenset(measures), dimensions=dict(dimensions))
+    for name, measure in CATALOGUE.items():
+        kind = "measure" if name in measures else "missing_measure"
+        for phrase in (*measure.synonyms, *MEASURE_WORDS.get(name, ())):
+            if phrase not in WEAK_MEASURE_WORDS:
+                vocab.add(words_of(phrase), Entry(kind, name))
+    for word in WEAK_MEASURE_WORDS:
+        kind = "weak_measure" if "revenue" in measures else "missing_measure"
+        vocab.add(words_of(word), Entry(kind, "revenue"))
+    for phrase in UNSUPPORTED_MEASURES:
+        vocab.add(words_of(phrase), Entry("unsupported_measure", phrase))
+    for dimension, members in dimensions.items():
+        for form in _dimension_words(dimension):
+            vocab.add(form, Entry("dimension", dimension))
+        for member in members:
+            if not str(member).strip():
+                continue
+            words = words_of(member)
+            weak = all(w in FUNCTION for w in words) or (len(words) == 1 and len(words[0]) < 2)
+            for form in _member_forms(member):
+                vocab.add(form, Entry("member", dimension, member, weak))
+            vocab.member_names.setdefault(member.lower(), []).append((dimension, member))
+    for key, entries in vocab.phrases.items():
+        # A member named like a measure or a dimension ("Sales" team): the member wins only when
+        # written as the member; keep members first so the hit records them.
+        entries.sort(key=lambda e: {"member": 0, "measure": 1, "dimension": 2}.get(e.kind, 3))
+    return vocab
+
+
+@lru_cache(maxsize=64)
+def _cached(version: str, measures: tuple[str, ...], dimensions: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
+    return build(measures=measures, dimensions=dict(dimensions))
+
+
+def vocabulary_for(model: SemanticModel) -> Vocabulary:
+    """The matcher of ``model``'s words, built once per model version (and content, so two models
+    that share a version string by mistake never share a matcher)."""
+    return _cached(model.version, tuple(model.measures), tuple((k, tuple(v)) for k, v in model.dimensions.items()))
