@@ -53,9 +53,11 @@ _CALENDAR = re.compile(
             r"\b\d+(?:st|nd|rd|th)\b|#\d+\b",  # ordinals and ranks: 3rd, #1
             r"'\d{2}\b",  # '24
             # A bare year, unless it is written as an amount (a currency before it, a unit after it).
-            r"(?<![\d$€£¥₹.,+\-−])\b(?:19|20)\d{2}\b"
-            r"(?![.,]\d|\s?(?:%|percent|k\b|m\b|bn\b|mn\b|thousand|million|billion|units?\b|orders?\b"
-            r"|customers?\b|dollars?|euros?|pounds?))",
+            (
+                r"(?<![\d$€£¥₹.,+\-−])\b(?:19|20)\d{2}\b"
+                r"(?![.,]\d|\s?(?:%|percent|k\b|m\b|bn\b|mn\b|thousand|million|billion|units?\b|orders?\b"
+                r"|customers?\b|dollars?|euros?|pounds?))"
+            ),
         )
     ),
     re.IGNORECASE,
@@ -63,8 +65,10 @@ _CALENDAR = re.compile(
 _WORD_NUMBERS = {
     word: index + 2
     for index, word in enumerate(
-        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
+        [
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        ]
     )
 }
 _CODES = r"USD|EUR|GBP|JPY|CHF|CAD|AUD|INR"
@@ -81,7 +85,9 @@ _NUMBER = re.compile(
     (?:\s?(?P<code>{_CODES}|dollars?|euros?|pounds?)(?![a-z]))?
     (?:\s?(?P<percent>%|percent(?:age\s+points?)?|per\s?cent|pct|pp|p\.p\.|points?|pts|bps|basis\s+points?)
        (?![a-z]))?
-    (?:[\s-]?(?P<duration>days?|weeks?|months?|quarters?|years?|yrs?)(?![a-z]))?
+    (?(percent)|(?(currency)|(?(code)|  # a percent or an amount is never a duration ("5% year-over-year")
+        (?:[\s-]?(?P<duration>days?|weeks?|months?|quarters?|years?|yrs?)(?![a-z]))?
+    )))
     (?P<multiple>\s?[x×](?![a-z]))?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -92,15 +98,17 @@ _SCALES = {
     "billion": 1e9, "bn": 1e9, "b": 1e9,
     "trillion": 1e12, "tn": 1e12,
 }
-_FALLING = (
-    "down fell fallen dropped declined decreased lost slipped dipped shrank shrunk plunged sank slid "
-    "contracted falling dropping declining decreasing drop drops decline declines decrease decreases "
-    "fall falls dip dips loss reduction contraction"
-).split()
-_RISING = (
-    "up rose risen grew grown increased gained climbed jumped soared surged expanded rising growing "
-    "increasing increase increases rise rises gain gains growth jump jumps uplift"
-).split()
+_FALLING = [
+    "down", "fell", "fallen", "dropped", "declined", "decreased", "lost", "slipped", "dipped", "shrank",
+    "shrunk", "plunged", "sank", "slid", "contracted", "falling", "dropping", "declining", "decreasing",
+    "drop", "drops", "decline", "declines", "decrease", "decreases", "fall", "falls", "dip", "dips",
+    "loss", "reduction", "contraction",
+]
+_RISING = [
+    "up", "rose", "risen", "grew", "grown", "increased", "gained", "climbed", "jumped", "soared",
+    "surged", "expanded", "rising", "growing", "increasing", "increase", "increases", "rise", "rises",
+    "gain", "gains", "growth", "jump", "jumps", "uplift",
+]
 # Only after a number do these give its sign ("12% higher"); before one they set a bound ("below 30%").
 _LOWER, _HIGHER = ["lower", "less", "fewer", "below"], ["higher", "more", "above"]
 _NEGATIVE_WORDS = frozenset(_FALLING + _LOWER)
@@ -168,7 +176,7 @@ def _figure(match: re.Match[str], text: str) -> Number | None:
         decimals = len(digits.split(".")[1]) if "." in digits else 0
     scale = _SCALES[match.group("scale").lower()] if match.group("scale") else 1.0
     percent = (match.group("percent") or "").lower()
-    if percent.startswith("bps") or percent.startswith("basis"):
+    if percent.startswith(("bps", "basis")):
         scale /= 100  # basis points are hundredths of a percentage point
     if match.group("duration"):
         unit = COUNT
