@@ -1,0 +1,266 @@
+"""SalesTalk in Streamlit: sign in, pick or start a conversation, ask, and read each answer with its chart.
+
+It talks to the SalesTalk API only over HTTP (``SALESTALK_API_URL``), so it runs anywhere that can reach it.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import streamlit as st
+
+from webapp.answers import (
+    SENTIMENT_BADGES,
+    chart,
+    chips,
+    follow_ups,
+    format_pct,
+    format_value,
+    measure_label,
+    summary_rows,
+)
+from webapp.client import ApiError, SalesTalkClient
+
+HEADLINE_INTENTS = ("value", "compare", "drivers", "summary")
+state = st.session_state
+
+
+def api() -> SalesTalkClient:
+    if "client" not in state:
+        state.client = SalesTalkClient(base_url=os.environ.get("SALESTALK_API_URL", "http://127.0.0.1:8000"))
+    return state.client
+
+
+def plain(text: str) -> str:
+    """Markdown-safe text: Streamlit would read "$1.2M … $3M" as LaTeX."""
+    return text.replace("\\", "\\\\").replace("$", "\\$")
+
+
+def report(exc: ApiError) -> None:
+    if exc.code == "signed_out":
+        for key in list(state.keys()):
+            del state[key]
+    state.error = str(exc)
+
+
+def show_error() -> None:
+    if state.get("error"):
+        st.error(state.pop("error"))
+
+
+# --- sign-in ---------------------------------------------------------------------------------------------
+
+
+def sign_in_page() -> None:
+    st.title("SalesTalk")
+    st.caption("Ask about your company's performance. Every number is computed from your data.")
+    show_error()
+    with st.form("sign-in"):
+        email = st.text_input("Email", autocomplete="email")
+        password = st.text_input("Password", type="password", autocomplete="current-password")
+        submitted = st.form_submit_button("Sign in", type="primary")
+    if submitted:
+        try:
+            api().sign_in(email=email.strip().lower(), password=password)
+        except ApiError as exc:
+            st.error(str(exc) or "Could not sign in.")
+            return
+        st.rerun()
+
+
+# --- data held for the session ----------------------------------------------------------------------------
+
+
+def load_conversations() -> None:
+    state.conversations = api().conversations(limit=30)["results"]
+
+
+def load_insights() -> None:
+    state.insights = {item["message"]: item for item in api().insights(limit=100)["results"]}
+
+
+def load_dimensions() -> None:
+    try:
+        state.dimensions = list(api().model().get("dimensions", {}))
+    except ApiError:
+        state.dimensions = []  # No dataset yet: follow-ups simply do not offer a breakdown.
+
+
+def open_conversation(conversation_id: str | None) -> None:
+    state.current = conversation_id
+    state.messages = []
+    state.open_comments = None
+    if conversation_id:
+        page = api().messages(conversation_id=conversation_id, limit=100)["results"]
+        state.messages = sorted(page, key=lambda m: m["seq"])
+
+
+def ask(question: str) -> None:
+    question = question.strip()
+    if not question:
+        return
+    if not state.current:
+        created = api().create_conversation(title=question[:120])
+        state.conversations.insert(0, created)
+        open_conversation(created["id"])
+    outcome = api().ask(conversation_id=state.current, text=question)
+    state.messages.extend([outcome["user_message"], outcome["assistant_message"]])
+
+
+def pin(message: dict[str, Any]) -> dict[str, Any]:
+    insight = state.insights.get(message["id"])
+    if insight is None:
+        insight = api().pin(conversation_id=message["conversation"], message_id=message["id"])
+        state.insights[message["id"]] = insight
+    return insight
+
+
+# --- the page ------------------------------------------------------------------------------------------
+
+
+def sidebar() -> None:
+    with st.sidebar:
+        st.markdown("**SalesTalk**")
+        st.caption(api().tokens.email)
+        if st.button("＋ New conversation", width="stretch", type="primary"):
+            open_conversation(None)
+        st.subheader("Conversations")
+        if not state.conversations:
+            st.caption("No conversations yet.")
+        for conversation in state.conversations:
+            current = conversation["id"] == state.current
+            if st.button(conversation["title"], key=f"conversation-{conversation['id']}", width="stretch",
+                         type="secondary", disabled=current):
+                open_conversation(conversation["id"])
+                st.rerun()
+        st.subheader("Pinned insights")
+        if not state.insights:
+            st.caption("Pin an answer to keep it here.")
+        for insight in state.insights.values():
+            st.caption(f"★ {insight['title']}")
+        st.divider()
+        if st.button("Sign out", width="stretch"):
+            for key in list(state.keys()):
+                del state[key]
+            st.rerun()
+
+
+def answer_actions(message: dict[str, Any]) -> None:
+    insight = state.insights.get(message["id"])
+    pin_col, share_col, comment_col, _ = st.columns([1, 1, 1.3, 3])
+    if pin_col.button("★ Pinned" if insight else "☆ Pin", key=f"pin-{message['id']}", disabled=bool(insight)):
+        pin(message)
+        st.rerun()
+    if share_col.button("Share", key=f"share-{message['id']}"):
+        link = api().share(insight_id=pin(message)["id"])
+        state.setdefault("links", {})[message["id"]] = link
+    if comment_col.button("Comments", key=f"comments-{message['id']}"):
+        state.open_comments = None if state.get("open_comments") == message["id"] else message["id"]
+    link = state.get("links", {}).get(message["id"])
+    if link:
+        st.code(link["url"], language=None)
+        st.caption(f"Anyone with this link can read this answer until {link['expires_at'][:10]}.")
+    if state.get("open_comments") == message["id"]:
+        comments_panel(message)
+
+
+def comments_panel(message: dict[str, Any]) -> None:
+    insight = pin(message)
+    comments = api().comments(insight_id=insight["id"])["results"]
+    if not comments:
+        st.caption("No comments yet.")
+    for comment in comments:
+        st.markdown(f"**{plain(comment['author'])}** {plain(comment['text'])}")
+    with st.form(f"comment-{message['id']}", clear_on_submit=True):
+        text = st.text_input("Add a comment", key=f"comment-text-{message['id']}")
+        if st.form_submit_button("Post") and text.strip():
+            api().add_comment(insight_id=insight["id"], text=text.strip())
+            st.rerun()
+
+
+def show_answer(message: dict[str, Any], *, last: bool) -> None:
+    answer = message.get("context")
+    if not answer:
+        st.markdown(plain(message["text"]))
+        return
+    u = answer.get("understanding") or {}
+    result = answer.get("result") or {}
+    currency = state.get("currency")
+    measure = u.get("measure")
+    if u.get("intent") in HEADLINE_INTENTS and result.get("value") is not None:
+        st.metric(
+            measure_label(measure),
+            format_value(measure, result["value"], currency=currency),
+            delta=format_pct(result.get("change_pct")),
+            delta_color="inverse" if measure == "cost" else "normal",
+        )
+    st.markdown(plain(answer.get("narrative") or message["text"]))
+    labels = chips(answer)
+    if labels:
+        st.caption(" · ".join(plain(label) for label in labels))
+    badge = SENTIMENT_BADGES.get(answer.get("sentiment"))
+    if badge and u.get("intent") in ("compare", "drivers", "summary", "trend"):
+        st.badge(badge[0], color=badge[1])
+    figure = chart(answer)
+    if figure is not None:
+        st.altair_chart(figure, width="stretch")
+    if u.get("intent") == "summary" and result.get("measures"):
+        st.dataframe(summary_rows(answer, currency=currency), hide_index=True, width="stretch")
+    if u.get("intent") not in ("clarify", "out_of_scope"):
+        answer_actions(message)
+    if last:
+        suggestions = follow_ups(answer, dimensions=state.get("dimensions", []))
+        if suggestions:
+            columns = st.columns(len(suggestions))
+            for index, (column, suggestion) in enumerate(zip(columns, suggestions, strict=True)):
+                if column.button(suggestion, key=f"follow-{message['id']}-{index}"):
+                    state.pending = suggestion
+
+
+def chat_page() -> None:
+    if "conversations" not in state:
+        load_conversations()
+        load_insights()
+        load_dimensions()
+        state.currency = api().me().get("currency")
+        open_conversation(None)
+    sidebar()
+    title = next((c["title"] for c in state.conversations if c["id"] == state.current), "New conversation")
+    st.title(title)
+    show_error()
+    if not state.messages:
+        st.info('Ask in plain words, e.g. "Revenue by region last quarter" or "How are we doing?". '
+                'Follow-ups like "and in EMEA?" or "why?" build on the last answer.')
+    last_answer = max((m["seq"] for m in state.messages if m["sender"] == "assistant"), default=None)
+    for message in state.messages:
+        if message["sender"] == "assistant":
+            with st.chat_message("assistant"):
+                show_answer(message, last=message["seq"] == last_answer)
+        else:
+            st.chat_message("user").markdown(plain(message["text"]))
+    typed = st.chat_input("Ask about revenue, margin, orders…")
+    question = typed or state.pop("pending", None)
+    if question:
+        with st.spinner("Working it out…"):
+            try:
+                ask(question)
+            except ApiError as exc:
+                report(exc)
+        st.rerun()
+
+
+def main() -> None:
+    st.set_page_config(page_title="SalesTalk", page_icon="📈", layout="wide")
+    try:
+        if api().tokens is None:
+            sign_in_page()
+        else:
+            chat_page()
+    except ApiError as exc:
+        report(exc)
+        if exc.code == "signed_out":
+            st.rerun()
+        show_error()
+
+
+main()
