@@ -83,15 +83,27 @@ def parse_dataset(stream: BinaryIO, *, max_bytes: int, on_rows: RowProgress | No
         layout = _Layout.from_header(header)
         parsed = _read_rows(reader, layout, on_rows)
     except UnicodeDecodeError as exc:
+        line, column = _first_undecodable(stream)
         raise InvalidDataset(
-            f"The file is not UTF-8 text (byte {exc.start} of a block cannot be decoded); save it as UTF-8 CSV.",
-            line=reader.line_num + 1,
+            f"The file is not UTF-8 text (byte {column} of this line cannot be decoded); save it as UTF-8 CSV.",
+            line=line,
         ) from exc
     except csv.Error as exc:
         raise InvalidDataset(f"Malformed CSV: {exc}.", line=reader.line_num) from exc
     finally:
         text.detach()  # leave the caller's stream open
     return parsed
+
+
+def _first_undecodable(stream: BinaryIO) -> tuple[int, int]:
+    """Line and 1-based byte position of the first bytes that are not UTF-8 (text is decoded in blocks)."""
+    stream.seek(0)
+    for number, raw in enumerate(stream, start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return number, exc.start + 1
+    return 1, 1
 
 
 @dataclass(frozen=True)

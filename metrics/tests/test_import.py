@@ -1,0 +1,211 @@
+"""Importing: all-or-nothing validation, versions written beside the old one, the atomic switch, cleanup."""
+from __future__ import annotations
+
+import hashlib
+import io
+from datetime import date, timedelta
+
+import pytest
+from botocore.exceptions import EndpointConnectionError
+from pynamodb.connection.base import Connection
+
+from metrics import services
+from metrics.errors import DatasetExists, ImportConflict, InvalidDataset
+from metrics.selectors import current_dataset, get_semantic_model, query
+from metrics.tests.conftest import sparse_csv
+from salestalk.errors import storage_unavailable
+from tenants.storage import dynamodb_client
+
+GOOD = "date,region,revenue,units\n2024-01-01,EMEA,100.5,3\n2024-01-02,APAC,20,1\n"
+HEADER = "date,region,revenue,units\n"
+
+
+def snapshot(tenant) -> dict[tuple[str, str], str]:
+    """Every item of the tenant's table: key → hash of the whole item."""
+    items, kwargs = {}, {"TableName": tenant.table_name, "ConsistentRead": True}
+    while True:
+        page = dynamodb_client().scan(**kwargs)
+        for item in page["Items"]:
+            items[(item["pk"]["S"], item["sk"]["S"])] = hashlib.sha256(repr(sorted(item.items())).encode()).hexdigest()
+        if "LastEvaluatedKey" not in page:
+            return items
+        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
+def revenue(tenant) -> float:
+    return query(tenant=tenant, start=date(2020, 1, 1), end=date(2030, 1, 1)).total.sums["revenue"]
+
+
+def test_import_reports_what_it_read_and_builds_the_model(tenant, import_csv):
+    result = import_csv(tenant, GOOD, source="good.csv")
+    assert (result.status, result.rows, result.source) == ("imported", 2, "good.csv")
+    assert result.dimensions == {"region": 2}
+    assert result.measures == ("revenue", "units")
+    assert (result.first_date, result.last_date) == (date(2024, 1, 1), date(2024, 1, 2))
+    assert result.items_written > 0 and result.seconds > 0
+    assert revenue(tenant) == 120.5
+    pointer = current_dataset(tenant=tenant)
+    assert (pointer.version, pointer.source, pointer.rowCount) == (result.version, "good.csv", 2)
+
+
+BAD_FILES = [
+    ("empty file", b"", None, None, "empty"),
+    ("header only", HEADER, 2, None, "no rows"),
+    ("no date column", "day,region,revenue\n2024-01-01,EMEA,1\n", 1, None, "no 'date' column"),
+    ("no measure column", "date,region\n2024-01-01,EMEA\n", 1, None, "no measure columns"),
+    ("unparseable date", HEADER + "2024-01-01,EMEA,1,1\n2024-13-01,EMEA,1,1\n", 3, "date", "not a date"),
+    ("not ISO date", HEADER + "01/02/2024,EMEA,1,1\n", 2, "date", "YYYY-MM-DD"),
+    ("missing date", HEADER + ",EMEA,1,1\n", 2, "date", "not a date"),
+    ("non-numeric", HEADER + "2024-01-01,EMEA,$12,1\n", 2, "revenue", "not a number"),
+    ("negative", HEADER + "2024-01-01,EMEA,12,-3\n", 2, "units", "negative"),
+    ("not finite", HEADER + "2024-01-01,EMEA,nan,1\n", 2, "revenue", "finite"),
+    ("duplicate key", HEADER + "2024-01-01,EMEA,1,1\n2024-01-02,EMEA,1,1\n2024-01-01,EMEA,2,2\n", 4, None,
+     "repeats line 2"),
+    ("semicolons", "date;region;revenue\n2024-01-01;EMEA;1\n", 1, None, "semicolons"),
+    ("tabs", "date\tregion\trevenue\n2024-01-01\tEMEA\t1\n", 1, None, "tabs"),
+    ("ragged row", HEADER + "2024-01-01,EMEA,1\n", 2, None, "3 fields"),
+    ("empty member", HEADER + "2024-01-01,,1,1\n", 2, "region", "empty"),
+    ("not UTF-8", (HEADER + "2024-01-01,Düsseldorf,1,1\n").encode("latin-1"), 2, None, "UTF-8"),
+    ("duplicate column", "date,region,Region,revenue\n2024-01-01,a,b,1\n", 1, "Region", "twice"),
+]
+
+
+@pytest.mark.parametrize(("case", "content", "line", "column", "message"), BAD_FILES, ids=[c[0] for c in BAD_FILES])
+def test_a_bad_file_is_refused_naming_line_and_column_and_changes_nothing(
+    tenant, import_csv, case, content, line, column, message
+):
+    import_csv(tenant, GOOD)
+    before = snapshot(tenant)
+    with pytest.raises(InvalidDataset) as exc:
+        import_csv(tenant, content, replace=True)
+    assert (exc.value.line, exc.value.column) == (line, column)
+    assert message in str(exc.value)
+    assert snapshot(tenant) == before
+    assert revenue(tenant) == 120.5
+
+
+def test_a_file_over_the_size_limit_is_refused(tenant, import_csv, settings):
+    import_csv(tenant, GOOD)
+    before = snapshot(tenant)
+    settings.SALESTALK_MAX_UPLOAD_BYTES = 40
+    with pytest.raises(InvalidDataset, match="the limit is 40 bytes"):
+        import_csv(tenant, GOOD + "2024-01-03,EMEA,1,1\n", replace=True)
+    assert snapshot(tenant) == before
+
+
+def test_a_byte_order_mark_is_ignored(tenant, import_csv):
+    import_csv(tenant, "\ufeff" + GOOD)
+    assert get_semantic_model(tenant=tenant).dimensions == {"region": ("APAC", "EMEA")}
+
+
+def test_blank_measure_cells_count_as_zero(tenant, import_csv):
+    import_csv(tenant, HEADER + "2024-01-01,EMEA,,2\n")
+    assert query(tenant=tenant, start=date(2024, 1, 1), end=date(2024, 1, 1)).total.sums == {"revenue": 0, "units": 2}
+
+
+def test_an_existing_dataset_is_only_replaced_when_asked(tenant, import_csv):
+    import_csv(tenant, GOOD)
+    with pytest.raises(DatasetExists):
+        import_csv(tenant, HEADER + "2024-01-01,EMEA,1,1\n")
+    assert revenue(tenant) == 120.5
+    import_csv(tenant, HEADER + "2024-01-01,EMEA,1,1\n", replace=True)
+    assert revenue(tenant) == 1
+
+
+def version_keys(tenant, version: str) -> set:
+    return {key for key in snapshot(tenant) if version in key[0] or version in key[1]}
+
+
+def test_the_replaced_version_is_kept_until_the_next_import_then_deleted(tenant, import_csv):
+    first = import_csv(tenant, GOOD).version
+    second = import_csv(tenant, sparse_csv(), replace=True).version
+    assert version_keys(tenant, first)  # kept: queries that read the old pointer may still be running
+    third = import_csv(tenant, GOOD, replace=True).version
+    assert version_keys(tenant, first) == set()
+    assert version_keys(tenant, second) and version_keys(tenant, third)
+    assert current_dataset(tenant=tenant).version == third
+
+
+class DynamoGoesAway:
+    """Fails every BatchWriteItem after the first ``allowed`` ones, as if DynamoDB became unreachable."""
+
+    def __init__(self, monkeypatch, allowed: int) -> None:
+        self.allowed = allowed
+        self.calls = 0
+        original = Connection.dispatch
+
+        def dispatch(connection, operation, kwargs):
+            if operation == "BatchWriteItem":
+                self.calls += 1
+                if self.calls > self.allowed:
+                    raise EndpointConnectionError(endpoint_url="http://dynamodb.gone")
+            return original(connection, operation, kwargs)
+
+        monkeypatch.setattr(Connection, "dispatch", dispatch)
+
+
+def test_an_import_that_fails_halfway_leaves_the_previous_dataset_then_is_cleaned_up(tenant, import_csv, monkeypatch):
+    previous = import_csv(tenant, GOOD)
+    before = snapshot(tenant)
+    model_before = get_semantic_model(tenant=tenant)
+    with monkeypatch.context() as patch:
+        outage = DynamoGoesAway(patch, allowed=5)
+        with pytest.raises(Exception) as exc:
+            import_csv(tenant, sparse_csv(), replace=True)
+        assert outage.calls > 5 and storage_unavailable(exc.value)
+    assert current_dataset(tenant=tenant).version == previous.version
+    assert get_semantic_model(tenant=tenant) == model_before
+    assert revenue(tenant) == 120.5
+    leftovers = set(snapshot(tenant)) - set(before)
+    assert leftovers  # written beside the old version; the outage kept them from being removed
+
+    assert services.cleanup_versions(tenant=tenant) == []  # too young: it might still be writing
+    [crashed] = services.cleanup_versions(tenant=tenant, stale_after=timedelta(0))
+    assert crashed != previous.version
+    assert snapshot(tenant) == before
+
+
+def test_a_failed_import_removes_what_it_wrote_when_it_can(tenant, import_csv, monkeypatch):
+    import_csv(tenant, GOOD)
+    before = snapshot(tenant)
+    written = []
+
+    def failing_progress(stage, done, total):
+        if stage == "items" and done:
+            written.append(done)
+            raise RuntimeError("the worker was stopped")
+
+    with pytest.raises(RuntimeError):
+        services.import_dataset(tenant=tenant, stream=_bytes(sparse_csv()), source="x", replace=True,
+                                on_progress=failing_progress)
+    assert written and snapshot(tenant) == before
+
+
+def test_an_import_overtaken_by_another_is_discarded(tenant, import_csv):
+    import_csv(tenant, GOOD)
+    overtaking = []
+
+    def another_import_meanwhile(stage, done, total):
+        if stage == "items" and not overtaking:
+            overtaking.append(import_csv(tenant, HEADER + "2024-01-01,EMEA,7,1\n", replace=True))
+
+    with pytest.raises(ImportConflict):
+        services.import_dataset(tenant=tenant, stream=_bytes(sparse_csv()), source="x", replace=True,
+                                on_progress=another_import_meanwhile)
+    assert current_dataset(tenant=tenant).version == overtaking[0].version
+    assert revenue(tenant) == 7
+    versions = {key[0].split("#")[1] for key in snapshot(tenant) if key[0].startswith("R#")}
+    assert overtaking[0].version in versions and len(versions) == 2  # the winner and the one it replaced
+
+
+def test_the_same_file_again_is_left_alone_when_only_changes_are_wanted(tenant):
+    first = services.import_dataset(tenant=tenant, stream=_bytes(GOOD), source="a", replace=True)
+    again = services.import_dataset(tenant=tenant, stream=_bytes(GOOD), source="a", replace=True, only_if_changed=True)
+    assert (again.status, again.version, again.items_written) == ("unchanged", first.version, 0)
+    changed = services.import_dataset(tenant=tenant, stream=_bytes(GOOD + "2024-01-03,EMEA,1,1\n"), source="a",
+                                      replace=True, only_if_changed=True)
+    assert changed.status == "imported" and changed.version != first.version
+
+
+def _bytes(text: str) -> io.BytesIO:
+    return io.BytesIO(text.encode())
