@@ -47,6 +47,7 @@ _PERIOD_GROUP = re.compile(
     r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|peak|which|what)\s+(?:\w+\s+)?"
     r"(?P<g>day|week|month|quarter|year)s?\b"
 )
+_BEFORE_THAT = re.compile(r"\b(?:previous|prior|preceding|before|earlier)\b")
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
 
 
@@ -215,7 +216,7 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             proper = written[:1].isupper() and k > 0 and not re.search(r"[.?!]\s*$", facts.text[:token.start])
             if open_name:
                 names[-1].append(written)
-            elif proper or word in MEMBER_LIKE or previous_word in _PREPOSITIONS:
+            elif proper or word in MEMBER_LIKE or previous_word in _PREPOSITIONS or vocab.members_with_word(word):
                 names.append([written])
                 open_name = True
             else:
@@ -310,12 +311,16 @@ def _over_a_range(facts: _Facts) -> bool:
 
 
 def _stands_alone(facts: _Facts, ask: _Ask) -> bool:
-    """A question that names its own measure, intent and period is new, even inside a conversation."""
-    if facts.cues.follow_up_start and not (facts.measure_said and facts.period_said and ask.intent):
-        return False
-    if ask.intent == "summary":
-        return facts.period_said
-    return facts.measure_said and facts.period_said and ask.intent is not None
+    """A question that names its own measure, intent and period is new, even inside a conversation; so is
+    one that names measure and period without leaning on the last answer ("and …", "that"), and a bare
+    "How are we doing?"."""
+    cues = facts.cues
+    leaning = cues.follow_up_start or (cues.anaphora and not cues.summary)
+    if facts.measure_said and facts.period_said and (ask.intent or not leaning):
+        return True
+    if ask.intent == "summary" and not leaning:
+        return facts.period_said or not (facts.members or facts.excluded or facts.measure_said)
+    return False
 
 
 def _needs_context(facts: _Facts, ask: _Ask) -> bool:
@@ -372,7 +377,8 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
                         options, confidence=0.9)
     if facts.unknown_names:
         name = facts.unknown_names[0]
-        close = tuple(vocab.closest_members(name)) or _some_members(model)
+        partial = [m for word in name.lower().split() for m in vocab.members_with_word(word)]
+        close = tuple(dict.fromkeys(partial))[:5] or tuple(vocab.closest_members(name)) or _some_members(model)
         return _clarify(f"I couldn't find “{name}” in your data. Did you mean {_list(list(close), 'or')}?",
                         close, confidence=0.9)
     if facts.unknown_dimension:
@@ -477,6 +483,9 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
 
     said_time = facts.time.time
     previous_time = found_from_period(previous.time, as_of=as_of) if previous.time else None
+    if said_time and previous_time and _same(said_time, previous_time.period()) and _BEFORE_THAT.search(facts.low):
+        # "And the previous quarter?" about last quarter: the one before the period being discussed.
+        said_time = previous_period(previous_time)
     time = said_time or previous_time or default_period(as_of=as_of, trend=intent == "trend")
     compare_to = None
     if intent in COMPARED_INTENTS:

@@ -313,6 +313,14 @@ def _h_month_day(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("date", m.start(), m.end(), value=MONTHS[m["month"]], year=_year_of(m["year"]), day=int(m["d"]))
 
 
+def _h_week_range(m: re.Match[str], as_of: date) -> _Atom:
+    year = _year_of(m["year"]) or as_of.isocalendar()[0]
+    first, last = sorted((int(m["w"]), int(m["w2"])))
+    start, _, _ = _bounds("week", first, year)
+    _, end, _ = _bounds("week", last, year)
+    return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(start, end, "week", last - first + 1))
+
+
 def _h_iso_week(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("week", m.start(), m.end(), value=int(m["w"]), year=_year_of(m.groupdict().get("year")))
 
@@ -404,6 +412,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?P<y>(?:19|2[01])\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})\b", _h_iso_date),
         (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{_YEAR}(?!\d))?(?!\s*(?:days?|weeks?|months?|%))", _h_month_day),
         (rf"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR}(?!\d))?", _h_month_day),
+        (rf"\b(?:iso\s+)?(?:weeks?|wks?)\s?(?P<w>\d{{1,2}})\s*(?:-|to|through|thru|and|until)\s*(?:weeks?\s?|wk\s?|w)?(?P<w2>\d{{1,2}})\b"
+         rf"(?:\s*(?:of\s+|in\s+|,\s*)?{_YEAR}(?!\d))?", _h_week_range),
         (rf"\b{_YEAR}[-\s]?w(?:eek)?\s?(?P<w>\d{{1,2}})\b", _h_iso_week),
         (rf"\b(?:iso\s+)?(?:week|wk|w)\s?(?P<w>\d{{1,2}})\b(?:\s*(?:of\s+|in\s+|,\s*)?{_YEAR}(?!\d))?", _h_iso_week),
         (r"\b(?P<y>(?:19|2[01])\d\d)-(?P<m>0[1-9]|1[0-2])\b(?!-)", _h_iso_month),

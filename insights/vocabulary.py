@@ -80,6 +80,18 @@ DIMENSION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "city": ("town", "towns"),
     "state": ("province", "provinces"),
 }
+# Other names of well-known members: a dataset that stores "United Kingdom" still understands "UK".
+MEMBER_ALIASES: tuple[tuple[str, ...], ...] = (
+    ("us", "usa", "u.s.", "u.s.a.", "united states", "united states of america", "america"),
+    ("uk", "u.k.", "united kingdom", "great britain", "britain"),
+    ("uae", "united arab emirates"),
+    ("netherlands", "the netherlands", "holland"),
+    ("north america", "na", "noram", "namer"),
+    ("latam", "latin america"),
+    ("apac", "asia pacific", "asia-pacific", "asia pac"),
+    ("emea", "europe middle east and africa", "europe, middle east and africa"),
+    ("ecommerce", "e-commerce", "online store"),
+)
 GEO_DIMENSIONS: tuple[str, ...] = (
     "region", "country", "city", "state", "territory", "market", "geography", "geo", "area", "province",
     "continent", "location", "store", "site",
@@ -120,6 +132,7 @@ class Vocabulary:
     longest: int = 1
     fuzzy_index: dict[str, set[str]] = field(default_factory=dict)
     member_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # lower-cased member → (dim, member)
+    member_words: dict[str, list[str]] = field(default_factory=dict)  # a word of a multi-word member → members
 
     # ------------------------------------------------------------ building
 
@@ -244,6 +257,13 @@ class Vocabulary:
                     out.append(member)
         return out[:limit]
 
+    def members_with_word(self, word: str) -> list[str]:
+        """Members whose name holds ``word`` ("furniture" → "Outdoor Furniture"), for a partial mention."""
+        found = list(self.member_words.get(word, []))
+        for singular in singulars(word):
+            found += [m for m in self.member_words.get(singular, []) if m not in found]
+        return found
+
     def dimension_of_word(self, word: str) -> str | None:
         for entry in self.phrases.get(tuple(word.lower().split()), []):
             if entry.kind == "dimension":
@@ -318,6 +338,14 @@ def damerau_levenshtein(a: str, b: str) -> int:
     return rows[-1][-1]
 
 
+def _aliases(member: str) -> tuple[str, ...]:
+    name = member.lower()
+    for group in MEMBER_ALIASES:
+        if name in group:
+            return tuple(a for a in group if a != name)
+    return ()
+
+
 def _dimension_words(name: str) -> set[tuple[str, ...]]:
     words = words_of(name)
     forms = {words, tuple("".join(words).split())}
@@ -361,6 +389,11 @@ def build(*, measures: tuple[str, ...], dimensions: Mapping[str, tuple[str, ...]
             weak = all(w in FUNCTION for w in words) or (len(words) == 1 and len(words[0]) < 2)
             for form in _member_forms(member):
                 vocab.add(form, Entry("member", dimension, member, weak))
+            for alias in _aliases(member):
+                vocab.add(words_of(alias), Entry("member", dimension, member, alias in FUNCTION))
+            for word in words:
+                if len(word) >= MIN_FUZZY_LETTERS and word.isalpha():
+                    vocab.member_words.setdefault(word, []).append(member)
             vocab.member_names.setdefault(member.lower(), []).append((dimension, member))
     for key, entries in vocab.phrases.items():
         # A member named like a measure or a dimension ("Sales" team): the member wins only when
