@@ -91,7 +91,7 @@ def llm_parse(
         return validated_understanding(json_object(reply), model=model, as_of=as_of)
     except (LLMError, UnusableReply) as exc:
         _log_rejection(provider, str(exc))
-    except Exception as exc:  # the built-in answer must never depend on the model behaving
+    except Exception as exc:  # noqa: BLE001 - the built-in answer must never depend on the model behaving
         _log_rejection(provider, f"{type(exc).__name__}: {exc}")
     return None
 

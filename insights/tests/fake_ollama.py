@@ -15,7 +15,7 @@ import json
 import threading
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 MODES = ("ok", "hang", "error", "garbage", "cut", "trickle")
 
@@ -41,7 +41,7 @@ class FakeOllama:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def __enter__(self) -> FakeOllama:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
