@@ -57,7 +57,7 @@ browser: ## Debian's Chromium for the end-to-end tests (skipped loudly when it c
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "!!! Chromium could not be installed: browser tests will be SKIPPED !!!"; }
 
-test: install browser ## The whole suite (starts its own in-memory DynamoDB)
+test: install browser lint-infra ## The whole suite (starts its own in-memory DynamoDB) and the offline infra checks
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
 test-fast: install
@@ -74,6 +74,16 @@ eval: dynamodb migrate ## Score the engine on the shared dev questions, then on 
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py
+
+INFRA_VENV := .venv-infra
+$(INFRA_VENV)/.installed: terraform/requirements-lint.txt
+	@test -x $(INFRA_VENV)/bin/python || $(PYTHON) -m venv $(INFRA_VENV)
+	$(INFRA_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(INFRA_VENV)/bin/python -m pip install --quiet -r terraform/requirements-lint.txt
+	@touch $@
+
+lint-infra: $(INFRA_VENV)/.installed ## Offline checks: Terraform fmt/validate, checkov, hadolint, workflow schema, zizmor
+	$(INFRA_VENV)/bin/python terraform/lint_infra.py
 
 lint: install
 	$(VENV)/bin/ruff check .
