@@ -13,4 +13,5 @@ urlpatterns = [
     path("api/insights/", include("insights.urls")),
     path("api/chat/", include("chat.urls")),
     path("api/share/<str:token>", ShareViewApi.as_view(), name="share-api"),
+    path("", include("chat.web_urls")),
 ]

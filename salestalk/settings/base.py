@@ -1,6 +1,7 @@
 """Settings shared by every profile; profiles (local, test, aws) override what differs."""
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from salestalk.env import env_bool, env_float, env_int, env_list, env_str
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "salestalk.request_logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -78,6 +80,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# The app serves its own static files straight from the source folders (no collectstatic step for
+# daphne or Lambda); CloudFront in front caches them.
+WHITENOISE_USE_FINDERS = True
+# STATIC_ROOT exists only where collectstatic ran (the image build); its absence elsewhere is expected.
+warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -85,6 +93,8 @@ STORAGES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/login/"
 
 # Request bodies: generous enough for dataset uploads, which have their own limit.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 1024 * 1024)
