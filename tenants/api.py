@@ -160,7 +160,11 @@ class StaffTokenAuthentication(TenantJWTAuthentication):
         principal, tenant = result
         from django.contrib.auth import get_user_model
 
-        user = get_user_model().objects.filter(pk=principal.user_id, is_active=True).first()
+        # Tokens not issued for a local user (Cognito, or issued by email) carry a non-numeric subject.
+        user_id = principal.user_id
+        user = None
+        if user_id is not None and str(user_id).isdigit():
+            user = get_user_model().objects.filter(pk=int(user_id), is_active=True).first()
         if user is None:
             raise TokenRefused("The token's user no longer exists.", code="user_unknown")
         return user, tenant
