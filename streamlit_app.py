@@ -178,6 +178,11 @@ def comments_panel(message: dict[str, Any]) -> None:
             st.rerun()
 
 
+def question_before(message: dict[str, Any]) -> str | None:
+    asked = [m["text"] for m in state.messages if m["sender"] == "user" and m["seq"] < message["seq"]]
+    return asked[-1] if asked else None
+
+
 def show_answer(message: dict[str, Any], *, last: bool) -> None:
     answer = message.get("context")
     if not answer:
@@ -209,12 +214,12 @@ def show_answer(message: dict[str, Any], *, last: bool) -> None:
     if u.get("intent") not in ("clarify", "out_of_scope"):
         answer_actions(message)
     if last:
-        suggestions = follow_ups(answer, dimensions=state.get("dimensions", []))
+        suggestions = follow_ups(answer, question=question_before(message), dimensions=state.get("dimensions", []))
         if suggestions:
             columns = st.columns(len(suggestions))
             for index, (column, suggestion) in enumerate(zip(columns, suggestions, strict=True)):
-                if column.button(suggestion, key=f"follow-{message['id']}-{index}"):
-                    state.pending = suggestion
+                if column.button(suggestion.label, key=f"follow-{message['id']}-{index}"):
+                    state.pending = suggestion.question
 
 
 def chat_page() -> None:

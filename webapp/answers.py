@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -163,12 +164,24 @@ def summary_rows(answer: Mapping[str, Any], *, currency: str | None) -> list[dic
     ]
 
 
-_SUGGESTION_LEAD = re.compile(r"(?:did you mean|such as|for example|e\.g\.|try|one of)[:\s]+(.+?)(?:\?|$)", re.IGNORECASE)
+_SUGGESTION_LEAD = re.compile(
+    r"(?:did you mean|more than one thing:|broken down by|that split:|tell you about)\s+(.+?)(?:\?|\.\s|\.?$)",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 
-def clarification_options(text: str | None) -> list[str]:
-    """Suggestions named in a clarifying question: "Did you mean EMEA or APAC?" → ["EMEA", "APAC"]."""
-    match = _SUGGESTION_LEAD.search(text or "")
+@dataclass(frozen=True)
+class FollowUp:
+    label: str
+    question: str
+
+
+def clarification_options(answer: Mapping[str, Any]) -> list[str]:
+    """The answer's suggestions, or those named in its clarifying question ("Did you mean EMEA or APAC?")."""
+    if isinstance(answer.get("suggestions"), list) and answer["suggestions"]:
+        return [str(option) for option in answer["suggestions"]][:8]
+    match = _SUGGESTION_LEAD.search(answer.get("clarification") or answer.get("narrative") or "")
     if not match:
         return []
     parts = re.split(r",\s*|\s+or\s+|\s+and\s+", match.group(1), flags=re.IGNORECASE)
@@ -176,12 +189,26 @@ def clarification_options(text: str | None) -> list[str]:
     return [part for part in cleaned if part and len(part) <= 60][:8]
 
 
-def follow_ups(answer: Mapping[str, Any], *, dimensions: Iterable[str] = ()) -> list[str]:
+def suggestion_question(answer: Mapping[str, Any], *, question: str | None, suggestion: str) -> str:
+    """For "did you mean", the question again with the suggestion in place of the word not understood."""
+    text = answer.get("clarification") or answer.get("narrative") or ""
+    quoted = _QUOTED.search(text)
+    if not question or not quoted or not re.search(r"did you mean|could mean", text, re.IGNORECASE):
+        return suggestion
+    at = question.lower().find(quoted.group(1).lower())
+    if at < 0:
+        return suggestion
+    return question[:at] + suggestion + question[at + len(quoted.group(1)):]
+
+
+def follow_ups(answer: Mapping[str, Any], *, question: str | None = None,
+               dimensions: Iterable[str] = ()) -> list[FollowUp]:
     """Questions worth asking next, phrased as the follow-ups the contract understands."""
     u = answer.get("understanding") or {}
     intent = u.get("intent")
     if intent == "clarify":
-        return clarification_options(answer.get("clarification") or answer.get("narrative"))
+        return [FollowUp(option, suggestion_question(answer, question=question, suggestion=option))
+                for option in clarification_options(answer)]
     if intent in (None, "out_of_scope"):
         return []
     used = {u.get("group_by"), (u.get("subject") or {}).get("dimension"), *(u.get("filters") or {})}
@@ -197,4 +224,4 @@ def follow_ups(answer: Mapping[str, Any], *, dimensions: Iterable[str] = ()) -> 
         out.append("Top 3?")
     if intent == "rank" and u.get("group_by"):
         out.append("Why?")
-    return out
+    return [FollowUp(text, text) for text in out]

@@ -323,15 +323,28 @@
     return chips.length ? h("ul", { class: "chips", "aria-label": "How the question was understood" }, chips) : null;
   }
 
-  /** Suggestions named in a clarifying question: "Did you mean EMEA or APAC?" → ["EMEA", "APAC"]. */
-  function clarificationOptions(text) {
-    const match = String(text || "").match(/(?:did you mean|such as|for example|e\.g\.|try|one of)[:\s]+(.+?)(?:\?|$)/i);
+  /** The answer's suggestions, or those named in its clarifying question ("Did you mean EMEA or APAC?"). */
+  function clarificationOptions(answer) {
+    if (Array.isArray(answer.suggestions) && answer.suggestions.length) return answer.suggestions.slice(0, 8).map(String);
+    const text = answer.clarification || answer.narrative || "";
+    const match = String(text).match(/(?:did you mean|more than one thing:|broken down by|that split:|tell you about)\s+(.+?)(?:\?|\.\s|\.?$)/i);
     if (!match) return [];
     return match[1]
       .split(/,\s*|\s+or\s+|\s+and\s+/i)
       .map((part) => part.trim().replace(/^["'“‘]|["'”’.]$/g, "").trim())
       .filter((part) => part && part.length <= 60)
       .slice(0, 8);
+  }
+
+  /** What clicking a suggestion asks: for "did you mean", the question again with the suggestion in place
+   * of the word that was not understood; otherwise the suggestion itself. */
+  function suggestionQuestion(answer, question, suggestion) {
+    const text = String(answer.clarification || answer.narrative || "");
+    const quoted = text.match(/[“"]([^”"]+)[”"]/);
+    if (!question || !quoted || !/did you mean|could mean/i.test(text)) return suggestion;
+    const at = question.toLowerCase().indexOf(quoted[1].toLowerCase());
+    if (at < 0) return suggestion;
+    return question.slice(0, at) + suggestion + question.slice(at + quoted[1].length);
   }
 
   function sentimentOf(answer) {
@@ -357,10 +370,10 @@
     }
     parts.push(h("p", { class: "narrative", text: answer.narrative || "" }));
     if (u.intent === "clarify") {
-      const options = clarificationOptions(answer.clarification || answer.narrative);
+      const options = clarificationOptions(answer);
       if (options.length && onSuggestion) {
         parts.push(h("div", { class: "suggestions", role: "group", "aria-label": "Suggestions" },
-          options.map((option) => h("button", { type: "button", class: "suggestion", text: option, onclick: () => onSuggestion(option) }))));
+          options.map((option) => h("button", { type: "button", class: "suggestion", text: option, onclick: () => onSuggestion(option, answer) }))));
       }
       return h("div", { class: "answer-body" }, parts);
     }
@@ -640,9 +653,14 @@
         class: `msg assistant ${sentimentOf(answer)}${intent === "clarify" ? " clarify" : ""}`,
         dataset: { id: message.id, intent: intent || "" },
         "aria-label": "Answer",
-      }, answerView(answer, { currency: config.currency, onSuggestion: (text) => ask(text) }));
+      }, answerView(answer, { currency: config.currency, onSuggestion: (text) => ask(suggestionQuestion(answer, questionBefore(message), text)) }));
       if (intent !== "clarify" && intent !== "out_of_scope") card.append(actionsView(message));
       return card;
+    }
+
+    function questionBefore(message) {
+      const asked = sortedMessages().filter((m) => m.sender === "user" && m.seq < message.seq);
+      return asked.length ? asked[asked.length - 1].text : "";
     }
 
     function refreshMessage(messageId) {

@@ -55,11 +55,17 @@ ANSWERS: dict[str, dict[str, Any]] = {
         "narrative": "Revenue rose 16.7%, mostly thanks to EMEA (+$4.0K); APAC fell $1.0K.",
         "sentiment": "positive", "clarification": None,
     },
+    "revenue in apac": {
+        "understanding": understanding("value", subject={"dimension": "region", "value": "APAC"}),
+        "result": result(value=3100.0),
+        "narrative": "APAC revenue was $3.1K.",
+        "sentiment": "neutral", "clarification": None,
+    },
     "revenue in emeaa": {
         "understanding": understanding("clarify"),
         "result": result(),
-        "narrative": "I don't know 'emeaa'. Did you mean EMEA or APAC?",
-        "sentiment": "neutral", "clarification": "I don't know 'emeaa'. Did you mean EMEA or APAC?",
+        "narrative": "I couldn't find “emeaa” in your data. Did you mean EMEA or APAC?",
+        "sentiment": "neutral", "clarification": "I couldn't find “emeaa” in your data. Did you mean EMEA or APAC?",
     },
 }
 

@@ -12,6 +12,7 @@ from webapp.answers import (
     format_pct,
     format_value,
     period_label,
+    suggestion_question,
     summary_rows,
 )
 
@@ -103,19 +104,42 @@ def test_a_summary_lists_every_measure():
 
 
 def test_clarifications_offer_their_suggestions():
-    assert clarification_options("I don't know 'emeaa'. Did you mean EMEA or APAC?") == ["EMEA", "APAC"]
-    assert clarification_options("Which one: did you mean 'Trail Runner', 'Road Runner' or 'Runner Pro'?") == [
+    def options(text):
+        return clarification_options({"clarification": text})
+
+    assert options("I couldn't find “emeaa” in your data. Did you mean EMEA or APAC?") == ["EMEA", "APAC"]
+    assert options("“runner” could mean more than one thing: Trail Runner, Road Runner or Runner Pro. Which one?") == [
         "Trail Runner", "Road Runner", "Runner Pro"]
-    assert clarification_options("Could you rephrase that?") == []
+    assert options("I can't split the data by “colour”. It can be broken down by region, channel or product.") == [
+        "region", "channel", "product"]
+    assert options("Could you rephrase that?") == []
+    assert clarification_options({"clarification": "Did you mean X?", "suggestions": ["EMEA", "APAC"]}) == [
+        "EMEA", "APAC"]
+
+
+def test_a_suggestion_replaces_the_word_that_was_not_understood():
+    answer = {"clarification": "I couldn't find “Emeaa” in your data. Did you mean EMEA or APAC?"}
+    assert suggestion_question(answer, question="Revenue in emeaa last year", suggestion="EMEA") == (
+        "Revenue in EMEA last year")
+    assert suggestion_question(answer, question="Something else", suggestion="EMEA") == "EMEA"
+    example = {"clarification": "“next year” is in the future. Try, for example:",
+               "suggestions": ["Revenue by region last quarter"]}
+    assert suggestion_question(example, question="Revenue next year", suggestion="Revenue by region last quarter") == (
+        "Revenue by region last quarter")
 
 
 def test_follow_ups_fit_the_answer():
     dims = ["region", "channel", "product"]
-    assert follow_ups(ANSWERS["monthly revenue"], dimensions=dims) == ["Why?"]
-    assert follow_ups(ANSWERS["revenue by region"], dimensions=dims) == [
-        "Break that down by channel", "Compared to last year?", "Top 3?"]
-    assert follow_ups(ANSWERS["why?"], dimensions=dims) == ["Break that down by channel"]
+
+    def labels(answer, **kwargs):
+        return [f.label for f in follow_ups(answer, dimensions=dims, **kwargs)]
+
+    assert labels(ANSWERS["monthly revenue"]) == ["Why?"]
+    assert labels(ANSWERS["revenue by region"]) == ["Break that down by channel", "Compared to last year?", "Top 3?"]
+    assert labels(ANSWERS["why?"]) == ["Break that down by channel"]
     value = {"understanding": understanding("value", subject={"dimension": "region", "value": "EMEA"})}
-    assert follow_ups(value, dimensions=dims) == ["Why?", "Break that down by channel", "Compared to last year?"]
-    assert follow_ups(ANSWERS["revenue in emeaa"], dimensions=dims) == ["EMEA", "APAC"]
-    assert follow_ups(ANSWERS["revenue by region"], dimensions=[]) == ["Compared to last year?", "Top 3?"]
+    assert labels(value) == ["Why?", "Break that down by channel", "Compared to last year?"]
+    assert [f.label for f in follow_ups(ANSWERS["revenue by region"], dimensions=[])] == [
+        "Compared to last year?", "Top 3?"]
+    clarify = follow_ups(ANSWERS["revenue in emeaa"], question="Revenue in emeaa", dimensions=dims)
+    assert [(f.label, f.question) for f in clarify] == [("EMEA", "Revenue in EMEA"), ("APAC", "Revenue in APAC")]

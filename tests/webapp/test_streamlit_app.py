@@ -87,6 +87,9 @@ def test_a_clarification_offers_its_suggestions_as_buttons(app, fake):
     assert charts(app) == []
     assert [b.label for b in app.button if b.label in ("EMEA", "APAC")] == ["EMEA", "APAC"]
     assert not [b for b in app.button if b.label == "☆ Pin"]
+    button(app, "APAC").click().run()
+    assert fake.asked() == ["Revenue in emeaa", "Revenue in APAC"]
+    assert "APAC revenue was \\$3.1K." in texts(app)
 
 
 def test_pin_share_and_comment(app, fake):
