@@ -96,7 +96,10 @@ def answer_question(
     result = analyse(tenant=tenant, model=model, understanding=understanding)
     if result.chosen_group_by is not None:
         understanding = understanding.with_changes(group_by=result.chosen_group_by)
-    narrative = compose(understanding=understanding, result=result, currency=tenant.currency)
+    narrative = compose(
+        understanding=understanding, result=result, currency=tenant.currency,
+        data_range=(model.first_date, model.last_date),
+    )
     answer = Answer(understanding=understanding, result=result, narrative=narrative,
                     sentiment=_tone(understanding, result))
     if settings.SALESTALK_LLM_REPHRASE:

@@ -111,18 +111,28 @@ def describe_scope(understanding: Understanding) -> str:
 
 # --- narratives ---------------------------------------------------------------
 
-def compose(*, understanding: Understanding, result: Result, currency: str) -> str:
+def no_data(*, understanding: Understanding, data_range: tuple[date, date]) -> str:
+    """Why there is no figure: the period lies outside the data, or nothing matches in it."""
+    first, last = data_range
+    when = describe_period(understanding.time)
+    if understanding.time.end < first or understanding.time.start > last:
+        return (f"There is no data for {when}: your data covers {describe_period(Period(first, last))}. "
+                "Try a period inside that range.")
+    return f"There is no data{describe_scope(understanding)} in {when}."
+
+
+def compose(*, understanding: Understanding, result: Result, currency: str, data_range: tuple[date, date]) -> str:
     u = understanding
     measure = CATALOGUE[u.measure or DEFAULT_MEASURE]
     scope = describe_scope(u)
     when = describe_period(u.time)
+    if result.value is None and not result.rows:
+        return no_data(understanding=u, data_range=data_range)
 
     def fmt(value: float | None) -> str:
         return format_measure(value, measure, currency=currency)
 
     if u.intent == "value":
-        if result.value is None:
-            return f"There is no data{scope} in {when}, so there is no {measure.label.lower()} to report."
         return f"{measure.label}{scope} was {fmt(result.value)} in {when}."
 
     if u.intent in ("compare", "drivers", "summary"):
@@ -145,8 +155,6 @@ def compose(*, understanding: Understanding, result: Result, currency: str) -> s
 
     if u.intent in ("breakdown", "rank"):
         dimension = (u.group_by or "member").replace("_", " ")
-        if not result.rows:
-            return f"There is no {measure.label.lower()}{scope} by {dimension} in {when}."
         listed = ", ".join(f"{row.key} ({fmt(row.value)})" for row in result.rows[:MAX_LISTED])
         if u.intent == "rank":
             word = "Top" if u.order != "asc" else "Bottom"
@@ -192,7 +200,7 @@ def _trend_sentence(u: Understanding, result: Result, measure: Measure, *, scope
     adjective = {"day": "Daily", "week": "Weekly", "month": "Monthly", "quarter": "Quarterly", "year": "Yearly"}[grain]
     rows = [row for row in result.rows if row.value is not None]
     if not rows:
-        return f"There is no data{scope} in {describe_period(u.time)}."
+        return f"There is no {measure.label.lower()}{scope} to show in {describe_period(u.time)}."
     first, last = rows[0], rows[-1]
     peak = max(rows, key=lambda row: row.value)
 
