@@ -40,7 +40,7 @@ DIMENSION_LIKE = frozenset("""
 region country store city state product category channel segment plan brand team rep customer department division
 market location sku item line vendor supplier warehouse source campaign industry sector tier territory salesperson
 manager shop outlet branch site province subcategory family collection continent area
-""".split())
+""".split())  # noqa: SIM905 - a word list reads best as text
 _PREPOSITIONS = frozenset({"in", "for", "at", "from", "of", "about", "to", "on", "within", "across"})
 _ARTICLES = frozenset({"the", "a", "an", "our", "my", "their", "its"})
 _PERIOD_GROUP = re.compile(
@@ -272,6 +272,9 @@ def _stated_ask(facts: _Facts, *, model: SemanticModel) -> _Ask:
         return _Ask("breakdown", group_by=group)
     if several and (cues.compare or cues.breakdown):
         return _Ask("breakdown", group_by=several[0])
+    if cues.breakdown and len(facts.members) == 1:
+        # "What share of revenue came from Online?": every member of Online's dimension, so the share shows.
+        return _Ask("breakdown", group_by=next(iter(facts.members)), problem="share")
     if cues.breakdown:
         return _Ask("breakdown", problem="no_dimension")
     time = facts.time
@@ -341,7 +344,7 @@ def _needs_context(facts: _Facts, ask: _Ask) -> bool:
 def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_context: bool) -> Parse | None:
     cues = facts.cues
     time = facts.time
-    if cues.greeting or (cues.off_topic and not facts.measure_said and not facts.members and not facts.missing):
+    if cues.greeting or (cues.off_topic and not facts.measure_said and not facts.missing):
         return _out_of_scope(model, confidence=0.9)
     if time.problem == "future":
         return _clarify(
@@ -448,7 +451,9 @@ def _day(day: date) -> str:
 # ---------------------------------------------------------------- building the understanding
 
 def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) -> Parse:
-    if ask.problem:
+    if ask.problem == "share" and ask.group_by:
+        facts.members.pop(ask.group_by)
+    elif ask.problem:
         return _ask_problem(ask, model)
     intent = ask.intent or "value"
     measure = facts.measure or _default_measure(model)
@@ -533,7 +538,9 @@ def _constraints(base: dict[str, list[str]], facts: _Facts, model: SemanticModel
     for dim, values in facts.members.items():
         out[dim] = list(values)
     for dim, values in facts.excluded.items():
-        keep = out.get(dim) or list(model.dimensions.get(dim, ()))
+        current = out.get(dim) or []
+        # "Excluding Brazil?" right after Brazil: everything else, not nothing.
+        keep = current if set(current) - set(values) else list(model.dimensions.get(dim, ()))
         out[dim] = [m for m in keep if m not in values]
     return {k: tuple(v) for k, v in out.items() if v}
 
@@ -576,6 +583,6 @@ def _finish(facts: _Facts, model: SemanticModel, understanding: Understanding) -
     if facts.measures_named > 1:
         confidence -= 0.3
     confidence -= min(0.3, 0.1 * facts.unknown_words)
-    if understanding.intent == "value" and not (facts.cues.any_intent or facts.measure_said):
+    if understanding.intent == "value" and not (facts.cues.any_intent or facts.measure_said or facts.cues.follow_up_start):
         confidence -= 0.2
     return Parse(understanding, confidence=round(max(confidence, 0.1), 2))

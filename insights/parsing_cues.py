@@ -37,7 +37,8 @@ _CHANGE_WORD = re.compile(
 )
 _COMPARE = re.compile(
     r"\b(?:compare[sd]?|comparing|comparison|vs\.?|versus|against|relative\s+to|difference|delta|up\s+or\s+down|"
-    r"better\s+or\s+worse|(?:more|less|higher|lower|better|worse|bigger|smaller)\s+than|on\s+track|tracking|pacing)\b"
+    r"better\s+or\s+worse|(?:more|less|higher|lower|better|worse|bigger|smaller)\s+than|on\s+track|tracking|pacing|"
+    r"out[\s-]?(?:sell|sold|perform|performed|earn|earned|grow|grew)\w*|beat|beats)\b"
 )
 _SUMMARY = re.compile(
     r"\b(?:how\s+(?:are|were|is|was|did|have|has|do|does|'re|'s)\s+(?:we|things|business|the\s+business|it|our\s+business|"
@@ -58,7 +59,8 @@ _TREND = re.compile(
 )
 _BREAKDOWN = re.compile(
     r"\b(?:break\s*(?:it|that|this|them|those|these)?\s*down|breakdown|broken\s+down|split|splits|mix|"
-    r"distribution|share\s+of|each\s+of)\b"
+    r"distribution|share\s+of|each\s+of|(?:percentage|proportion|fraction|percent|%)\s+of\s+(?:our\s+|the\s+|total\s+)*"
+    r"(?:revenue|sales|units|orders|customers|profit|margin|cost|business))"
 )
 _VALUE_QUESTION = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|now)\W+)?(?:what(?:'s|\s+is|\s+was|\s+were|\s+are|\s+has\s+been)|how\s+much|how\s+many|"

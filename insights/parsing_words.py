@@ -18,7 +18,7 @@ other others another one two three four five six seven eight nine ten first seco
 top best worst total overall general main key core none nothing unknown misc miscellaneous na n/a etc just
 only also too very really quite about above below under again further once ever still even well back plus
 minus business company team group
-""".split())
+""".split())  # noqa: SIM905 - a word list reads best as text
 
 COMMON: frozenset[str] = FUNCTION | frozenset("""
 what's whats how's hows where's who's that's it's let's lets i'd i'm we're we've you're they're isn't aren't
@@ -67,7 +67,7 @@ question questions answer answers help assist can could would should will shall 
 versus vs compared previous prior preceding last past next this coming following same similar different
 again also too else instead rather then than there their they them these those thing things stuff
 tracking track tracked trending pace pacing running run ran
-""".split())
+""".split())  # noqa: SIM905 - a word list reads best as text
 
 # Words that name a member in many datasets: when the tenant's data has no such member, the
 # question is about something the data cannot answer, so it is never silently dropped.
@@ -76,4 +76,4 @@ online offline direct indirect retail wholesale partner partners web website eco
 marketplace reseller resellers distributor distributors enterprise smb midmarket consumer b2b b2c
 north south east west northern southern eastern western central america americas europe asia africa
 oceania australia emea apac latam amer nordics usa uk
-""".split())
+""".split())  # noqa: SIM905 - a word list reads best as text

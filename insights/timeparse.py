@@ -305,6 +305,29 @@ def _relative_year(match: re.Match[str], as_of: date) -> int | None:
 _Handler = Callable[[re.Match[str], date], "_Atom | None"]
 
 
+def _h_part_of_year(m: re.Match[str], as_of: date) -> _Atom:
+    """"the last quarter of 2024", "the first month of 2025", "the last half of 2023"."""
+    unit = UNITS.get(m["unit"], m["unit"])
+    year = _year_of(m["year"]) or _relative_year(m, as_of) or as_of.year
+    kind = unit if unit in ("month", "quarter", "half") else "month"
+    last = {"month": 12, "quarter": 4, "half": 2}[kind]
+    value = last if m["which"] in ("last", "final") else ORDINALS[m["which"]]
+    return _Atom(kind, m.start(), m.end(), value=value, year=year)
+
+
+def _h_first_n_of_year(m: re.Match[str], as_of: date) -> _Atom:
+    """"the first 6 months of 2024", "the last two quarters of 2023"."""
+    year = _year_of(m["year"]) or _relative_year(m, as_of) or as_of.year
+    months = _count(m["n"]) * MONTHS_IN[UNITS[m["unit"]]]
+    if months < 1 or months > 12:
+        raise _Invalid(m.group(0))
+    if m["which"] == "first":
+        start, end = date(year, 1, 1), month_end(year, months)
+    else:
+        start, end = date(year, 13 - months, 1), date(year, 12, 31)
+    return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(start, end, "month", months))
+
+
 def _h_iso_date(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("date", m.start(), m.end(), value=int(m["m"]), year=int(m["y"]), day=int(m["d"]))
 
@@ -407,13 +430,17 @@ def _h_before_last(m: re.Match[str], as_of: date) -> _Atom:
 
 
 _Y = _YEAR_TAIL
+_OF_YEAR = rf"\s+of\s+(?:{_YEAR}|(?P<rel>this|last|previous|prior|the\s+previous|the\s+prior)\s+year)\b"
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
     (re.compile(p), h) for p, h in (
+        (rf"\b(?:the\s+)?(?P<which>first|last|final)\s+{_COUNT}\s+{_UNIT}{_OF_YEAR}", _h_first_n_of_year),
+        (r"\b(?:the\s+)?(?P<which>last|final|first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>month|quarter|half)"
+         + _OF_YEAR, _h_part_of_year),
         (r"\b(?P<y>(?:19|2[01])\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})\b", _h_iso_date),
         (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{_YEAR}(?!\d))?(?!\s*(?:days?|weeks?|months?|%))", _h_month_day),
         (rf"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR}(?!\d))?", _h_month_day),
-        (rf"\b(?:iso\s+)?(?:weeks?|wks?)\s?(?P<w>\d{{1,2}})\s*(?:-|to|through|thru|and|until)\s*(?:weeks?\s?|wk\s?|w)?(?P<w2>\d{{1,2}})\b"
-         rf"(?:\s*(?:of\s+|in\s+|,\s*)?{_YEAR}(?!\d))?", _h_week_range),
+        ((rf"\b(?:iso\s+)?(?:weeks?|wks?)\s?(?P<w>\d{{1,2}})\s*(?:-|to|through|thru|and|until)\s*(?:weeks?\s?|wk\s?|w)?"
+          rf"(?P<w2>\d{{1,2}})\b(?:\s*(?:of\s+|in\s+|,\s*)?{_YEAR}(?!\d))?"), _h_week_range),
         (rf"\b{_YEAR}[-\s]?w(?:eek)?\s?(?P<w>\d{{1,2}})\b", _h_iso_week),
         (rf"\b(?:iso\s+)?(?:week|wk|w)\s?(?P<w>\d{{1,2}})\b(?:\s*(?:of\s+|in\s+|,\s*)?{_YEAR}(?!\d))?", _h_iso_week),
         (r"\b(?P<y>(?:19|2[01])\d\d)-(?P<m>0[1-9]|1[0-2])\b(?!-)", _h_iso_month),
@@ -426,8 +453,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\b(?:\s+of\s+the\s+year)?{_Y}{_RELATIVE_YEAR}", _h_half),
         (rf"\b{_MONTH}(?![a-z])\s+(?:of\s+)?(?P<rel>this|last|previous|prior)\s+year\b(?P<year>)", _h_month),
         (r"\b(?P<w>today|yesterday)\b", _h_today),
-        (r"\b(?:(?:so\s+far\s+)?(?:in\s+)?(?:this|the\s+current|current)\s+(?P<u1>week|month|quarter|year)(?:\s+so\s+far|\s+to\s+date)?"
-         r"|(?P<u2>week|month|quarter|year)[\s-]+to[\s-]+date|(?P<u3>wtd|mtd|qtd|ytd))\b", _h_to_date),
+        ((r"\b(?:(?:so\s+far\s+)?(?:in\s+)?(?:this|the\s+current|current)\s+(?P<u1>week|month|quarter|year)"
+          r"(?:\s+so\s+far|\s+to\s+date)?|(?P<u2>week|month|quarter|year)[\s-]+to[\s-]+date|(?P<u3>wtd|mtd|qtd|ytd))\b"),
+         _h_to_date),
         (r"\b(?:the\s+)?(?P<unit>day|week|month|quarter|year)\s+before\s+last\b", _h_before_last),
         (r"\b(?:(?:the|over\s+the|in\s+the|during\s+the|for\s+the)\s+)?(?:trailing|rolling)\s+(?:twelve|12)\s+months?\b|\b(?:ttm|ltm|t12m|l12m)\b",
          _h_trailing_year),

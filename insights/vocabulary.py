@@ -11,6 +11,7 @@ back with both, so the parser can ask which one was meant.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -281,7 +282,7 @@ def words_of(phrase: str) -> tuple[str, ...]:
 
 def _contiguous(window: list[Token], original: str) -> bool:
     """Words of one phrase may be separated by spaces, hyphens or slashes, not by other punctuation."""
-    return all(re.fullmatch(r"[\s\-/.'&]*", original[a.end:b.start]) for a, b in zip(window, window[1:]))
+    return all(re.fullmatch(r"[\s\-/.'&]*", original[a.end:b.start]) for a, b in itertools.pairwise(window))
 
 
 def _adjacent(a: Hit, b: Hit, original: str) -> bool:
@@ -395,7 +396,7 @@ def build(*, measures: tuple[str, ...], dimensions: Mapping[str, tuple[str, ...]
                 if len(word) >= MIN_FUZZY_LETTERS and word.isalpha():
                     vocab.member_words.setdefault(word, []).append(member)
             vocab.member_names.setdefault(member.lower(), []).append((dimension, member))
-    for key, entries in vocab.phrases.items():
+    for entries in vocab.phrases.values():
         # A member named like a measure or a dimension ("Sales" team): the member wins only when
         # written as the member; keep members first so the hit records them.
         entries.sort(key=lambda e: {"member": 0, "measure": 1, "dimension": 2}.get(e.kind, 3))
