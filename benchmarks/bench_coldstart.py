@@ -1,0 +1,63 @@
+"""Cold start of each Lambda handler: importing its module in a fresh interpreter with the aws settings (goal ≤ 1.5 s).
+
+This is the part of a Lambda cold start the code controls (the init phase runs the handler
+module's imports); the runtime's own start and the image pull come on top and are not measured here.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.figures import Figure, percentile
+
+ROOT = Path(__file__).resolve().parent.parent
+HANDLERS = {"http": "salestalk.lambda_http", "websocket": "chat.lambda_ws"}
+GOAL_SECONDS = 1.5
+PROBE = "import time; started = time.perf_counter(); import {module}; print(time.perf_counter() - started)"
+
+
+def _environment(scratch: str) -> dict[str, str]:
+    """What Terraform gives the functions, with dummy values: nothing is contacted while importing."""
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("SALESTALK_", "DJANGO_"))}
+    return {
+        **keep,
+        "DJANGO_SETTINGS_MODULE": "salestalk.settings.aws",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "AWS_REGION": "us-east-1",
+        "SALESTALK_AWS_REGION": "us-east-1",
+        "SALESTALK_TABLE_PREFIX": "salestalk-",
+        "SALESTALK_SECRET_KEY": "bench-only-secret-key-0000000000000000",
+        "SALESTALK_AUTH_ISSUER": "cognito",
+        "SALESTALK_COGNITO_ISSUER": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_example",
+        "SALESTALK_COGNITO_JWKS_URL": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_example/.well-known/jwks.json",
+        "SALESTALK_COGNITO_CLIENT_ID": "example-client",
+        "SALESTALK_TENANT_ROLE_ARN": "arn:aws:iam::123456789012:role/salestalk-tenant",
+        "SALESTALK_LLM": "bedrock",
+        "SALESTALK_STATIC_BUCKET": "salestalk-static-example",
+        "SALESTALK_STATIC_HOST": "d111111abcdef8.cloudfront.net",
+        "SALESTALK_SQLITE_PATH": str(Path(scratch) / "django.sqlite3"),
+    }
+
+
+def import_seconds(module: str, *, env: dict[str, str]) -> float:
+    output = subprocess.run(
+        [sys.executable, "-c", PROBE.format(module=module)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout
+    return float(output.strip().splitlines()[-1])
+
+
+def run(ctx) -> list[Figure]:
+    samples = 3 if ctx.quick else 7
+    figures = []
+    with tempfile.TemporaryDirectory() as scratch:
+        env = _environment(scratch)
+        for name, module in HANDLERS.items():
+            import_seconds(module, env=env)  # warm the OS file cache, as a reused Lambda host would be
+            times = [import_seconds(module, env=env) for _ in range(samples)]
+            figures.append(Figure("coldstart", f"{name} handler import p50", percentile(times, 50), "s", goal=GOAL_SECONDS))
+            figures.append(Figure("coldstart", f"{name} handler import max", max(times), "s"))
+    return figures
