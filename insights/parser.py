@@ -47,6 +47,7 @@ _PERIOD_GROUP = re.compile(
     r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|peak|which|what)\s+(?:\w+\s+)?"
     r"(?P<g>day|week|month|quarter|year)s?\b"
 )
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'})
 _BEFORE_THAT = re.compile(r"\b(?:previous|prior|preceding|before|earlier)\b")
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
 
@@ -125,7 +126,10 @@ def parse(text: str, *, model: SemanticModel, as_of: date, context: Understandin
 
 def _lower(text: str) -> str:
     """Lower-cased, same length as ``text`` (so spans index both), with typographic quotes and dashes plain."""
-    plain = text.translate(str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'}))
+    plain = text.translate(_PLAIN)
+    low = plain.lower()
+    if len(low) == len(plain):
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
 
 

@@ -22,6 +22,8 @@ from metrics.measures import CATALOGUE
 from metrics.semantic import SemanticModel
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|%|&|\$")
+# Words of one phrase may be separated by spaces, hyphens, slashes or dots, not by other punctuation.
+_JOINER = re.compile(r"[\s\-/.'&]*")
 MIN_FUZZY_LETTERS = 4
 
 # Words people use for each catalogue measure, beyond metrics.measures' synonyms.
@@ -132,6 +134,8 @@ class Vocabulary:
     phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     longest: int = 1
     fuzzy_index: dict[str, set[str]] = field(default_factory=dict)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every leading part of every phrase
+    near_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     member_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # lower-cased member → (dim, member)
     member_words: dict[str, list[str]] = field(default_factory=dict)  # a word of a multi-word member → members
 
@@ -145,6 +149,7 @@ class Vocabulary:
         if entry not in entries:
             entries.append(entry)
         self.longest = max(self.longest, len(key))
+        self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
         for word in key:
             if len(word) >= MIN_FUZZY_LETTERS and word.isalpha():
                 for variant in _deletions(word):
@@ -155,10 +160,13 @@ class Vocabulary:
     def find(self, text: str, original: str, *, skip: Iterable[tuple[int, int]] = ()) -> list[Hit]:
         """Every measure, dimension and member phrase of ``text`` (lower-cased ``original``), outside ``skip``."""
         tokens = [t for t in tokenize(text) if not any(a <= t.start < b for a, b in skip)]
+        # joined[k]: tokens k and k+1 may belong to one phrase (only spaces, hyphens, slashes… between them)
+        joined = [bool(_JOINER.fullmatch(original, a.end, b.start)) for a, b in itertools.pairwise(tokens)]
+        options = [self._options(t.text) for t in tokens]
         hits: list[Hit] = []
         i = 0
         while i < len(tokens):
-            found = self._match_at(tokens, i, original)
+            found = self._match_at(tokens, i, joined, options)
             if found is None:
                 i += 1
                 continue
@@ -169,36 +177,37 @@ class Vocabulary:
         return self._settle(hits, original)
 
     def _match_at(
-        self, tokens: list[Token], i: int, original: str
+        self, tokens: list[Token], i: int, joined: list[bool], options: list[tuple[str, ...]]
     ) -> tuple[int, list[Entry], bool] | None:
-        for length in range(min(self.longest, len(tokens) - i), 0, -1):
-            window = tokens[i:i + length]
-            if not _contiguous(window, original):
+        reach = 1
+        while i + reach < len(tokens) and reach < self.longest and joined[i + reach - 1]:
+            reach += 1
+        for length in range(reach, 0, -1):
+            words = tuple(t.text for t in tokens[i:i + length])
+            if length > 1 and not any(w[:-1] in self.prefixes for w in _with_options(words, options[i:i + length])):
                 continue
-            words = tuple(t.text for t in window)
             for candidate in _forms(words):
                 if candidate in self.phrases:
                     return length, self.phrases[candidate], False
-            for candidate in self._corrections(words):
+            for candidate in _corrections(words, options[i:i + length]):
                 if candidate in self.phrases:
                     entries = [e for e in self.phrases[candidate] if e.kind != "unsupported_measure"]
                     if entries:
                         return length, entries, True
         return None
 
-    def _corrections(self, words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
-        """The phrase with one of its words corrected by one typo (never an everyday word)."""
-        for j, word in enumerate(words):
-            if len(word) < MIN_FUZZY_LETTERS or not word.isalpha() or word in COMMON:
-                continue
-            for fixed in self._near(word):
-                yield words[:j] + (fixed,) + words[j + 1:]
-
-    def _near(self, word: str) -> list[str]:
-        candidates: set[str] = set()
-        for variant in {word, *_deletions(word)}:
-            candidates |= self.fuzzy_index.get(variant, set())
-        return sorted(c for c in candidates if c != word and damerau_levenshtein(c, word) <= 1)
+    def _options(self, word: str) -> tuple[str, ...]:
+        """Vocabulary words one typo away from ``word`` (none for everyday words or short ones)."""
+        if len(word) < MIN_FUZZY_LETTERS or not word.isalpha() or word in COMMON:
+            return ()
+        if word not in self.near_cache:
+            if len(self.near_cache) > 50_000:  # bounded: user text is unbounded
+                self.near_cache.clear()
+            candidates: set[str] = set()
+            for variant in {word, *_deletions(word)}:
+                candidates |= self.fuzzy_index.get(variant, set())
+            self.near_cache[word] = tuple(sorted(c for c in candidates if c != word and damerau_levenshtein(c, word) <= 1))
+        return self.near_cache[word]
 
     def _hit(
         self, entries: list[Entry], start: int, end: int, fuzzy: bool, tokens: list[Token], i: int, length: int
@@ -280,9 +289,16 @@ def words_of(phrase: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokenize(phrase.lower().replace("_", " ")))
 
 
-def _contiguous(window: list[Token], original: str) -> bool:
-    """Words of one phrase may be separated by spaces, hyphens or slashes, not by other punctuation."""
-    return all(re.fullmatch(r"[\s\-/.'&]*", original[a.end:b.start]) for a, b in itertools.pairwise(window))
+def _with_options(words: tuple[str, ...], options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
+    yield words
+    yield from _corrections(words, options)
+
+
+def _corrections(words: tuple[str, ...], options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
+    """The phrase with one of its words corrected by one typo."""
+    for j, fixes in enumerate(options):
+        for fixed in fixes:
+            yield words[:j] + (fixed,) + words[j + 1:]
 
 
 def _adjacent(a: Hit, b: Hit, original: str) -> bool:
