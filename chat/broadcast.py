@@ -26,15 +26,20 @@ def group_name(*, tenant: TenantContext, conversation_id: str) -> str:
     return f"chat.{tenant.tenant_id}.{conversation_id}"
 
 
-def envelope(event: dict[str, Any]) -> dict[str, Any]:
-    return {"type": HANDLER, "event": event}
+def envelope(event: dict[str, Any], *, exclude: str | None = None) -> dict[str, Any]:
+    return {"type": HANDLER, "event": event, "exclude": exclude}
 
 
-async def send_event(*, tenant: TenantContext, conversation_id: str, event: dict[str, Any]) -> None:
+async def send_event(
+    *, tenant: TenantContext, conversation_id: str, event: dict[str, Any], exclude: str | None = None
+) -> None:
+    """``exclude``: a channel that already has the event (a socket tells its own client first)."""
     layer = get_channel_layer()
     if layer is None:
         return
-    await layer.group_send(group_name(tenant=tenant, conversation_id=conversation_id), envelope(event))
+    await layer.group_send(
+        group_name(tenant=tenant, conversation_id=conversation_id), envelope(event, exclude=exclude)
+    )
 
 
 def broadcast(*, tenant: TenantContext, conversation_id: str, event: dict[str, Any]) -> None:

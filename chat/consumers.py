@@ -7,7 +7,9 @@ browsers can tell why. Every socket joins its conversation's group and receives 
 """
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import secrets
 from datetime import date
 from typing import Any
@@ -21,7 +23,10 @@ from chat.broadcast import answer_event, group_name, send_event, thinking_event
 from chat.errors import ChatError, TicketRefused
 from chat.services import MAX_QUESTION_CHARS
 from chat.tickets import TicketGrant, consume_ticket
+from metrics.errors import MetricsError
 from tenants.errors import TenantError
+
+logger = logging.getLogger(__name__)
 
 MAX_FRAME_CHARS = 8 * 1024
 
@@ -34,6 +39,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     grant: TicketGrant | None = None
     group: str | None = None
     session_id: str | None = None
+    asking: asyncio.Future | None = None
 
     async def connect(self) -> None:
         conversation_id = self.scope["url_route"]["kwargs"]["conversation_id"]
@@ -86,14 +92,20 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         except (TypeError, ValueError):
             await self.send_json(_error("invalid_as_of", "'as_of' must be a date, YYYY-MM-DD."))
             return
-        await self._ask(text=text, as_of=as_of)
+        if self.asking is not None and not self.asking.done():
+            await self.send_json(_error("busy", "Wait for the answer to your previous question."))
+            return
+        # In the background, so this socket keeps receiving its group's events (its own "thinking"
+        # included) while the engine works.
+        self.asking = asyncio.ensure_future(self._ask(text=text, as_of=as_of))
 
     async def _ask(self, *, text: str, as_of: date | None) -> None:
         assert self.grant is not None
         tenant, conversation_id = self.grant.tenant, self.grant.conversation_id
-        await send_event(
-            tenant=tenant, conversation_id=conversation_id, event=thinking_event(conversation_id=conversation_id)
-        )
+        thinking = thinking_event(conversation_id=conversation_id)
+        # Straight to the asker, so it always precedes the outcome; the group message could lag behind.
+        await self.send_json(thinking)
+        await send_event(tenant=tenant, conversation_id=conversation_id, event=thinking, exclude=self.channel_name)
         try:
             outcome = await database_sync_to_async(services.ask)(
                 tenant=tenant,
@@ -103,8 +115,13 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
                 author=tenant.email or tenant.user_id,
                 session_id=self.session_id,
             )
-        except (ChatError, TenantError) as exc:
+        except (ChatError, TenantError, MetricsError) as exc:
             await self.send_json(_error(exc.code, str(exc)))
+            return
+        except Exception:
+            # The socket's boundary, like the API's exception handler: report, keep the connection.
+            logger.exception("ask over WebSocket failed")
+            await self.send_json(_error("ask_failed", "The question could not be answered; please retry."))
             return
         event = answer_event(
             user_message=outcome.user_message, assistant_message=outcome.assistant_message, answer=outcome.answer
@@ -112,4 +129,5 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         await send_event(tenant=tenant, conversation_id=conversation_id, event=event)
 
     async def chat_event(self, message: dict[str, Any]) -> None:
-        await self.send_json(message["event"])
+        if message.get("exclude") != self.channel_name:
+            await self.send_json(message["event"])

@@ -65,15 +65,17 @@ def test_bad_titles_are_400(client, body):
     assert response.json()["error"]["code"] == "invalid"
 
 
-def test_asking_stores_both_messages_and_returns_the_answer(client):
+def test_asking_stores_both_messages_and_returns_the_computed_answer(client, dataset):
     conversation = create(client)
     url = f"/api/chat/conversations/{conversation['id']}/messages/"
-    response = client.post(url, {"text": "What was revenue last month?", "as_of": "2025-09-15"}, format="json")
+    question = "What was revenue in EMEA in July 2025?"
+    response = client.post(url, {"text": question, "as_of": "2025-09-15"}, format="json")
     assert response.status_code == 201, response.content
     body = response.json()
     assert set(body) == {"user_message", "assistant_message", "answer"}
     user, assistant, answer = body["user_message"], body["assistant_message"], body["answer"]
-    assert user["sender"] == "user" and user["text"] == "What was revenue last month?" and user["seq"] == 1
+    assert user["sender"] == "user" and user["text"] == question and user["seq"] == 1
+    assert answer["result"]["value"] == pytest.approx(100.5)
     assert assistant["sender"] == "assistant" and assistant["seq"] == 2
     assert assistant["context"] == answer and answer["conversation"] == conversation["id"]
     assert assistant["text"] == answer["narrative"]
@@ -107,6 +109,15 @@ def test_bad_questions_are_400_and_store_nothing(client, body):
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid"
     assert client.get(url).json()["results"] == []
+
+
+def test_asking_a_tenant_without_data_is_a_clear_4xx(client):
+    conversation = create(client)
+    response = client.post(
+        f"/api/chat/conversations/{conversation['id']}/messages/", {"text": "revenue?"}, format="json"
+    )
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "no_dataset"
 
 
 def test_asking_in_an_unknown_conversation_is_404(client):

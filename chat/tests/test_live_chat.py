@@ -57,24 +57,28 @@ async def refusal(conversation_id, ticket=None):
     return error["error"]["code"], closing["code"]
 
 
-def test_two_viewers_see_each_others_questions_and_answers(client, conversation):
+def test_two_viewers_see_each_others_questions_and_answers(client, conversation, dataset):
     ann_ticket, bob_ticket = ticket_for(client, conversation), ticket_for(client, conversation)
 
     async def scenario():
         ann = await connected(conversation, ann_ticket)
         bob = await connected(conversation, bob_ticket)
-        await ann.send_json_to({"type": "ask", "text": "What was revenue last month?", "as_of": "2025-09-15"})
+        await ann.send_json_to({"type": "ask", "text": "What was revenue in July 2025?", "as_of": "2025-09-15"})
         for viewer in (ann, bob):
             assert await viewer.receive_json_from(timeout=5) == {"type": "thinking", "conversation": conversation}
             event = await viewer.receive_json_from(timeout=10)
             assert event["type"] == "answer"
-            assert event["user_message"]["text"] == "What was revenue last month?"
+            assert event["user_message"]["text"] == "What was revenue in July 2025?"
             assert event["assistant_message"]["context"] == event["answer"]
             assert event["answer"]["conversation"] == conversation
-        await bob.send_json_to({"type": "ask", "text": "and last year?"})
+            assert event["answer"]["result"]["value"] == pytest.approx(300.5)
+        await bob.send_json_to({"type": "ask", "text": "And in EMEA?", "as_of": "2025-09-15"})
         for viewer in (ann, bob):
             assert (await viewer.receive_json_from(timeout=5))["type"] == "thinking"
-            assert (await viewer.receive_json_from(timeout=10))["user_message"]["text"] == "and last year?"
+            event = await viewer.receive_json_from(timeout=10)
+            assert event["user_message"]["text"] == "And in EMEA?"
+            # A follow-up in the shared conversation, whoever asks it.
+            assert event["answer"]["result"]["value"] == pytest.approx(100.5)
         await ann.disconnect()
         await bob.disconnect()
 
@@ -83,7 +87,7 @@ def test_two_viewers_see_each_others_questions_and_answers(client, conversation)
     assert [m["sender"] for m in stored] == ["assistant", "user", "assistant", "user"]
 
 
-def test_rest_writes_are_broadcast_to_viewers(client, conversation):
+def test_rest_writes_are_broadcast_to_viewers(client, conversation, dataset):
     ticket = ticket_for(client, conversation)
 
     async def scenario():
@@ -113,7 +117,7 @@ def test_rest_writes_are_broadcast_to_viewers(client, conversation):
     async_to_sync(scenario)()
 
 
-def test_viewers_of_another_conversation_hear_nothing(client, conversation):
+def test_viewers_of_another_conversation_hear_nothing(client, conversation, dataset):
     other = client.post("/api/chat/conversations/", {}, format="json").json()["id"]
     ticket, other_ticket = ticket_for(client, conversation), ticket_for(client, other)
 
@@ -179,7 +183,7 @@ def test_a_disabled_tenants_ticket_is_refused(client, conversation):
     assert async_to_sync(refusal)(conversation, ticket) == ("ticket_refused", 4401)
 
 
-def test_bad_frames_get_an_error_and_the_socket_stays_open(client, conversation, tenant):
+def test_bad_frames_get_an_error_and_the_socket_stays_open(client, conversation, dataset, tenant):
     ticket = ticket_for(client, conversation)
 
     async def scenario():
@@ -203,6 +207,23 @@ def test_bad_frames_get_an_error_and_the_socket_stays_open(client, conversation,
 
     async_to_sync(scenario)()
     assert selectors.get_conversation(tenant=tenant, conversation_id=conversation).messageCount == 2
+
+
+def test_asking_without_data_reports_the_error_and_keeps_the_socket(client, conversation):
+    ticket = ticket_for(client, conversation)
+
+    async def scenario():
+        viewer = await connected(conversation, ticket)
+        await viewer.send_json_to({"type": "ask", "text": "revenue?"})
+        first = await viewer.receive_json_from(timeout=5)
+        assert first["type"] == "thinking", first
+        event = await viewer.receive_json_from(timeout=10)
+        assert event["type"] == "error" and event["error"]["code"] == "no_dataset"
+        await viewer.send_to(text_data="still there?")
+        assert (await viewer.receive_json_from(timeout=5))["error"]["code"] == "invalid_frame"
+        await viewer.disconnect()
+
+    async_to_sync(scenario)()
 
 
 def test_a_foreign_origin_is_refused(client, conversation):
