@@ -10,7 +10,7 @@ Runs with ``.venv-infra/bin/python`` (terraform/requirements-lint.txt). No netwo
 - checkov (``--skip-download``) on Terraform, the Dockerfile and the workflows; every skip is
   justified in place with a ``checkov:skip=ID:reason`` comment.
 - hadolint on the Dockerfile; check-jsonschema (GitHub's workflow schema, bundled) and
-  ``zizmor --offline`` on the workflows.
+  ``zizmor --offline`` on the workflows; the compose spec's schema on docker-compose.yml.
 """
 from __future__ import annotations
 
@@ -71,6 +71,10 @@ def main() -> int:
             "check-jsonschema", str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows
         )),
         ("zizmor workflows", lambda: run("zizmor", str(BIN / "zizmor"), "--offline", ".github/workflows")),
+        ("check-jsonschema docker-compose.yml", lambda: run(
+            "check-jsonschema", str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.compose-spec",
+            "docker-compose.yml",
+        )),
     ]
     failures = []
     for name, check in checks:
