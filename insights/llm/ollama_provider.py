@@ -19,9 +19,9 @@ _COMPLETE_REASONS = frozenset({None, "stop"})
 class OllamaProvider:
     name = "ollama"
 
-    def __init__(self, *, host: str, model: str, timeout_seconds: float, stream: bool = True) -> None:
-        # Streaming is the default because a worker that overran its deadline can then stop
-        # between chunks instead of reading a long reply nobody waits for.
+    def __init__(self, *, host: str, model: str, timeout_seconds: float, stream: bool = False) -> None:
+        # One JSON reply costs least: Ollama sends it only when done, so the read timeout already ends a
+        # worker that overran. ``stream`` reads NDJSON chunks instead and stops between them at the deadline.
         self.model = model
         self.timeout_seconds = timeout_seconds
         self.stream = stream

@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 import logging
 import re
+from bisect import bisect_right
+from collections import Counter
 from datetime import date
+from itertools import accumulate, islice
 from typing import Any
 
 from insights.llm import LLMError, LLMProvider
@@ -124,13 +127,27 @@ def vocabulary(*, model: SemanticModel, question: str) -> dict[str, Any]:
 
 
 def _members_to_show(members: tuple[str, ...], *, question: str) -> list[str]:
+    """The members the question's words point at first (up to the cap), then the others in stored order.
+
+    A word shared by more members than the cap (the "product" of "Product 00711") points at none of them.
+    """
     if len(members) <= MEMBERS_SHOWN_PER_DIMENSION:
         return list(members)
-    words = {word for word in re.findall(r"\w+", question.casefold()) if len(word) > 2}
-    named = [m for m in members if words & set(re.findall(r"\w+", m.casefold()))]
-    named_set = set(named)
-    rest = [m for m in members if m not in named_set]
-    return named + rest[: max(0, MEMBERS_SHOWN_PER_DIMENSION - len(named))]
+    folded = [member.casefold() for member in members]
+    text = "\n".join(folded)  # one text, so each word is one C-speed search rather than one per member
+    starts = list(accumulate((len(member) + 1 for member in folded), initial=0))
+    hits: Counter[int] = Counter()
+    # Plurals folded on both sides, so "trail runners" finds "Trail Runner".
+    for word in {word.removesuffix("s") for word in re.findall(r"\w{2,}", question.casefold())}:
+        if not 0 < text.count(word) <= MEMBERS_SHOWN_PER_DIMENSION:  # a plain count is far quicker than \b
+            continue
+        pattern = re.compile(rf"\b{re.escape(word)}s?\b")
+        hits.update(bisect_right(starts, found.start()) - 1 for found in pattern.finditer(text))
+    pointed = sorted(hits, key=lambda index: (-hits[index], index))[:MEMBERS_SHOWN_PER_DIMENSION]
+    shown = [members[index] for index in pointed]
+    chosen = set(pointed)
+    rest = (member for index, member in enumerate(members) if index not in chosen)
+    return shown + list(islice(rest, MEMBERS_SHOWN_PER_DIMENSION - len(shown)))
 
 
 def _log_rejection(provider: LLMProvider, reason: str) -> None:

@@ -74,6 +74,7 @@ def _final_fields(model: str, done_reason: str) -> dict[str, Any]:
 def _handler_for(fake: FakeOllama) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out as separate writes, as small as Ollama's
 
         def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
             pass

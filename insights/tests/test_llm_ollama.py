@@ -52,7 +52,7 @@ def fake() -> Iterator[FakeOllama]:
         yield server
 
 
-def provider_for(fake: FakeOllama, *, stream: bool = True, timeout: float = 3.0,
+def provider_for(fake: FakeOllama, *, stream: bool = False, timeout: float = 3.0,
                  model: str = "llama3.1:8b") -> OllamaProvider:
     return OllamaProvider(host=fake.url, model=model, timeout_seconds=timeout, stream=stream)
 
@@ -77,11 +77,12 @@ def test_free_text_replies_ask_for_no_format(fake):
     assert "format" not in fake.requests[-1]
 
 
-def test_a_hanging_server_is_an_error_within_the_timeout(fake):
+@pytest.mark.parametrize("stream", [False, True], ids=["json", "ndjson-stream"])
+def test_a_hanging_server_is_an_error_within_the_timeout(fake, stream):
     fake.mode = "hang"
     started = time.monotonic()
     with pytest.raises(LLMError, match="0.5 s"):
-        provider_for(fake, timeout=0.5).chat(system="s", user="u", json_output=True)
+        provider_for(fake, stream=stream, timeout=0.5).chat(system="s", user="u", json_output=True)
     assert time.monotonic() - started < 2.0
 
 
@@ -89,7 +90,7 @@ def test_a_reply_still_trickling_in_at_the_deadline_is_an_error(fake):
     fake.mode, fake.trickle_seconds, fake.reply = "trickle", 0.2, "x" * 200  # ~29 chunks, ~6 s
     started = time.monotonic()
     with pytest.raises(LLMError):
-        provider_for(fake, timeout=0.6).chat(system="s", user="u", json_output=False)
+        provider_for(fake, stream=True, timeout=0.6).chat(system="s", user="u", json_output=False)
     assert time.monotonic() - started < 2.0
 
 
@@ -111,7 +112,7 @@ def test_server_failures_are_llm_errors(fake, stream, mode, done_reason, reason)
 def test_a_stream_cut_before_its_final_chunk_is_an_error(fake):
     fake.mode, fake.reply = "cut", '{"intent": "value"}'
     with pytest.raises(LLMError, match="final chunk"):
-        provider_for(fake).chat(system="s", user="u", json_output=True)
+        provider_for(fake, stream=True).chat(system="s", user="u", json_output=True)
 
 
 def test_a_model_that_is_not_pulled_is_an_error(fake):
