@@ -11,7 +11,7 @@ with no data.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from insights.parsing_cues import Cues, asked_groupings, excluded_before, read_cues
@@ -48,6 +48,10 @@ _PERIOD_GROUP = re.compile(
     r"(?P<g>day|week|month|quarter|year)s?\b"
 )
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'})
+# "AOV across all stores", "all stores combined": the whole business, not one row per store.
+_ALL_OF_THEM_BEFORE = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:the\s+|our\s+)?$")
+_ALL_OF_THEM_AFTER = re.compile(r"\s+(?:combined|together|in\s+total|overall|put\s+together)\b")
+_HOW_MUCH = re.compile(r"\bhow\s+much\b")
 _BEFORE_THAT = re.compile(r"\b(?:previous|prior|preceding|before|earlier)\b")
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
 
@@ -165,6 +169,8 @@ def _read_measures(facts: _Facts, hits: list[Hit]) -> None:
     facts.missing = list(dict.fromkeys(h.name for h in hits if h.kind == "missing_measure"))
     facts.unsupported = list(dict.fromkeys(h.name for h in hits if h.kind == "unsupported_measure"))
     weak = any(h.kind == "weak_measure" for h in hits)
+    if weak and named == ["new_customers"] and _HOW_MUCH.search(facts.low):
+        named = ["revenue"]  # "How much did business customers spend?" asks for money, not a head count
     if named:
         facts.measure = named[0]
     elif facts.cues.how_many and not facts.missing:
@@ -193,7 +199,8 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
         if hit.kind != "dimension":
             continue
         qualifies = any(m.name == hit.name and _next_to(m, hit, facts.low) for m in members)
-        if not qualifies:
+        overall = _ALL_OF_THEM_BEFORE.search(facts.low, 0, hit.start) or _ALL_OF_THEM_AFTER.match(facts.low, hit.end)
+        if not qualifies and not overall:
             facts.groups.append(hit)
     if not facts.groups and facts.cues.where and (facts.cues.order or facts.cues.drivers or facts.cues.breakdown):
         geo = next((d for d in vocab.dimensions if d.lower() in GEO_DIMENSIONS), None)
@@ -339,6 +346,9 @@ def _needs_context(facts: _Facts, ask: _Ask) -> bool:
         return True
     said_anything = facts.measure_said or facts.members or facts.excluded or facts.groups or facts.period_said
     if not said_anything:
+        # "Why?", "Top 3?", "Compared to last year?" lean on an answer; "Are we growing?" does not.
+        if facts.cues.we_or_us and ask.intent in ("drivers", "compare", "trend"):
+            return False
         return ask.intent in ("drivers", "rank", "compare", "breakdown", "trend", None)
     return bool(facts.members or facts.excluded) and not (facts.measure_said or facts.period_said or ask.intent)
 
@@ -360,7 +370,7 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
                         _examples(model), confidence=0.8)
     signal = (facts.business_words or time.periods or time.compare_to or time.comparison or time.grain
               or cues.summary or cues.drivers or cues.order or cues.rank_word or cues.trend or cues.breakdown
-              or facts.unknown_names)
+              or facts.unknown_names or ((cues.change or cues.compare) and cues.we_or_us))
     if not signal:
         if has_context and (cues.follow_up_start or cues.anaphora or cues.change or cues.compare or cues.overall):
             return None
@@ -462,6 +472,10 @@ def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) 
     intent = ask.intent or "value"
     measure = facts.measure or _default_measure(model)
     time = facts.time.time or default_period(as_of=as_of, trend=intent == "trend")
+    if intent in ("compare", "drivers") and time.ends and facts.time.compare_to is None:
+        # "How did units change between Q3 and Q4?": Q4 against Q3, not the two quarters together.
+        facts.time = replace(facts.time, compare_to=time.ends[0], periods=(time.ends[1],))
+        time = time.ends[1]
     constraints = _constraints({}, facts, model)
     compare_to = _comparison(facts, time, as_of=as_of) if intent in COMPARED_INTENTS else None
     return _finish(facts, model, Understanding(

@@ -27,14 +27,17 @@ _WHICH = re.compile(r"\b(?:which|what|who|where)\b")
 
 _DRIVERS = re.compile(
     r"\b(?:why|what\s+(?:drove|drives|caused|causes|explains|explained|is\s+behind|was\s+behind|'?s\s+behind|"
-    r"happened|contributed|made)|drove|driving|drivers?|driven\s+by|cause[sd]?|causing|reasons?|explain\w*|"
-    r"behind\s+(?:the|this|that|it)|contribut\w+|responsible\s+for|accounts?\s+for|attribut\w+|root\s+cause)\b"
+    r"happened|made)|drove|driving|drivers?|driven\s+by|cause[sd]?|causing|reasons?|explain\w*|"
+    r"behind\s+(?:the|this|that|it)|responsible\s+for|accounts?\s+for|attribut\w+|root\s+cause)\b"
 )
 _CHANGE_WORD = re.compile(
     r"\b(?:grow|grew|grown|growing|growth|change[sd]?|changing|increase[sd]?|increasing|decrease[sd]?|decreasing|"
     r"decline[sd]?|declining|drop(?:ped|s)?|dropping|fall|fell|falling|rise|rose|rising|gains?|gained|loss|"
-    r"lost|improve[sd]?|improving|swing|jump(?:ed)?|dip(?:ped)?|slump(?:ed)?|surge[sd]?|spike[sd]?)\b"
+    r"lost|improve[sd]?|improving|swing|jump(?:ed)?|dip(?:ped)?|slump(?:ed)?|surge[sd]?|spike[sd]?|"
+    r"(?:go(?:ing|ne|es)?|went|moving|moved|headed|heading|trending)\s+(?:up|down)|"
+    r"(?:is|are|was|were)\s+(?:\w+\s+){1,3}(?:up|down)(?:\s+(?:or|and)\s+(?:up|down))?)\b"
 )
+_CONTRIBUTION = re.compile(r"\bcontribut\w+\b")
 _COMPARE = re.compile(
     r"\b(?:compare[sd]?|comparing|comparison|vs\.?|versus|against|relative\s+to|difference|delta|up\s+or\s+down|"
     r"better\s+or\s+worse|(?:more|less|higher|lower|better|worse|bigger|smaller)\s+than|on\s+track|tracking|pacing|"
@@ -94,6 +97,7 @@ _GREETING = re.compile(
     r"help|what\s+can\s+you\s+do|who\s+are\s+you|what\s+are\s+you|test|testing)\W*$"
 )
 _WHERE = re.compile(r"\bwhere\b")
+_WE = re.compile(r"\b(?:we|we're|we've|our|us|business|company)\b")
 _BY_SOMETHING = re.compile(r"\b(?:by|per|for\s+each|for\s+every|each|every|across|split\s+by|which|what)\s+(?:the\s+|our\s+|all\s+)?(?P<w>[a-z][a-z-]+)")
 
 
@@ -101,6 +105,7 @@ _BY_SOMETHING = re.compile(r"\b(?:by|per|for\s+each|for\s+every|each|every|acros
 class Cues:
     drivers: bool = False
     change: bool = False
+    we_or_us: bool = False
     compare: bool = False
     summary: bool = False
     how_did_it_do: bool = False
@@ -147,14 +152,18 @@ def read_cues(text: str) -> Cues:
     cm = _COMPARATIVE.search(text)
     if cm:
         comparative = "desc" if cm["desc"] else "asc"
+    change = bool(_CHANGE_WORD.search(text))
+    contribution = bool(_CONTRIBUTION.search(text))
     return Cues(
-        drivers=bool(_DRIVERS.search(text)),
-        change=bool(_CHANGE_WORD.search(text)),
+        # "contributed to the decline" asks why; "contribution of each segment" asks for a split.
+        drivers=bool(_DRIVERS.search(text)) or (contribution and change),
+        change=change,
+        we_or_us=bool(_WE.search(text)),
         compare=bool(_COMPARE.search(text)),
         summary=bool(_SUMMARY.search(text)),
         how_did_it_do=bool(_HOW_DID_IT_DO.search(text)),
         trend=bool(_TREND.search(text)),
-        breakdown=bool(_BREAKDOWN.search(text)),
+        breakdown=bool(_BREAKDOWN.search(text)) or (contribution and not change),
         rank_word=bool(_RANK_WORD.search(text)),
         order=order,
         limit=limit,

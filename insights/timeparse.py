@@ -73,6 +73,9 @@ class FoundPeriod:
     count: int = 1
     to_date: bool = False
     span: tuple[int, int] = (0, 0)
+    # A range of two named periods ("between Q3 and Q4", "from June to July"): those two periods, for
+    # a question about the change from one to the other.
+    ends: tuple[FoundPeriod, FoundPeriod] | None = None
 
     @property
     def days(self) -> int:
@@ -668,4 +671,5 @@ def _range(first: _Atom, last: _Atom, *, as_of: date) -> FoundPeriod:
     unit, count = ("month", months) if months else (None, 1)
     if months and months % 12 == 0 and start.month == 1:
         unit, count = "year", months // 12
-    return FoundPeriod(start, stop, unit, count, span=(first.start_char, last.end_char))
+    ends = (probe, end) if first.kind == last.kind and first.kind != "fixed" and probe.end < end.start else None
+    return FoundPeriod(start, stop, unit, count, span=(first.start_char, last.end_char), ends=ends)

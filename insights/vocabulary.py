@@ -55,7 +55,8 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
                         "basket value", "average basket value", "avg order", "atv"),
 }
 # "sold", "sell", "sales": revenue unless another measure is named ("units sold", "sales volume").
-WEAK_MEASURE_WORDS: tuple[str, ...] = ("sales", "sale", "sold", "sell", "sells", "selling")
+WEAK_MEASURE_WORDS: tuple[str, ...] = ("sales", "sale", "sold", "sell", "sells", "selling", "spend", "spent",
+                                       "spending", "earn", "earned", "earning", "earnings")
 # Business figures SalesTalk does not hold: asked for, they get a clarification, never a stand-in.
 UNSUPPORTED_MEASURES: tuple[str, ...] = (
     "mrr", "arr", "recurring revenue", "churn", "churn rate", "retention", "retention rate", "nps", "cac", "ltv",

@@ -155,6 +155,15 @@ SINGLE = [
      {"intent": "compare", "time": ("2025-01-01", "2025-03-31"), "compare_to": ("2024-10-01", "2024-12-31")}),
     ("outdoor", "How is year-to-date revenue tracking against the same period last year?",
      {"intent": "compare", "time": ("2025-01-01", "2025-11-10"), "compare_to": ("2024-01-01", "2024-11-10")}),
+    ("homeware", "How much did units change between Q3 and Q4 2024?",
+     {"intent": "compare", "measure": "units", "time": ("2024-10-01", "2024-12-31"),
+      "compare_to": ("2024-07-01", "2024-09-30")}),
+    ("homeware", "How did revenue change from June to July 2024?",
+     {"intent": "compare", "time": ("2024-07-01", "2024-07-31"), "compare_to": ("2024-06-01", "2024-06-30")}),
+    ("homeware", "Are we growing?",
+     {"intent": "compare", "time": ("2024-12-01", "2024-12-31"), "compare_to": ("2024-11-01", "2024-11-30")}),
+    ("homeware", "Is revenue going up?", {"intent": "compare", "measure": "revenue"}),
+    ("homeware", "Were sales up or down last month?", {"intent": "compare", "time": ("2024-12-01", "2024-12-31")}),
     # trend
     ("homeware", "Show monthly revenue for the past 6 months",
      {"intent": "trend", "measure": "revenue", "time": ("2024-07-01", "2024-12-31", "month")}),
@@ -170,7 +179,13 @@ SINGLE = [
     ("outdoor", "Orders trend last quarter", {"intent": "trend", "measure": "orders",
                                               "time": ("2025-07-01", "2025-09-30", "week")}),
     ("outdoor", "Monthly revenue in March 2025", V("revenue", "2025-03-01", "2025-03-31")),
+    ("homeware", "Revenue from June to July 2024", V("revenue", "2024-06-01", "2024-07-31")),
+    ("homeware", "What was the average order value across all stores in 2024?",
+     V("avg_order_value", "2024-01-01", "2024-12-31")),
+    ("homeware", "How much did business customers spend in 2024?", V("revenue", "2024-01-01", "2024-12-31")),
     # breakdown
+    ("homeware", "What was the revenue contribution of each segment in 2024?",
+     {"intent": "breakdown", "group_by": "segment", "time": ("2024-01-01", "2024-12-31")}),
     ("homeware", "Revenue by store last quarter",
      {"intent": "breakdown", "group_by": "store", "time": ("2024-10-01", "2024-12-31")}),
     ("homeware", "Break down 2024 orders by segment",
@@ -257,6 +272,7 @@ SINGLE = [
     ("homeware", "What's the capital of France?", OUT),
     ("homeware", "tell me a joke", OUT),
     ("saas", "who won the game last night", OUT),
+    ("saas", "How do I change my password?", OUT),
     ("saas", "Hi", OUT),
     ("saas", "What can you do?", OUT),
 ]
@@ -359,6 +375,11 @@ def test_unknown_member_suggests_the_closest_names() -> None:
     assert "Narnia" in (result.clarification or "")
     close = parse("Revenue for Grmny last month", model=HOMEWARE, as_of=date(2025, 1, 15))
     assert close.understanding.intent == "clarify" and "Germany" in close.suggestions
+
+
+def test_part_of_a_member_name_is_asked_about_not_dropped() -> None:
+    result = parse("Revenue in Paris last month", model=HOMEWARE, as_of=date(2025, 1, 15))
+    assert result.understanding.intent == "clarify" and result.suggestions == ("Paris Opera",)
 
 
 def test_ambiguous_member_lists_both_dimensions() -> None:
