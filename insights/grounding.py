@@ -209,7 +209,7 @@ def _sign(explicit: str | None, *, before_text: str, after_text: str) -> int | N
 def _matches(figure: Number, value: float, unit: str) -> bool:
     if not _units_agree(figure.unit, unit):
         return False
-    if figure.signed and value != 0 and (figure.value < 0) != (value < 0):
+    if figure.signed and value != 0 and figure.value != 0 and (figure.value < 0) != (value < 0):
         return False
     shown, actual = abs(figure.value), abs(value)
     slack = 1e-9 * max(1.0, actual)

@@ -5,6 +5,8 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from insights.grounding import is_grounded, numbers_in
 from insights.narrative import compose
@@ -201,7 +203,8 @@ def _doubled(text: str, figure_text: str) -> str:
 
 @pytest.mark.parametrize("understanding, result", TEMPLATE_CASES, ids=lambda case: getattr(case, "intent", ""))
 def test_template_narratives_are_grounded_and_doubling_any_figure_is_caught(understanding, result):
-    narrative = compose(understanding=understanding, result=result, currency="USD")
+    narrative = compose(understanding=understanding, result=result, currency="USD",
+                        data_range=(date(2024, 1, 1), date(2025, 9, 30)))
     answer_ = {"understanding": understanding.as_json(), "result": result.as_json()}
 
     assert is_grounded(narrative, answer=answer_), narrative
@@ -210,3 +213,34 @@ def test_template_narratives_are_grounded_and_doubling_any_figure_is_caught(unde
     for figure in figures:
         altered = _doubled(narrative, figure.text)
         assert not is_grounded(altered, answer=answer_), altered
+
+
+# --- any human formatting of a computed figure passes; a figure off by more than its shown precision fails
+
+MONEY_FORMATS = {
+    "cents": lambda v: f"${v:,.2f}",
+    "whole": lambda v: f"${v:,.0f}",
+    "thousands": lambda v: f"${v / 1e3:,.1f}k",
+    "millions": lambda v: f"€{v / 1e6:.2f}M",
+    "words": lambda v: f"{v / 1e6:.3f} million dollars",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.floats(min_value=0.01, max_value=5e9), style=st.sampled_from(sorted(MONEY_FORMATS)),
+       negative=st.booleans())
+def test_any_formatting_of_the_computed_value_is_grounded(value, style, negative):
+    computed = -value if negative else value
+    written = MONEY_FORMATS[style](value)
+    text = f"Revenue was {'down ' if negative else ''}{written} on Q2."
+    assert is_grounded(text, answer=answer(understanding={"intent": "value"}, change=computed))
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.floats(min_value=1.0, max_value=5e9), factor=st.floats(min_value=1.02, max_value=3.0),
+       style=st.sampled_from(sorted(MONEY_FORMATS)))
+def test_a_figure_off_by_more_than_its_precision_fails(value, factor, style):
+    written = MONEY_FORMATS[style](value * factor)
+    [figure] = numbers_in(written)
+    assume(abs(figure.value - value) > 2 * figure.tolerance)  # beyond rounding and cutting short
+    assert not is_grounded(f"Revenue was {written}.", answer=answer(understanding={"intent": "value"}, value=value))
