@@ -478,7 +478,7 @@ def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) 
         time = time.ends[1]
     constraints = _constraints({}, facts, model)
     compare_to = _comparison(facts, time, as_of=as_of) if intent in COMPARED_INTENTS else None
-    return _finish(facts, model, Understanding(
+    return _finish(facts, Understanding(
         intent=intent, measure=measure, time=_period(time, intent, ask.grain), compare_to=compare_to,
         constraints=constraints, group_by=ask.group_by, order=ask.order, limit=ask.limit,
     ))
@@ -534,7 +534,7 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         del constraints[ask.group_by]
     constraints = _constraints(constraints, facts, model)
 
-    return _finish(facts, model, Understanding(
+    return _finish(facts, Understanding(
         intent=intent, measure=facts.measure or previous.measure or _default_measure(model),
         time=_period(time, intent, grain), compare_to=compare_to, constraints=constraints,
         group_by=group_by if intent in GROUPED_INTENTS else None,
@@ -588,13 +588,9 @@ def _default_measure(model: SemanticModel) -> str:
     return model.measures[0]
 
 
-def _finish(facts: _Facts, model: SemanticModel, understanding: Understanding) -> Parse:
-    time = understanding.time
-    if time is not None and (time.end < model.first_date or time.start > model.last_date):
-        return _clarify(
-            f"Your data runs from {_day(model.first_date)} to {_day(model.last_date)}, so I have nothing for "
-            f"{_day(time.start)} to {_day(time.end)}. Try a period inside that range, for example:",
-            _examples(model), confidence=0.9)
+def _finish(facts: _Facts, understanding: Understanding) -> Parse:
+    """The understanding with how sure the parser is. A period outside the data is still answered:
+    the narrative says which dates the data covers."""
     confidence = 1.0
     if facts.fuzzy:
         confidence -= 0.1

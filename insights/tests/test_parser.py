@@ -252,7 +252,7 @@ SINGLE = [
     ("homeware", "Revenue for Atlantis last month", CLARIFY),
     ("homeware", "Garden furniture sales", CLARIFY),
     ("homeware", "Revenue by region last month", CLARIFY),
-    ("homeware", "Revenue in 2019", CLARIFY),
+    ("homeware", "Revenue in 2019", V("revenue", "2019-01-01", "2019-12-31")),  # the narrative names the data's range
     ("homeware", "Revenue next month", CLARIFY),
     ("homeware", "What's our churn rate?", CLARIFY),
     ("homeware", "What was net profit in 2024?", CLARIFY),

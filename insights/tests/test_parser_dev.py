@@ -2,7 +2,8 @@
 
 The semantic model is built from the members and dates of shared/eval/acme.csv, the
 data those questions are about. Without the shared eval folder the test is skipped,
-saying so.
+saying so. The team's second company (tests/eval, Globex Coffee: country × store type ×
+product line, no new customers) is scored the same way.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from insights.parser import parse
 from insights.understanding import Understanding
 from metrics.measures import available_measures
 from metrics.semantic import SemanticModel
+from tests.eval import make_globex
 
 EVAL_DIR = Path(os.environ.get("SALESTALK_EVAL_DIR", Path(__file__).resolve().parents[2].parent / "shared" / "eval"))
 QUESTIONS = EVAL_DIR / "questions-dev.jsonl"
@@ -75,6 +77,32 @@ def test_dev_conversation_is_understood(conversation: dict, evaluator: ModuleTyp
     context: Understanding | None = None
     for turn in conversation["turns"]:
         result = parse(turn["q"], model=acme_model, as_of=as_of, context=context)
+        errors = evaluator.understanding_errors(result.understanding.as_json(), turn["gold"])
+        assert errors == [], f"{conversation['id']}: {turn['q']!r}: {errors}"
+        if result.understanding.answered:
+            context = result.understanding
+
+
+GLOBEX_QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "eval" / "globex-questions.jsonl"
+
+
+def _globex_conversations() -> list[dict]:
+    lines = GLOBEX_QUESTIONS.read_text().splitlines()
+    return [json.loads(line) for line in lines if line.strip() and not line.startswith("//")]
+
+
+@pytest.mark.parametrize("conversation", _globex_conversations(), ids=lambda c: c["id"])
+def test_globex_conversation_is_understood(conversation: dict, evaluator: ModuleType) -> None:
+    model = SemanticModel(
+        version="globex", measures=available_measures({f for f in make_globex.FIELDS if f in MEASURE_COLUMNS}),
+        dimensions={"country": tuple(make_globex.COUNTRIES), "store_type": tuple(make_globex.STORE_TYPES),
+                    "product_line": tuple(make_globex.PRODUCT_LINES)},
+        first_date=make_globex.FIRST, last_date=make_globex.LAST,
+    )
+    as_of = date.fromisoformat(conversation["as_of"])
+    context: Understanding | None = None
+    for turn in conversation["turns"]:
+        result = parse(turn["q"], model=model, as_of=as_of, context=context)
         errors = evaluator.understanding_errors(result.understanding.as_json(), turn["gold"])
         assert errors == [], f"{conversation['id']}: {turn['q']!r}: {errors}"
         if result.understanding.answered:
