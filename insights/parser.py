@@ -146,7 +146,8 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) -> _Facts:
     low = _lower(text)
-    time = read_time(low, as_of=as_of, earliest=model.first_date)
+    names = tuple((h.start, h.end) for h in vocab.find(low, text) if h.kind in ("member", "weak_member"))
+    time = read_time(low, as_of=as_of, earliest=model.first_date, names=names)
     blank = _blank(low, time.spans)
     facts = _Facts(text=text, low=low, blank=blank, time=time, cues=read_cues(blank))
     hits = vocab.find(blank, text)
@@ -365,6 +366,10 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
             f"I can only report on what has already happened, and “{time.problem_text}” is in the future. "
             f"Your data runs from {_day(model.first_date)} to {_day(model.last_date)}. Try, for example:",
             _examples(model), confidence=0.9)
+    if time.problem == "unplaceable":
+        return _clarify(
+            f"I can't pin “{time.problem_text}” to exact dates. Could you name the period — a month, a quarter, "
+            "or dates such as “from 2024-12-01 to 2024-12-24”?", _examples(model), confidence=0.8)
     if time.problem == "invalid":
         return _clarify(f"“{time.problem_text}” is not a date I can place on the calendar. Could you rephrase it?",
                         _examples(model), confidence=0.8)

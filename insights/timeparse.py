@@ -335,6 +335,16 @@ def _h_iso_date(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("date", m.start(), m.end(), value=int(m["m"]), year=int(m["y"]), day=int(m["d"]))
 
 
+def _h_numeric_date(m: re.Match[str], as_of: date) -> _Atom:
+    """3/14/2025 or 14/3/2025; 3/4/2025 could be either, so it is not guessed."""
+    a, b = int(m["a"]), int(m["b"])
+    if a > 12 >= b:
+        a, b = b, a
+    elif not (b > 12 >= a or a == b):
+        raise _Invalid(f"{m.group(0)} could be day/month or month/day")
+    return _Atom("date", m.start(), m.end(), value=a, year=int(m["y"]), day=b)
+
+
 def _h_month_day(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("date", m.start(), m.end(), value=MONTHS[m["month"]], year=_year_of(m["year"]), day=int(m["d"]))
 
@@ -440,6 +450,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?:the\s+)?(?P<which>last|final|first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>month|quarter|half)"
          + _OF_YEAR, _h_part_of_year),
         (r"\b(?P<y>(?:19|2[01])\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})\b", _h_iso_date),
+        (r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|2[01])\d\d)\b", _h_numeric_date),
+        (r"\b(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|2[01])\d\d)\b", _h_iso_month),
         (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{_YEAR}(?!\d))?(?!\s*(?:days?|weeks?|months?|%))", _h_month_day),
         (rf"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR}(?!\d))?", _h_month_day),
         ((rf"\b(?:iso\s+)?(?:weeks?|wks?)\s?(?P<w>\d{{1,2}})\s*(?:-|to|through|thru|and|until)\s*(?:weeks?\s?|wk\s?|w)?"
@@ -468,6 +480,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (rf"\b(?:the\s+month\s+of\s+)?{_MONTH}(?![a-z]){_Y}{_RELATIVE_YEAR}", _h_month),
         (r"\b(?:fy\s*|fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?|cy\s*|the\s+year\s+)?(?P<y>(?:19|2[01])\d\d)\b(?![-/]\d)", _h_year),
     )
+)
+# Calendar words SalesTalk cannot turn into dates; a question using them is asked back, never answered
+# for some other period.
+_UNPLACEABLE = re.compile(
+    r"\b(?:christmas|xmas|easter|thanksgiving|black\s+friday|cyber\s+monday|holiday\s+season|the\s+holidays|"
+    r"summer|winter|spring|autumn|(?:in|during|over|this|last)\s+the\s+fall|the\s+fall\s+of|"
+    r"weekends?|weekdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
+    r"mornings?|afternoons?|evenings?|nights?|hours?|hourly|"
+    r"(?:first|second|third|fourth|last|final)\s+(?:day|week|weekend|days|weeks)\s+of|"
+    r"(?:beginning|start|middle|end|early|mid|late)[\s-]+(?:of\s+)?(?:the\s+)?(?:month|quarter|year|week|"
+    r"january|february|march|april|june|july|august|september|october|november|december|(?:19|20)\d\d))\b"
 )
 _FUTURE = re.compile(
     r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+|(?:two|three|four|five|six|twelve)\s+)?"
@@ -525,9 +548,16 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
-def read_time(text: str, *, as_of: date, earliest: date | None = None) -> TimeReading:
-    """Every time expression of ``text`` (already lower-cased, same length as the original)."""
+def read_time(
+    text: str, *, as_of: date, earliest: date | None = None, names: tuple[tuple[int, int], ...] = ()
+) -> TimeReading:
+    """Every time expression of ``text`` (already lower-cased, same length as the original).
+
+    ``names``: spans of the tenant's member names; a name of several words ("March Madness", "Spring
+    Collection") is never read as time, and no member name counts as a calendar word it cannot place.
+    """
     spans: list[tuple[int, int]] = []
+    blocked = [(a, b) for a, b in names if " " in text[a:b].strip()]
     comparison: str | None = None
     grain: str | None = None
     for pattern, mode in _COMPARISONS:
@@ -543,6 +573,9 @@ def read_time(text: str, *, as_of: date, earliest: date | None = None) -> TimeRe
     future = _FUTURE.search(text)
     if future:
         return TimeReading(spans=tuple(spans), problem="future", problem_text=future.group(0))
+    unplaceable = next((m for m in _UNPLACEABLE.finditer(text) if not _taken(list(names), m.start(), m.end())), None)
+    if unplaceable:
+        return TimeReading(spans=tuple(spans), problem="unplaceable", problem_text=unplaceable.group(0))
     for m in _GRAIN.finditer(text):
         if not _taken(spans, m.start(), m.end()):
             word = m["word"] or m["basis"]
@@ -552,9 +585,12 @@ def read_time(text: str, *, as_of: date, earliest: date | None = None) -> TimeRe
     atoms: list[_Atom] = []
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(text):
-            if _taken(spans, m.start(), m.end()):
+            if _taken(spans, m.start(), m.end()) or _taken(blocked, m.start(), m.end()):
                 continue
-            atom = handler(m, as_of)
+            try:
+                atom = handler(m, as_of)
+            except _Invalid:
+                return TimeReading(spans=tuple(spans), problem="invalid", problem_text=m.group(0))
             if atom is not None:
                 atoms.append(atom)
                 spans.append(m.span())

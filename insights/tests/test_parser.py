@@ -257,6 +257,9 @@ SINGLE = [
     ("homeware", "What's our churn rate?", CLARIFY),
     ("homeware", "What was net profit in 2024?", CLARIFY),
     ("homeware", "Revenue for week 53 of 2023", CLARIFY),
+    ("homeware", "Revenue at Christmas 2024", CLARIFY),
+    ("homeware", "Revenue in the first week of March 2024", CLARIFY),
+    ("homeware", "Revenue on 3/4/2024", CLARIFY),
     ("saas", "Revenue from Enterprise customers in 2024", CLARIFY),
     ("saas", "What's our gross margin?", CLARIFY),
     ("saas", "Units sold last month", CLARIFY),
@@ -401,6 +404,17 @@ def test_function_word_members_need_their_exact_spelling() -> None:
         "country": ("US",)}
     others = parse("Revenue in other countries than France in 2024", model=HOMEWARE, as_of=as_of).understanding
     assert "Other" not in others.constraints.get("country", ())
+
+
+def test_members_named_like_seasons_or_months_are_members() -> None:
+    model = SemanticModel(version="fashion-1", measures=("revenue", "units"),
+                          dimensions={"collection": ("Spring Collection", "March Madness", "Summer")},
+                          first_date=date(2023, 1, 1), last_date=date(2025, 6, 30))
+    as_of = date(2025, 7, 1)
+    spring = parse("Spring Collection revenue in March", model=model, as_of=as_of).understanding
+    assert spring.constraints == {"collection": ("Spring Collection",)} and spring.time.start == date(2025, 3, 1)
+    madness = parse("March Madness units last year", model=model, as_of=as_of).understanding
+    assert madness.constraints == {"collection": ("March Madness",)} and madness.time.start == date(2024, 1, 1)
 
 
 def test_may_the_verb_is_not_a_month() -> None:

@@ -154,6 +154,13 @@ PERIODS = [
     ("from March 2024 to May", A, "2024-03-01", "2024-05-31"),
     ("2023 to 2024", A, "2023-01-01", "2024-12-31"),
     ("weeks 1-10 of 2025", A, "2024-12-30", "2025-03-09"),
+    # numeric dates, when unambiguous
+    ("03/2024", A, "2024-03-01", "2024-03-31"),
+    ("3/14/2024", A, "2024-03-14", "2024-03-14"),
+    ("14/3/2024", A, "2024-03-14", "2024-03-14"),
+    ("the last quarter of 2024", A, "2024-10-01", "2024-12-31"),
+    ("the first 6 months of 2024", A, "2024-01-01", "2024-06-30"),
+    ("the last month of last year", A, "2024-12-01", "2024-12-31"),
     # other relative forms
     ("two months ago", A, "2025-09-01", "2025-09-30"),
     ("the month before last", A, "2025-09-01", "2025-09-30"),
@@ -248,7 +255,20 @@ def test_the_future_is_a_problem_not_a_period(text: str) -> None:
     assert read_time(text.lower(), as_of=A).problem == "future"
 
 
-@pytest.mark.parametrize("text", ["week 53 of 2025", "february 30 2024", "2025-02-30", "2025-W54"])
+@pytest.mark.parametrize("text", ["christmas 2024", "the first week of march", "on weekends", "at the end of 2024",
+                                  "last spring", "in the fall", "late 2024", "on mondays", "by hour"])
+def test_calendar_words_it_cannot_place_are_a_problem(text: str) -> None:
+    assert read_time(text, as_of=A).problem == "unplaceable"
+
+
+def test_member_names_are_not_read_as_time() -> None:
+    text = "spring collection revenue in march madness week"
+    names = ((0, 17), (29, 43))
+    reading = read_time(text, as_of=A, names=names)
+    assert reading.problem is None and reading.periods == ()
+
+
+@pytest.mark.parametrize("text", ["week 53 of 2025", "february 30 2024", "2025-02-30", "2025-W54", "3/4/2024"])
 def test_dates_that_do_not_exist_are_a_problem(text: str) -> None:
     assert read_time(text.lower(), as_of=A).problem == "invalid"
 
