@@ -85,7 +85,9 @@ SUMMARY = answer(
         ("Q3", []),
         ("in 2025, 2025-07, week 27, 2025-W27, 2025-Q3, Q3 2025, H1 2025 and FY2025", []),
         ("on July 1, 1 Jul 2025, 2025-07-01, 7/1/2025, 1st of July and Sep 30th", []),
-        ("the 3rd best, #1 in sales, COVID-19, mp3, B2B", []),
+        ("the 3rd best, #1 in sales", []),
+        # digits inside codes are read strictly, as figures to check
+        ("COVID-19, mp3, 3D", [(19, "plain"), (3, "plain"), (3, "plain")]),
     ],
 )
 def test_numbers_in_reads_every_figure_and_no_calendar_reference(text, expected):
