@@ -10,12 +10,12 @@ import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from chat import services as chat_services
 from insights import services as insight_services
 from metrics.services import import_dataset
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
 from tenants.tokens import issue_token
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
