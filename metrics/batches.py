@@ -16,6 +16,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from itertools import islice
 from typing import Any
 
+from botocore.exceptions import ConnectionError as BotoConnectionError
+from botocore.exceptions import ReadTimeoutError
 from pynamodb.connection import Connection
 
 from metrics.models import RollupRecord
@@ -24,11 +26,14 @@ from tenants.storage import StorageUnavailable, bind
 
 WRITE_BATCH = 25  # DynamoDB's limit per BatchWriteItem
 READ_BATCH = 100  # and per BatchGetItem
-WRITERS = 8
+WRITERS = 4  # DynamoDB Local saturates two cores with fewer; more only queue up and time out
 READERS = 8
 MAX_ATTEMPTS = 8
 BACKOFF_BASE_SECONDS = 0.05
 BACKOFF_CAP_SECONDS = 2.0
+
+# Worth another try after backing off: the request may not have arrived, or its answer was lost.
+TRANSIENT = (BotoConnectionError, ReadTimeoutError)
 
 Key = tuple[str, str]
 LowLevelItem = dict[str, dict[str, Any]]
@@ -58,12 +63,18 @@ def _chunks(iterable: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _send_writes(connection: Connection, table: str, requests: list[dict[str, Any]]) -> int:
+    """One batch, resending what DynamoDB left unprocessed, and all of it after a timeout (puts are idempotent)."""
     count = len(requests)
     for attempt in range(MAX_ATTEMPTS):
-        response = connection.dispatch("BatchWriteItem", {"RequestItems": {table: requests}})
-        requests = response.get("UnprocessedItems", {}).get(table, [])
-        if not requests:
-            return count
+        try:
+            response = connection.dispatch("BatchWriteItem", {"RequestItems": {table: requests}})
+        except TRANSIENT:
+            if attempt == MAX_ATTEMPTS - 1:
+                raise
+        else:
+            requests = response.get("UnprocessedItems", {}).get(table, [])
+            if not requests:
+                return count
         _backoff(attempt)
     raise StorageUnavailable(f"DynamoDB kept {len(requests)} writes unprocessed after {MAX_ATTEMPTS} attempts.")
 

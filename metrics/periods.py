@@ -1,8 +1,8 @@
 """Calendar grains: period labels and bounds, and the rollup slices that exactly cover a span.
 
-Rollup items hold one grain for one bucket year (see ``metrics.rollups``): a slot
-per day of the calendar year, per ISO week of the ISO year, per month, per
-quarter, and one item with a slot per year. A ``Piece`` names a run of slots of
+Rollup items hold one grain for one bucket (see ``metrics.rollups``): a slot per
+day of a month, per ISO week of an ISO year, per month or quarter of a year, and
+one item with a slot per year. A ``Piece`` names a run of slots of
 one such item; ``cover`` picks the coarsest pieces whose periods lie wholly
 inside the span, so a query reads few, small slices.
 """
@@ -18,7 +18,7 @@ ONE_DAY = timedelta(days=1)
 @dataclass(frozen=True)
 class Piece:
     grain: str
-    bucket: int | None  # the item's year (ISO year for weeks); None for the one item of all years
+    bucket: int | None  # the item's year (ISO year for weeks; year * 12 + month - 1 for days); None for years
     lo: int  # first slot; for grain "year" the year itself
     hi: int  # one past the last slot
 
@@ -28,7 +28,17 @@ class Piece:
 
 
 def rollup_sk(grain: str, bucket: int | None) -> str:
-    return f"{grain}#{'all' if bucket is None else bucket}"
+    if bucket is None:
+        return f"{grain}#all"
+    if grain == "day":
+        year, month0 = divmod(bucket, 12)
+        return f"day#{year}-{month0 + 1:02d}"
+    return f"{grain}#{bucket}"
+
+
+def month_bucket(day: date) -> int:
+    """The bucket of ``day``'s day-grain item: one item per calendar month."""
+    return day.year * 12 + day.month - 1
 
 
 def quarter_of(day: date) -> int:
@@ -83,10 +93,6 @@ def periods(start: date, end: date, grain: str) -> list[tuple[str, date, date]]:
     return out
 
 
-def day_slot(day: date) -> int:
-    return day.timetuple().tm_yday - 1
-
-
 def cover(start: date, end: date) -> list[Piece]:
     """The coarsest rollup pieces that together hold exactly the days ``start``..``end``.
 
@@ -115,7 +121,7 @@ def cover(start: date, end: date) -> list[Piece]:
         else:
             # Leftover days run to the end of the month at most, where a coarser piece may start.
             stop = min(period_bounds(day, "month")[1], end)
-            _append(pieces, Piece("day", day.year, day_slot(day), day_slot(stop) + 1))
+            _append(pieces, Piece("day", month_bucket(day), day.day - 1, stop.day))
             day = stop + ONE_DAY
     return pieces
 

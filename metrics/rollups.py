@@ -8,15 +8,15 @@ Layout in the tenant's table (versions are immutable, so nothing here is ever up
   Positions index the version's semantic model (dimensions in column order,
   members sorted), so any member name — with ``#``, ``|``, spaces, any script,
   any length — gives a short, safe key.
-- one item per grain and bucket year in it: ``sk = day#2025`` (366 slots, by day
-  of year), ``week#2025`` (53, by ISO week of the ISO year), ``month#2025`` (12),
-  ``quarter#2025`` (4) and ``year#all`` (one slot per year from the dataset's
-  first year).
+- one item per grain and bucket in it: ``sk = day#2025-07`` (31 slots, by day of
+  month: leftover days of a period are read in small items), ``week#2025`` (53,
+  by ISO week of the ISO year), ``month#2025`` (12), ``quarter#2025`` (4) and
+  ``year#all`` (one slot per year from the dataset's first year).
 - ``v``: float64 little-endian values, shape (fields, slots), fields being the
   dataset's measures then ``FACTS``, the number of fact rows (so "no facts" can
   be told from "sold nothing").
 
-A query thus reads (member combinations × years × grains used) items, whatever
+A query thus reads (member combinations × buckets × grains used) items, whatever
 the dataset's size.
 """
 from __future__ import annotations
@@ -29,10 +29,11 @@ from itertools import combinations
 import numpy as np
 
 from metrics.csv_validation import ParsedDataset
-from metrics.periods import GRAINS, rollup_sk
+from metrics.periods import GRAINS, month_bucket, rollup_sk
 
+ROLLUP_PK_PREFIX = "R#"
 FACTS = "_facts"
-SLOTS: dict[str, int] = {"day": 366, "week": 53, "month": 12, "quarter": 4}
+SLOTS: dict[str, int] = {"day": 31, "week": 53, "month": 12, "quarter": 4}
 VALUE_DTYPE = np.dtype("<f8")
 # Above this many distinct combined codes, renumber densely so products of cardinalities cannot overflow.
 _COMPACT_ABOVE = 1 << 40
@@ -46,7 +47,7 @@ class RollupItem:
 
 
 def partition_key(*, version: str, dimensions: Sequence[int], members: Sequence[int]) -> str:
-    return f"R#{version}#{'.'.join(map(str, dimensions))}#{'.'.join(map(str, members))}"
+    return f"{ROLLUP_PK_PREFIX}{version}#{'.'.join(map(str, dimensions))}#{'.'.join(map(str, members))}"
 
 
 def fields_of(measures: Sequence[str]) -> tuple[str, ...]:
@@ -66,24 +67,6 @@ def iter_rollups(parsed: ParsedDataset, *, version: str) -> Iterator[RollupItem]
             yield from _grain_items(grain, partition, prefixes, weights, calendar)
 
 
-def rollup_keys(parsed: ParsedDataset, *, version: str) -> dict[str, list[str]]:
-    """The keys ``iter_rollups`` will write, partition key → sort keys, without computing any sums.
-
-    Known before the first write, they let a crashed import's leftovers be found and deleted.
-    """
-    calendar = _Calendar(parsed.days)
-    keys: dict[str, list[str]] = {}
-    for partition, prefixes in _dimension_sets(parsed, version=version):
-        for grain in GRAINS:
-            bucket = calendar.bucket[grain]
-            low = int(bucket.min())
-            span = int(bucket.max()) - low + 1
-            for item in np.unique(partition * span + (bucket - low)).tolist():
-                part, offset = divmod(item, span)
-                keys.setdefault(prefixes[part], []).append(rollup_sk(grain, None if grain == "year" else low + offset))
-    return keys
-
-
 def _dimension_sets(parsed: ParsedDataset, *, version: str) -> Iterator[tuple[np.ndarray, list[str]]]:
     """For every combination of dimensions: each row's partition (dense ids) and each partition's key."""
     cardinalities = [len(parsed.members[name]) for name in parsed.dimensions]
@@ -97,14 +80,14 @@ def _dimension_sets(parsed: ParsedDataset, *, version: str) -> Iterator[tuple[np
 
 
 class _Calendar:
-    """Bucket (item year) and slot of every row for every grain, computed once per distinct day."""
+    """Bucket (which item) and slot of every row for every grain, computed once per distinct day."""
 
     def __init__(self, days: np.ndarray) -> None:
         distinct, row_day = np.unique(days, return_inverse=True)
         dates = [date.fromordinal(int(ordinal)) for ordinal in distinct]
         iso = [d.isocalendar() for d in dates]
         per_day = {
-            "day": ([d.year for d in dates], [d.timetuple().tm_yday - 1 for d in dates]),
+            "day": ([month_bucket(d) for d in dates], [d.day - 1 for d in dates]),
             "week": ([c[0] for c in iso], [c[1] - 1 for c in iso]),
             "month": ([d.year for d in dates], [d.month - 1 for d in dates]),
             "quarter": ([d.year for d in dates], [(d.month - 1) // 3 for d in dates]),

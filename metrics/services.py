@@ -2,8 +2,8 @@
 
 1. The whole file is validated first (``metrics.csv_validation``): a bad file writes nothing.
 2. The new version is recorded (``VERSION#v``, status ``writing``), then its
-   manifest (every rollup key, so leftovers of a crash can be found), its
-   semantic model and its rollup items are written. Queries still read the old
+   rollup items, the manifest of their keys (to delete them later without a
+   scan) and its semantic model are written. Queries still read the old
    version all along.
 3. One conditional write switches ``CURRENT`` to the new version; it fails if
    another import switched it meanwhile (this one is then discarded).
@@ -41,7 +41,7 @@ from metrics.models import (
     VersionStatus,
     version_pk,
 )
-from metrics.rollups import iter_rollups, rollup_keys
+from metrics.rollups import ROLLUP_PK_PREFIX, iter_rollups
 from metrics.selectors import current_dataset, get_semantic_model, remember_current_version
 from metrics.semantic import SemanticModel
 from salestalk.ids import new_id
@@ -187,17 +187,20 @@ def _result_of(model: SemanticModel, *, status: str, source: str, items: int, st
 def _write_version(
     *, tenant: TenantContext, parsed: ParsedDataset, model: SemanticModel, on_progress: Progress | None
 ) -> int:
-    keys = rollup_keys(parsed, version=model.version)
-    total = sum(len(sks) for sks in keys.values())
-    write_blob(tenant=tenant, pk=version_pk(model.version), prefix=MANIFEST_SK_PREFIX, document=keys)
-    write_blob(tenant=tenant, pk=version_pk(model.version), prefix=MODEL_SK_PREFIX, document=model.as_json())
+    """Rollups first, then the manifest of their keys and the model; a crash before the manifest is
+    cleaned up by scanning for the version's key prefix instead."""
+    keys: dict[str, list[str]] = {}
 
     def low_level() -> Iterator[dict[str, dict[str, Any]]]:
         for item in iter_rollups(parsed, version=model.version):
+            keys.setdefault(item.pk, []).append(item.sk)
             yield {"pk": {"S": item.pk}, "sk": {"S": item.sk}, "v": {"B": item.values}}
 
-    report = (lambda done: on_progress("items", done, total)) if on_progress is not None else None
-    return put_items(tenant=tenant, items=low_level(), on_written=report)
+    report = (lambda done: on_progress("items", done, None)) if on_progress is not None else None
+    written = put_items(tenant=tenant, items=low_level(), on_written=report)
+    write_blob(tenant=tenant, pk=version_pk(model.version), prefix=MANIFEST_SK_PREFIX, document=keys)
+    write_blob(tenant=tenant, pk=version_pk(model.version), prefix=MODEL_SK_PREFIX, document=model.as_json())
+    return written
 
 
 def _switch(
@@ -264,12 +267,10 @@ def delete_version(*, tenant: TenantContext, version: str) -> None:
         manifest: dict[str, list[str]] = read_blob(tenant=tenant, pk=pk, prefix=MANIFEST_SK_PREFIX)
         keys: Any = ((partition, sk) for partition, sks in manifest.items() for sk in sks)
     except BrokenBlob:
-        # Crashed while writing its manifest: find whatever it wrote the slow way.
+        # Crashed before its manifest was complete: find whatever it wrote the slow way.
         Rollup = bind(RollupRecord, tenant=tenant)
-        keys = (
-            (item.pk, item.sk)
-            for item in Rollup.scan(Rollup.pk.startswith(f"R#{version}#"), attributes_to_get=["pk", "sk"])
-        )
+        prefix = f"{ROLLUP_PK_PREFIX}{version}#"
+        keys = [(item.pk, item.sk) for item in Rollup.scan(Rollup.pk.startswith(prefix), attributes_to_get=["pk", "sk"])]
     delete_keys(tenant=tenant, keys=keys)
     Part = bind(BlobPart, tenant=tenant)
     delete_keys(tenant=tenant, keys=[(part.pk, part.sk) for part in Part.query(pk, attributes_to_get=["pk", "sk"])])
