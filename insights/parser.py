@@ -254,7 +254,7 @@ def _stated_ask(facts: _Facts, *, model: SemanticModel) -> _Ask:
     group = facts.groups[0].name if facts.groups else None
     several = [dim for dim, values in facts.members.items() if len(values) > 1]
     grain = facts.time.grain
-    if cues.drivers or (cues.change and group):
+    if cues.drivers or (cues.change and (group or cues.which or cues.order)):
         return _Ask("drivers", group_by=group)
     if cues.order or cues.rank_word:
         limit = cues.limit

@@ -509,6 +509,11 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
         r"on|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to|(?:up|down|changes?|changed|growth|grow|grew|increased?|"
         r"decreased?|rise|rose|fall|fell|drop|dropped)\s+from)\s+(?:the\s+)?(?:last|previous|prior|preceding|a)\s+year(?:'s)?\b"), "year"),
     (re.compile(r"\b(?:year[\s-]+over[\s-]+year|year[\s-]+on[\s-]+year|yoy|y/y|y-o-y|yoy\s+growth)\b"), "year"),
+    # A follow-up that only names what to compare against: "And to last year?", "Against the previous month?"
+    (re.compile(r"^\W*(?:and\s+|but\s+|what\s+about\s+|how\s+about\s+)?(?:to|against)\s+(?:the\s+)?"
+                r"(?:last|previous|prior|preceding|same\s+period\s+last)\s+year\b"), "year"),
+    (re.compile(r"^\W*(?:and\s+|but\s+|what\s+about\s+|how\s+about\s+)?(?:to|against)\s+(?:the\s+)?"
+                r"(?:previous|prior|preceding|last)\s+(?:period|day|week|month|quarter|half|one)\b"), "previous"),
     (re.compile(
         r"\b(?:(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:to|with|against)|against|relative\s+to|than|over|"
         r"on|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to)\s+(?:the\s+)?(?:(?:previous|prior|preceding|last|earlier)\s+"
@@ -525,7 +530,7 @@ _COMPARATOR_BEFORE = re.compile(
     r"|\bto\s+)$"
 )
 _COMPARATOR_ONLY = re.compile(
-    r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:it\s+|that\s+)?(?:to|with|against)|against|"
+    r"(?:^\W*(?:and\s+|but\s+)?(?:to|against)\s+(?:the\s+)?$)|\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:it\s+|that\s+)?(?:to|with|against)|against|"
     r"relative\s+to|than|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to)\s+(?:the\s+)?(?:same\s+period\s+(?:in\s+|of\s+)?)?$"
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|up\s+to|and)\s*(?:the\s+end\s+of\s+)?$")
