@@ -52,6 +52,13 @@ _PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '
 _ALL_OF_THEM_BEFORE = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:the\s+|our\s+)?$")
 _ALL_OF_THEM_AFTER = re.compile(r"\s+(?:combined|together|in\s+total|overall|put\s+together)\b")
 _HOW_MUCH = re.compile(r"\bhow\s+much\b")
+_AVERAGE = re.compile(r"\b(?:average|avg|mean|typical|median)\b"
+                      r"(?!\s+(?:order\s+(?:value|size|amount)|basket|ticket|transaction\s+value|sale\b|sale\s+value))")
+_AVERAGE_PER_PERIOD = re.compile(
+    r"\b(?:average|avg|mean|typical|median)\s+(?:\w+\s+){0,2}(?:per|a|each)\s+(?:day|week|month|quarter|year)\b"
+    r"|\b(?:average|avg|mean)\s+(?:daily|weekly|monthly|quarterly|yearly|annual)\b")
+_HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?:different\s+)?\w+(?:\s+\w+)?\s+(?:do|are|does|did)\s+(?:we|there|you)\s*(?:have|exist|got)?\b"
+                          r"|\bnumber\s+of\s+(?:different\s+)?\w+(?:\s+\w+)?\s+(?:do\s+we\s+have|there\s+are)\b")
 _BEFORE_THAT = re.compile(r"\b(?:previous|prior|preceding|before|earlier)\b")
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
 
@@ -403,6 +410,23 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         close = tuple(dict.fromkeys(partial))[:5] or tuple(vocab.closest_members(name)) or _some_members(model)
         return _clarify(f"I couldn't find “{name}” in your data. Did you mean {_list(list(close), 'or')}?",
                         close, confidence=0.9)
+    if _AVERAGE_PER_PERIOD.search(facts.low) or (_AVERAGE.search(facts.low) and time.grain):
+        return _clarify(
+            "I report totals for a period, not averages per day, week or month. I can show the figures period by "
+            "period instead, for example:", ("Monthly revenue last year", "Weekly orders over the last 8 weeks"),
+            confidence=0.8)
+    counted = _HOW_MANY_OF.search(facts.low)
+    if counted and facts.groups and not facts.members:
+        dimension = facts.groups[0].name
+        members = model.dimensions.get(dimension, ())
+        return _clarify(
+            f"Your data has {len(members)} {_dimension_plural(dimension)}: {_list(list(members[:12]))}"
+            f"{' and more' if len(members) > 12 else ''}. What would you like to know about them?",
+            (f"Revenue by {_dimension_label(dimension)} last month",), confidence=0.9)
+    if len({g.name for g in facts.groups}) > 1 and not facts.cues.drivers:
+        names = [_dimension_label(g.name) for g in facts.groups]
+        return _clarify(f"I can split the figures by one thing at a time: {_list(names, 'or')}?",
+                        tuple(f"by {n}" for n in names), confidence=0.8)
     if facts.unknown_dimension:
         dims = tuple(_dimension_label(d) for d in model.dimensions)
         return _clarify(f"I can't split the data by “{facts.unknown_dimension}”. It can be broken down by "

@@ -69,6 +69,11 @@ UNSUPPORTED_MEASURES: tuple[str, ...] = (
     "share price", "stock price", "page views", "pageviews", "clicks", "impressions", "downloads",
     "active users", "dau", "mau", "subscribers", "renewals", "csat", "satisfaction", "reviews", "ratings",
     "tickets", "marketing spend", "ad spend", "roi", "roas", "backlog", "run rate",
+    # ratios the catalogue does not define: never answered with one of their parts
+    "revenue per unit", "sales per unit", "price per unit", "average selling price", "asp", "revenue per customer",
+    "sales per customer", "spend per customer", "orders per customer", "units per order", "items per order",
+    "margin per unit", "profit per unit", "cost per unit", "unit cost", "cost per order", "revenue per store",
+    "sales per store", "revenue per employee", "cagr",
 )
 DIMENSION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "region": ("geography", "geographies", "geo", "geos", "territory", "territories"),
