@@ -49,9 +49,9 @@ variable "secret_key_parameter" {
 }
 
 variable "http_memory_mb" {
-  description = "Memory of the HTTP function (CPU scales with it; Django cold starts like 1 GB)."
+  description = "Memory of the HTTP function. CPU scales with it: 1,769 MB is one full vCPU, which keeps the init phase (Django and every view, ~1.1 s of CPU) near its 1.5 s goal (docs/cost-and-scale.md)."
   type        = number
-  default     = 1024
+  default     = 1769
 }
 
 variable "ws_memory_mb" {
