@@ -28,7 +28,16 @@ from insights.timeparse import (
     year_earlier,
 )
 from insights.understanding import Period, Understanding
-from insights.vocabulary import GEO_DIMENSIONS, Hit, Vocabulary, plurals, singulars, tokenize, vocabulary_for
+from insights.vocabulary import (
+    DIMENSION_NOUNS,
+    GEO_DIMENSIONS,
+    Hit,
+    Vocabulary,
+    plurals,
+    singulars,
+    tokenize,
+    vocabulary_for,
+)
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE
 from metrics.periods import periods
 from metrics.semantic import SemanticModel
@@ -36,11 +45,6 @@ from metrics.semantic import SemanticModel
 LOW_CONFIDENCE = 0.4
 GROUPED_INTENTS = ("breakdown", "rank", "drivers")
 COMPARED_INTENTS = ("compare", "drivers", "summary")
-DIMENSION_LIKE = frozenset("""
-region country store city state product category channel segment plan brand team rep customer department division
-market location sku item line vendor supplier warehouse source campaign industry sector tier territory salesperson
-manager shop outlet branch site province subcategory family collection continent area
-""".split())  # noqa: SIM905 - a word list reads best as text
 _PREPOSITIONS = frozenset({"in", "for", "at", "from", "of", "about", "to", "on", "within", "across"})
 _ARTICLES = frozenset({"the", "a", "an", "our", "my", "their", "its"})
 _PERIOD_GROUP = re.compile(
@@ -248,7 +252,7 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
     for start, word in asked_groupings(blank):
         if any(a <= start < b for a, b in covered):
             continue
-        singular = word if word in DIMENSION_LIKE else next((s for s in singulars(word) if s in DIMENSION_LIKE), None)
+        singular = word if word in DIMENSION_NOUNS else next((s for s in singulars(word) if s in DIMENSION_NOUNS), None)
         if singular is not None and vocab.dimension_of_word(word) is None:
             facts.unknown_dimension = word
             break

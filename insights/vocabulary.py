@@ -101,6 +101,14 @@ MEMBER_ALIASES: tuple[tuple[str, ...], ...] = (
     ("emea", "europe middle east and africa", "europe, middle east and africa"),
     ("ecommerce", "e-commerce", "online store"),
 )
+# Nouns that name a dimension in many datasets. A dimension named "sales_channel" or "customer_segment"
+# also answers to its last word ("by channel"), and "store_type" to its first ("by store").
+DIMENSION_NOUNS = frozenset("""
+region country store city state product category channel segment plan brand team rep customer department division
+market location sku item line vendor supplier warehouse source campaign industry sector tier territory salesperson
+manager shop outlet branch site province subcategory family collection continent area
+""".split())  # noqa: SIM905 - a word list reads best as text
+QUALIFIER_WORDS = frozenset({"type", "code", "name", "id", "group", "kind", "class", "level"})
 GEO_DIMENSIONS: tuple[str, ...] = (
     "region", "country", "city", "state", "territory", "market", "geography", "geo", "area", "province",
     "continent", "location", "store", "site",
@@ -369,6 +377,17 @@ def _aliases(member: str) -> tuple[str, ...]:
     return ()
 
 
+def _short_name(name: str) -> str | None:
+    words = words_of(name)
+    if len(words) != 2:
+        return None
+    if words[1] in DIMENSION_NOUNS:
+        return words[1]
+    if words[0] in DIMENSION_NOUNS and words[1] in QUALIFIER_WORDS:
+        return words[0]
+    return None
+
+
 def _dimension_words(name: str) -> set[tuple[str, ...]]:
     words = words_of(name)
     forms = {words, tuple("".join(words).split())}
@@ -402,9 +421,15 @@ def build(*, measures: tuple[str, ...], dimensions: Mapping[str, tuple[str, ...]
         vocab.add(words_of(word), Entry(kind, "revenue"))
     for phrase in UNSUPPORTED_MEASURES:
         vocab.add(words_of(phrase), Entry("unsupported_measure", phrase))
-    for dimension, members in dimensions.items():
+    for dimension in dimensions:
         for form in _dimension_words(dimension):
             vocab.add(form, Entry("dimension", dimension))
+    for dimension in dimensions:
+        short = _short_name(dimension)
+        if short and not any(e.kind == "dimension" for e in vocab.phrases.get((short,), [])):
+            for form in ((short,), *((p,) for p in plurals(short))):
+                vocab.add(form, Entry("dimension", dimension))
+    for dimension, members in dimensions.items():
         for member in members:
             if not str(member).strip():
                 continue

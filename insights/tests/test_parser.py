@@ -499,3 +499,19 @@ def test_parse_survives_any_text(text: str) -> None:
     context = parse("Revenue by region last quarter", model=OUTDOOR, as_of=date(2025, 11, 10)).understanding
     result = parse(text, model=OUTDOOR, as_of=date(2025, 11, 10), context=context)
     assert result.understanding.intent in INTENTS
+
+
+def test_compound_dimension_names_answer_to_their_usual_word() -> None:
+    model = SemanticModel(
+        version="wholesale-1", measures=("revenue", "units"),
+        dimensions={"sales_channel": ("Web", "Marketplace", "Wholesale"), "customer_segment": ("Retail Buyers", "Corporate"),
+                    "store_type": ("Mall", "Street"), "country_code": ("DE", "FR", "IT")},
+        first_date=date(2023, 1, 1), last_date=date(2025, 6, 30))
+    as_of = date(2025, 7, 1)
+    expected = {"Revenue by channel last month": "sales_channel", "Revenue by segment": "customer_segment",
+                "units by store type in 2024": "store_type", "revenue by country in 2024": "country_code"}
+    for text, dimension in expected.items():
+        assert parse(text, model=model, as_of=as_of).understanding.group_by == dimension, text
+    assert parse("Revenue in IT last month", model=model, as_of=as_of).understanding.constraints == {
+        "country_code": ("IT",)}
+    assert parse("revenue in it last month", model=model, as_of=as_of).understanding.constraints == {}
