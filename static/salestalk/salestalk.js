@@ -33,7 +33,9 @@
     }
     // Without a known currency (e.g. a shared snapshot), money is shown as a plain number.
     const options = kind === "money" && currency ? { style: "currency", currency } : {};
-    const big = new Intl.NumberFormat("en-US", { ...options, notation: "compact", maximumSignificantDigits: 3 });
+    const big = new Intl.NumberFormat("en-US", {
+      ...options, notation: "compact", minimumSignificantDigits: 3, maximumSignificantDigits: 3,
+    });
     const exact = new Intl.NumberFormat("en-US", {
       ...options,
       maximumFractionDigits: kind === "money" && measure === "avg_order_value" ? 2 : 0,
@@ -182,11 +184,14 @@
       chart.append(s("line", { class: "grid", x1: L, x2: W - R, y1: y(v), y2: y(v) }));
       chart.append(s("text", { x: L - 8, y: y(v) + 4, "text-anchor": "end", text: fmt(v) }));
     }
+    // About eight labels, always the last one, never two side by side.
     const every = Math.max(1, Math.ceil(rows.length / 8));
+    const last = rows.length - 1;
     rows.forEach((r, i) => {
-      if (i % every === 0 || i === rows.length - 1) {
-        chart.append(s("text", { x: x(i), y: H - 8, "text-anchor": "middle", text: rowKeyLabel(r.key) }));
-      }
+      const wanted = i === last || (i % every === 0 && (last - i >= every || last === 0));
+      if (!wanted) return;
+      const anchor = rows.length > 1 && i === 0 ? "start" : rows.length > 1 && i === last ? "end" : "middle";
+      chart.append(s("text", { x: x(i), y: H - 8, "text-anchor": anchor, text: rowKeyLabel(r.key) }));
     });
     // Null values (a ratio with nothing to divide by) break the line rather than pretending to be zero.
     let path = "";
@@ -225,7 +230,8 @@
     const lo = diverging ? Math.min(0, ...values) : 0;
     const hi = Math.max(0, ...values);
     const span = hi - lo || 1;
-    const plotL = labelW + (diverging ? valueW : 0);
+    // Negative bars grow leftwards and carry their value label on their left.
+    const plotL = labelW + (lo < 0 ? valueW : 0);
     const plotW = W - plotL - valueW;
     const x = (v) => plotL + ((v - lo) / span) * plotW;
     const chart = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": title, class: "bar-chart" });
@@ -236,8 +242,9 @@
       const x0 = x(Math.min(0, v));
       const width = Math.max(Math.abs(x(v) - x(0)), v === 0 ? 0 : 1.5);
       const cls = diverging ? (v >= 0 ? "bar pos" : "bar neg") : "bar";
-      chart.append(s("text", { x: labelW - 10, y: top + rowH / 2 + 4, "text-anchor": "end", text: truncate(r.key, 22) },
-        s("title", { text: String(r.key) })));
+      const name = truncate(r.key, 22);
+      chart.append(s("text", { class: "bar-label", x: labelW - 10, y: top + rowH / 2 + 4, "text-anchor": "end", text: name },
+        name === String(r.key) ? null : s("title", { text: String(r.key) })));
       chart.append(s("rect", { class: cls, x: x0, y: top + 5, width, height: rowH - 10, rx: 3 },
         s("title", { text: `${r.key}: ${diverging ? signed(v) : fmt(v)}` })));
       const label = r.value === null || r.value === undefined ? "–" : diverging ? signed(v) : fmt(v);
@@ -307,7 +314,7 @@
 
   function chipsFor(u) {
     const chips = [];
-    const chip = (name, value) => chips.push(h("li", { class: "chip" }, h("b", { text: name }), value));
+    const chip = (name, value) => chips.push(h("li", { class: "chip" }, h("b", { text: name }), " ", value));
     if (u.measure) chip("Measure", measureInfo(u.measure).label);
     if (u.time) {
       const grain = u.intent === "trend" && u.time.grain ? ` · by ${u.time.grain}` : "";
@@ -820,7 +827,8 @@
     // --- live updates ----------------------------------------------------
 
     function setLive(on) {
-      ui.status.textContent = on ? "live" : "offline";
+      ui.status.hidden = !state.current;
+      ui.status.textContent = on ? "live" : "connecting…";
       ui.status.classList.toggle("live", on);
     }
 
