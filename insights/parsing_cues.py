@@ -23,7 +23,7 @@ _LIMIT = re.compile(
 )
 _RANK_WORD = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|leaderboard|league\s+table)\b")
 _COMPARATIVE = re.compile(r"\b(?P<desc>more|higher|bigger|larger|greater|better|stronger)\b|\b(?P<asc>less|fewer|lower|smaller|worse|weaker)\b")
-_WHICH = re.compile(r"\b(?:which|what|who|where)\b")
+_WHICH = re.compile(r"\b(?:which|who)\b")
 
 _DRIVERS = re.compile(
     r"\b(?:why|what\s+(?:drove|drives|caused|causes|explains|explained|is\s+behind|was\s+behind|'?s\s+behind|"

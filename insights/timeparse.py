@@ -634,7 +634,9 @@ def _combine(
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
         joiner = text[atom.end_char:nxt.start_char] if nxt else ""
         is_between = bool(_BETWEEN.search(before))
-        if nxt and _RANGE_JOIN.match(joiner) and (is_between or not re.match(r"^\s*and", joiner)):
+        # "this year to last year" compares; a range joins named periods, or anything after "from"/"between".
+        named = atom.fixed is None and nxt is not None and nxt.fixed is None
+        if nxt and _RANGE_JOIN.match(joiner) and (is_between or (named and not re.match(r"^\s*and", joiner))):
             found = _range(atom, nxt, as_of=as_of)
             _extend_prefix(text, spans, atom.start_char, _BETWEEN)
             spans.append((atom.end_char, nxt.start_char))
