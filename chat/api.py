@@ -151,8 +151,8 @@ class MessageListApi(TenantAPIView):
     def post(self, request: Request, conversation_id: str) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        # Checked before "thinking" goes out, so viewers are never told about a question that cannot be asked.
-        get_conversation(tenant=self.tenant, conversation_id=conversation_id)
+        # No read first: the group is tenant-qualified and joined only with a ticket for an existing
+        # conversation, so "thinking" for an unknown id reaches nobody, and ``ask`` answers it with a 404.
         broadcast(
             tenant=self.tenant, conversation_id=conversation_id, event=thinking_event(conversation_id=conversation_id)
         )
