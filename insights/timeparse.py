@@ -331,6 +331,15 @@ def _h_first_n_of_year(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(start, end, "month", months))
 
 
+def _h_year_to_date(m: re.Match[str], as_of: date) -> _Atom:
+    """"2025 so far", "2025 YTD": that year up to A's day of the year (the whole year once it is over)."""
+    year = int(m["y"] or m["y2"])
+    end = shift_months(as_of, 12 * (as_of.year - year)) if year <= as_of.year else as_of
+    start = date(year, 1, 1)
+    return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(start, max(start, min(end, date(year, 12, 31))),
+                                                                  "year", to_date=True))
+
+
 def _h_iso_date(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("date", m.start(), m.end(), value=int(m["m"]), year=int(m["y"]), day=int(m["d"]))
 
@@ -450,6 +459,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?:the\s+)?(?P<which>last|final|first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>month|quarter|half)"
          + _OF_YEAR, _h_part_of_year),
         (r"\b(?P<y>(?:19|2[01])\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})\b", _h_iso_date),
+        (r"\b(?:(?P<y>(?:19|2[01])\d\d)\s+(?:so\s+far|to\s+date|ytd|year[\s-]+to[\s-]+date)|(?:ytd|year[\s-]+to[\s-]+date)"
+         r"\s+(?:in\s+|for\s+)?(?P<y2>(?:19|2[01])\d\d))\b", _h_year_to_date),
         (r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|2[01])\d\d)\b", _h_numeric_date),
         (r"\b(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|2[01])\d\d)\b", _h_iso_month),
         (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{_YEAR}(?!\d))?(?!\s*(?:days?|weeks?|months?|%))", _h_month_day),
