@@ -51,6 +51,7 @@ _YEAR_TAIL = rf"(?:\s*(?:of\s+|in\s+|,\s*|-\s*|/\s*)?(?:fy\s*|the\s+year\s+)?{_Y
 _RELATIVE_YEAR = r"(?:\s+(?:of\s+)?(?P<rel>this|last|previous|prior|the\s+previous|the\s+prior)\s+year\b)?"
 _COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
 _MAY_AS_MONTH = re.compile(
     r"(?:\b(?:in|of|since|from|between|during|for|to|until|till|through|thru|and|or|vs|versus|than|last|"
     r"this|early|late|mid|end|start|beginning|before|after|on|by|with|over|like|is|was|about|month|did|does|do|were|"
@@ -331,8 +332,10 @@ def _h_first_n_of_year(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(start, end, "month", months))
 
 
-def _h_year_to_date(m: re.Match[str], as_of: date) -> _Atom:
+def _h_year_to_date(m: re.Match[str], as_of: date) -> _Atom | None:
     """"2025 so far", "2025 YTD": that year up to A's day of the year (the whole year once it is over)."""
+    if _MONTH_BEFORE.search(m.string, 0, m.start()):
+        return None  # "from March 2024 to date" is a range from March
     year = int(m["y"] or m["y2"])
     end = shift_months(as_of, 12 * (as_of.year - year)) if year <= as_of.year else as_of
     start = date(year, 1, 1)
