@@ -6,6 +6,7 @@ from typing import Any
 
 from botocore.exceptions import ConnectionError as BotoConnectionError
 from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError, ReadTimeoutError
+from django.core.exceptions import RequestDataTooBig
 from pynamodb.exceptions import PynamoDBException
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -48,6 +49,11 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         return Response(error_body(code=exc.code, message=str(exc)), status=exc.status_code)
     if isinstance(exc, MetricsError):
         return Response(error_body(code=exc.code, message=str(exc), details=exc.details()), status=exc.status_code)
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            error_body(code="too_large", message="The request body is too large."),
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
     if isinstance(exc, TenantScopeError):
         logger.error("tenant scope missing", exc_info=exc)
         return Response(error_body(code="tenant_scope", message="No tenant scope."), status=status.HTTP_403_FORBIDDEN)

@@ -179,3 +179,13 @@ def test_a_body_that_is_not_json_is_400_not_500(client):
     )
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "parse_error"
+
+
+def test_an_oversized_body_is_413_in_the_json_error_shape(client):
+    conversation = create(client)
+    response = client.post(
+        f"/api/chat/conversations/{conversation['id']}/messages/", {"text": "x" * 2_000_000}, format="json"
+    )
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "too_large"
+    assert client.get(f"/api/chat/conversations/{conversation['id']}/").json()["message_count"] == 0
