@@ -130,13 +130,21 @@ def _reader_pool() -> ThreadPoolExecutor:
         return _readers
 
 
-def _send_reads(connection: Connection, table: str, keys: list[dict[str, Any]], attribute: str) -> dict[Key, bytes]:
-    found: dict[Key, bytes] = {}
-    request: dict[str, Any] = {"Keys": keys, "ProjectionExpression": f"pk, sk, {attribute}"}
+def _send_reads(
+    connection: Connection, table: str, keys: list[dict[str, Any]], attributes: Sequence[str]
+) -> dict[Key, dict[str, bytes]]:
+    found: dict[Key, dict[str, bytes]] = {}
+    names = {f"#a{i}": name for i, name in enumerate(attributes)}
+    request: dict[str, Any] = {
+        "Keys": keys,
+        "ProjectionExpression": ", ".join(["pk", "sk", *names]),
+        "ExpressionAttributeNames": names,
+    }
+    wanted = set(attributes)
     for attempt in range(MAX_ATTEMPTS):
         response = connection.dispatch("BatchGetItem", {"RequestItems": {table: request}})
         for item in response.get("Responses", {}).get(table, []):
-            found[(item["pk"]["S"], item["sk"]["S"])] = item[attribute]["B"]
+            found[(item["pk"]["S"], item["sk"]["S"])] = {k: v["B"] for k, v in item.items() if k in wanted}
         request = response.get("UnprocessedKeys", {}).get(table)
         if not request:
             return found
@@ -144,8 +152,10 @@ def _send_reads(connection: Connection, table: str, keys: list[dict[str, Any]], 
     raise StorageUnavailable(f"DynamoDB kept {len(request['Keys'])} reads unprocessed after {MAX_ATTEMPTS} attempts.")
 
 
-def get_binary(*, tenant: TenantContext, keys: Sequence[Key], attribute: str = "v") -> dict[Key, bytes]:
-    """The binary ``attribute`` of the items at ``keys`` (missing items are absent from the answer).
+def get_binaries(
+    *, tenant: TenantContext, keys: Sequence[Key], attributes: Sequence[str]
+) -> dict[Key, dict[str, bytes]]:
+    """The binary ``attributes`` present on the items at ``keys`` (missing items are absent from the answer).
 
     Eventually consistent reads suffice: versions are written in full before the
     pointer that names them, and never change afterwards.
@@ -155,8 +165,8 @@ def get_binary(*, tenant: TenantContext, keys: Sequence[Key], attribute: str = "
     connection, table = _connection(tenant)
     batches = [[key_of(pk, sk) for pk, sk in chunk] for chunk in _chunks(dict.fromkeys(keys), READ_BATCH)]
     if len(batches) == 1:
-        return _send_reads(connection, table, batches[0], attribute)
-    found: dict[Key, bytes] = {}
-    for part in _reader_pool().map(lambda batch: _send_reads(connection, table, batch, attribute), batches):
+        return _send_reads(connection, table, batches[0], attributes)
+    found: dict[Key, dict[str, bytes]] = {}
+    for part in _reader_pool().map(lambda batch: _send_reads(connection, table, batch, attributes), batches):
         found.update(part)
     return found

@@ -1,8 +1,8 @@
 """Calendar grains: period labels and bounds, and the rollup slices that exactly cover a span.
 
-Rollup items hold one grain for one bucket (see ``metrics.rollups``): a slot per
-day of a month, per ISO week of an ISO year, per month or quarter of a year, and
-one item with a slot per year. A ``Piece`` names a run of slots of
+Rollup items hold one grain for one bucket year (see ``metrics.rollups``): a slot
+per day of each month (one attribute per month), per ISO week of the ISO year,
+per month, per quarter, and one item with a slot per year. A ``Piece`` names a run of slots of
 one such item; ``cover`` picks the coarsest pieces whose periods lie wholly
 inside the span, so a query reads few, small slices.
 """
@@ -24,20 +24,26 @@ class Piece:
 
     @property
     def sk(self) -> str:
-        return rollup_sk(self.grain, self.bucket)
+        return rollup_sk(self.grain, self.bucket // 12 if self.grain == "day" else self.bucket)
+
+    @property
+    def attribute(self) -> str:
+        return day_attribute(self.bucket % 12 + 1) if self.grain == "day" else VALUE_ATTRIBUTE
+
+
+VALUE_ATTRIBUTE = "v"
+
+
+def day_attribute(month: int) -> str:
+    return f"m{month:02d}"
 
 
 def rollup_sk(grain: str, bucket: int | None) -> str:
-    if bucket is None:
-        return f"{grain}#all"
-    if grain == "day":
-        year, month0 = divmod(bucket, 12)
-        return f"day#{year}-{month0 + 1:02d}"
-    return f"{grain}#{bucket}"
+    return f"{grain}#{'all' if bucket is None else bucket}"
 
 
 def month_bucket(day: date) -> int:
-    """The bucket of ``day``'s day-grain item: one item per calendar month."""
+    """The bucket of a day piece holding ``day``: its year and month (an attribute of the year's day item)."""
     return day.year * 12 + day.month - 1
 
 

@@ -8,15 +8,18 @@ Layout in the tenant's table (versions are immutable, so nothing here is ever up
   Positions index the version's semantic model (dimensions in column order,
   members sorted), so any member name — with ``#``, ``|``, spaces, any script,
   any length — gives a short, safe key.
-- one item per grain and bucket in it: ``sk = day#2025-07`` (31 slots, by day of
-  month: leftover days of a period are read in small items), ``week#2025`` (53,
-  by ISO week of the ISO year), ``month#2025`` (12), ``quarter#2025`` (4) and
-  ``year#all`` (one slot per year from the dataset's first year).
-- ``v``: float64 little-endian values, shape (fields, slots), fields being the
+- one item per grain and bucket year in it: ``sk = day#2025``, ``week#2025`` (53
+  slots, by ISO week of the ISO year), ``month#2025`` (12), ``quarter#2025`` (4)
+  and ``year#all`` (one slot per year from the dataset's first year).
+- values: float64 little-endian, shape (fields, slots), fields being the
   dataset's measures then ``FACTS``, the number of fact rows (so "no facts" can
-  be told from "sold nothing").
+  be told from "sold nothing"); in attribute ``v``, except day items, which
+  hold one attribute per month with data, ``m01``…``m12`` (31 slots, by day of
+  month). A query projects only the months it needs, so leftover days cost
+  little to read, while an import writes few items (DynamoDB's cost per item
+  dominates writing).
 
-A query thus reads (member combinations × buckets × grains used) items, whatever
+A query thus reads (member combinations × years × grains used) items, whatever
 the dataset's size.
 """
 from __future__ import annotations
@@ -29,11 +32,12 @@ from itertools import combinations
 import numpy as np
 
 from metrics.csv_validation import ParsedDataset
-from metrics.periods import GRAINS, month_bucket, rollup_sk
+from metrics.periods import GRAINS, VALUE_ATTRIBUTE, day_attribute, rollup_sk
 
 ROLLUP_PK_PREFIX = "R#"
 FACTS = "_facts"
-SLOTS: dict[str, int] = {"day": 31, "week": 53, "month": 12, "quarter": 4}
+DAYS_OF_MONTH = 31
+SLOTS: dict[str, int] = {"day": 12 * DAYS_OF_MONTH, "week": 53, "month": 12, "quarter": 4}
 VALUE_DTYPE = np.dtype("<f8")
 # Above this many distinct combined codes, renumber densely so products of cardinalities cannot overflow.
 _COMPACT_ABOVE = 1 << 40
@@ -43,7 +47,7 @@ _COMPACT_ABOVE = 1 << 40
 class RollupItem:
     pk: str
     sk: str
-    values: bytes
+    attributes: dict[str, bytes]  # attribute name -> encoded values
 
 
 def partition_key(*, version: str, dimensions: Sequence[int], members: Sequence[int]) -> str:
@@ -87,7 +91,7 @@ class _Calendar:
         dates = [date.fromordinal(int(ordinal)) for ordinal in distinct]
         iso = [d.isocalendar() for d in dates]
         per_day = {
-            "day": ([month_bucket(d) for d in dates], [d.day - 1 for d in dates]),
+            "day": ([d.year for d in dates], [(d.month - 1) * DAYS_OF_MONTH + d.day - 1 for d in dates]),
             "week": ([c[0] for c in iso], [c[1] - 1 for c in iso]),
             "month": ([d.year for d in dates], [d.month - 1 for d in dates]),
             "quarter": ([d.year for d in dates], [(d.month - 1) // 3 for d in dates]),
@@ -133,4 +137,13 @@ def _grain_items(
     for index, item in enumerate(items.tolist()):
         part, offset = divmod(item, span)
         sk = rollup_sk(grain, None if grain == "year" else low + offset)
-        yield RollupItem(pk=prefixes[part], sk=sk, values=sums[index].tobytes())
+        if grain == "day":
+            months = sums[index].reshape(weights.shape[1], 12, DAYS_OF_MONTH)
+            attributes = {
+                day_attribute(month + 1): months[:, month, :].tobytes()
+                for month in range(12)
+                if months[-1, month, :].any()  # the FACTS field: months without facts are left out
+            }
+        else:
+            attributes = {VALUE_ATTRIBUTE: sums[index].tobytes()}
+        yield RollupItem(pk=prefixes[part], sk=sk, attributes=attributes)

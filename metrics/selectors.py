@@ -24,7 +24,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from metrics.batches import get_binary
+from metrics.batches import get_binaries
 from metrics.blobs import read_blob
 from metrics.errors import InvalidQuery, NoDataset, UnknownDimension, UnknownMember
 from metrics.measures import measure_value
@@ -220,16 +220,22 @@ def query(
     else:
         spans = [(None, None, None, lo, hi)]
     pieces = [cover(span_lo, span_hi) for *_, span_lo, span_hi in spans]
-    items = get_binary(
+    distinct = {p for ps in pieces for p in ps}
+    items = get_binaries(
         tenant=tenant,
-        keys=[(pk, piece.sk) for piece in {p for ps in pieces for p in ps} for pk in partitions],
+        keys=[(pk, piece.sk) for piece in distinct for pk in partitions],
+        attributes=sorted({piece.attribute for piece in distinct}),
     )
-    arrays = {key: decode_values(data, field_count=len(fields)) for key, data in items.items()}
+    arrays = {
+        (pk, sk, attribute): decode_values(data, field_count=len(fields))
+        for (pk, sk), attributes in items.items()
+        for attribute, data in attributes.items()
+    }
     first_year = model.first_date.year
 
     def add(partition: str, span_pieces: list[Piece], into: np.ndarray) -> None:
         for piece in span_pieces:
-            values = arrays.get((partition, piece.sk))
+            values = arrays.get((partition, piece.sk, piece.attribute))
             if values is not None:
                 offset = first_year if piece.grain == "year" else 0
                 into += values[:, piece.lo - offset : piece.hi - offset].sum(axis=1)

@@ -194,7 +194,7 @@ def _write_version(
     def low_level() -> Iterator[dict[str, dict[str, Any]]]:
         for item in iter_rollups(parsed, version=model.version):
             keys.setdefault(item.pk, []).append(item.sk)
-            yield {"pk": {"S": item.pk}, "sk": {"S": item.sk}, "v": {"B": item.values}}
+            yield {"pk": {"S": item.pk}, "sk": {"S": item.sk}, **{k: {"B": v} for k, v in item.attributes.items()}}
 
     report = (lambda done: on_progress("items", done, None)) if on_progress is not None else None
     written = put_items(tenant=tenant, items=low_level(), on_written=report)
