@@ -106,6 +106,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "salestalk.openapi.SalesTalkAutoSchema",
     "EXCEPTION_HANDLER": "salestalk.errors.api_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "salestalk.parsers.JSONParser",
+        "salestalk.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {

@@ -1,0 +1,42 @@
+"""The API's body parsers: DRF's, bounded in size and nesting, so no body can turn into a 500.
+
+DRF's JSON and form parsers read the raw stream, past Django's DATA_UPLOAD_MAX_MEMORY_SIZE
+(multipart is parsed by Django, which enforces it); these enforce it too, with a 413.
+"""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.conf import settings
+from rest_framework import parsers, status
+from rest_framework.exceptions import APIException, ParseError
+
+
+class RequestTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "request_too_large"
+
+
+def bounded(stream: Any) -> Any:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if limit is None or stream is None:
+        return stream
+    raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise RequestTooLarge(f"Request bodies are limited to {limit:,} bytes.")
+    return io.BytesIO(raw)
+
+
+class JSONParser(parsers.JSONParser):
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
+        try:
+            return super().parse(bounded(stream), media_type, parser_context)
+        except RecursionError as exc:  # nesting deeper than Python's recursion limit
+            raise ParseError("JSON parse error - nested too deeply.") from exc
+
+
+class FormParser(parsers.FormParser):
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
+        return super().parse(bounded(stream), media_type, parser_context)
