@@ -6,7 +6,7 @@ import time
 from datetime import UTC, datetime
 
 from botocore.exceptions import ClientError
-from pynamodb.exceptions import UpdateError
+from pynamodb.exceptions import PutError, UpdateError
 
 from chat.errors import MessageNotFound
 from chat.selectors import get_message
@@ -15,6 +15,7 @@ from insights.models import (
     INSIGHTS_PK,
     CommentItem,
     InsightItem,
+    ShareItem,
     comment_sk,
     comments_pk,
     insight_sk,
@@ -31,9 +32,6 @@ MAX_COMMENT_CHARS = 2000
 DEFAULT_SHARE_DAYS = 30
 MAX_SHARE_DAYS = 365
 SHARES_TTL_ATTRIBUTE = "expiresAt"
-
-_shares_table_ready: set[str] = set()
-
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -102,10 +100,8 @@ def delete_insight(*, tenant: TenantContext, insight_id: str) -> None:
 
 
 def ensure_shares_table() -> None:
-    """Create ``{prefix}shares`` where it is missing (local; in AWS, Terraform owns it). Idempotent."""
+    """Create ``{prefix}shares`` (local; in AWS, Terraform owns it). Idempotent, safe to race."""
     name = shares_table_name()
-    if name in _shares_table_ready:
-        return
     client = dynamodb_client()
     try:
         client.create_table(
@@ -123,7 +119,18 @@ def ensure_shares_table() -> None:
         client.update_time_to_live(
             TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": SHARES_TTL_ATTRIBUTE}
         )
-    _shares_table_ready.add(name)
+
+
+def _save_share(share: ShareItem) -> None:
+    """Where the table is missing (the first link ever made locally) create it, then write."""
+    condition = ShareItem.tokenHash.does_not_exist()
+    try:
+        share.save(condition=condition)
+    except PutError as exc:
+        if exc.cause_response_code != "ResourceNotFoundException":
+            raise
+        ensure_shares_table()
+        share.save(condition=condition)
 
 
 def share_insight(
@@ -134,14 +141,13 @@ def share_insight(
         raise InvalidShare(f"A link lasts 1 to {MAX_SHARE_DAYS} days.")
     item = get_insight(tenant=tenant, insight_id=insight_id)
     previous = item.shareToken
-    ensure_shares_table()
     token = secrets.token_urlsafe(32)
     expires_at = int(time.time()) + expires_in_days * 24 * 3600
     Shares = shares()
     share = Shares(
         token_hash(token), tenantId=tenant.tenant_id, insightId=insight_id, createdAt=_now(), expiresAt=expires_at
     )
-    share.save(condition=Shares.tokenHash.does_not_exist())
+    _save_share(share)
     Insight = type(item)
     try:
         item.update(
