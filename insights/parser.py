@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from insights.parsing_cues import Cues, asked_groupings, excluded_before, read_cues
+from insights.parsing_cues import Cues, asked_groupings, excluded_before, off_topic, read_cues
 from insights.parsing_words import COMMON, MEMBER_LIKE
 from insights.timeparse import (
     FoundPeriod,
@@ -163,6 +163,10 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     facts = _Facts(text=text, low=low, blank=blank, time=time, cues=read_cues(blank))
     hits = vocab.find(blank, text)
     facts.fuzzy = any(h.fuzzy for h in hits)
+    if facts.cues.off_topic:
+        # A coffee chain's "Coffee" or a shop's "Games" is data, not small talk.
+        named = tuple((h.start, h.end) for h in hits if h.kind in ("member", "dimension"))
+        facts.cues = replace(facts.cues, off_topic=off_topic(_blank(blank, named)))
     _read_measures(facts, hits)
     _read_members(facts, hits, blank, vocab)
     covered = [*time.spans, *((h.start, h.end) for h in hits)]

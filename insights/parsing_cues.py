@@ -175,9 +175,14 @@ def read_cues(text: str) -> Cues:
         follow_up_start=bool(_FOLLOW_UP_START.search(text)),
         anaphora=bool(_ANAPHORA.search(text)),
         overall=bool(_OVERALL.search(text)),
-        off_topic=bool(_OFF_TOPIC.search(text)),
+        off_topic=off_topic(text),
         greeting=bool(_GREETING.search(text)),
     )
+
+
+def off_topic(text: str) -> bool:
+    """Words of questions SalesTalk does not answer (weather, jokes, games); ``text`` without member names."""
+    return bool(_OFF_TOPIC.search(text))
 
 
 def excluded_before(text: str, start: int) -> bool:

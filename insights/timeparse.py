@@ -462,8 +462,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?:the\s+)?(?P<which>last|final|first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>month|quarter|half)"
          + _OF_YEAR, _h_part_of_year),
         (r"\b(?P<y>(?:19|2[01])\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})\b", _h_iso_date),
-        (r"\b(?:(?P<y>(?:19|2[01])\d\d)\s+(?:so\s+far|to\s+date|ytd|year[\s-]+to[\s-]+date)|(?:ytd|year[\s-]+to[\s-]+date)"
-         r"\s+(?:in\s+|for\s+)?(?P<y2>(?:19|2[01])\d\d))\b", _h_year_to_date),
+        ((r"\b(?:(?P<y>(?:19|2[01])\d\d)\s+(?:so\s+far|to\s+date|ytd|year[\s-]+to[\s-]+date)|(?:ytd|year[\s-]+to[\s-]+date)"
+          r"\s+(?:in\s+|for\s+)?(?P<y2>(?:19|2[01])\d\d))\b"), _h_year_to_date),
         (r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|2[01])\d\d)\b", _h_numeric_date),
         (r"\b(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|2[01])\d\d)\b", _h_iso_month),
         (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{_YEAR}(?!\d))?(?!\s*(?:days?|weeks?|months?|%))", _h_month_day),

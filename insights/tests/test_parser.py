@@ -521,3 +521,15 @@ def test_compound_dimension_names_answer_to_their_usual_word() -> None:
     assert parse("Revenue in IT last month", model=model, as_of=as_of).understanding.constraints == {
         "country_code": ("IT",)}
     assert parse("revenue in it last month", model=model, as_of=as_of).understanding.constraints == {}
+
+
+def test_off_topic_words_that_are_member_names_are_data() -> None:
+    model = SemanticModel(version="cafe-1", measures=("revenue", "units"),
+                          dimensions={"product": ("Coffee", "Pizza", "Board Games"), "city": ("Paris", "Rome")},
+                          first_date=date(2023, 1, 1), last_date=date(2025, 6, 30))
+    as_of = date(2025, 7, 1)
+    coffee = parse("How did Coffee do last month?", model=model, as_of=as_of).understanding
+    assert coffee.intent == "summary" and coffee.constraints == {"product": ("Coffee",)}
+    games = parse("Board games revenue in Paris in 2024", model=model, as_of=as_of).understanding
+    assert games.constraints == {"product": ("Board Games",), "city": ("Paris",)}
+    assert parse("What's the weather in Paris?", model=model, as_of=as_of).understanding.intent == "out_of_scope"
