@@ -122,7 +122,7 @@ def sidebar() -> None:
     with st.sidebar:
         st.markdown("**SalesTalk**")
         st.caption(api().tokens.email)
-        if st.button("＋ New conversation", width="stretch", type="primary"):
+        if st.button("+ New conversation", width="stretch", type="primary"):
             open_conversation(None)
         st.subheader("Conversations")
         if not state.conversations:

@@ -133,14 +133,14 @@ def chart(answer: Mapping[str, Any]) -> alt.Chart | None:
             .mark_line(point=True)
             .encode(
                 x=alt.X("key:O", title=None, sort=None),
-                y=alt.Y("value:Q", title=label),
+                y=alt.Y("value:Q", title=label, axis=alt.Axis(format=",.3~s")),
                 tooltip=[alt.Tooltip("key:O", title="Period"), alt.Tooltip("value:Q", title=label, format=",.2f")],
             )
         )
     title = f"Change in {label.lower()}" if intent == "drivers" else label
     bars = alt.Chart(data).mark_bar().encode(
         y=alt.Y("key:N", title=u.get("group_by"), sort=None),
-        x=alt.X("value:Q", title=title),
+        x=alt.X("value:Q", title=title, axis=alt.Axis(format=",.3~s")),
         tooltip=[alt.Tooltip("key:N", title=u.get("group_by") or ""), alt.Tooltip("value:Q", title=title, format=",.2f")],
     )
     if intent == "drivers":
