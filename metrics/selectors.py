@@ -193,9 +193,44 @@ def query(
     indexed = _indexed(tenant, model)
     _check(indexed, constraints, group_by, grain)
     model = indexed.model
-    fields = fields_of(model.columns)
     lo, hi = max(start, model.first_date), min(end, model.last_date)
+    tuples, partitions, dimensions = _partitions(indexed, constraints, group_by)
+    if grain is not None:
+        spans = [(label, first, last, max(lo, first), min(hi, last)) for label, first, last in periods(lo, hi, grain)]
+    else:
+        spans = [(None, None, None, lo, hi)]
+    pieces = [cover(span_lo, span_hi) for *_, span_lo, span_hi in spans]
+    rollups = _Rollups.read(tenant=tenant, model=model, partitions=partitions, pieces=pieces)
 
+    if group_by is not None:
+        position = dimensions.index(group_by)
+        by_member: dict[str, np.ndarray] = {}
+        for members, partition in zip(tuples, partitions, strict=True):
+            rollups.add(partition, pieces[0], into=by_member.setdefault(members[position], rollups.zeros()))
+        rows = tuple(rollups.cell(member, sums) for member, sums in by_member.items() if sums[-1] > 0)
+        return QueryResult(total=rollups.cell(None, sum(by_member.values(), rollups.zeros())), rows=rows)
+
+    span_sums = []
+    for span_pieces in pieces:
+        sums = rollups.zeros()
+        for partition in partitions:
+            rollups.add(partition, span_pieces, into=sums)
+        span_sums.append(sums)
+    total = rollups.cell(None, sum(span_sums, rollups.zeros()))
+    if grain is None:
+        return QueryResult(total=total)
+    rows = tuple(
+        rollups.cell(label, sums, start=first, end=last)
+        for (label, first, last, _, _), sums in zip(spans, span_sums, strict=True)
+    )
+    return QueryResult(total=total, rows=rows)
+
+
+def _partitions(
+    indexed: _IndexedModel, constraints: Mapping[str, Sequence[str]], group_by: str | None
+) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
+    """The member combinations to read, their partition keys, and the dimensions they combine."""
+    model = indexed.model
     # Dimensions constrained to every member they have constrain nothing; dropping them reads less.
     selected = {
         dimension: tuple(dict.fromkeys(members))
@@ -214,59 +249,46 @@ def query(
         )
         for members in tuples
     ]
+    return tuples, partitions, dimensions
 
-    if grain is not None:
-        spans = [(label, first, last, max(lo, first), min(hi, last)) for label, first, last in periods(lo, hi, grain)]
-    else:
-        spans = [(None, None, None, lo, hi)]
-    pieces = [cover(span_lo, span_hi) for *_, span_lo, span_hi in spans]
-    distinct = {p for ps in pieces for p in ps}
-    items = get_binaries(
-        tenant=tenant,
-        keys=[(pk, piece.sk) for piece in distinct for pk in partitions],
-        attributes=sorted({piece.attribute for piece in distinct}),
-    )
-    arrays = {
-        (pk, sk, attribute): decode_values(data, field_count=len(fields))
-        for (pk, sk), attributes in items.items()
-        for attribute, data in attributes.items()
-    }
-    first_year = model.first_date.year
 
-    def add(partition: str, span_pieces: list[Piece], into: np.ndarray) -> None:
-        for piece in span_pieces:
-            values = arrays.get((partition, piece.sk, piece.attribute))
-            if values is not None:
-                offset = first_year if piece.grain == "year" else 0
+@dataclass(frozen=True)
+class _Rollups:
+    """The rollup slices one query needs, read at once; ``add`` sums a span's pieces of one partition."""
+
+    fields: tuple[str, ...]
+    first_year: int
+    arrays: Mapping[tuple[str, str, str], np.ndarray]
+
+    @classmethod
+    def read(
+        cls, *, tenant: TenantContext, model: SemanticModel, partitions: list[str], pieces: list[list[Piece]]
+    ) -> _Rollups:
+        fields = fields_of(model.columns)
+        distinct = {piece for span_pieces in pieces for piece in span_pieces}
+        items = get_binaries(
+            tenant=tenant,
+            keys=[(pk, piece.sk) for piece in distinct for pk in partitions],
+            attributes=sorted({piece.attribute for piece in distinct}),
+        )
+        arrays = {
+            (pk, sk, attribute): decode_values(data, field_count=len(fields))
+            for (pk, sk), attributes in items.items()
+            for attribute, data in attributes.items()
+        }
+        return cls(fields=fields, first_year=model.first_date.year, arrays=arrays)
+
+    def zeros(self) -> np.ndarray:
+        return np.zeros(len(self.fields))
+
+    def add(self, partition: str, pieces: list[Piece], *, into: np.ndarray) -> None:
+        for piece in pieces:
+            values = self.arrays.get((partition, piece.sk, piece.attribute))
+            if values is not None:  # no item: no facts there
+                offset = self.first_year if piece.grain == "year" else 0
                 into += values[:, piece.lo - offset : piece.hi - offset].sum(axis=1)
 
-    if group_by is not None:
-        member_position = dimensions.index(group_by)
-        by_member: dict[str, np.ndarray] = {}
-        for members, partition in zip(tuples, partitions, strict=True):
-            add(partition, pieces[0], by_member.setdefault(members[member_position], np.zeros(len(fields))))
-        rows = tuple(_cell(member, sums, fields) for member, sums in by_member.items() if sums[-1] > 0)
-        return QueryResult(total=_cell(None, sum(by_member.values(), np.zeros(len(fields))), fields), rows=rows)
-
-    span_sums = []
-    for span_pieces in pieces:
-        sums = np.zeros(len(fields))
-        for partition in partitions:
-            add(partition, span_pieces, sums)
-        span_sums.append(sums)
-    total = _cell(None, sum(span_sums, np.zeros(len(fields))), fields)
-    if grain is None:
-        return QueryResult(total=total)
-    rows = tuple(
-        _cell(label, sums, fields, start=first, end=last)
-        for (label, first, last, _, _), sums in zip(spans, span_sums, strict=True)
-    )
-    return QueryResult(total=total, rows=rows)
-
-
-def _cell(
-    key: str | None, sums: np.ndarray, fields: Sequence[str], *, start: date | None = None, end: date | None = None
-) -> Cell:
-    values = {name: float(value) for name, value in zip(fields, sums.tolist(), strict=True)}
-    facts = round(values.pop(FACTS))
-    return Cell(key=key, sums=MappingProxyType(values), facts=facts, start=start, end=end)
+    def cell(self, key: str | None, sums: np.ndarray, *, start: date | None = None, end: date | None = None) -> Cell:
+        values = {name: float(value) for name, value in zip(self.fields, sums.tolist(), strict=True)}
+        facts = round(values.pop(FACTS))
+        return Cell(key=key, sums=MappingProxyType(values), facts=facts, start=start, end=end)
