@@ -123,7 +123,7 @@ class _Ask:
 def parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None = None) -> Parse:
     vocab = vocabulary_for(model)
     facts = _read(text, vocab=vocab, model=model, as_of=as_of)
-    previous = context if context is not None and context.answered else None
+    previous = _usable(context, model)
     refused = _refusal(facts, model=model, vocab=vocab, has_context=previous is not None)
     if refused is not None:
         return refused
@@ -135,6 +135,19 @@ def parse(text: str, *, model: SemanticModel, as_of: date, context: Understandin
             "That sounds like a follow-up, but there is no earlier answer to build on. What would you like to "
             "know? For example:", _examples(model), confidence=0.9)
     return _standalone(facts, ask, model=model, as_of=as_of)
+
+
+def _usable(context: Understanding | None, model: SemanticModel) -> Understanding | None:
+    """The previous understanding, limited to what the current model still has (data can be re-imported)."""
+    if context is None or not context.answered:
+        return None
+    constraints = {dim: tuple(m for m in members if m in model.dimensions.get(dim, ()))
+                   for dim, members in context.constraints.items()}
+    group_by = context.group_by if context.group_by in model.dimensions else None
+    if group_by is None and context.intent in ("breakdown", "rank"):
+        return None
+    measure = context.measure if context.measure in model.measures else _default_measure(model)
+    return context.with_changes(constraints=constraints, group_by=group_by, measure=measure)
 
 
 # ---------------------------------------------------------------- reading the text

@@ -533,3 +533,12 @@ def test_off_topic_words_that_are_member_names_are_data() -> None:
     games = parse("Board games revenue in Paris in 2024", model=model, as_of=as_of).understanding
     assert games.constraints == {"product": ("Board Games",), "city": ("Paris",)}
     assert parse("What's the weather in Paris?", model=model, as_of=as_of).understanding.intent == "out_of_scope"
+
+
+def test_a_context_from_older_data_keeps_only_what_the_model_still_has() -> None:
+    stale = parse("Revenue in EMEA by channel last quarter", model=OUTDOOR, as_of=date(2025, 11, 10)).understanding
+    result = parse("And in Spain?", model=HOMEWARE, as_of=date(2025, 1, 15), context=stale)
+    assert result.understanding.intent == "clarify"  # the old split by channel means nothing here
+    value = parse("What was margin in EMEA last quarter?", model=OUTDOOR, as_of=date(2025, 11, 10)).understanding
+    follow = parse("And in Brazil?", model=SAAS, as_of=date(2025, 4, 2), context=value).understanding
+    assert follow.measure in SAAS.measures and follow.constraints == {"country": ("Brazil",)}
