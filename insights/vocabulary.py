@@ -205,7 +205,7 @@ class Vocabulary:
                     return length, self.phrases[candidate], False
             for candidate in _corrections(words, options[i:i + length]):
                 if candidate in self.phrases:
-                    entries = [e for e in self.phrases[candidate] if e.kind != "unsupported_measure"]
+                    entries = [e for e in self.phrases[candidate] if e.kind != "unsupported_measure" or length > 1]
                     if entries:
                         return length, entries, True
         return None
@@ -253,8 +253,10 @@ class Vocabulary:
             after = hits[k + 1] if k + 1 < len(hits) else None
             beside = {h.name for h in (before, after)
                       if h is not None and h.kind == "dimension" and _adjacent(h, hit, original)}
-            # "country: Other" names the member; "other countries" is plain English.
-            named_before = {before.name} if before is not None and before.kind == "dimension" and before.name in beside else set()
+            # "country: Other" and "the Business segment" name the member; "other countries" is plain English.
+            named_before = {h.name for h in (before, after)
+                            if h is not None and h.kind == "dimension" and h.name in beside
+                            and (h is before or not original[h.start:h.end].lower().endswith("s"))}
             if hit.kind in ("member", "weak_member") and hit.alternatives and beside:
                 chosen = [alt for alt in hit.alternatives if alt[0] in beside]
                 if chosen:
@@ -262,6 +264,9 @@ class Vocabulary:
             if hit.kind == "weak_member":
                 written = original[hit.start:hit.end]
                 exact = hit.value is not None and written == hit.value and (hit.start > 0 or written.isupper())
+                # "in the us": after "the", a short all-capitals member cannot be the pronoun
+                acronym = (hit.value or "").isupper() and re.search(r"\bthe\s+$", original[:hit.start].lower())
+                exact = exact or bool(acronym)
                 if hit.fuzzy or not (exact or hit.name in named_before):
                     continue
                 hit = Hit("member", hit.name, hit.value, hit.start, hit.end, False, hit.alternatives)
@@ -280,6 +285,10 @@ class Vocabulary:
                 if member not in out:
                     out.append(member)
         return out[:limit]
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is, or is one typo from, a word of this tenant's measures, dimensions or members."""
+        return bool((word,) in self.prefixes or word in self.member_words or self._options(word))
 
     def members_with_word(self, word: str) -> list[str]:
         """Members whose name holds ``word`` ("furniture" → "Outdoor Furniture"), for a partial mention."""
@@ -390,6 +399,8 @@ def _short_name(name: str) -> str | None:
 
 def _dimension_words(name: str) -> set[tuple[str, ...]]:
     words = words_of(name)
+    if not words:  # a column named only by punctuation ("#", ":") has no words to ask for it by
+        return set()
     forms = {words, tuple("".join(words).split())}
     forms |= {words[:-1] + (p,) for p in plurals(words[-1])}
     for synonym in DIMENSION_SYNONYMS.get(name.lower(), ()):
