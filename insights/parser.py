@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from insights.parsing_cues import Cues, asked_groupings, excluded_before, off_topic, read_cues
+from insights.parsing_typos import correct_keywords, keyword_near
 from insights.parsing_words import COMMON, MEMBER_LIKE
 from insights.timeparse import (
     FoundPeriod,
@@ -169,7 +170,10 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) -> _Facts:
+    text = correct_keywords(text, tenant_word=vocab.knows)
     low = _lower(text)
+    if sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text)):
+        text = low  # SHOUTED: capitals say nothing about names
     names = tuple((h.start, h.end) for h in vocab.find(low, text) if h.kind in ("member", "weak_member"))
     time = read_time(low, as_of=as_of, earliest=model.first_date, names=names)
     blank = _blank(low, time.spans)
@@ -428,7 +432,9 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
     if facts.unknown_names:
         name = facts.unknown_names[0]
         partial = [m for word in name.lower().split() for m in vocab.members_with_word(word)]
-        close = tuple(dict.fromkeys(partial))[:5] or tuple(vocab.closest_members(name)) or _some_members(model)
+        keyword = keyword_near(name.lower())
+        close = ((keyword.capitalize(),) if keyword else ()) + (
+            tuple(dict.fromkeys(partial))[:5] or tuple(vocab.closest_members(name)) or _some_members(model))
         return _clarify(f"I couldn't find “{name}” in your data. Did you mean {_list(list(close), 'or')}?",
                         close, confidence=0.9)
     if _AVERAGE_PER_PERIOD.search(facts.low) or (_AVERAGE.search(facts.low) and time.grain):

@@ -542,3 +542,26 @@ def test_a_context_from_older_data_keeps_only_what_the_model_still_has() -> None
     value = parse("What was margin in EMEA last quarter?", model=OUTDOOR, as_of=date(2025, 11, 10)).understanding
     follow = parse("And in Brazil?", model=SAAS, as_of=date(2025, 4, 2), context=value).understanding
     assert follow.measure in SAAS.measures and follow.constraints == {"country": ("Brazil",)}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("home decor sales in the last qurater of 2024", V("revenue", "2024-10-01", "2024-12-31",
+                                                        where={"product_line": ["Home Decor"]})),
+    ("Qaurterly revenue in 2023", {"intent": "trend", "time": ("2023-01-01", "2023-12-31", "quarter")}),
+    ("December revenue veruss last year", {"intent": "compare", "compare_to": ("2023-12-01", "2023-12-31")}),
+    ("revenue in novmeber 2024", V("revenue", "2024-11-01", "2024-11-30")),
+    ("REVENUE EXCLUDING THE US IN 2024", V("revenue", "2024-01-01", "2024-12-31",
+                                           where={"country": ["France", "Germany", "Spain", "United Kingdom", "Other"]})),
+    ("HOW DID US DO LAST YEAR?", {"intent": "summary", "where": {}}),
+    ("monthly revenue for the business segment in 2024", {"intent": "trend", "where": {"segment": ["Business"]}}),
+    ("What was net proift in 2024?", CLARIFY),
+    ("Revenue by regoin last month", CLARIFY),
+    ("Revenue in Augusta last month", CLARIFY),  # a capitalised name is never "corrected" into August
+])
+def test_typos_and_capitals(text: str, want: dict[str, Any]) -> None:
+    assert mismatches(parse(text, model=HOMEWARE, as_of=date(2025, 1, 15)), want) == []
+
+
+def test_a_misspelt_month_written_as_a_name_is_asked_about_with_the_month_suggested() -> None:
+    result = parse("Revenue in Novmeber 2024", model=HOMEWARE, as_of=date(2025, 1, 15))
+    assert result.understanding.intent == "clarify" and result.suggestions[0] == "November"

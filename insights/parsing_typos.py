@@ -1,0 +1,65 @@
+"""One-typo forgiveness for the parser's own words ("qurater", "Novmeber", "veruss").
+
+Tenant words (measures, dimensions, members) have their own typo rule in
+``insights.vocabulary``; this pass fixes the calendar and question words the
+rules of the parser look for, before anything else reads the text. A word that
+is everyday English, or the tenant's, or one typo away from one of the tenant's
+words, is left alone.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from insights.parsing_words import COMMON
+from insights.vocabulary import DIMENSION_NOUNS, damerau_levenshtein
+
+MIN_LETTERS = 5
+KEYWORDS: frozenset[str] = frozenset("""
+january february march april june july august september october november december
+quarter quarters quarterly month months monthly weekly years yearly daily today yesterday
+between compared compare comparison versus previous since through until excluding except
+summary summarize overview breakdown trend trends growth change changed average total
+drove drivers driver highest lowest biggest bigger smaller smallest worst bottom performance perform
+weather capital password percentage percent trailing rolling
+""".split()) | DIMENSION_NOUNS  # noqa: SIM905 - a word list reads best as text
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for word in KEYWORDS:
+        for variant in {word, *(word[:k] + word[k + 1:] for k in range(len(word)))}:
+            index.setdefault(variant, set()).add(word)
+    return index
+
+
+@lru_cache(maxsize=20_000)
+def keyword_near(word: str) -> str | None:
+    """The one parser keyword ``word`` is a typo of, if exactly one."""
+    candidates: set[str] = set()
+    for variant in {word, *(word[:k] + word[k + 1:] for k in range(len(word)))}:
+        candidates |= _index().get(variant, set())
+    close = sorted(c for c in candidates if damerau_levenshtein(c, word) <= 1)
+    return close[0] if len(close) == 1 else None
+
+
+def correct_keywords(text: str, *, tenant_word: Callable[[str], bool]) -> str:
+    """``text`` with misspelt parser words put right; ``tenant_word`` tells the tenant's own words."""
+
+    shouted = text.upper() == text
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        low = word.lower()
+        if len(low) < MIN_LETTERS or low in COMMON or low in KEYWORDS or tenant_word(low):
+            return word
+        # A capitalised word inside a sentence is a name ("Augusta", "Marsh"): never turned into a keyword.
+        opening = not re.search(r"[A-Za-z0-9]", text[:match.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1])
+        if word[0].isupper() and not (opening or shouted):
+            return word
+        return keyword_near(low) or word
+
+    return _WORD.sub(fix, text)
