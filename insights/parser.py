@@ -64,6 +64,7 @@ _AVERAGE_PER_PERIOD = re.compile(
     r"|\b(?:average|avg|mean)\s+(?:daily|weekly|monthly|quarterly|yearly|annual)\b")
 _HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?:different\s+)?\w+(?:\s+\w+)?\s+(?:do|are|does|did)\s+(?:we|there|you)\s*(?:have|exist|got)?\b"
                           r"|\bnumber\s+of\s+(?:different\s+)?\w+(?:\s+\w+)?\s+(?:do\s+we\s+have|there\s+are)\b")
+_ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|our\s+)?$")
 _BEFORE_THAT = re.compile(r"\b(?:previous|prior|preceding|before|earlier)\b")
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
 
@@ -541,6 +542,14 @@ def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) 
 
 
 def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: SemanticModel, as_of: date) -> Parse:
+    # "How about for all regions?" after an answer about EMEA lifts the filter; it does not ask for rows.
+    released = {g.name for g in facts.groups
+                if g.name in previous.constraints and _ALL_BEFORE.search(facts.low, 0, g.start)}
+    if released:
+        facts.groups = [g for g in facts.groups if g.name not in released]
+        previous = previous.with_changes(
+            constraints={k: v for k, v in previous.constraints.items() if k not in released})
+        ask = _stated_ask(facts, model=model)
     if ask.problem == "trend_by_group":
         return _ask_problem(ask, model)
     intent = previous.intent

@@ -368,6 +368,13 @@ CONVERSATIONS = [
         ("Why?", {"intent": "drivers", "group_by": "store", "compare_to": ("2022-01-01", "2022-12-31")}),
     ]),
     ("outdoor", [
+        ("Top product in APAC in Q2 2025", {"intent": "rank", "group_by": "product", "limit": 1,
+                                            "where": {"region": ["APAC"]}}),
+        ("How about for all regions?", {"intent": "rank", "group_by": "product", "limit": 1, "where": {}}),
+        ("And what were total orders in EMEA in 2024?", V("orders", "2024-01-01", "2024-12-31",
+                                                          where={"region": ["EMEA"]})),
+    ]),
+    ("outdoor", [
         ("Monthly units in 2024", {"intent": "trend", "time": ("2024-01-01", "2024-12-31", "month")}),
         ("And for Footwear?", {"intent": "trend", "time": ("2024-01-01", "2024-12-31", "month"),
                                "where": {"category": ["Footwear"]}}),
