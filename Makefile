@@ -76,7 +76,7 @@ bench: install ## Every performance figure, printed and written to benchmarks/re
 	$(PY) benchmarks/run.py
 
 fuzz: install ## Schemathesis against /api/schema/ (in process, valid token): no input may cause a server error
-	$(PY) -m pytest -q -m fuzz tests/test_api_fuzz.py
+	$(PY) -m pytest -q -m fuzz tests/test_api_fuzz.py insights/tests/test_parser_fuzz.py
 
 attack: install ## Isolation under attack: 1,000+ hostile requests, 0 may leak; report in benchmarks/results/attack.json
 	SALESTALK_ATTACK_MIN_ATTEMPTS=1000 $(PY) -m pytest -q -p no:logging tests/attack

@@ -6,6 +6,7 @@ from __future__ import annotations
 import string
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,8 @@ from insights.parser import parse
 from insights.understanding import GRAINS, INTENTS, ORDERS, Period, Understanding
 from metrics.measures import CATALOGUE, SUMMABLE, available_measures
 from metrics.semantic import SemanticModel
+
+pytestmark = pytest.mark.fuzz  # also run by `make fuzz`
 
 COMPARED = ("compare", "drivers", "summary")
 ANSWERED = tuple(i for i in INTENTS if i not in ("clarify", "out_of_scope"))
