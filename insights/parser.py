@@ -120,6 +120,7 @@ class _Ask:
     limit: int | None = None
     grain: str | None = None
     problem: str | None = None
+    unfiltered: bool = False  # the member named only picks the dimension whose rows are wanted
 
 
 def parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None = None) -> Parse:
@@ -129,7 +130,7 @@ def parse(text: str, *, model: SemanticModel, as_of: date, context: Understandin
     refused = _refusal(facts, model=model, vocab=vocab, has_context=previous is not None)
     if refused is not None:
         return refused
-    ask = _stated_ask(facts, model=model)
+    ask = _stated_ask(facts)
     if previous is not None and not _stands_alone(facts, ask):
         return _follow_up(facts, ask, previous, model=model, as_of=as_of)
     if _needs_context(facts, ask):
@@ -282,7 +283,7 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
 
 # ---------------------------------------------------------------- what the text asks for
 
-def _stated_ask(facts: _Facts, *, model: SemanticModel) -> _Ask:
+def _stated_ask(facts: _Facts) -> _Ask:
     cues = facts.cues
     group = facts.groups[0].name if facts.groups else None
     several = [dim for dim, values in facts.members.items() if len(values) > 1]
@@ -319,7 +320,7 @@ def _stated_ask(facts: _Facts, *, model: SemanticModel) -> _Ask:
         return _Ask("breakdown", group_by=several[0])
     if cues.breakdown and len(facts.members) == 1:
         # "What share of revenue came from Online?": every member of Online's dimension, so the share shows.
-        return _Ask("breakdown", group_by=next(iter(facts.members)), problem="share")
+        return _Ask("breakdown", group_by=next(iter(facts.members)), unfiltered=True)
     if cues.breakdown:
         return _Ask("breakdown", problem="no_dimension")
     time = facts.time
@@ -522,9 +523,7 @@ def _day(day: date) -> str:
 # ---------------------------------------------------------------- building the understanding
 
 def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) -> Parse:
-    if ask.problem == "share" and ask.group_by:
-        facts.members.pop(ask.group_by)
-    elif ask.problem:
+    if ask.problem:
         return _ask_problem(ask, model)
     intent = ask.intent or "value"
     measure = facts.measure or _default_measure(model)
@@ -534,6 +533,8 @@ def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) 
         facts.time = replace(facts.time, compare_to=time.ends[0], periods=(time.ends[1],))
         time = time.ends[1]
     constraints = _constraints({}, facts, model)
+    if ask.unfiltered and ask.group_by:
+        constraints.pop(ask.group_by, None)
     compare_to = _comparison(facts, time, as_of=as_of) if intent in COMPARED_INTENTS else None
     return _finish(facts, Understanding(
         intent=intent, measure=measure, time=_period(time, intent, ask.grain), compare_to=compare_to,
@@ -549,7 +550,7 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         facts.groups = [g for g in facts.groups if g.name not in released]
         previous = previous.with_changes(
             constraints={k: v for k, v in previous.constraints.items() if k not in released})
-        ask = _stated_ask(facts, model=model)
+        ask = _stated_ask(facts)
     if ask.problem == "trend_by_group":
         return _ask_problem(ask, model)
     intent = previous.intent
