@@ -1,8 +1,8 @@
 """Calendar grains: period labels and bounds, and the rollup slices that exactly cover a span.
 
-Rollup items hold one grain for one bucket year (see ``metrics.rollups``): a slot
-per day of each month (one attribute per month), per ISO week of the ISO year,
-per month, per quarter, and one item with a slot per year. A ``Piece`` names a run of slots of
+Rollup items hold one bucket year (see ``metrics.rollups``), an attribute per
+grain: a slot per day of each month (one attribute per month), per ISO week of
+the ISO year, per month, per quarter; and one item with a slot per year. A ``Piece`` names a run of slots of
 one such item; ``cover`` picks the coarsest pieces whose periods lie wholly
 inside the span, so a query reads few, small slices.
 """
@@ -24,22 +24,24 @@ class Piece:
 
     @property
     def sk(self) -> str:
-        return rollup_sk(self.grain, self.bucket // 12 if self.grain == "day" else self.bucket)
+        return rollup_sk(self.bucket // 12 if self.grain == "day" else self.bucket)
 
     @property
     def attribute(self) -> str:
-        return day_attribute(self.bucket % 12 + 1) if self.grain == "day" else VALUE_ATTRIBUTE
+        return day_attribute(self.bucket % 12 + 1) if self.grain == "day" else GRAIN_ATTRIBUTES[self.grain]
 
 
-VALUE_ATTRIBUTE = "v"
+# Where each grain's values live in a rollup item: one attribute per grain, per month for days.
+GRAIN_ATTRIBUTES = {"week": "w", "month": "m", "quarter": "q", "year": "y"}
 
 
 def day_attribute(month: int) -> str:
-    return f"m{month:02d}"
+    return f"d{month:02d}"
 
 
-def rollup_sk(grain: str, bucket: int | None) -> str:
-    return f"{grain}#{'all' if bucket is None else bucket}"
+def rollup_sk(year: int | None) -> str:
+    """The item of a bucket year (ISO year for weeks), or the one item of all years."""
+    return "all" if year is None else f"y#{year}"
 
 
 def month_bucket(day: date) -> int:

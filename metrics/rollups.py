@@ -8,19 +8,17 @@ Layout in the tenant's table (versions are immutable, so nothing here is ever up
   Positions index the version's semantic model (dimensions in column order,
   members sorted), so any member name — with ``#``, ``|``, spaces, any script,
   any length — gives a short, safe key.
-- one item per grain and bucket year in it: ``sk = day#2025``, ``week#2025`` (53
-  slots, by ISO week of the ISO year), ``month#2025`` (12), ``quarter#2025`` (4)
-  and ``year#all`` (one slot per year from the dataset's first year).
-- values: float64 little-endian, shape (fields, slots), fields being the
-  dataset's measures then ``FACTS``, the number of fact rows (so "no facts" can
-  be told from "sold nothing"); in attribute ``v``, except day items, which
-  hold one attribute per month with data, ``m01``…``m12`` (31 slots, by day of
-  month). A query projects only the months it needs, so leftover days cost
-  little to read, while an import writes few items (DynamoDB's cost per item
-  dominates writing).
+- one item per bucket year in it, ``sk = y#2025``, and one of all years, ``sk = all``.
+  Each grain is an attribute of float64 little-endian values, shape (fields,
+  slots), fields being the dataset's measures then ``FACTS``, the number of fact
+  rows (so "no facts" can be told from "sold nothing"): ``w`` (53 slots, by ISO
+  week; ISO year 2025's weeks are in ``y#2025``), ``m`` (12 months), ``q`` (4
+  quarters), ``d01``…``d12`` (31 slots, by day of month; only months with data)
+  and, in ``all``, ``y`` (one slot per year from the dataset's first year).
 
-A query thus reads (member combinations × years × grains used) items, whatever
-the dataset's size.
+Few items make imports fast (DynamoDB's cost per item dominates writing), and a
+query projects only the attributes it needs, so what it reads stays small.
+A query reads (member combinations × years) items, whatever the dataset's size.
 """
 from __future__ import annotations
 
@@ -32,7 +30,7 @@ from itertools import combinations
 import numpy as np
 
 from metrics.csv_validation import ParsedDataset
-from metrics.periods import GRAINS, VALUE_ATTRIBUTE, day_attribute, rollup_sk
+from metrics.periods import GRAIN_ATTRIBUTES, GRAINS, day_attribute, rollup_sk
 
 ROLLUP_PK_PREFIX = "R#"
 FACTS = "_facts"
@@ -63,12 +61,16 @@ def decode_values(data: bytes, *, field_count: int) -> np.ndarray:
 
 
 def iter_rollups(parsed: ParsedDataset, *, version: str) -> Iterator[RollupItem]:
-    """Every rollup item of ``parsed``, one dimension set and grain at a time (memory stays bounded)."""
+    """Every rollup item of ``parsed``, one dimension set at a time (memory stays bounded)."""
     calendar = _Calendar(parsed.days)
     weights = np.column_stack([parsed.values, np.ones(parsed.row_count)])
     for partition, prefixes in _dimension_sets(parsed, version=version):
+        items: dict[tuple[int, str], dict[str, bytes]] = {}
         for grain in GRAINS:
-            yield from _grain_items(grain, partition, prefixes, weights, calendar)
+            for part, sk, attributes in _grain_attributes(grain, partition, weights, calendar):
+                items.setdefault((part, sk), {}).update(attributes)
+        for (part, sk), attributes in items.items():
+            yield RollupItem(pk=prefixes[part], sk=sk, attributes=attributes)
 
 
 def _dimension_sets(parsed: ParsedDataset, *, version: str) -> Iterator[tuple[np.ndarray, list[str]]]:
@@ -122,9 +124,10 @@ def _partitions(
     return partition.reshape(-1), first_row
 
 
-def _grain_items(
-    grain: str, partition: np.ndarray, prefixes: list[str], weights: np.ndarray, calendar: _Calendar
-) -> Iterator[RollupItem]:
+def _grain_attributes(
+    grain: str, partition: np.ndarray, weights: np.ndarray, calendar: _Calendar
+) -> Iterator[tuple[int, str, dict[str, bytes]]]:
+    """(partition, item sort key, attributes) of one grain's sums."""
     bucket, slot, slots = calendar.bucket[grain], calendar.slot[grain], calendar.slots[grain]
     low = int(bucket.min())
     span = int(bucket.max()) - low + 1
@@ -136,7 +139,7 @@ def _grain_items(
         sums[:, field, :] = np.bincount(cell, weights=weights[:, field], minlength=size).reshape(len(items), slots)
     for index, item in enumerate(items.tolist()):
         part, offset = divmod(item, span)
-        sk = rollup_sk(grain, None if grain == "year" else low + offset)
+        sk = rollup_sk(None if grain == "year" else low + offset)
         if grain == "day":
             months = sums[index].reshape(weights.shape[1], 12, DAYS_OF_MONTH)
             attributes = {
@@ -145,5 +148,5 @@ def _grain_items(
                 if months[-1, month, :].any()  # the FACTS field: months without facts are left out
             }
         else:
-            attributes = {VALUE_ATTRIBUTE: sums[index].tobytes()}
-        yield RollupItem(pk=prefixes[part], sk=sk, attributes=attributes)
+            attributes = {GRAIN_ATTRIBUTES[grain]: sums[index].tobytes()}
+        yield part, sk, attributes
