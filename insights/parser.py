@@ -395,6 +395,11 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
     time = facts.time
     if cues.greeting or (cues.off_topic and not facts.measure_said and not facts.missing):
         return _out_of_scope(model, confidence=0.9)
+    if time.problem == "future" and re.match(r"forecast|predict|project", time.problem_text):
+        return _clarify(
+            "I don't make forecasts: I report what your data shows, from "
+            f"{_day(model.first_date)} to {_day(model.last_date)}. Try, for example:", _examples(model),
+            confidence=0.9)
     if time.problem == "future":
         return _clarify(
             f"I can only report on what has already happened, and “{time.problem_text}” is in the future. "
