@@ -174,5 +174,6 @@ LOGGING = {
         "botocore": {"level": "WARNING"},
         "pynamodb": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},  # the ollama client's transport logs every request at INFO
     },
 }
