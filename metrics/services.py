@@ -163,7 +163,10 @@ def import_dataset(
     _mark(tenant=tenant, version=version, status=VersionStatus.CURRENT)
     if current is not None:
         _mark(tenant=tenant, version=current.version, status=VersionStatus.RETIRED)
-    cleanup_versions(tenant=tenant)
+    try:
+        cleanup_versions(tenant=tenant)
+    except Exception:  # the import has succeeded; leftovers wait for the next cleanup
+        logger.warning("could not clean up old dataset versions", exc_info=True)
     result = _result_of(model, status=ImportStatus.IMPORTED, source=source, items=items, started=started)
     logger.info("dataset imported", extra={"metrics_import": result.as_json()})
     return result
@@ -278,8 +281,15 @@ def delete_version(*, tenant: TenantContext, version: str) -> None:
 
 
 def _discard_quietly(*, tenant: TenantContext, version: str) -> None:
-    """After a failed import, try to remove what it wrote; if storage is gone, a later cleanup will."""
+    """After a failed import, try to remove what it wrote; if storage is gone, a later cleanup will.
+
+    A switch whose answer was lost may still have happened: a version the pointer names is never deleted.
+    """
     try:
+        pointer = current_dataset(tenant=tenant)
+        remember_current_version(tenant=tenant, version=pointer.version if pointer is not None else None)
+        if pointer is not None and pointer.version == version:
+            return
         delete_version(tenant=tenant, version=version)
     except Exception:
         logger.warning("could not discard failed import %s; a later import will", version, exc_info=True)

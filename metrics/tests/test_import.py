@@ -181,6 +181,20 @@ def test_a_failed_import_removes_what_it_wrote_when_it_can(tenant, import_csv, m
     assert written and snapshot(tenant) == before
 
 
+def test_a_switch_whose_answer_is_lost_keeps_the_new_version(tenant, import_csv, monkeypatch):
+    import_csv(tenant, GOOD)
+    switch = services._switch
+
+    def switch_then_lose_the_answer(**kwargs):
+        switch(**kwargs)
+        raise EndpointConnectionError(endpoint_url="http://dynamodb.gone")
+
+    monkeypatch.setattr(services, "_switch", switch_then_lose_the_answer)
+    with pytest.raises(EndpointConnectionError):
+        import_csv(tenant, HEADER + "2024-01-01,EMEA,7,1\n", replace=True)
+    assert revenue(tenant) == 7  # the pointer moved, and the version it names was not discarded
+
+
 def test_an_import_overtaken_by_another_is_discarded(tenant, import_csv):
     import_csv(tenant, GOOD)
     overtaking = []
