@@ -212,9 +212,9 @@ def compare_period(
     """The contract's ``compare_to`` for ``time`` given what the text said (``mode`` overrides)."""
     if reading.compare_to is not None and mode is None:
         named = reading.compare_to
-        if reading.relative_compare_unit and (
-            (time.to_date and time.unit == reading.relative_compare_unit)
-            or (named.start, named.end) == (time.start, time.end)
+        # "this month vs last month": like spans; a period is never compared with itself.
+        if (named.start, named.end) == (time.start, time.end) or (
+            reading.relative_compare_unit and time.to_date and time.unit == reading.relative_compare_unit
         ):
             return previous_period(time)
         return named
@@ -670,7 +670,8 @@ def _combine(
             if atom.fixed is None and not atom.has_year():
                 found = _resolve(atom, as_of=as_of, before=periods[0].start)
             compare_to = found
-            if atom.fixed is not None and re.search(r"\b(?:last|previous|prior|past)\s+\w+\s*$", text[:atom.end_char]):
+            if atom.fixed is not None and re.search(r"\b(?:last|previous|prior|past|preceding)\s+(?:\w+\s+)?\w+\s*$",
+                                                    text[:atom.end_char]):
                 relative_unit = found.unit
         elif not periods and _COMPARATOR_ONLY.search(before):
             compare_to = found
@@ -694,6 +695,8 @@ def _carry_years(text: str, atoms: list[_Atom]) -> None:
         atom, nxt = atoms[i], atoms[i + 1]
         if atom.has_year() or not nxt.has_year() or nxt.fixed is not None or atom.kind == "year":
             continue
+        if (atom.kind, atom.value, atom.day) == (nxt.kind, nxt.value, nxt.day):
+            continue  # "Q3 vs Q3 last year": the first is this year's, not the same quarter twice
         joiner = text[atom.end_char:nxt.start_char]
         if re.fullmatch(r"\s*(?:-|–|—|to|through|thru|until|till|and|or|,|vs\.?|versus|against|compared\s+(?:to|with))\s*(?:the\s+)?", joiner):
             atom.year = nxt.year

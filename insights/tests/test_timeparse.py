@@ -209,6 +209,9 @@ COMPARISONS = [
     ("yesterday", A, "2025-11-08", "2025-11-08"),
     ("this month vs last month", A, "2025-10-01", "2025-10-10"),
     ("Q3 2025 vs the previous quarter", A, "2025-04-01", "2025-06-30"),
+    ("Q3 vs Q3 last year", A, "2024-07-01", "2024-09-30"),
+    ("H1 compared to H1 2024", A, "2024-01-01", "2024-06-30"),
+    ("the last 3 months compared to the previous 3 months", A, "2025-05-01", "2025-07-31"),
     # the second period named
     ("Q3 vs Q2", A, "2025-04-01", "2025-06-30"),
     ("2025 vs 2024", A, "2024-01-01", "2024-12-31"),
