@@ -19,7 +19,8 @@ _ORDER = re.compile(rf"(?<![\w-])(?P<desc>{_DESC})(?![\w-])|(?<![\w-])(?P<asc>{_
 _NOT_RANK = re.compile(r"\b(?:most\s+recent|at\s+(?:the\s+)?(?:most|least|best|worst)|the\s+most\s+of|least\s+recent)\b")
 _LIMIT = re.compile(
     rf"\b(?:(?:top|bottom|best|worst|highest|lowest|biggest|largest|smallest|first|last)\s+{_NUMBER}\b"
-    rf"|{_NUMBER.replace('?P<n>', '?P<m>')}\s+(?:{_DESC}|{_ASC})\b)"
+    rf"|{_NUMBER.replace('?P<n>', '?P<m>')}\s+(?:{_DESC}|{_ASC})\b"
+    rf"|\bwhich\s+{_NUMBER.replace('?P<n>', '?P<w>')}\s+[a-z])"
 )
 _RANK_WORD = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|leaderboard|league\s+table)\b")
 _COMPARATIVE = re.compile(r"\b(?P<desc>more|higher|bigger|larger|greater|better|stronger)\b|\b(?P<asc>less|fewer|lower|smaller|worse|weaker)\b")
@@ -141,7 +142,7 @@ def read_cues(text: str) -> Cues:
     limit = None
     lm = _LIMIT.search(text)
     if lm:
-        token = lm["n"] or lm["m"] or ""
+        token = lm["n"] or lm["m"] or lm["w"] or ""
         limit = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
         if limit is not None and limit < 1:
             limit = None
