@@ -58,7 +58,7 @@ _HOW_DID_IT_DO = re.compile(
 )
 _TREND = re.compile(
     r"\b(?:trends?|trending|trended|over\s+time|time\s*series|timeline|evolution|evolv\w+|history|historical\w*|"
-    r"progression|trajectory|chart|plot|graph|seasonality|month\s+by\s+month|week\s+by\s+week|day\s+by\s+day|"
+    r"progression|trajectory|chart|plot|graph|seasonality|develop(?:ed|ing|ment)|month\s+by\s+month|week\s+by\s+week|day\s+by\s+day|"
     r"quarter\s+by\s+quarter|year\s+by\s+year|each\s+(?:day|week|month|quarter|year)|changed\s+over)\b"
 )
 _BREAKDOWN = re.compile(
