@@ -33,6 +33,7 @@ DEFAULT_SHARE_DAYS = 30
 MAX_SHARE_DAYS = 365
 SHARES_TTL_ATTRIBUTE = "expiresAt"
 
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
