@@ -63,8 +63,10 @@ def chromium_path() -> str:
     return str(CHROMIUM)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path: str) -> Iterator:
+    # Module scope: Playwright's sync API keeps an event loop on this thread while it runs, which would
+    # trip async_to_sync and Django's async-safety checks in test files that run later on this worker.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
