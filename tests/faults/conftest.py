@@ -33,7 +33,8 @@ class OwnDynamoDB:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        self.server = dynamodb_local.start(port=self.port, data_dir=self.data_dir)
+        # Generous: a JVM restarting on a busy 2-core machine can take over a minute.
+        self.server = dynamodb_local.start(port=self.port, data_dir=self.data_dir, timeout=240)
 
     def stop(self) -> None:
         if self.server is not None and self.server.process is not None:
