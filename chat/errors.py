@@ -11,6 +11,13 @@ class ConversationNotFound(ChatError):
     code = "conversation_not_found"
 
 
+class ConversationBusy(ChatError):
+    """Other writers kept getting their messages in first; the client may simply retry."""
+
+    status_code = 409
+    code = "conversation_busy"
+
+
 class MessageNotFound(ChatError):
     status_code = 404
     code = "message_not_found"

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pynamodb.exceptions import UpdateError
+from pynamodb.exceptions import TransactWriteError
+from pynamodb.transactions import TransactWrite
 
-from chat.errors import ConversationNotFound, InvalidQuestion
+from chat.errors import ConversationBusy, InvalidQuestion
 from chat.models import (
     CONVERSATIONS_PK,
     ConversationItem,
@@ -28,7 +32,8 @@ logger = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
 MAX_TITLE_CHARS = 120
-UNANSWERED_INTENTS = ("clarify", "out_of_scope")
+# Optimistic appends retry when another writer moved the counter first; this many tries is plenty for a chat.
+APPEND_ATTEMPTS = 25
 
 
 @dataclass(frozen=True)
@@ -100,21 +105,82 @@ def delete_conversation(*, tenant: TenantContext, conversation_id: str) -> None:
             batch.delete(message)
 
 
-def _next_seq(*, tenant: TenantContext, conversation_id: str, understanding: dict | None) -> int:
-    """Allocate the next message number atomically; fails if the conversation was deleted meanwhile."""
+@dataclass(frozen=True)
+class NewMessage:
+    sender: str  # user | assistant
+    text: str
+    context: dict[str, Any] | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def _is_conflict(exc: TransactWriteError) -> bool:
+    reasons = getattr(exc.cause, "cancellation_reasons", None) or []
+    return any(reason is not None and reason.code == "ConditionalCheckFailed" for reason in reasons)
+
+
+def append_messages(
+    *,
+    tenant: TenantContext,
+    conversation_id: str,
+    messages: Sequence[NewMessage],
+    follow_up: dict[str, Any] | None = None,
+    known_count: int | None = None,
+) -> list[MessageItem]:
+    """Store ``messages`` at the end of the conversation in one transaction, or nothing at all.
+
+    The conversation's counter moves from the count it had to that count plus the
+    messages, on condition that no other writer moved it meanwhile (then this
+    re-reads and retries), so concurrent writers neither lose nor reorder messages,
+    and a question is never stored without its answer. ``follow_up`` becomes the
+    next question's context; ``known_count`` saves a read when the caller has it.
+    """
     Conversation = bind(ConversationItem, tenant=tenant)
-    actions = [Conversation.messageCount.add(1), Conversation.updatedAt.set(_now())]
-    if understanding is not None:
-        actions.append(Conversation.lastUnderstanding.set(understanding))
-    counter = Conversation(CONVERSATIONS_PK, conversation_sk(conversation_id))
-    try:
-        # The update returns the new item (ALL_NEW), so the count read is the one this write produced.
-        counter.update(actions=actions, condition=Conversation.pk.exists())
-    except UpdateError as exc:
-        if exc.cause_response_code == "ConditionalCheckFailedException":
-            raise ConversationNotFound(f"No conversation {conversation_id!r}.") from exc
-        raise
-    return int(counter.messageCount)
+    Message = bind(MessageItem, tenant=tenant)
+    count = known_count
+    for attempt in range(APPEND_ATTEMPTS):
+        if count is None:
+            count = int(get_conversation(tenant=tenant, conversation_id=conversation_id).messageCount or 0)
+        now = _now()
+        ids = [new_id("m") for _ in messages]
+        items = []
+        for offset, message in enumerate(messages):
+            metadata = {k: v for k, v in message.metadata.items() if v is not None}
+            if message.sender == "assistant" and offset and messages[offset - 1].sender == "user":
+                metadata["reply_to"] = ids[offset - 1]
+            items.append(
+                Message(
+                    messages_pk(conversation_id),
+                    message_sk(count + offset + 1),
+                    id=ids[offset],
+                    conversationId=conversation_id,
+                    seq=count + offset + 1,
+                    timestamp=now,
+                    sender=message.sender,
+                    text=message.text,
+                    context=message.context,
+                    metadata=metadata,
+                )
+            )
+        actions = [Conversation.messageCount.set(count + len(items)), Conversation.updatedAt.set(now)]
+        if follow_up is not None:
+            actions.append(Conversation.lastUnderstanding.set(follow_up))
+        try:
+            with TransactWrite(connection=Message._get_connection().connection) as transaction:
+                transaction.update(
+                    Conversation(CONVERSATIONS_PK, conversation_sk(conversation_id)),
+                    actions=actions,
+                    condition=Conversation.messageCount == count,
+                )
+                for item in items:
+                    transaction.save(item, condition=Message.pk.does_not_exist())
+        except TransactWriteError as exc:
+            if not _is_conflict(exc):
+                raise
+            count = None  # another writer got there first (or the conversation is gone): read again
+            time.sleep(random.uniform(0, 0.005 * (attempt + 1)))
+            continue
+        return items
+    raise ConversationBusy("The conversation is too busy right now; please retry.")
 
 
 def append_message(
@@ -127,23 +193,9 @@ def append_message(
     metadata: dict[str, Any] | None = None,
     follow_up: dict[str, Any] | None = None,
 ) -> MessageItem:
-    """Store one message at the end of the conversation; ``follow_up`` becomes the next question's context."""
-    seq = _next_seq(tenant=tenant, conversation_id=conversation_id, understanding=follow_up)
-    Message = bind(MessageItem, tenant=tenant)
-    item = Message(
-        messages_pk(conversation_id),
-        message_sk(seq),
-        id=new_id("m"),
-        conversationId=conversation_id,
-        seq=seq,
-        timestamp=_now(),
-        sender=sender,
-        text=text,
-        context=context,
-        metadata={k: v for k, v in (metadata or {}).items() if v is not None},
-    )
-    item.save(condition=Message.pk.does_not_exist())
-    return item
+    """Store one message at the end of the conversation."""
+    message = NewMessage(sender=sender, text=text, context=context, metadata=dict(metadata or {}))
+    return append_messages(tenant=tenant, conversation_id=conversation_id, messages=[message], follow_up=follow_up)[0]
 
 
 def ask(
@@ -171,20 +223,16 @@ def ask(
     )
     if conversation is None:
         conversation = create_conversation(tenant=tenant, title=question, created_by=author)
-    metadata = {"author": author, "session": session_id}
-    user_message = append_message(
-        tenant=tenant, conversation_id=conversation.id, sender="user", text=question, metadata=metadata
-    )
     answer_json = answer.as_json(conversation=conversation.id)
-    answered = answer.understanding.intent not in UNANSWERED_INTENTS
-    assistant_message = append_message(
+    user_message, assistant_message = append_messages(
         tenant=tenant,
         conversation_id=conversation.id,
-        sender="assistant",
-        text=answer.narrative,
-        context=answer_json,
-        metadata={"session": session_id, "reply_to": user_message.id},
-        follow_up=answer_json["understanding"] if answered else None,
+        messages=[
+            NewMessage(sender="user", text=question, metadata={"author": author, "session": session_id}),
+            NewMessage(sender="assistant", text=answer.narrative, context=answer_json, metadata={"session": session_id}),
+        ],
+        follow_up=answer_json["understanding"] if answer.understanding.answered else None,
+        known_count=int(conversation.messageCount or 0),
     )
     return AskOutcome(
         conversation_id=conversation.id,
