@@ -137,7 +137,8 @@ def _indexed(tenant: TenantContext, model: SemanticModel | None) -> _IndexedMode
     key = (tenant.table_name, model.version)
     with _lock:
         indexed = _models.get(key)
-    return indexed if indexed is not None and indexed.model is model else _IndexedModel.of(model)
+    # Versions never change, so a cached model of the same table and version is this one.
+    return indexed if indexed is not None else _IndexedModel.of(model)
 
 
 def _suggest(word: str, candidates: Sequence[str]) -> tuple[str, ...]:
