@@ -18,9 +18,9 @@ def test_throttled_writes_during_an_ask_are_retried_and_stored_once(throttling, 
     client = api_client_for(with_dataset(make_tenant("throttled-write")))
     conversation = client.post("/api/chat/conversations/", {"title": "t"}, format="json").json()["id"]
     url = f"/api/chat/conversations/{conversation}/messages/"
-    throttling.throttle(2, "PutItem")
+    throttling.throttle(2, "TransactWriteItems")  # the exchange is stored in one transaction
     assert client.post(url, {"text": "What was revenue last month?", "as_of": AS_OF}, format="json").status_code == 201
-    assert throttling.throttled["PutItem"] == 2
+    assert throttling.throttled["TransactWriteItems"] == 2
     pairs = exchanges(client.get(url).json()["results"])
     assert [question for question, _ in pairs] == ["What was revenue last month?"]
 
