@@ -276,7 +276,9 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
         if any(a <= start < b for a, b in covered):
             continue
         singular = word if word in DIMENSION_NOUNS else next((s for s in singulars(word) if s in DIMENSION_NOUNS), None)
-        if singular is not None and vocab.dimension_of_word(word) is None:
+        # After "by"/"per" any word that is not plain English asks for a split ("by colour"), known or not.
+        split = word not in COMMON and re.search(r"\b(?:by|per)\s+(?:the\s+|our\s+|all\s+)?$", blank[:start])
+        if (singular is not None or split) and vocab.dimension_of_word(word) is None:
             facts.unknown_dimension = word
             break
 

@@ -264,6 +264,8 @@ class Vocabulary:
             if hit.kind == "weak_member":
                 written = original[hit.start:hit.end]
                 exact = hit.value is not None and written == hit.value and (hit.start > 0 or written.isupper())
+                # An acronym written in capitals ("US", "UK") in a question that is not shouted names its member.
+                exact = exact or (len(written) > 1 and written.isupper() and not original.isupper())
                 # "in the us": after "the", a short all-capitals member cannot be the pronoun
                 acronym = (hit.value or "").isupper() and re.search(r"\bthe\s+$", original[:hit.start].lower())
                 exact = exact or bool(acronym)

@@ -47,8 +47,13 @@ SAAS = SemanticModel(
     },
     first_date=date(2021, 7, 1), last_date=date(2025, 3, 31),
 )
+GROCER = SemanticModel(
+    version="grocer-1", measures=("revenue", "cost", "gross_margin", "margin_pct", "units"),
+    dimensions={"country": ("Canada", "Mexico", "United States"), "aisle": ("Bakery", "Dairy", "Produce")},
+    first_date=date(2023, 1, 1), last_date=date(2024, 12, 31),
+)
 MODELS = {"outdoor": (OUTDOOR, date(2025, 11, 10)), "homeware": (HOMEWARE, date(2025, 1, 15)),
-          "saas": (SAAS, date(2025, 4, 2))}
+          "saas": (SAAS, date(2025, 4, 2)), "grocer": (GROCER, date(2025, 1, 20))}
 
 
 def mismatches(result: Parse, want: dict[str, Any]) -> list[str]:
@@ -86,6 +91,15 @@ CLARIFY = {"intent": "clarify"}
 OUT = {"intent": "out_of_scope"}
 
 SINGLE = [
+    # An acronym written in capitals names its member, wherever it stands; dropping it would answer for everyone.
+    ("grocer", "How did the US do in Q2 2024?", {"intent": "summary", "time": ("2024-04-01", "2024-06-30"),
+                                                 "where": {"country": ["United States"]}}),
+    ("grocer", "US revenue in 2024", V("revenue", "2024-01-01", "2024-12-31", where={"country": ["United States"]})),
+    ("grocer", "Dairy sales in the US and Mexico last year",
+     V("revenue", "2024-01-01", "2024-12-31", where={"aisle": ["Dairy"], "country": ["United States", "Mexico"]})),
+    # A split by something the data does not have is asked back, not answered as a total.
+    ("grocer", "Revenue by colour in 2024", CLARIFY),
+    ("grocer", "Units per supplier last year", CLARIFY),
     # value
     ("homeware", "What were sales in France last month?", V("revenue", "2024-12-01", "2024-12-31",
                                                              where={"country": ["France"]})),
