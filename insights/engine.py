@@ -8,7 +8,7 @@ if every figure it writes is found in the computed result.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -40,6 +40,9 @@ class Answer:
     narrative: str
     sentiment: str
     clarification: str | None = None
+    # Beyond the contract's fields: what a person could ask instead (closest members, example questions),
+    # so surfaces can offer them as buttons rather than parse them out of the clarification.
+    suggestions: tuple[str, ...] = ()
 
     def as_json(self, *, conversation: str | None) -> dict[str, Any]:
         return {
@@ -49,6 +52,7 @@ class Answer:
             "narrative": self.narrative,
             "sentiment": self.sentiment,
             "clarification": self.clarification,
+            "suggestions": list(self.suggestions),
         }
 
 
@@ -71,6 +75,7 @@ def _unanswered(parsed: Parse) -> Answer:
     return Answer(
         understanding=parsed.understanding, result=Result(), narrative=text, sentiment="neutral",
         clarification=text if parsed.understanding.intent == "clarify" else None,
+        suggestions=parsed.suggestions,
     )
 
 
@@ -114,5 +119,4 @@ def _rephrased(answer: Answer) -> Answer:
     phrased = llm_rephrase(provider=provider, narrative=answer.narrative, answer=answer.as_json(conversation=None))
     if not phrased:
         return answer
-    return Answer(understanding=answer.understanding, result=answer.result, narrative=phrased,
-                  sentiment=answer.sentiment, clarification=answer.clarification)
+    return replace(answer, narrative=phrased)

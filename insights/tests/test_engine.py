@@ -1,0 +1,82 @@
+"""The engine end to end: question → understanding → computed result → narrative, and what it asks back."""
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+
+from insights.engine import answer_question
+from insights.grounding import is_grounded
+from insights.tests.test_analysis import ROWS, gold, measure, to_csv
+from insights.understanding import Period
+from metrics.errors import NoDataset
+from metrics.services import import_dataset
+
+AS_OF = date(2025, 2, 10)
+
+
+@pytest.fixture
+def loaded(tenant):
+    import_dataset(tenant=tenant, stream=io.BytesIO(to_csv(ROWS)), source="saas.csv", replace=False)
+    return tenant
+
+
+def ask(tenant, text, context=None):
+    return answer_question(tenant=tenant, text=text, as_of=AS_OF, context=context)
+
+
+def test_a_value_answer_carries_the_computed_number_and_says_it(loaded):
+    answer = ask(loaded, "What was gross margin in Germany in Q4 2024?")
+    data = answer.as_json(conversation="c_x")
+    expected = measure(gold(Period(date(2024, 10, 1), date(2024, 12, 31)), {"country": ["Germany"]})[None],
+                       "gross_margin")
+    assert data["understanding"]["intent"] == "value"
+    assert data["result"]["value"] == pytest.approx(expected)
+    assert data["narrative"].startswith("Gross margin for Germany was $")
+    assert is_grounded(data["narrative"], answer=data)
+    assert data["sentiment"] == "neutral" and data["clarification"] is None and data["conversation"] == "c_x"
+
+
+def test_a_compare_answer_has_a_tone_that_follows_the_change(loaded):
+    data = ask(loaded, "Revenue in January 2025 vs December 2024").as_json(conversation=None)
+    change_pct = data["result"]["change_pct"]
+    assert data["understanding"]["compare_to"] == {"start": "2024-12-01", "end": "2024-12-31"}
+    assert data["sentiment"] == ("neutral" if abs(change_pct) < 1 else "positive" if change_pct > 0 else "negative")
+    assert is_grounded(data["narrative"], answer=data)
+
+
+def test_an_unknown_member_is_asked_back_with_the_closest_members_and_no_number(loaded):
+    data = ask(loaded, "Revenue in Germny and Narnia last month").as_json(conversation=None)
+    assert data["understanding"]["intent"] == "clarify"
+    assert "Narnia" in data["clarification"] and data["narrative"] == data["clarification"]
+    assert data["result"]["value"] is None and data["result"]["rows"] == []
+    assert data["suggestions"]
+
+
+def test_off_topic_is_a_polite_refusal(loaded):
+    data = ask(loaded, "What's the weather in Paris?").as_json(conversation=None)
+    assert data["understanding"]["intent"] == "out_of_scope"
+    assert data["clarification"] is None and "revenue" in data["narrative"].lower()
+
+
+def test_a_follow_up_leans_on_the_previous_understanding(loaded):
+    first = ask(loaded, "Revenue by plan in Q4 2024")
+    second = ask(loaded, "And in Spain?", context=first.understanding)
+    assert second.understanding.intent == "breakdown" and second.understanding.group_by == "plan"
+    assert dict(second.understanding.constraints) == {"country": ("Spain",)}
+    expected = gold(Period(date(2024, 10, 1), date(2024, 12, 31)), {"country": ["Spain"]}, by=lambda r: r["plan"])
+    assert {row.key: row.value for row in second.result.rows} == pytest.approx(
+        {plan: sums["revenue"] for plan, sums in expected.items()})
+
+
+def test_drivers_name_the_dimension_they_chose(loaded):
+    data = ask(loaded, "Why did orders change in December 2024?").as_json(conversation=None)
+    assert data["understanding"]["intent"] == "drivers"
+    assert data["understanding"]["group_by"] in ("country", "plan")
+    assert data["result"]["rows"] and "The biggest driver" in data["narrative"]
+
+
+def test_without_a_dataset_there_is_no_answer_at_all(tenant):
+    with pytest.raises(NoDataset):
+        ask(tenant, "What was revenue last month?")
