@@ -11,11 +11,12 @@ import asyncio
 import json
 import logging
 import secrets
+from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs
 
-from channels.db import database_sync_to_async
+from asgiref.sync import sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from chat import services
@@ -27,6 +28,14 @@ from metrics.errors import MetricsError
 from tenants.errors import TenantError
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def _in_thread(function: Callable[..., T]) -> Callable[..., Awaitable[T]]:
+    """Tenant work touches DynamoDB, never Django's database, so it runs on any worker thread: sockets
+    answer in parallel instead of queueing on the one thread that database_sync_to_async would use."""
+    return sync_to_async(function, thread_sensitive=False)
+
 
 MAX_FRAME_CHARS = 8 * 1024
 
@@ -44,18 +53,21 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         conversation_id = self.scope["url_route"]["kwargs"]["conversation_id"]
         tickets = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("ticket", [])
-        await self.accept()
         try:
-            self.grant = await database_sync_to_async(consume_ticket)(
+            self.grant = await _in_thread(consume_ticket)(
                 ticket=tickets[0] if tickets else None, conversation_id=conversation_id
             )
         except TicketRefused as exc:
+            # Accepted only to say why and close with a code the client can act on.
+            await self.accept()
             await self.send_json(_error(exc.code, str(exc)))
             await self.close(code=exc.close_code)
             return
         self.session_id = f"ws_{secrets.token_hex(8)}"
         self.group = group_name(tenant=self.grant.tenant, conversation_id=conversation_id)
         await self.channel_layer.group_add(self.group, self.channel_name)
+        # Accepted once in the group, so nothing said after the client sees the socket open is missed.
+        await self.accept()
 
     async def disconnect(self, code: int) -> None:
         if self.group is not None:
@@ -107,7 +119,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json(thinking)
         await send_event(tenant=tenant, conversation_id=conversation_id, event=thinking, exclude=self.channel_name)
         try:
-            outcome = await database_sync_to_async(services.ask)(
+            outcome = await _in_thread(services.ask)(
                 tenant=tenant,
                 conversation_id=conversation_id,
                 text=text,

@@ -13,6 +13,10 @@ from chat.tickets import _hash
 from salestalk.asgi import application
 from tenants.storage import bind
 
+# Channels closes stale Django database connections around every consumer message, so the
+# consumers under test need database access even though SalesTalk keeps tenant data in DynamoDB.
+pytestmark = pytest.mark.django_db
+
 ORIGIN = [(b"origin", b"http://testserver")]
 QUIET = 0.3  # seconds to wait before concluding that nothing more arrives
 

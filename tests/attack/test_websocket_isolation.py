@@ -21,6 +21,10 @@ from tests.attack.ledger import Attempt
 from tests.attack.surface import websocket_routes
 from tests.attack.victim import snapshot
 
+# Channels closes stale Django database connections around every consumer message, so the
+# consumers under test need database access even though SalesTalk keeps tenant data in DynamoDB.
+pytestmark = pytest.mark.django_db
+
 ORIGIN = b"http://testserver"
 REFUSED_CODES = {4401, 4403}
 ASK = json.dumps({"type": "ask", "text": "What was revenue last month?"})
