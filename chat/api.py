@@ -52,6 +52,9 @@ class AnswerSerializer(serializers.Serializer):
     narrative = serializers.CharField(allow_blank=True)
     sentiment = serializers.CharField(allow_null=True)
     clarification = serializers.CharField(allow_null=True)
+    suggestions = serializers.ListField(
+        child=serializers.CharField(), help_text="What the person could ask instead (for a clarification)."
+    )
 
 
 class ListQuerySerializer(serializers.Serializer):
