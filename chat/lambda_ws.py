@@ -47,7 +47,7 @@ from tenants.auth import TokenRefused, context_from_token
 from tenants.context import TenantContext, tenant_scope
 from tenants.errors import TenantError
 from tenants.selectors import get_tenant_context
-from tenants.storage import TenantItem, UnboundModel, bind, bind_table, dynamodb_client
+from tenants.storage import TenantItem, UnboundModel, bind, bind_table, ensure_table
 
 logger = logging.getLogger(__name__)
 
@@ -87,21 +87,7 @@ class ConnectionItem(TenantItem):
 
 def ensure_connections_table() -> None:
     """Create the global index where it is missing (local and tests; in AWS, Terraform owns it)."""
-    client = dynamodb_client()
-    name = connections_table_name()
-    try:
-        client.create_table(
-            TableName=name,
-            KeySchema=[{"AttributeName": "connectionId", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "connectionId", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
-    except ClientError as exc:
-        if exc.response["Error"]["Code"] != "ResourceInUseException":
-            raise
-        return
-    client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 300})
-    client.update_time_to_live(TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": TTL_ATTRIBUTE})
+    ensure_table(name=connections_table_name(), keys=["connectionId"], ttl_attribute=TTL_ATTRIBUTE)
 
 
 def _index() -> type[ConnectionIndex]:

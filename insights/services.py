@@ -5,7 +5,6 @@ import secrets
 import time
 from datetime import UTC, datetime
 
-from botocore.exceptions import ClientError
 from pynamodb.exceptions import PutError, UpdateError
 
 from chat.errors import MessageNotFound
@@ -25,7 +24,7 @@ from insights.models import (
 from insights.selectors import get_comment, get_insight, token_hash
 from salestalk.ids import new_id
 from tenants.context import TenantContext
-from tenants.storage import bind, dynamodb_client
+from tenants.storage import bind, ensure_table
 
 MAX_TITLE_CHARS = 120
 MAX_COMMENT_CHARS = 2000
@@ -102,24 +101,7 @@ def delete_insight(*, tenant: TenantContext, insight_id: str) -> None:
 
 def ensure_shares_table() -> None:
     """Create ``{prefix}shares`` (local; in AWS, Terraform owns it). Idempotent, safe to race."""
-    name = shares_table_name()
-    client = dynamodb_client()
-    try:
-        client.create_table(
-            TableName=name,
-            KeySchema=[{"AttributeName": "tokenHash", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "tokenHash", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
-    except ClientError as exc:
-        if exc.response["Error"]["Code"] != "ResourceInUseException":
-            raise
-    client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 300})
-    ttl = client.describe_time_to_live(TableName=name)["TimeToLiveDescription"]
-    if ttl.get("TimeToLiveStatus") not in ("ENABLED", "ENABLING"):
-        client.update_time_to_live(
-            TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": SHARES_TTL_ATTRIBUTE}
-        )
+    ensure_table(name=shares_table_name(), keys=["tokenHash"], ttl_attribute=SHARES_TTL_ATTRIBUTE)
 
 
 def _save_share(share: ShareItem) -> None:

@@ -20,7 +20,7 @@ from django.db import transaction
 from tenants.errors import InvalidTenantId, TenantError, TenantExists
 from tenants.models import Membership, TenantRecord, TenantStatus, registry
 from tenants.selectors import get_tenant
-from tenants.storage import dynamodb_client, registry_table_name, tenant_table_name
+from tenants.storage import dynamodb_client, ensure_table, registry_table_name, tenant_table_name
 
 TENANT_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")
 TENANT_TTL_ATTRIBUTE = "expiresAt"
@@ -35,60 +35,18 @@ def validate_tenant_id(tenant_id: str) -> str:
     return tenant_id
 
 
-def _table_exists(name: str) -> bool:
-    try:
-        dynamodb_client().describe_table(TableName=name)
-    except ClientError as exc:
-        if exc.response["Error"]["Code"] == "ResourceNotFoundException":
-            return False
-        raise
-    return True
-
-
 def ensure_registry_table() -> None:
     """Create the global registry where it is missing (local; in AWS, Terraform owns it)."""
-    name = registry_table_name()
-    if _table_exists(name):
-        return
-    try:
-        dynamodb_client().create_table(
-            TableName=name,
-            KeySchema=[{"AttributeName": "tenantId", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "tenantId", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
-    except ClientError as exc:
-        if exc.response["Error"]["Code"] != "ResourceInUseException":
-            raise
-    dynamodb_client().get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 300})
+    ensure_table(name=registry_table_name(), keys=["tenantId"])
 
 
 def _create_tenant_table(*, tenant_id: str) -> None:
-    name = tenant_table_name(tenant_id)
-    client = dynamodb_client()
-    try:
-        client.create_table(
-            TableName=name,
-            KeySchema=[
-                {"AttributeName": "pk", "KeyType": "HASH"},
-                {"AttributeName": "sk", "KeyType": "RANGE"},
-            ],
-            AttributeDefinitions=[
-                {"AttributeName": "pk", "AttributeType": "S"},
-                {"AttributeName": "sk", "AttributeType": "S"},
-            ],
-            BillingMode="PAY_PER_REQUEST",
-            Tags=[{"Key": "tenantId", "Value": tenant_id}, {"Key": "app", "Value": "salestalk"}],
-        )
-    except ClientError as exc:
-        if exc.response["Error"]["Code"] != "ResourceInUseException":
-            raise
-    client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 600})
-    ttl = client.describe_time_to_live(TableName=name)["TimeToLiveDescription"]
-    if ttl.get("TimeToLiveStatus") not in ("ENABLED", "ENABLING"):
-        client.update_time_to_live(
-            TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": TENANT_TTL_ATTRIBUTE}
-        )
+    ensure_table(
+        name=tenant_table_name(tenant_id),
+        keys=["pk", "sk"],
+        ttl_attribute=TENANT_TTL_ATTRIBUTE,
+        tags={"tenantId": tenant_id, "app": "salestalk"},
+    )
 
 
 def _now() -> str:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 
 import botocore.config
 import botocore.session
+from botocore.exceptions import ClientError
 from django.conf import settings
 from pynamodb import constants
 from pynamodb.attributes import UnicodeAttribute
@@ -176,3 +178,34 @@ def dynamodb_client() -> Any:
         settings.SALESTALK_DYNAMODB_TIMEOUT_SECONDS,
         settings.SALESTALK_DYNAMODB_MAX_RETRIES,
     )
+
+
+def ensure_table(
+    *, name: str, keys: Sequence[str], ttl_attribute: str | None = None, tags: Mapping[str, str] | None = None
+) -> None:
+    """Create the on-demand table ``name`` where it is missing (string keys: hash, then range), wait
+    until it is ACTIVE and switch its TTL on. Idempotent and safe to race: another creator's table is
+    simply waited for."""
+    client = dynamodb_client()
+    try:
+        client.describe_table(TableName=name)
+    except ClientError as exc:
+        if exc.response["Error"]["Code"] != "ResourceNotFoundException":
+            raise
+        try:
+            client.create_table(
+                TableName=name,
+                KeySchema=[{"AttributeName": key, "KeyType": kind} for key, kind in zip(keys, ("HASH", "RANGE"))],
+                AttributeDefinitions=[{"AttributeName": key, "AttributeType": "S"} for key in keys],
+                BillingMode="PAY_PER_REQUEST",
+                **({"Tags": [{"Key": k, "Value": v} for k, v in tags.items()]} if tags else {}),
+            )
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] != "ResourceInUseException":
+                raise
+    client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 600})
+    if ttl_attribute is None:
+        return
+    ttl = client.describe_time_to_live(TableName=name)["TimeToLiveDescription"]
+    if ttl.get("TimeToLiveStatus") not in ("ENABLED", "ENABLING"):
+        client.update_time_to_live(TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": ttl_attribute})
