@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 module = importlib.import_module(f"benchmarks.bench_{name}")
                 figures.extend(module.run(context))
-            except Exception:  # one broken benchmark must not hide the others' figures
+            except Exception:  # noqa: BLE001 - one broken benchmark must not hide the others' figures
                 failures.append(name)
                 traceback.print_exc()
             print(f"  {name} took {time.perf_counter() - started:.1f}s", file=sys.stderr, flush=True)

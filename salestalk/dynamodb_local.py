@@ -40,7 +40,7 @@ def java_major_version() -> int | None:
     java = shutil.which("java")
     if not java:
         return None
-    out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
+    out = subprocess.run([java, "-version"], check=False, capture_output=True, text=True).stderr
     match = re.search(r'version "(\d+)(?:\.(\d+))?', out)
     if not match:
         return None
@@ -94,8 +94,8 @@ def start(*, port: int, data_dir: Path | None, log_path: Path | None = None, tim
     if data_dir:
         data_dir.mkdir(parents=True, exist_ok=True)
     args, engine = _command(port, data_dir)
-    log = open(log_path, "ab") if log_path else subprocess.DEVNULL
-    process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT)
+    with open(log_path or os.devnull, "ab") as log:  # the child keeps its own copy of the handle
+        process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -120,5 +120,5 @@ def test_unknown_tenant():
 def test_provisioning_creates_the_owner_sign_in_once():
     record, password = services.provision_tenant(tenant_id="acme", name="Acme", owner_email="Owner@Acme.example")
     assert record.status == TenantStatus.ACTIVE and password
-    again, second = services.provision_tenant(tenant_id="acme", name="Acme", owner_email="Owner@Acme.example")
+    _, second = services.provision_tenant(tenant_id="acme", name="Acme", owner_email="Owner@Acme.example")
     assert second is None
