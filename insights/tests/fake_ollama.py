@@ -12,12 +12,20 @@ final chunk) or "trickle" (stream chunks ``trickle_seconds`` apart).
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 
 MODES = ("ok", "hang", "error", "garbage", "cut", "trickle")
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A client that gave up (the hang and timeout cases) resets its connection: expected, not news.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class FakeOllama:
@@ -29,7 +37,7 @@ class FakeOllama:
         self.done_reason = "stop"
         self.requests: list[dict[str, Any]] = []
         self.stopping = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._server.block_on_close = False
         self._thread = threading.Thread(
