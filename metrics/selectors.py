@@ -171,6 +171,89 @@ def _check(
         raise InvalidQuery(f"Unknown grain {grain!r}; use one of {', '.join(GRAINS)}.")
 
 
+@dataclass(frozen=True)
+class QuerySpec:
+    """One question to the rollups; ``query_many`` answers several with one read."""
+
+    start: date
+    end: date
+    constraints: Mapping[str, Sequence[str]] | None = None
+    group_by: str | None = None
+    grain: str | None = None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    spec: QuerySpec
+    tuples: list[tuple[str, ...]]
+    partitions: list[str]
+    dimensions: list[str]
+    spans: list[tuple[str | None, date | None, date | None]]
+    pieces: list[list[Piece]]
+
+    def keys(self) -> set[tuple[str, Piece]]:
+        return {(pk, piece) for span_pieces in self.pieces for piece in span_pieces for pk in self.partitions}
+
+
+def _plan(indexed: _IndexedModel, spec: QuerySpec) -> _Plan:
+    if spec.start > spec.end:
+        raise InvalidQuery(f"The period ends ({spec.end}) before it starts ({spec.start}).")
+    constraints = spec.constraints or {}
+    _check(indexed, constraints, spec.group_by, spec.grain)
+    model = indexed.model
+    lo, hi = max(spec.start, model.first_date), min(spec.end, model.last_date)
+    tuples, partitions, dimensions = _partitions(indexed, constraints, spec.group_by)
+    if spec.grain is not None:
+        bounds = [(label, first, last, max(lo, first), min(hi, last)) for label, first, last in periods(lo, hi, spec.grain)]
+    else:
+        bounds = [(None, None, None, lo, hi)]
+    return _Plan(
+        spec=spec,
+        tuples=tuples,
+        partitions=partitions,
+        dimensions=dimensions,
+        spans=[(label, first, last) for label, first, last, _, _ in bounds],
+        pieces=[cover(span_lo, span_hi) for *_, span_lo, span_hi in bounds],
+    )
+
+
+def _answer(plan: _Plan, rollups: _Rollups) -> QueryResult:
+    group_by = plan.spec.group_by
+    if group_by is not None:
+        position = plan.dimensions.index(group_by)
+        by_member: dict[str, np.ndarray] = {}
+        for members, partition in zip(plan.tuples, plan.partitions, strict=True):
+            rollups.add(partition, plan.pieces[0], into=by_member.setdefault(members[position], rollups.zeros()))
+        rows = tuple(rollups.cell(member, sums) for member, sums in by_member.items() if sums[-1] > 0)
+        return QueryResult(total=rollups.cell(None, sum(by_member.values(), rollups.zeros())), rows=rows)
+
+    span_sums = []
+    for span_pieces in plan.pieces:
+        sums = rollups.zeros()
+        for partition in plan.partitions:
+            rollups.add(partition, span_pieces, into=sums)
+        span_sums.append(sums)
+    total = rollups.cell(None, sum(span_sums, rollups.zeros()))
+    if plan.spec.grain is None:
+        return QueryResult(total=total)
+    rows = tuple(
+        rollups.cell(label, sums, start=first, end=last)
+        for (label, first, last), sums in zip(plan.spans, span_sums, strict=True)
+    )
+    return QueryResult(total=total, rows=rows)
+
+
+def query_many(
+    *, tenant: TenantContext, specs: Sequence[QuerySpec], model: SemanticModel | None = None
+) -> list[QueryResult]:
+    """Each spec answered as ``query`` would, from one read of every rollup slice they need together
+    (a "why?" compares several splits over two periods: one round trip instead of many)."""
+    indexed = _indexed(tenant, model)
+    plans = [_plan(indexed, spec) for spec in specs]
+    rollups = _Rollups.read(tenant=tenant, model=indexed.model, keys=set().union(*(p.keys() for p in plans)))
+    return [_answer(plan, rollups) for plan in plans]
+
+
 def query(
     *,
     tenant: TenantContext,
@@ -188,43 +271,8 @@ def query(
     period overlapping the data's dates within the span, oldest first, each
     summing the span's days inside it.
     """
-    if start > end:
-        raise InvalidQuery(f"The period ends ({end}) before it starts ({start}).")
-    constraints = constraints or {}
-    indexed = _indexed(tenant, model)
-    _check(indexed, constraints, group_by, grain)
-    model = indexed.model
-    lo, hi = max(start, model.first_date), min(end, model.last_date)
-    tuples, partitions, dimensions = _partitions(indexed, constraints, group_by)
-    if grain is not None:
-        spans = [(label, first, last, max(lo, first), min(hi, last)) for label, first, last in periods(lo, hi, grain)]
-    else:
-        spans = [(None, None, None, lo, hi)]
-    pieces = [cover(span_lo, span_hi) for *_, span_lo, span_hi in spans]
-    rollups = _Rollups.read(tenant=tenant, model=model, partitions=partitions, pieces=pieces)
-
-    if group_by is not None:
-        position = dimensions.index(group_by)
-        by_member: dict[str, np.ndarray] = {}
-        for members, partition in zip(tuples, partitions, strict=True):
-            rollups.add(partition, pieces[0], into=by_member.setdefault(members[position], rollups.zeros()))
-        rows = tuple(rollups.cell(member, sums) for member, sums in by_member.items() if sums[-1] > 0)
-        return QueryResult(total=rollups.cell(None, sum(by_member.values(), rollups.zeros())), rows=rows)
-
-    span_sums = []
-    for span_pieces in pieces:
-        sums = rollups.zeros()
-        for partition in partitions:
-            rollups.add(partition, span_pieces, into=sums)
-        span_sums.append(sums)
-    total = rollups.cell(None, sum(span_sums, rollups.zeros()))
-    if grain is None:
-        return QueryResult(total=total)
-    rows = tuple(
-        rollups.cell(label, sums, start=first, end=last)
-        for (label, first, last, _, _), sums in zip(spans, span_sums, strict=True)
-    )
-    return QueryResult(total=total, rows=rows)
+    spec = QuerySpec(start=start, end=end, constraints=constraints, group_by=group_by, grain=grain)
+    return query_many(tenant=tenant, specs=[spec], model=model)[0]
 
 
 def _partitions(
@@ -255,22 +303,19 @@ def _partitions(
 
 @dataclass(frozen=True)
 class _Rollups:
-    """The rollup slices one query needs, read at once; ``add`` sums a span's pieces of one partition."""
+    """The rollup slices some queries need, read at once; ``add`` sums a span's pieces of one partition."""
 
     fields: tuple[str, ...]
     first_year: int
     arrays: Mapping[tuple[str, str, str], np.ndarray]
 
     @classmethod
-    def read(
-        cls, *, tenant: TenantContext, model: SemanticModel, partitions: list[str], pieces: list[list[Piece]]
-    ) -> _Rollups:
+    def read(cls, *, tenant: TenantContext, model: SemanticModel, keys: set[tuple[str, Piece]]) -> _Rollups:
         fields = fields_of(model.columns)
-        distinct = {piece for span_pieces in pieces for piece in span_pieces}
         items = get_binaries(
             tenant=tenant,
-            keys=[(pk, piece.sk) for piece in distinct for pk in partitions],
-            attributes=sorted({piece.attribute for piece in distinct}),
+            keys=[(pk, piece.sk) for pk, piece in keys],
+            attributes=sorted({piece.attribute for _, piece in keys}),
         )
         arrays = {
             (pk, sk, attribute): decode_values(data, field_count=len(fields))
