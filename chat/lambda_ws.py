@@ -20,7 +20,7 @@ import json
 import logging
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -207,14 +207,7 @@ def resolve(connection_id: str) -> Connection:
         raise Refused("the tenant holds no such connection") from exc
     if item.conversationId != entry.conversationId or item.connectionId != connection_id:
         raise Refused("index and tenant table disagree")
-    scoped = TenantContext(
-        tenant_id=tenant.tenant_id,
-        table_name=tenant.table_name,
-        email=item.email,
-        user_id=item.userId,
-        currency=tenant.currency,
-        time_zone=tenant.time_zone,
-    )
+    scoped = replace(tenant, email=item.email, user_id=item.userId)  # the person who opened the connection
     return Connection(connection_id=connection_id, tenant=scoped, conversation_id=entry.conversationId)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pynamodb.exceptions import DeleteError
 
@@ -84,12 +84,5 @@ def consume_ticket(*, ticket: str | None, conversation_id: str) -> TicketGrant:
         if exc.cause_response_code == "ConditionalCheckFailedException":
             raise TicketRefused("This ticket is unknown or already used.") from exc
         raise
-    scoped = TenantContext(
-        tenant_id=tenant.tenant_id,
-        table_name=tenant.table_name,
-        email=item.email,
-        user_id=item.userId,
-        currency=tenant.currency,
-        time_zone=tenant.time_zone,
-    )
+    scoped = replace(tenant, email=item.email, user_id=item.userId)  # the person the ticket was issued to
     return TicketGrant(tenant=scoped, conversation_id=conversation_id)
