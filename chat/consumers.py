@@ -21,11 +21,10 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from chat import services
 from chat.broadcast import answer_event, group_name, send_event, thinking_event
-from chat.errors import ChatError, TicketRefused
+from chat.errors import TicketRefused
 from chat.services import MAX_QUESTION_CHARS
 from chat.tickets import TicketGrant, consume_ticket
-from metrics.errors import MetricsError
-from tenants.errors import TenantError
+from salestalk.app_errors import AppError
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -127,7 +126,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
                 author=tenant.email or tenant.user_id,
                 session_id=self.session_id,
             )
-        except (ChatError, TenantError, MetricsError) as exc:
+        except AppError as exc:
             await self.send_json(_error(exc.code, str(exc)))
             return
         except Exception:

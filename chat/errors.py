@@ -1,7 +1,8 @@
 """Chat errors; the API maps each to a 4xx with the one JSON error shape (salestalk/errors.py)."""
+from salestalk.app_errors import AppError
 
 
-class ChatError(Exception):
+class ChatError(AppError):
     status_code = 400
     code = "chat_error"
 

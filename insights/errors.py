@@ -1,7 +1,8 @@
 """Insight, share and comment errors; the API maps each to a 4xx with the one JSON error shape."""
+from salestalk.app_errors import AppError
 
 
-class InsightError(Exception):
+class InsightError(AppError):
     status_code = 400
     code = "insight_error"
 

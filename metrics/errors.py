@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from salestalk.app_errors import AppError
 
-class MetricsError(Exception):
+
+class MetricsError(AppError):
     status_code = 400
     code = "metrics_error"
-
-    def details(self) -> dict[str, Any] | None:
-        return None
 
 
 class NoDataset(MetricsError):

@@ -12,11 +12,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from chat.errors import ChatError
-from insights.errors import InsightError
-from metrics.errors import MetricsError
+from salestalk.app_errors import AppError
 from tenants.context import TenantScopeError
-from tenants.errors import TenantError
 from tenants.storage import StorageUnavailable
 
 logger = logging.getLogger("salestalk.errors")
@@ -45,9 +42,7 @@ def error_body(*, code: str, message: str, details: Any = None) -> dict[str, Any
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    if isinstance(exc, TenantError | ChatError | InsightError):
-        return Response(error_body(code=exc.code, message=str(exc)), status=exc.status_code)
-    if isinstance(exc, MetricsError):
+    if isinstance(exc, AppError):
         return Response(error_body(code=exc.code, message=str(exc), details=exc.details()), status=exc.status_code)
     if isinstance(exc, RequestDataTooBig):
         return Response(

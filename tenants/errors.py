@@ -1,7 +1,8 @@
 """Tenant and identity errors; the API maps each to a 4xx with a clear JSON body."""
+from salestalk.app_errors import AppError
 
 
-class TenantError(Exception):
+class TenantError(AppError):
     status_code = 400
     code = "tenant_error"
 
