@@ -36,7 +36,10 @@ COPY static/ static/
 # deploy workflow to copy to S3 (they are not served from here), and an empty migrated SQLite
 # for Django's own tables is copied to /tmp at cold start (Lambda's /var/task is read-only).
 # Then byte-compile, so cold starts do not compile (and cannot write __pycache__ anyway).
-RUN DJANGO_SETTINGS_MODULE=salestalk.settings.local python manage.py collectstatic --noinput -v 0 \
+# The local profile needs signing secrets to start: throwaway ones, used by these two commands only.
+RUN export SALESTALK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+           SALESTALK_JWT_SECRET="$(python -c 'import secrets; print(secrets.token_urlsafe(48))')" SALESTALK_DEBUG=false \
+    && DJANGO_SETTINGS_MODULE=salestalk.settings.local python manage.py collectstatic --noinput -v 0 \
     && DJANGO_SETTINGS_MODULE=salestalk.settings.local SALESTALK_SQLITE_PATH="${LAMBDA_TASK_ROOT}/django-template.sqlite3" \
        python manage.py migrate --noinput -v 0 \
     && python -m compileall -q -j 0 . \

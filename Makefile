@@ -14,7 +14,7 @@ DEMO_PASSWORD ?= demo-password-123
 EVAL_TENANT ?= acme-eval
 SHARED ?= ../shared
 
-.PHONY: install dynamodb dynamodb-stop migrate demo run serve streamlit test test-fast browser eval bench fuzz lint lint-infra attack clean
+.PHONY: install secrets dynamodb dynamodb-stop migrate demo run serve streamlit test test-fast browser eval bench fuzz lint lint-infra attack clean
 
 $(VENV)/.installed: pyproject.toml package-lock.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,7 +31,16 @@ dynamodb: install ## Start DynamoDB Local on 127.0.0.1:$(DYNAMODB_PORT) (data in
 dynamodb-stop:
 	@test -x $(PY) && $(PY) -m salestalk.dynamodb_local stop --port $(DYNAMODB_PORT) || true
 
-migrate: install
+# The local profile's signing secrets: random, generated once, git-ignored (salestalk/settings/local.py reads them).
+SECRETS_FILE ?= .run/secrets.env
+export SALESTALK_SECRETS_FILE := $(abspath $(SECRETS_FILE))
+secrets: ## Generate the local SECRET_KEY and JWT secret once into $(SECRETS_FILE)
+	@test -s $(SECRETS_FILE) || { mkdir -p $(dir $(SECRETS_FILE)) && umask 077 && $(PYTHON) -c \
+		'import secrets; print(f"SALESTALK_SECRET_KEY={secrets.token_urlsafe(48)}\nSALESTALK_JWT_SECRET={secrets.token_urlsafe(48)}")' \
+		> $(SECRETS_FILE); }
+	@echo "Local secrets: $(SALESTALK_SECRETS_FILE) (generated once; delete it to sign everyone out)"
+
+migrate: install secrets
 	$(PY) manage.py migrate --noinput -v 0
 
 demo: dynamodb migrate ## Demo tenant, staff user and dataset (idempotent)

@@ -9,6 +9,7 @@ Wall time is reported beside it.
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,8 @@ def _environment(scratch: str) -> dict[str, str]:
         "AWS_REGION": "us-east-1",
         "SALESTALK_AWS_REGION": "us-east-1",
         "SALESTALK_TABLE_PREFIX": "salestalk-",
-        "SALESTALK_SECRET_KEY": "bench-only-secret-key-0000000000000000",
+        "SALESTALK_SECRET_KEY": secrets.token_urlsafe(48),
+        "SALESTALK_JWT_SECRET": secrets.token_urlsafe(48),
         "SALESTALK_AUTH_ISSUER": "cognito",
         "SALESTALK_COGNITO_ISSUER": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_example",
         "SALESTALK_COGNITO_JWKS_URL": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_example/.well-known/jwks.json",

@@ -69,6 +69,7 @@ class Daphne:
             "DJANGO_SETTINGS_MODULE": "salestalk.settings.local",
             "SALESTALK_DYNAMODB_ENDPOINT": endpoint,
             "SALESTALK_TABLE_PREFIX": prefix,
+            "SALESTALK_SECRET_KEY": secrets.token_urlsafe(48),
             "SALESTALK_JWT_SECRET": secret,
             "SALESTALK_LOG_LEVEL": "WARNING",
         }

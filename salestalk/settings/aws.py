@@ -1,8 +1,10 @@
-"""AWS profile: real DynamoDB, Cognito tokens, static files on S3 behind CloudFront."""
-from salestalk.env import env_str
+"""AWS profile: real DynamoDB, Cognito tokens, static files on S3 behind CloudFront, HTTPS only."""
+from salestalk.env import env_int, env_str, signing_secrets
 
-from .base import *
+from .base import *  # noqa: F403
+from .base import INSTALLED_APPS, MIDDLEWARE
 
+SECRET_KEY, SALESTALK_JWT_SECRET = signing_secrets()
 DEBUG = False
 # daphne's app only replaces `runserver`, and CloudFront serves static files: in Lambda, importing
 # Twisted and WhiteNoise's scan of every static file would only slow each cold start.
@@ -22,5 +24,11 @@ STORAGES = {
         "OPTIONS": {"bucket_name": STATIC_BUCKET, "location": "static", "custom_domain": STATIC_HOST or None},
     },
 }
+# API Gateway and CloudFront terminate TLS and say so in X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

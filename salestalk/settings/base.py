@@ -4,12 +4,13 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from salestalk.env import env_bool, env_float, env_int, env_list, env_str
+from salestalk.database import database_config
+from salestalk.env import env, env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
-DEBUG = env_bool("DEBUG", False)
+# SECRET_KEY and SALESTALK_JWT_SECRET come from each profile: checked secrets, never defaulted outside test.
+DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -23,15 +24,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "channels",
     "tenants",
     "metrics",
     "insights",
     "chat",
+    "collab",
 ]
 
 MIDDLEWARE = [
-    "salestalk.request_logging.RequestLogMiddleware",
+    "core.request_logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -40,6 +43,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "salestalk.urls"
@@ -63,10 +67,9 @@ TEMPLATES = [
 
 # Django's own database holds only auth, admin and sessions; tenant data lives in DynamoDB.
 DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
-    }
+    "default": database_config(
+        url=env.str("DATABASE_URL", default=""), sqlite_path=env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3"))
+    )
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -103,15 +106,21 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["tenants.auth.TenantJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "salestalk.openapi.SalesTalkAutoSchema",
-    "EXCEPTION_HANDLER": "salestalk.errors.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "core.openapi.SalesTalkAutoSchema",
+    "EXCEPTION_HANDLER": "core.exception_handler.api_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "salestalk.parsers.JSONParser",
-        "salestalk.parsers.FormParser",
+        "core.parsers.JSONParser",
+        "core.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "UNAUTHENTICATED_USER": None,
+    # Fixed windows counted in tenants.throttles' shared store; see SALESTALK_THROTTLE_STORE.
+    "DEFAULT_THROTTLE_RATES": {
+        "sign_in_ip": env_str("SIGN_IN_RATE_PER_IP", "30/min"),
+        "ask_user": env_str("ASK_RATE_PER_USER", "30/min"),
+        "ask_tenant": env_str("ASK_RATE_PER_TENANT", "300/min"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "SalesTalk API",
@@ -119,6 +128,26 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI from the drf-spectacular-sidecar package, never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# Content-Security-Policy on every response: scripts and styles only from our own origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
 }
 
 CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
@@ -142,14 +171,21 @@ SALESTALK_TENANT_ROLE_ARN = env_str("TENANT_ROLE_ARN") or None
 
 # --- Identity ---------------------------------------------------------------
 SALESTALK_AUTH_ISSUER = env_str("AUTH_ISSUER", "local")  # local | cognito
-SALESTALK_JWT_SECRET = env_str("JWT_SECRET", SECRET_KEY)
 SALESTALK_JWT_ISSUER = env_str("JWT_ISSUER", "salestalk-local")
 SALESTALK_JWT_AUDIENCE = env_str("JWT_AUDIENCE", "salestalk")
-SALESTALK_ACCESS_TOKEN_TTL = env_int("ACCESS_TOKEN_TTL", 3600)
+# Access tokens live at most 15 minutes; validation refuses any token that claims to live longer.
+SALESTALK_ACCESS_TOKEN_TTL = min(env_int("ACCESS_TOKEN_TTL", 900), 900)
 SALESTALK_REFRESH_TOKEN_TTL = env_int("REFRESH_TOKEN_TTL", 14 * 24 * 3600)
 SALESTALK_COGNITO_JWKS_URL = env_str("COGNITO_JWKS_URL") or None
 SALESTALK_COGNITO_ISSUER = env_str("COGNITO_ISSUER") or None
 SALESTALK_COGNITO_CLIENT_ID = env_str("COGNITO_CLIENT_ID") or None
+SALESTALK_COGNITO_MAX_TOKEN_LIFETIME = env_int("COGNITO_MAX_TOKEN_LIFETIME", 3600)
+# Sign-in lockout: this many wrong passwords for one account within the window lock it for the window.
+SALESTALK_SIGN_IN_MAX_FAILURES = env_int("SIGN_IN_MAX_FAILURES", 5)
+SALESTALK_SIGN_IN_LOCKOUT_SECONDS = env_int("SIGN_IN_LOCKOUT_SECONDS", 15 * 60)
+# Where throttle counters live: "auto" is Redis with SALESTALK_REDIS_URL, else a DynamoDB table
+# shared by every instance; "memory" (one process only) is for the test profile.
+SALESTALK_THROTTLE_STORE = env_str("THROTTLE_STORE", "auto")
 
 # --- Language engine --------------------------------------------------------
 SALESTALK_LLM = env_str("LLM", "builtin")  # builtin | ollama | bedrock
@@ -166,7 +202,7 @@ SALESTALK_MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "salestalk.request_logging.JsonFormatter"}},
+    "formatters": {"json": {"()": "core.request_logging.JsonFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {

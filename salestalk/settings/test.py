@@ -1,10 +1,19 @@
 """Test profile: the test session starts its own in-memory DynamoDB and sets the endpoint."""
 from .base import *  # noqa: F403
+from .base import REST_FRAMEWORK
 
 DEBUG = False
+# The only profile with fixed secrets: they are public, and salestalk.env.secret() refuses them elsewhere.
 SECRET_KEY = "test-secret-key-not-for-production-000000"
 SALESTALK_JWT_SECRET = "test-jwt-secret-not-for-production-000000"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SALESTALK_DYNAMODB_TIMEOUT_SECONDS = 3.0
 SALESTALK_DYNAMODB_MAX_RETRIES = 1
 SALESTALK_LLM = "builtin"
+# Generous, so suites that ask or sign in many times are not throttled; throttle tests set their own.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {**REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], **dict.fromkeys(
+        REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "100000/min")},
+}
+SALESTALK_THROTTLE_STORE = "memory"
