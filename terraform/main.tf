@@ -95,6 +95,11 @@ data "aws_ssm_parameter" "secret_key" {
   name  = var.secret_key_parameter
 }
 
+data "aws_ssm_parameter" "jwt_secret" {
+  count = local.full_stack ? 1 : 0
+  name  = var.jwt_secret_parameter
+}
+
 # --- Permissions -------------------------------------------------------------------------------
 
 locals {
@@ -175,6 +180,7 @@ locals {
     SALESTALK_TABLE_PREFIX      = var.table_prefix
     SALESTALK_TENANT_ROLE_ARN   = local.tenant_role_arn
     SALESTALK_SECRET_KEY        = data.aws_ssm_parameter.secret_key[0].value
+    SALESTALK_JWT_SECRET        = data.aws_ssm_parameter.jwt_secret[0].value
     SALESTALK_AUTH_ISSUER       = "cognito"
     SALESTALK_COGNITO_ISSUER    = module.cognito[0].issuer
     SALESTALK_COGNITO_JWKS_URL  = module.cognito[0].jwks_url

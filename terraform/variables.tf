@@ -48,6 +48,12 @@ variable "secret_key_parameter" {
   default     = "/salestalk/secret-key"
 }
 
+variable "jwt_secret_parameter" {
+  description = "SSM SecureString parameter holding the separate JWT signing secret (created once by hand, like the SECRET_KEY)."
+  type        = string
+  default     = "/salestalk/jwt-secret"
+}
+
 variable "http_memory_mb" {
   description = "Memory of the HTTP function. CPU scales with it: 1,769 MB is one full vCPU, which keeps the init phase (Django and every view, ~1.1 s of CPU) near its 1.5 s goal (docs/cost-and-scale.md)."
   type        = number

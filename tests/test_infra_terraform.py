@@ -12,7 +12,7 @@ import pytest
 from pynamodb.attributes import NumberAttribute
 
 from chat.lambda_ws import ConnectionIndex, ConnectionItem
-from insights.models import ShareItem
+from collab.models import ShareItem
 from tenants.models import TenantRecord
 from tenants.services import TENANT_TTL_ATTRIBUTE
 from tenants.storage import tenant_table_name
@@ -122,7 +122,7 @@ def test_every_salestalk_variable_terraform_sets_is_read_by_the_app():
     names = set(re.findall(r"^\s+SALESTALK_([A-Z_]+)\s+=", text, re.MULTILINE))
     read = set()
     for path in [*(ROOT / "salestalk").rglob("*.py")]:
-        read |= set(re.findall(r'env_(?:str|int|float|bool|list)\("([A-Z_]+)"', path.read_text()))
+        read |= set(re.findall(r'(?:env_(?:str|int|float|bool|list)|secret)\("([A-Z_]+)"', path.read_text()))
     assert names and names <= read, sorted(names - read)
 
 
