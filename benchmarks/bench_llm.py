@@ -7,7 +7,7 @@ import time
 from datetime import date
 
 from benchmarks.figures import Figure, latency_figures
-from insights.grounding import is_grounded
+from insights.answering.grounding import is_grounded
 from insights.llm import LLMError
 from insights.llm.ollama_provider import OllamaProvider
 from insights.llm.parsing import llm_parse, user_prompt

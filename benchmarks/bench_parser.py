@@ -6,9 +6,9 @@ import time
 from datetime import date
 
 from benchmarks.figures import Figure, latency_figures
-from insights.parser import parse
-from insights.understanding import Understanding
-from insights.vocabulary import build
+from insights.understanding.parser import parse
+from insights.understanding.types import Understanding
+from insights.understanding.vocabulary import build
 from metrics.measures import CATALOGUE
 from metrics.semantic import SemanticModel
 

@@ -11,7 +11,6 @@ from rest_framework.response import Response
 from chat import services
 from chat.broadcast import answer_event, broadcast, thinking_event
 from chat.selectors import (
-    MAX_PAGE,
     conversation_json,
     get_conversation,
     list_conversations,
@@ -20,6 +19,7 @@ from chat.selectors import (
 )
 from chat.services import MAX_QUESTION_CHARS, MAX_TITLE_CHARS
 from chat.tickets import issue_ticket
+from core.pagination import MAX_PAGE
 from tenants.api import TenantAPIView
 
 

@@ -24,7 +24,7 @@ from chat.broadcast import answer_event, group_name, send_event, thinking_event
 from chat.errors import TicketRefused
 from chat.services import MAX_QUESTION_CHARS
 from chat.tickets import TicketGrant, consume_ticket
-from salestalk.app_errors import AppError
+from core.errors import AppError
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -1,5 +1,5 @@
-"""Chat errors; the API maps each to a 4xx with the one JSON error shape (salestalk/errors.py)."""
-from salestalk.app_errors import AppError
+"""Chat errors; the API maps each to a 4xx with the one JSON error shape (core/errors.py)."""
+from core.errors import AppError
 
 
 class ChatError(AppError):
@@ -27,11 +27,6 @@ class MessageNotFound(ChatError):
 class InvalidQuestion(ChatError, ValueError):
     status_code = 400
     code = "invalid_question"
-
-
-class InvalidCursor(ChatError):
-    status_code = 400
-    code = "invalid_cursor"
 
 
 class TicketRefused(ChatError):

@@ -21,7 +21,7 @@ import logging
 import os
 import time
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -43,8 +43,9 @@ from chat.errors import ChatError, ConversationNotFound, TicketRefused
 from chat.selectors import get_conversation
 from chat.services import MAX_QUESTION_CHARS
 from chat.tickets import consume_ticket
+from core.clock import now_iso
 from tenants.auth import TokenRefused, context_from_token
-from tenants.context import TenantContext, tenant_scope
+from tenants.context import TenantContext
 from tenants.errors import TenantError
 from tenants.selectors import get_tenant_context
 from tenants.storage import TenantItem, UnboundModel, bind, bind_table, ensure_table
@@ -173,7 +174,7 @@ def on_connect(event: dict[str, Any]) -> dict[str, Any]:
         conversationId=conversation_id,
         userId=tenant.user_id,
         email=tenant.email,
-        connectedAt=datetime.now(UTC).isoformat(timespec="seconds"),
+        connectedAt=now_iso(),
         expiresAt=expires_at,
     ).save()
     Index = _index()
@@ -296,24 +297,23 @@ def on_message(event: dict[str, Any]) -> dict[str, Any]:
         _post(client, connection_id=connection_id, data=_error(exc.code, str(exc)))
         return _response(400)
     tenant, conversation_id = connection.tenant, connection.conversation_id
-    with tenant_scope(tenant):
-        broadcast(client, connection=connection, data=thinking_event(conversation_id=conversation_id))
-        try:
-            outcome = services.ask(
-                tenant=tenant,
-                conversation_id=conversation_id,
-                text=text,
-                as_of=as_of,
-                author=tenant.email or tenant.user_id,
-                session_id=f"ws_{connection_id}",
-            )
-        except (ChatError, TenantError) as exc:
-            _post(client, connection_id=connection_id, data=_error(exc.code, str(exc)))
-            return _response(400)
-        event_out = answer_event(
-            user_message=outcome.user_message, assistant_message=outcome.assistant_message, answer=outcome.answer
+    broadcast(client, connection=connection, data=thinking_event(conversation_id=conversation_id))
+    try:
+        outcome = services.ask(
+            tenant=tenant,
+            conversation_id=conversation_id,
+            text=text,
+            as_of=as_of,
+            author=tenant.email or tenant.user_id,
+            session_id=f"ws_{connection_id}",
         )
-        broadcast(client, connection=connection, data=event_out)
+    except (ChatError, TenantError) as exc:
+        _post(client, connection_id=connection_id, data=_error(exc.code, str(exc)))
+        return _response(400)
+    event_out = answer_event(
+        user_message=outcome.user_message, assistant_message=outcome.assistant_message, answer=outcome.answer
+    )
+    broadcast(client, connection=connection, data=event_out)
     _log("ws answered", connectionId=connection_id, tenantId=tenant.tenant_id, conversation=conversation_id)
     return _response(200)
 

@@ -1,10 +1,9 @@
 """Reads of conversations and messages, scoped to one tenant."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from chat.errors import ConversationNotFound, InvalidCursor, MessageNotFound
+from chat.errors import ConversationNotFound, MessageNotFound
 from chat.models import (
     CONVERSATIONS_PK,
     ConversationItem,
@@ -13,13 +12,11 @@ from chat.models import (
     message_sk,
     messages_pk,
 )
-from insights.understanding import Understanding
+from core.ids import is_id
+from core.pagination import InvalidCursor, page_size
+from insights.understanding.types import Understanding
 from tenants.context import TenantContext
 from tenants.storage import bind
-
-CONVERSATION_ID = re.compile(r"^c_[0-9a-f]{24}$")
-MESSAGE_ID = re.compile(r"^m_[0-9a-f]{24}$")
-MAX_PAGE = 100
 
 
 def conversation_json(item: ConversationItem) -> dict[str, Any]:
@@ -46,13 +43,9 @@ def message_json(item: MessageItem) -> dict[str, Any]:
     }
 
 
-def is_conversation_id(value: Any) -> bool:
-    return isinstance(value, str) and bool(CONVERSATION_ID.match(value))
-
-
 def get_conversation(*, tenant: TenantContext, conversation_id: str) -> ConversationItem:
     # A malformed id cannot exist: answer 404 without a read.
-    if not is_conversation_id(conversation_id):
+    if not is_id(conversation_id, prefix="c"):
         raise ConversationNotFound(f"No conversation {conversation_id!r}.")
     Conversation = bind(ConversationItem, tenant=tenant)
     try:
@@ -61,17 +54,13 @@ def get_conversation(*, tenant: TenantContext, conversation_id: str) -> Conversa
         raise ConversationNotFound(f"No conversation {conversation_id!r}.") from exc
 
 
-def _page_size(limit: int) -> int:
-    return max(1, min(int(limit), MAX_PAGE))
-
-
 def list_conversations(
     *, tenant: TenantContext, limit: int = 20, before: str | None = None
 ) -> tuple[list[ConversationItem], str | None]:
     """Newest first; ``before`` is the id of the last conversation of the previous page."""
-    if before is not None and not is_conversation_id(before):
+    if before is not None and not is_id(before, prefix="c"):
         raise InvalidCursor("'before' must be a conversation id from a previous page's 'next'.")
-    limit = _page_size(limit)
+    limit = page_size(limit)
     Conversation = bind(ConversationItem, tenant=tenant)
     # Every item of the CONVS partition is a conversation, so "before" is a plain key comparison.
     condition = Conversation.sk < conversation_sk(before) if before else Conversation.sk.startswith("CONV#")
@@ -87,7 +76,7 @@ def list_messages(
     get_conversation(tenant=tenant, conversation_id=conversation_id)
     if before_seq is not None and before_seq < 1:
         raise InvalidCursor("'before' must be a message seq from a previous page's 'next'.")
-    limit = _page_size(limit)
+    limit = page_size(limit)
     Message = bind(MessageItem, tenant=tenant)
     if before_seq is not None:
         condition = Message.sk.between(message_sk(0), message_sk(before_seq - 1))
@@ -105,7 +94,7 @@ def list_messages(
 def get_message(*, tenant: TenantContext, conversation_id: str, message_id: str) -> MessageItem:
     """A message by id; recent messages are found first, as those are the ones people act on."""
     get_conversation(tenant=tenant, conversation_id=conversation_id)
-    if not isinstance(message_id, str) or not MESSAGE_ID.match(message_id):
+    if not is_id(message_id, prefix="m"):
         raise MessageNotFound(f"No message {message_id!r} in this conversation.")
     Message = bind(MessageItem, tenant=tenant)
     found = Message.query(

@@ -6,7 +6,7 @@ import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,8 +23,9 @@ from chat.models import (
     messages_pk,
 )
 from chat.selectors import follow_up_context, get_conversation, message_json
+from core.clock import now_iso
+from core.ids import new_id
 from insights.engine import answer_question
-from salestalk.ids import new_id
 from tenants.context import TenantContext
 from tenants.storage import bind
 
@@ -43,9 +44,6 @@ class AskOutcome:
     assistant_message: dict[str, Any]
     answer: dict[str, Any]
 
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def tenant_today(*, tenant: TenantContext) -> date:
@@ -68,7 +66,7 @@ def create_conversation(
 ) -> ConversationItem:
     Conversation = bind(ConversationItem, tenant=tenant)
     conversation_id = new_id("c")
-    now = _now()
+    now = now_iso()
     item = Conversation(
         CONVERSATIONS_PK,
         conversation_sk(conversation_id),
@@ -87,7 +85,7 @@ def rename_conversation(*, tenant: TenantContext, conversation_id: str, title: s
     item = get_conversation(tenant=tenant, conversation_id=conversation_id)
     Conversation = type(item)
     item.update(
-        actions=[Conversation.title.set(_clean_title(title)), Conversation.updatedAt.set(_now())],
+        actions=[Conversation.title.set(_clean_title(title)), Conversation.updatedAt.set(now_iso())],
         condition=Conversation.pk.exists(),
     )
     return item
@@ -140,7 +138,7 @@ def append_messages(
     for attempt in range(APPEND_ATTEMPTS):
         if count is None:
             count = int(get_conversation(tenant=tenant, conversation_id=conversation_id).messageCount or 0)
-        now = _now()
+        now = now_iso()
         ids = [new_id("m") for _ in messages]
         items = []
         for offset, message in enumerate(messages):

@@ -1,4 +1,4 @@
-"""The Django-rendered pages: sign-in, the chat page, the public share page, and the page's token endpoint.
+"""The Django-rendered pages: sign-in, the chat page, and the page's token endpoint.
 
 The chat page holds no tenant data itself: its script trades the session for a short-lived access token
 (``POST /app/token``) and then talks to the same tenant API as every other client.
@@ -16,9 +16,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
-from insights.errors import ShareNotFound
-from insights.selectors import resolve_share, shared_insight_json
-from salestalk.errors import error_body
+from core.errors import error_body
 from tenants.context import TenantContext
 from tenants.errors import TenantError
 from tenants.models import Membership
@@ -109,18 +107,3 @@ def page_token(request: HttpRequest) -> JsonResponse:
             "expires_in": settings.SALESTALK_ACCESS_TOKEN_TTL,
         }
     )
-
-
-@require_GET
-def share_page(request: HttpRequest, token: str) -> HttpResponse:
-    """The public, read-only page of a shared insight: the link itself is the credential."""
-    try:
-        insight = shared_insight_json(resolve_share(token=token))
-    except ShareNotFound as exc:
-        response = render(request, "web/share_missing.html", {"message": str(exc)}, status=404)
-    else:
-        response = render(request, "web/share.html", {"insight": insight, "data": {"insight": insight}})
-    # The link is the credential: keep the page out of shared caches and other sites' Referer headers.
-    response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    return response

@@ -10,5 +10,4 @@ urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("app/token", views.page_token, name="token"),
-    path("share/<str:token>", views.share_page, name="share"),
 ]

@@ -10,10 +10,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chat.broadcast import broadcast
-from chat.selectors import MAX_PAGE
-from insights import services
-from insights.models import InsightItem
-from insights.selectors import (
+from collab import services
+from collab.models import InsightItem
+from collab.selectors import (
     comment_json,
     get_insight,
     insight_json,
@@ -24,7 +23,8 @@ from insights.selectors import (
     resolve_share,
     shared_insight_json,
 )
-from insights.services import DEFAULT_SHARE_DAYS, MAX_COMMENT_CHARS, MAX_SHARE_DAYS, MAX_TITLE_CHARS
+from collab.services import DEFAULT_SHARE_DAYS, MAX_COMMENT_CHARS, MAX_SHARE_DAYS, MAX_TITLE_CHARS
+from core.pagination import MAX_PAGE
 from tenants.api import TenantAPIView
 from tenants.context import TenantContext
 

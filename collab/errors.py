@@ -1,5 +1,5 @@
 """Insight, share and comment errors; the API maps each to a 4xx with the one JSON error shape."""
-from salestalk.app_errors import AppError
+from core.errors import AppError
 
 
 class InsightError(AppError):

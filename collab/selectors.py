@@ -10,9 +10,8 @@ from typing import Any
 
 from pynamodb.exceptions import PynamoDBException
 
-from chat.errors import InvalidCursor
-from insights.errors import CommentNotFound, InsightNotFound, ShareNotFound
-from insights.models import (
+from collab.errors import CommentNotFound, InsightNotFound, ShareNotFound
+from collab.models import (
     INSIGHTS_PK,
     CommentItem,
     InsightItem,
@@ -21,15 +20,14 @@ from insights.models import (
     insight_sk,
     shares,
 )
+from core.ids import is_id
+from core.pagination import InvalidCursor, page_size
 from tenants.context import TenantContext
 from tenants.errors import TenantError
 from tenants.selectors import get_tenant_context
 from tenants.storage import bind
 
-INSIGHT_ID = re.compile(r"^i_[0-9a-f]{24}$")
-COMMENT_ID = re.compile(r"^cm_[0-9a-f]{24}$")
 SHARE_TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
-MAX_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ def live_share(item: InsightItem) -> tuple[str, int] | None:
 
 
 def insight_json(item: InsightItem) -> dict[str, Any]:
-    """The insight without its ``share`` (its url depends on the request; see ``insights.api``)."""
+    """The insight without its ``share`` (its url depends on the request; see ``collab.api``)."""
     return {
         "id": item.id,
         "conversation": item.conversationId,
@@ -101,7 +99,7 @@ def shared_insight_json(shared: SharedInsight) -> dict[str, Any]:
 
 
 def get_insight(*, tenant: TenantContext, insight_id: str) -> InsightItem:
-    if not isinstance(insight_id, str) or not INSIGHT_ID.match(insight_id):
+    if not is_id(insight_id, prefix="i"):
         raise InsightNotFound(f"No insight {insight_id!r}.")
     Insight = bind(InsightItem, tenant=tenant)
     try:
@@ -114,9 +112,9 @@ def list_insights(
     *, tenant: TenantContext, limit: int = 20, before: str | None = None
 ) -> tuple[list[InsightItem], str | None]:
     """Newest first; ``before`` is the previous page's ``next`` (an insight id)."""
-    if before is not None and not INSIGHT_ID.match(before):
+    if before is not None and not is_id(before, prefix="i"):
         raise InvalidCursor("'before' must be an insight id from a previous page's 'next'.")
-    limit = max(1, min(int(limit), MAX_PAGE))
+    limit = page_size(limit)
     Insight = bind(InsightItem, tenant=tenant)
     condition = Insight.sk < insight_sk(before) if before else Insight.sk.startswith("INSIGHT#")
     items = list(Insight.query(INSIGHTS_PK, condition, scan_index_forward=False, limit=limit + 1))
@@ -126,7 +124,7 @@ def list_insights(
 
 def get_comment(*, tenant: TenantContext, insight_id: str, comment_id: str) -> CommentItem:
     get_insight(tenant=tenant, insight_id=insight_id)
-    if not isinstance(comment_id, str) or not COMMENT_ID.match(comment_id):
+    if not is_id(comment_id, prefix="cm"):
         raise CommentNotFound(f"No comment {comment_id!r} on this insight.")
     Comment = bind(CommentItem, tenant=tenant)
     try:

@@ -9,8 +9,8 @@ from pynamodb.exceptions import PutError, UpdateError
 
 from chat.errors import MessageNotFound
 from chat.selectors import get_message
-from insights.errors import InsightNotFound, InvalidComment, InvalidShare, NotAnAnswer, NotCommentAuthor
-from insights.models import (
+from collab.errors import InsightNotFound, InvalidComment, InvalidShare, NotAnAnswer, NotCommentAuthor
+from collab.models import (
     INSIGHTS_PK,
     CommentItem,
     InsightItem,
@@ -21,8 +21,8 @@ from insights.models import (
     shares,
     shares_table_name,
 )
-from insights.selectors import get_comment, get_insight, token_hash
-from salestalk.ids import new_id
+from collab.selectors import get_comment, get_insight, token_hash
+from core.ids import new_id
 from tenants.context import TenantContext
 from tenants.storage import bind, ensure_table
 

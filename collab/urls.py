@@ -1,8 +1,8 @@
 from django.urls import path
 
-from insights import api
+from collab import api
 
-app_name = "insights"
+app_name = "collab"
 
 urlpatterns = [
     path("", api.InsightListApi.as_view(), name="insight-list"),

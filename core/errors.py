@@ -1,5 +1,8 @@
-"""The root of SalesTalk's own errors: each says its HTTP status and a stable code, so every surface
-(the API's handler, the WebSocket consumers, the commands) reports them one way."""
+"""The root of SalesTalk's own errors and the one error envelope every surface sends.
+
+Each error says its HTTP status and a stable code, so the API's handler, the
+WebSocket consumers, the Lambda handlers and the commands report them one way.
+"""
 from __future__ import annotations
 
 from typing import Any
@@ -11,3 +14,23 @@ class AppError(Exception):
 
     def details(self) -> dict[str, Any] | None:
         return None
+
+
+class TenantScopeError(RuntimeError):
+    """Tenant data was reached without a tenant context. Fail closed: never fall back to "all"."""
+
+
+class StorageUnavailable(RuntimeError):
+    """DynamoDB could not be reached or kept refusing; the request can be retried later."""
+
+
+def error_body(*, code: str, message: str, details: Any = None) -> dict[str, Any]:
+    """The one error shape: {"error": {"code", "message", "details"?}}."""
+    body: dict[str, Any] = {"code": code, "message": message}
+    if details is not None:
+        body["details"] = details
+    return {"error": body}
+
+
+def app_error_body(exc: AppError) -> dict[str, Any]:
+    return error_body(code=exc.code, message=str(exc), details=exc.details())

@@ -1,4 +1,4 @@
-"""One JSON error shape for the whole API: {"error": {"code", "message", "details"?}}."""
+"""The DRF exception handler: every API error leaves in the one envelope of ``core.errors``."""
 from __future__ import annotations
 
 import logging
@@ -12,9 +12,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from salestalk.app_errors import AppError
-from tenants.context import TenantScopeError
-from tenants.storage import StorageUnavailable
+from core.errors import AppError, StorageUnavailable, TenantScopeError, app_error_body, error_body
 
 logger = logging.getLogger("salestalk.errors")
 
@@ -34,16 +32,9 @@ def storage_unavailable(exc: BaseException) -> bool:
     return False
 
 
-def error_body(*, code: str, message: str, details: Any = None) -> dict[str, Any]:
-    body: dict[str, Any] = {"code": code, "message": message}
-    if details is not None:
-        body["details"] = details
-    return {"error": body}
-
-
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, AppError):
-        return Response(error_body(code=exc.code, message=str(exc), details=exc.details()), status=exc.status_code)
+        return Response(app_error_body(exc), status=exc.status_code)
     if isinstance(exc, RequestDataTooBig):
         return Response(
             error_body(code="too_large", message="The request body is too large."),

@@ -2,7 +2,7 @@
 
 The built-in parser answers first; an LLM (when configured) is asked only when
 the parser is unsure, and its understanding is validated before use. Numbers
-always come from ``insights.analysis``; an LLM may rephrase the narrative only
+always come from ``insights.answering.analysis``; an LLM may rephrase the narrative only
 if every figure it writes is found in the computed result.
 """
 from __future__ import annotations
@@ -14,14 +14,14 @@ from typing import Any
 
 from django.conf import settings
 
-from insights.analysis import analyse
+from insights.answering.analysis import analyse
+from insights.answering.narrative import compose, sentiment_of, trend_change
+from insights.answering.results import Result
 from insights.llm import get_provider
 from insights.llm.parsing import llm_parse
 from insights.llm.phrasing import llm_rephrase
-from insights.narrative import compose, sentiment_of, trend_change
-from insights.parser import Parse, parse
-from insights.results import Result
-from insights.understanding import Understanding
+from insights.understanding.parser import Parse, parse
+from insights.understanding.types import Understanding
 from metrics.measures import DEFAULT_MEASURE
 from metrics.selectors import get_semantic_model
 from metrics.semantic import SemanticModel

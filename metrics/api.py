@@ -14,7 +14,7 @@ from metrics import selectors, services
 from metrics.errors import InvalidDataset, InvalidQuery, NoDataset, UnknownMeasure
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE
 from metrics.periods import GRAINS
-from salestalk.ids import new_id
+from core.ids import new_id
 from tenants.api import TenantAPIView
 
 

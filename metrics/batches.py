@@ -22,7 +22,8 @@ from pynamodb.connection import Connection
 
 from metrics.models import RollupRecord
 from tenants.context import TenantContext
-from tenants.storage import StorageUnavailable, bind
+from core.errors import StorageUnavailable
+from tenants.storage import bind
 
 WRITE_BATCH = 25  # DynamoDB's limit per BatchWriteItem
 READ_BATCH = 100  # and per BatchGetItem

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from salestalk.app_errors import AppError
+from core.errors import AppError
 
 
 class MetricsError(AppError):

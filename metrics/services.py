@@ -44,7 +44,7 @@ from metrics.models import (
 from metrics.rollups import ROLLUP_PK_PREFIX, iter_rollups
 from metrics.selectors import current_dataset, get_semantic_model, remember_current_version
 from metrics.semantic import SemanticModel
-from salestalk.ids import new_id
+from core.ids import new_id
 from tenants.context import TenantContext
 from tenants.storage import bind
 

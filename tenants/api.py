@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import authenticate
-from django.http import HttpRequest
 from rest_framework import permissions, serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import AuthenticationFailed, ParseError
@@ -12,10 +11,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from salestalk.request_logging import bind_log_context
+from core.errors import TenantScopeError
+from core.request_logging import bind_log_context
 from tenants import services
 from tenants.auth import TenantJWTAuthentication, TokenRefused
-from tenants.context import TenantContext, TenantScopeError, _current
+from tenants.context import TenantContext
 from tenants.errors import TenantError
 from tenants.models import Membership, TenantRecord
 from tenants.selectors import get_tenant_context, list_tenants
@@ -27,8 +27,8 @@ FORBIDDEN_SCOPE_PARAMS = ("tenant", "tenant_id", "tenantId")
 class TenantAPIView(APIView):
     """Every tenant endpoint derives from this: the tenant comes from the token, and only from it.
 
-    The context is set in ``initial`` (after authentication) and reset when the
-    request ends, whatever happens, so nothing outlives its request.
+    The context is set on the view in ``initial`` (after authentication) and
+    passed as ``tenant=`` to every selector and service; nothing reads it from a global.
     """
 
     authentication_classes = [TenantJWTAuthentication]
@@ -43,16 +43,8 @@ class TenantAPIView(APIView):
         if any(name in request.query_params for name in FORBIDDEN_SCOPE_PARAMS):
             raise ParseError("The tenant comes from your token; do not send it in the query string.")
         self.tenant = tenant
-        self._tenant_token = _current.set(tenant)
         bind_log_context(tenantId=tenant.tenant_id)
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        finally:
-            token = self.__dict__.pop("_tenant_token", None)
-            if token is not None:
-                _current.reset(token)
 
 
 class MeApi(TenantAPIView):

@@ -1,16 +1,12 @@
 """Who is asking: the tenant scope every tenant read and write needs."""
 from __future__ import annotations
 
-import contextvars
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-
-class TenantScopeError(RuntimeError):
-    """Tenant data was reached without a tenant context. Fail closed: never fall back to "all"."""
+from core.errors import TenantScopeError
 
 
 @dataclass(frozen=True)
@@ -27,29 +23,3 @@ class TenantContext:
         if not self.tenant_id or not self.table_name:
             raise TenantScopeError("A tenant context needs a tenant id and its table name.")
         object.__setattr__(self, "claims", MappingProxyType(dict(self.claims)))
-
-
-_current: contextvars.ContextVar[TenantContext | None] = contextvars.ContextVar("salestalk_tenant", default=None)
-
-
-def current_tenant() -> TenantContext:
-    """The tenant of the running request; raises outside one."""
-    tenant = _current.get()
-    if tenant is None:
-        raise TenantScopeError("No tenant context is set for this request.")
-    return tenant
-
-
-def current_tenant_id_or_none() -> str | None:
-    """For log lines only: which tenant the current work belongs to, if any."""
-    tenant = _current.get()
-    return tenant.tenant_id if tenant else None
-
-
-@contextmanager
-def tenant_scope(tenant: TenantContext) -> Iterator[TenantContext]:
-    token = _current.set(tenant)
-    try:
-        yield tenant
-    finally:
-        _current.reset(token)

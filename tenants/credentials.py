@@ -20,7 +20,7 @@ import botocore.session
 from django.conf import settings
 from pynamodb.connection import Connection
 
-from tenants.context import TenantScopeError
+from core.errors import TenantScopeError
 
 SESSION_SECONDS = 3600
 TENANT_TAG = "tenantId"

@@ -1,5 +1,5 @@
 """Tenant and identity errors; the API maps each to a 4xx with a clear JSON body."""
-from salestalk.app_errors import AppError
+from core.errors import AppError
 
 
 class TenantError(AppError):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import UTC, datetime
 
 from botocore.exceptions import ClientError
 from django.contrib.auth import get_user_model
@@ -17,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from core.clock import now_iso
 from tenants.errors import InvalidTenantId, TenantError, TenantExists
 from tenants.models import Membership, TenantRecord, TenantStatus, registry
 from tenants.selectors import get_tenant
@@ -48,9 +48,6 @@ def _create_tenant_table(*, tenant_id: str) -> None:
         tags={"tenantId": tenant_id, "app": "salestalk"},
     )
 
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def onboard_tenant(
@@ -90,7 +87,7 @@ def onboard_tenant(
             name=name,
             ownerEmail=owner_email,
             tableName=tenant_table_name(tenant_id),
-            createdAt=_now(),
+            createdAt=now_iso(),
             status=TenantStatus.PROVISIONING,
             currency=currency,
             timeZone=time_zone,

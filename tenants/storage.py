@@ -23,14 +23,11 @@ from pynamodb.connection import TableConnection
 from pynamodb.connection.base import MetaTable
 from pynamodb.models import Model
 
-from tenants.context import TenantContext, TenantScopeError
+from core.errors import TenantScopeError
+from tenants.context import TenantContext
 from tenants.credentials import TenantScopedConnection
 
 M = TypeVar("M", bound=Model)
-
-
-class StorageUnavailable(RuntimeError):
-    """DynamoDB could not be reached or kept refusing; the request can be retried later."""
 
 
 def registry_table_name() -> str:

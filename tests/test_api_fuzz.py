@@ -14,7 +14,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from chat import services as chat_services
-from insights import services as insight_services
+from collab import services as insight_services
 from metrics.services import import_dataset
 from tenants.tokens import issue_token
 

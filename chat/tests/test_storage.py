@@ -4,7 +4,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from chat import selectors, services
-from chat.errors import ConversationNotFound, InvalidCursor, MessageNotFound
+from chat.errors import ConversationNotFound, MessageNotFound
+from core.pagination import InvalidCursor
 
 
 def append(tenant, conversation_id, text, sender="user", **kwargs):

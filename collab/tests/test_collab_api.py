@@ -5,8 +5,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from chat import services as chat_services
-from insights.models import INSIGHTS_PK, InsightItem, insight_sk, shares
-from insights.selectors import token_hash
+from collab.models import INSIGHTS_PK, InsightItem, insight_sk, shares
+from collab.selectors import token_hash
 from tenants.storage import bind
 
 ANSWER = {

@@ -5,8 +5,8 @@ Each intent reads the rollups through ``metrics.selectors.query`` and returns a
 """
 from __future__ import annotations
 
-from insights.results import MeasureFigures, Result, Row
-from insights.understanding import Period, Understanding
+from insights.answering.results import MeasureFigures, Result, Row
+from insights.understanding.types import Period, Understanding
 from metrics.measures import DEFAULT_MEASURE
 from metrics.selectors import Cell, QueryResult, QuerySpec, query_many
 from metrics.semantic import SemanticModel

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from insights.results import Result, Row
-from insights.understanding import Period, Understanding
+from insights.answering.results import Result, Row
+from insights.understanding.types import Period, Understanding
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE, Measure
 from metrics.periods import period_bounds, quarter_of
 

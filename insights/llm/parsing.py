@@ -18,7 +18,7 @@ from typing import Any
 from insights.llm import LLMError, LLMProvider
 from insights.llm.replies import UnusableReply, json_object
 from insights.llm.validation import validated_understanding
-from insights.understanding import Understanding
+from insights.understanding.types import Understanding
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE
 from metrics.semantic import SemanticModel
 

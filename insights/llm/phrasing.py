@@ -6,7 +6,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from insights.grounding import is_grounded
+from insights.answering.grounding import is_grounded
 from insights.llm import LLMError, LLMProvider
 from insights.llm.replies import UnusableReply, json_object
 

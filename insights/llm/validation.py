@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from insights.llm.replies import UnusableReply
-from insights.understanding import GRAINS, INTENTS, ORDERS, Period, Understanding
+from insights.understanding.types import GRAINS, INTENTS, ORDERS, Period, Understanding
 from metrics.semantic import SemanticModel
 
 FIELDS = ("intent", "subject", "measure", "time", "compare_to", "filters", "group_by", "order", "limit")

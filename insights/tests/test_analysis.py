@@ -13,8 +13,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from insights.analysis import analyse
-from insights.understanding import Period, Understanding
+from insights.answering.analysis import analyse
+from insights.understanding.types import Period, Understanding
 from metrics.selectors import get_semantic_model
 from metrics.services import import_dataset
 

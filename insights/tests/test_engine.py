@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from insights.answering.grounding import is_grounded
 from insights.engine import answer_question
-from insights.grounding import is_grounded
 from insights.tests.test_analysis import ROWS, gold, measure, to_csv
-from insights.understanding import Period
+from insights.understanding.types import Period
 from metrics.errors import NoDataset
 from metrics.services import import_dataset
 

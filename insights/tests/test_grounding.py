@@ -8,10 +8,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from insights.grounding import is_grounded, numbers_in
-from insights.narrative import compose
-from insights.results import MeasureFigures, Result, Row
-from insights.understanding import Period, Understanding
+from insights.answering.grounding import is_grounded, numbers_in
+from insights.answering.narrative import compose
+from insights.answering.results import MeasureFigures, Result, Row
+from insights.understanding.types import Period, Understanding
 
 Q3 = {"start": "2025-07-01", "end": "2025-09-30", "grain": "quarter"}
 Q2 = {"start": "2025-04-01", "end": "2025-06-30"}

@@ -16,7 +16,7 @@ from insights.llm import LLMError
 from insights.llm.bedrock_provider import JSON_INSTRUCTION, MAX_TOKENS, BedrockProvider, make_bedrock_client
 from insights.llm.parsing import llm_parse
 from insights.llm.phrasing import llm_rephrase
-from insights.understanding import Period, Understanding
+from insights.understanding.types import Period, Understanding
 from metrics.semantic import SemanticModel
 
 MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0"

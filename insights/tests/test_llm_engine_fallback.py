@@ -14,8 +14,8 @@ from datetime import date
 import pytest
 
 from insights.engine import LLM_FALLBACK_BELOW, answer_question
-from insights.parser import parse
 from insights.tests.fake_ollama import FakeOllama
+from insights.understanding.parser import parse
 from metrics.selectors import get_semantic_model
 from metrics.services import import_dataset
 

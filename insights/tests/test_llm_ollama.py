@@ -15,7 +15,7 @@ from insights.llm.ollama_provider import OllamaProvider
 from insights.llm.parsing import llm_parse
 from insights.llm.phrasing import llm_rephrase
 from insights.tests.fake_ollama import FakeOllama
-from insights.understanding import Period, Understanding
+from insights.understanding.types import Period, Understanding
 from metrics.semantic import SemanticModel
 
 MODEL = SemanticModel(

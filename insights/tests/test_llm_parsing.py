@@ -10,7 +10,7 @@ import pytest
 from insights.llm import LLMError
 from insights.llm.parsing import MEMBERS_SHOWN_PER_DIMENSION, SYSTEM_PROMPT, llm_parse, vocabulary
 from insights.tests.llm_doubles import ScriptedProvider
-from insights.understanding import INTENTS, Period, Understanding
+from insights.understanding.types import INTENTS, Period, Understanding
 from metrics.semantic import SemanticModel
 
 PRODUCTS = tuple(f"Product {n:04d}" for n in range(5000)) + ("Trail Runner",)

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from insights.narrative import compose, describe_period, format_money, format_number, sentiment_of
-from insights.results import MeasureFigures, Result, Row
-from insights.understanding import Period, Understanding
+from insights.answering.narrative import compose, describe_period, format_money, format_number, sentiment_of
+from insights.answering.results import MeasureFigures, Result, Row
+from insights.understanding.types import Period, Understanding
 
 Q3 = Period(date(2025, 7, 1), date(2025, 9, 30))
 Q2 = Period(date(2025, 4, 1), date(2025, 6, 30))

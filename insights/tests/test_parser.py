@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from insights.parser import Parse, parse
-from insights.understanding import INTENTS, Understanding
-from insights.vocabulary import vocabulary_for
+from insights.understanding.parser import Parse, parse
+from insights.understanding.types import INTENTS, Understanding
+from insights.understanding.vocabulary import vocabulary_for
 from metrics.semantic import SemanticModel
 
 ALL_MEASURES = ("revenue", "cost", "gross_margin", "margin_pct", "units", "orders", "new_customers",

@@ -17,8 +17,8 @@ from types import ModuleType
 
 import pytest
 
-from insights.parser import parse
-from insights.understanding import Understanding
+from insights.understanding.parser import parse
+from insights.understanding.types import Understanding
 from metrics.measures import available_measures
 from metrics.semantic import SemanticModel
 from tests.eval import make_globex

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from insights.parser import parse
-from insights.understanding import GRAINS, INTENTS, ORDERS, Period, Understanding
+from insights.understanding.parser import parse
+from insights.understanding.types import GRAINS, INTENTS, ORDERS, Period, Understanding
 from metrics.measures import CATALOGUE, SUMMABLE, available_measures
 from metrics.semantic import SemanticModel
 

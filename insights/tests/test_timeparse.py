@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from insights.timeparse import (
+from insights.understanding.time_expressions import (
     FoundPeriod,
     compare_period,
     default_period,
@@ -15,7 +15,7 @@ from insights.timeparse import (
     trend_grain,
     year_earlier,
 )
-from insights.understanding import Period
+from insights.understanding.types import Period
 
 A = date(2025, 11, 10)  # a Monday, ISO week 46
 NEW_YEAR = date(2025, 1, 1)  # a Wednesday in ISO week 1 of 2025, which began on 30 Dec 2024

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from insights.timeparse import NUMBER_WORDS
+from insights.understanding.time_expressions import NUMBER_WORDS
 
 _NUMBER = r"(?P<n>\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w.isalpha() and w != "a") + r")"
 _DESC = (r"top|best|highest|most|biggest|largest|greatest|strongest|leading|max(?:imum)?|best[\s-]selling|"

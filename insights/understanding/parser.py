@@ -14,10 +14,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from insights.parsing_cues import Cues, asked_groupings, excluded_before, off_topic, read_cues
-from insights.parsing_typos import correct_keywords, keyword_near
-from insights.parsing_words import COMMON, MEMBER_LIKE
-from insights.timeparse import (
+from insights.understanding.cues import Cues, asked_groupings, excluded_before, off_topic, read_cues
+from insights.understanding.time_expressions import (
     FoundPeriod,
     TimeReading,
     compare_period,
@@ -28,8 +26,9 @@ from insights.timeparse import (
     trend_grain,
     year_earlier,
 )
-from insights.understanding import Period, Understanding
-from insights.vocabulary import (
+from insights.understanding.types import Period, Understanding
+from insights.understanding.typos import correct_keywords, keyword_near
+from insights.understanding.vocabulary import (
     DIMENSION_NOUNS,
     GEO_DIMENSIONS,
     Hit,
@@ -39,6 +38,7 @@ from insights.vocabulary import (
     tokenize,
     vocabulary_for,
 )
+from insights.understanding.words import COMMON, MEMBER_LIKE
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE
 from metrics.periods import periods
 from metrics.semantic import SemanticModel

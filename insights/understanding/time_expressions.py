@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from insights.understanding import Period
+from insights.understanding.types import Period
 from metrics.periods import period_bounds
 
 ONE_DAY = timedelta(days=1)

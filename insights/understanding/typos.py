@@ -1,7 +1,7 @@
 """One-typo forgiveness for the parser's own words ("qurater", "Novmeber", "veruss").
 
 Tenant words (measures, dimensions, members) have their own typo rule in
-``insights.vocabulary``; this pass fixes the calendar and question words the
+``insights.understanding.vocabulary``; this pass fixes the calendar and question words the
 rules of the parser look for, before anything else reads the text. A word that
 is everyday English, or the tenant's, or one typo away from one of the tenant's
 words, is left alone.
@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from insights.parsing_words import COMMON
-from insights.vocabulary import DIMENSION_NOUNS, damerau_levenshtein
+from insights.understanding.vocabulary import DIMENSION_NOUNS, damerau_levenshtein
+from insights.understanding.words import COMMON
 
 MIN_LETTERS = 5
 KEYWORDS: frozenset[str] = frozenset("""

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from insights.parsing_words import COMMON, FUNCTION
+from insights.understanding.words import COMMON, FUNCTION
 from metrics.measures import CATALOGUE
 from metrics.semantic import SemanticModel
 

@@ -13,7 +13,7 @@ from metrics import services
 from metrics.errors import DatasetExists, ImportConflict, InvalidDataset
 from metrics.selectors import current_dataset, get_semantic_model, query
 from metrics.tests.conftest import sparse_csv
-from salestalk.errors import storage_unavailable
+from core.exception_handler import storage_unavailable
 from tenants.storage import dynamodb_client
 
 GOOD = "date,region,revenue,units\n2024-01-01,EMEA,100.5,3\n2024-01-02,APAC,20,1\n"

@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.core.management import CommandError, call_command
 
-from salestalk.request_logging import JsonFormatter
+from core.request_logging import JsonFormatter
 from tenants.tokens import decode_token
 
 

@@ -2,7 +2,8 @@ import threading
 
 import pytest
 
-from tenants.context import TenantContext, TenantScopeError, current_tenant, tenant_scope
+from core.errors import TenantScopeError
+from tenants.context import TenantContext
 from tenants.storage import TenantItem, bind
 
 
@@ -59,12 +60,3 @@ def test_concurrent_binding_never_crosses_tables(make_tenant):
         if keys != {tenant.tenant_id}:
             errors.append(f"{tenant.tenant_id}: {keys}")
     assert errors == []
-
-
-def test_current_tenant_fails_closed_outside_a_scope(tenant):
-    with pytest.raises(TenantScopeError):
-        current_tenant()
-    with tenant_scope(tenant):
-        assert current_tenant() is tenant
-    with pytest.raises(TenantScopeError):
-        current_tenant()

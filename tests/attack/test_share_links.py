@@ -5,9 +5,9 @@ from __future__ import annotations
 import secrets
 import time
 
-from insights.models import shares
-from insights.selectors import token_hash
-from insights.services import revoke_share, share_insight
+from collab.models import shares
+from collab.selectors import token_hash
+from collab.services import revoke_share, share_insight
 from tenants.services import set_tenant_status
 from tests.attack.surface import share_routes
 from tests.attack.victim import plant, snapshot

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from chat.services import append_message, create_conversation
-from insights.services import add_comment, pin_insight, share_insight
+from collab.services import add_comment, pin_insight, share_insight
 from metrics.services import import_dataset
 from tenants.context import TenantContext
 from tenants.models import registry

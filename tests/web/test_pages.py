@@ -141,7 +141,7 @@ ANSWER = {
 @pytest.fixture
 def shared_token(tenant) -> str:
     from chat.services import append_message, create_conversation
-    from insights.services import add_comment, pin_insight, share_insight
+    from collab.services import add_comment, pin_insight, share_insight
 
     conversation = create_conversation(tenant=tenant, title="Q2 by region")
     append_message(tenant=tenant, conversation_id=conversation.id, sender="user", text="Revenue by region?")
@@ -169,8 +169,8 @@ def test_a_share_link_shows_the_insight_to_anyone(shared_token):
 
 
 def test_an_unknown_or_revoked_link_is_a_plain_not_found(shared_token, tenant):
-    from insights.selectors import list_insights
-    from insights.services import revoke_share
+    from collab.selectors import list_insights
+    from collab.services import revoke_share
 
     missing = Client().get("/share/not-a-real-token")
     assert missing.status_code == 404

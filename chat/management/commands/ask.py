@@ -13,7 +13,7 @@ from chat.errors import ConversationNotFound, InvalidQuestion
 from chat.services import ask
 from metrics.errors import NoDataset
 from metrics.selectors import get_semantic_model
-from tenants.context import TenantContext, tenant_scope
+from tenants.context import TenantContext
 from tenants.errors import TenantError
 from tenants.selectors import get_tenant_context
 
@@ -85,15 +85,14 @@ class Command(BaseCommand):
             tenant = get_tenant_context(tenant_id=options["tenant_id"], email=AUTHOR)
         except TenantError as exc:
             raise CommandError(str(exc)) from exc
-        with tenant_scope(tenant):
-            try:
-                get_semantic_model(tenant=tenant)
-            except NoDataset as exc:
-                raise CommandError(f"Tenant {tenant.tenant_id!r} has no data yet; import a dataset first.") from exc
-            if options["batch"]:
-                self._batch(tenant, read_batch(options["batch"]))
-            else:
-                self._one(tenant, options)
+        try:
+            get_semantic_model(tenant=tenant)
+        except NoDataset as exc:
+            raise CommandError(f"Tenant {tenant.tenant_id!r} has no data yet; import a dataset first.") from exc
+        if options["batch"]:
+            self._batch(tenant, read_batch(options["batch"]))
+        else:
+            self._one(tenant, options)
 
     def _answer(self, tenant: TenantContext, *, question: str, as_of: date | None, conversation: str | None):
         try:
