@@ -14,16 +14,37 @@ DEMO_PASSWORD ?= demo-password-123
 EVAL_TENANT ?= acme-eval
 SHARED ?= ../shared
 
-.PHONY: install secrets dynamodb dynamodb-stop migrate demo run serve streamlit test test-fast browser eval bench fuzz lint lint-infra attack clean
+.PHONY: install lock postgres test-postgres secrets dynamodb dynamodb-stop migrate demo run serve streamlit test test-fast browser eval bench fuzz lint lint-infra attack clean
 
-$(VENV)/.installed: pyproject.toml package-lock.json
+$(VENV)/.installed: pyproject.toml requirements/dev.lock package-lock.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -r requirements/dev.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(VENV)/.installed ## Create .venv and install Python and npm dependencies (idempotent)
+install: $(VENV)/.installed ## Create .venv and install the locked Python and npm dependencies (idempotent)
+
+lock: ## Re-pin requirements/*.lock from pyproject.toml (the image installs lambda.lock, make install dev.lock)
+	@test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet 'uv>=0.5,<1'
+	$(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 -q --no-header \
+		--annotation-style line -o requirements/lambda.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 -q --no-header \
+		--annotation-style line --extra ui --extra local --extra dev -o requirements/dev.lock
+
+postgres: ## Debian's PostgreSQL server for the Django-side tests (skipped loudly when it cannot be installed)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || { \
+		command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+		|| echo "!!! PostgreSQL could not be installed: the PostgreSQL tests will be SKIPPED !!!"; }
+
+# The Django side (migrations, auth, admin onboarding, sessions, memberships) a second time, on a real
+# PostgreSQL server started for the run (salestalk/postgres_local.py); the rest needs no SQL database.
+POSTGRES_TESTS := tests/test_django_database.py tenants/tests/test_admin.py tenants/tests/test_identity_api.py \
+	tenants/tests/test_commands_and_logs.py tenants/tests/test_hosted_ui.py
+test-postgres: install postgres ## The Django-side tests against a throwaway PostgreSQL
+	$(PY) -m salestalk.postgres_local pytest -q $(wildcard $(POSTGRES_TESTS))
 
 dynamodb: install ## Start DynamoDB Local on 127.0.0.1:$(DYNAMODB_PORT) (data in .dynamodb/)
 	$(PY) -m salestalk.dynamodb_local start --port $(DYNAMODB_PORT)
@@ -66,8 +87,9 @@ browser: ## Debian's Chromium for the end-to-end tests (skipped loudly when it c
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "!!! Chromium could not be installed: browser tests will be SKIPPED !!!"; }
 
-test: install browser lint-infra ## The whole suite (starts its own in-memory DynamoDB) and the offline infra checks
+test: install browser postgres lint-infra ## The whole suite (its own in-memory DynamoDB), the Django side on PostgreSQL, the infra checks
 	$(PY) -m pytest -q -n 2 --dist loadfile
+	$(MAKE) --no-print-directory test-postgres
 
 test-fast: install
 	$(PY) -m pytest -q -x -m "not browser"

@@ -44,19 +44,8 @@ def test_the_handler_string_resolves_as_lambda_loads_it():
     assert handler.lifespan == "off"
 
 
-def test_the_template_database_is_copied_once_where_lambda_may_write(tmp_path):
-    from salestalk.lambda_http import prepare_django_database
-
-    template, target = tmp_path / "image" / "template.sqlite3", tmp_path / "tmp" / "django.sqlite3"
-    template.parent.mkdir()
-    template.write_bytes(b"migrated schema")
-    prepare_django_database(template=str(template), target=target)
-    assert target.read_bytes() == b"migrated schema"
-    target.write_bytes(b"sessions written since")
-    prepare_django_database(template=str(template), target=target)  # a warm start keeps what it has
-    assert target.read_bytes() == b"sessions written since"
-    prepare_django_database(template="", target=tmp_path / "none.sqlite3")
-    assert not (tmp_path / "none.sqlite3").exists()
+def test_the_migrate_handler_string_resolves_as_lambda_loads_it():
+    assert callable(_get_handler("salestalk.lambda_migrate.handler"))
 
 
 def test_an_authenticated_get_reaches_the_tenant_view(http_handler, tenant):
