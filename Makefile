@@ -94,14 +94,25 @@ test: install browser postgres lint-infra ## The whole suite (its own in-memory 
 test-fast: install
 	$(PY) -m pytest -q -x -m "not browser"
 
-eval: dynamodb migrate ## Score the engine on the shared dev questions, then on our second company (Globex)
+EVALUATE := EVAL_PYTHON=$(PY) $(PY) $(SHARED)/eval/evaluate.py
+eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on our own companies (Globex, Marlow, Fernhill)
 	$(PY) manage.py eval_setup --tenant $(EVAL_TENANT) --data $(SHARED)/eval/acme.csv
-	EVAL_PYTHON=$(PY) $(PY) $(SHARED)/eval/evaluate.py --questions $(SHARED)/eval/questions-dev.jsonl \
-		--data $(SHARED)/eval/acme.csv --tenant $(EVAL_TENANT)
+	$(EVALUATE) --questions $(SHARED)/eval/questions-dev.jsonl --data $(SHARED)/eval/acme.csv --tenant $(EVAL_TENANT)
+	$(EVALUATE) --questions $(SHARED)/eval/questions-dev-v2.jsonl --data $(SHARED)/eval/acme.csv --tenant $(EVAL_TENANT)
+	$(PY) manage.py eval_setup --tenant brightlane-eval --data $(SHARED)/eval/brightlane.csv
+	$(EVALUATE) --questions $(SHARED)/eval/questions-custom-dev.jsonl --data $(SHARED)/eval/brightlane.csv \
+		--tenant brightlane-eval
 	@mkdir -p .run && $(PY) tests/eval/make_globex.py .run/globex.csv
 	$(PY) manage.py eval_setup --tenant globex-eval --data .run/globex.csv
-	EVAL_PYTHON=$(PY) $(PY) $(SHARED)/eval/evaluate.py --questions tests/eval/globex-questions.jsonl \
-		--data .run/globex.csv --tenant globex-eval
+	$(EVALUATE) --questions tests/eval/globex-questions.jsonl --data .run/globex.csv --tenant globex-eval
+	@# held-out (tests/eval/BASELINE.md): member names that are words, then measures of its own and a numeric store_id
+	$(PY) tests/eval/make_marlow.py .run/marlow.csv
+	$(PY) manage.py eval_setup --tenant marlow-eval --data .run/marlow.csv
+	$(EVALUATE) --questions tests/eval/marlow-questions.jsonl --data .run/marlow.csv --tenant marlow-eval
+	$(PY) tests/eval/make_fernhill.py .run/fernhill.csv
+	$(PY) manage.py eval_setup --tenant fernhill-eval --data .run/fernhill.csv --dimensions store_id
+	$(EVALUATE) --questions tests/eval/fernhill-questions.jsonl --data .run/fernhill.csv --tenant fernhill-eval \
+		--dimensions store_id
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py
