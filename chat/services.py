@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
+from chat.answer_metrics import record_answer
 from chat.errors import ConversationBusy, InvalidQuestion
 from chat.models import (
     CONVERSATIONS_PK,
@@ -206,6 +207,7 @@ def ask(
     session_id: str | None = None,
 ) -> AskOutcome:
     """Store the question, answer it from the tenant's data, store the answer, return all three."""
+    started = time.perf_counter()
     question = " ".join((text or "").split())
     if not question:
         raise InvalidQuestion("Ask a question, e.g. 'What was revenue last month?'.")
@@ -232,6 +234,7 @@ def ask(
         follow_up=answer_json["understanding"] if answer.understanding.answered else None,
         known_count=int(conversation.messageCount or 0),
     )
+    record_answer(tenant_id=tenant.tenant_id, answer=answer_json, seconds=time.perf_counter() - started)
     return AskOutcome(
         conversation_id=conversation.id,
         user_message=message_json(user_message),

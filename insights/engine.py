@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 
+from core.metrics import record
 from insights.answering.analysis import analyse
 from insights.answering.narrative import compose, sentiment_of, trend_change
 from insights.answering.results import Result
@@ -63,6 +64,7 @@ def _understand(*, text: str, model: SemanticModel, as_of: date, context: Unders
     provider = get_provider()
     if provider is None:
         return parsed
+    record(name="LLMFallbacks", value=1, dimensions={"provider": provider.name})
     understanding = llm_parse(provider=provider, text=text, model=model, as_of=as_of, context=context)
     if understanding is None:
         return parsed

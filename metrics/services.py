@@ -27,6 +27,7 @@ from metrics.batches import delete_keys, put_items
 from metrics.blobs import BrokenBlob, read_blob, write_blob
 from metrics.csv_validation import ParsedDataset, parse_dataset
 from metrics.errors import DatasetExists, ImportConflict
+from metrics.import_metrics import measured_import
 from metrics.measures import available_measures
 from metrics.models import (
     CURRENT_SK,
@@ -104,6 +105,7 @@ def file_checksum(stream: BinaryIO) -> str:
     return digest.hexdigest()
 
 
+@measured_import
 def import_dataset(
     *,
     tenant: TenantContext,

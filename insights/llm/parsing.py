@@ -15,6 +15,7 @@ from datetime import date
 from itertools import accumulate, islice
 from typing import Any
 
+from core.metrics import record
 from insights.llm import LLMError, LLMProvider
 from insights.llm.replies import UnusableReply, json_object
 from insights.llm.validation import validated_understanding
@@ -152,6 +153,7 @@ def _members_to_show(members: tuple[str, ...], *, question: str) -> list[str]:
 
 def _log_rejection(provider: LLMProvider, reason: str) -> None:
     name = getattr(provider, "name", type(provider).__name__)
+    record(name="LLMRejections", value=1, dimensions={"provider": name, "stage": "understanding"})
     logger.warning(
         "LLM understanding not used (%s): %s",
         name,

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+from core.metrics import record
 from insights.answering.grounding import is_grounded
 from insights.llm import LLMError, LLMProvider
 from insights.llm.replies import UnusableReply, json_object
@@ -58,6 +59,7 @@ def _narrative(data: Mapping[str, Any], *, longest: int) -> str:
 
 def _log_rejection(provider: LLMProvider, reason: str) -> None:
     name = getattr(provider, "name", type(provider).__name__)
+    record(name="LLMRejections", value=1, dimensions={"provider": name, "stage": "phrasing"})
     logger.warning(
         "LLM phrasing not used (%s): %s",
         name,

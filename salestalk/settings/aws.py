@@ -1,5 +1,5 @@
 """AWS profile: real DynamoDB, Cognito tokens, static files on S3 behind CloudFront, HTTPS only."""
-from salestalk.env import env_int, env_str, signing_secrets
+from salestalk.env import env_bool, env_int, env_str, signing_secrets
 
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, MIDDLEWARE
@@ -32,3 +32,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Operational figures as CloudWatch embedded metric format on stdout (core.metrics); the tenant as a
+# dimension multiplies the custom metrics billed, so only where the number of tenants allows.
+SALESTALK_METRICS = "emf"
+SALESTALK_METRICS_TENANT_DIMENSION = env_bool("METRICS_TENANT_DIMENSION", False)
