@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.errors import error_body
 from tenants.context import TenantContext
 from tenants.errors import TenantError
+from tenants.hosted_ui import SignInFailed, page_id_token
 from tenants.models import Membership
 from tenants.selectors import get_tenant, get_tenant_context
 from tenants.tokens import issue_token
@@ -98,7 +99,13 @@ def page_token(request: HttpRequest) -> JsonResponse:
         tenant = tenant_of_user(request.user)
     except NoTenant as exc:
         return JsonResponse(error_body(code="no_tenant", message=str(exc)), status=403)
-    access = issue_token(tenant_id=tenant.tenant_id, email=tenant.email or "", user_id=tenant.user_id)
+    try:
+        # A Hosted UI session calls the API with its Cognito ID token; a local one gets a local token.
+        access = page_id_token(request) or issue_token(
+            tenant_id=tenant.tenant_id, email=tenant.email or "", user_id=tenant.user_id
+        )
+    except SignInFailed as exc:
+        return JsonResponse(error_body(code="not_authenticated", message=str(exc)), status=401)
     return JsonResponse(
         {
             "access": access,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/insights/", include("collab.urls")),
     path("api/chat/", include("chat.urls")),
     path("api/share/<str:token>", ShareViewApi.as_view(), name="share-api"),
+    path("auth/cognito/", include("tenants.hosted_ui_urls")),
     path("", include("collab.web_urls")),
     path("", include("chat.web_urls")),
 ]

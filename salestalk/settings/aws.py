@@ -32,6 +32,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The pages sign in through Cognito's Hosted UI (tenants.hosted_ui); signing out ends Cognito's session too.
+LOGIN_URL = "/auth/cognito/login"
+LOGOUT_REDIRECT_URL = "/auth/cognito/signed-out"
 # Operational figures as CloudWatch embedded metric format on stdout (core.metrics); the tenant as a
 # dimension multiplies the custom metrics billed, so only where the number of tenants allows.
 SALESTALK_METRICS = "emf"

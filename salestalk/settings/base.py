@@ -179,6 +179,8 @@ SALESTALK_REFRESH_TOKEN_TTL = env_int("REFRESH_TOKEN_TTL", 14 * 24 * 3600)
 SALESTALK_COGNITO_JWKS_URL = env_str("COGNITO_JWKS_URL") or None
 SALESTALK_COGNITO_ISSUER = env_str("COGNITO_ISSUER") or None
 SALESTALK_COGNITO_CLIENT_ID = env_str("COGNITO_CLIENT_ID") or None
+# The Hosted UI (https://<prefix>.auth.<region>.amazoncognito.com): the pages' sign-in in the aws profile.
+SALESTALK_COGNITO_DOMAIN = env_str("COGNITO_DOMAIN") or None
 SALESTALK_COGNITO_MAX_TOKEN_LIFETIME = env_int("COGNITO_MAX_TOKEN_LIFETIME", 3600)
 # Sign-in lockout: this many wrong passwords for one account within the window lock it for the window.
 SALESTALK_SIGN_IN_MAX_FAILURES = env_int("SIGN_IN_MAX_FAILURES", 5)
