@@ -424,14 +424,14 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
     if facts.unsupported:
         return _clarify(
             f"I don't have {facts.unsupported[0]} in this data. I can tell you about "
-            f"{_list([CATALOGUE[m].label.lower() for m in model.measures])}.",
-            tuple(CATALOGUE[m].label for m in model.measures), confidence=0.9)
+            f"{_list([model.measure(m).label.lower() for m in model.measures])}.",
+            tuple(model.measure(m).label for m in model.measures), confidence=0.9)
     if facts.missing:
         label = CATALOGUE[facts.missing[0]].label.lower()
         return _clarify(
             f"This data has no figures for {label}. I can tell you about "
-            f"{_list([CATALOGUE[m].label.lower() for m in model.measures])}.",
-            tuple(CATALOGUE[m].label for m in model.measures), confidence=0.9)
+            f"{_list([model.measure(m).label.lower() for m in model.measures])}.",
+            tuple(model.measure(m).label for m in model.measures), confidence=0.9)
     if facts.ambiguous:
         hit = facts.ambiguous[0]
         written = facts.text[hit.start:hit.end]
@@ -476,7 +476,7 @@ def _clarify(question: str, suggestions: tuple[str, ...] = (), *, confidence: fl
 
 
 def _out_of_scope(model: SemanticModel, *, confidence: float) -> Parse:
-    measures = _list([CATALOGUE[m].label.lower() for m in model.measures])
+    measures = _list([model.measure(m).label.lower() for m in model.measures])
     dims = _list([_dimension_plural(d) for d in model.dimensions])
     reply = (f"I can only help with questions about your business data: {measures}"
              + (f", by {dims}" if dims else "")
@@ -486,8 +486,7 @@ def _out_of_scope(model: SemanticModel, *, confidence: float) -> Parse:
 
 
 def _examples(model: SemanticModel) -> tuple[str, ...]:
-    measure = DEFAULT_MEASURE if DEFAULT_MEASURE in model.measures else (model.measures or (DEFAULT_MEASURE,))[0]
-    label = CATALOGUE[measure].label.lower()
+    label = model.measure(_default_measure(model)).label.lower() if model.measures else "revenue"
     dims = list(model.dimensions)
     out = [f"What was {label} last month?"]
     if dims:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from insights.understanding.words import COMMON, FUNCTION
-from metrics.measures import CATALOGUE
+from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import SemanticModel
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|%|&|\$")
@@ -299,6 +299,9 @@ class Vocabulary:
             found += [m for m in self.member_words.get(singular, []) if m not in found]
         return found
 
+    def has_measure(self, words: tuple[str, ...]) -> bool:
+        return any(e.kind == "measure" for e in self.phrases.get(words, ()))
+
     def dimension_of_word(self, word: str) -> str | None:
         for entry in self.phrases.get(tuple(word.lower().split()), []):
             if entry.kind == "dimension":
@@ -422,18 +425,26 @@ def _member_forms(member: str) -> set[tuple[str, ...]]:
     return {f for f in forms if f}
 
 
-def build(*, measures: tuple[str, ...], dimensions: Mapping[str, tuple[str, ...]]) -> Vocabulary:
+def build(*, measures: Mapping[str, Measure], dimensions: Mapping[str, tuple[str, ...]]) -> Vocabulary:
+    """``measures``: the tenant's measures by name (the semantic model's definitions), with their own words."""
     vocab = Vocabulary(model_measures=frozenset(measures), dimensions=dict(dimensions))
-    for name, measure in CATALOGUE.items():
-        kind = "measure" if name in measures else "missing_measure"
-        for phrase in (*measure.synonyms, *MEASURE_WORDS.get(name, ())):
+    for name, measure in measures.items():
+        for phrase in (*measure.words, *MEASURE_WORDS.get(name, ())):
             if phrase not in WEAK_MEASURE_WORDS:
-                vocab.add(words_of(phrase), Entry(kind, name))
+                vocab.add(words_of(phrase), Entry("measure", name))
+    for name, measure in CATALOGUE.items():
+        if name in measures:
+            continue
+        # A catalogue word the tenant's data lacks is asked back, unless one of the tenant's measures uses it.
+        for phrase in (*measure.words, *MEASURE_WORDS.get(name, ())):
+            if phrase not in WEAK_MEASURE_WORDS and not vocab.has_measure(words_of(phrase)):
+                vocab.add(words_of(phrase), Entry("missing_measure", name))
     for word in WEAK_MEASURE_WORDS:
         kind = "weak_measure" if "revenue" in measures else "missing_measure"
         vocab.add(words_of(word), Entry(kind, "revenue"))
     for phrase in UNSUPPORTED_MEASURES:
-        vocab.add(words_of(phrase), Entry("unsupported_measure", phrase))
+        if not vocab.has_measure(words_of(phrase)):
+            vocab.add(words_of(phrase), Entry("unsupported_measure", phrase))
     for dimension in dimensions:
         for form in _dimension_words(dimension):
             vocab.add(form, Entry("dimension", dimension))
@@ -464,11 +475,14 @@ def build(*, measures: tuple[str, ...], dimensions: Mapping[str, tuple[str, ...]
 
 
 @lru_cache(maxsize=64)
-def _cached(version: str, measures: tuple[str, ...], dimensions: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
-    return build(measures=measures, dimensions=dict(dimensions))
+def _cached(
+    version: str, measures: tuple[Measure, ...], dimensions: tuple[tuple[str, tuple[str, ...]], ...]
+) -> Vocabulary:
+    return build(measures={m.name: m for m in measures}, dimensions=dict(dimensions))
 
 
 def vocabulary_for(model: SemanticModel) -> Vocabulary:
     """The matcher of ``model``'s words, built once per model version (and content, so two models
     that share a version string by mistake never share a matcher)."""
-    return _cached(model.version, tuple(model.measures), tuple((k, tuple(v)) for k, v in model.dimensions.items()))
+    return _cached(model.version, tuple(model.definitions.values()),
+                   tuple((k, tuple(v)) for k, v in model.dimensions.items()))
