@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import authenticate
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import AuthenticationFailed, ParseError
@@ -14,12 +15,18 @@ from rest_framework.views import APIView
 from core.errors import TenantScopeError
 from core.request_logging import bind_log_context
 from tenants import services
-from tenants.auth import TenantJWTAuthentication, TokenRefused
+from tenants.auth import TenantJWTAuthentication, TokenRefused, context_from_token
 from tenants.context import TenantContext
 from tenants.errors import TenantError
-from tenants.models import Membership, TenantRecord
-from tenants.selectors import get_tenant_context, list_tenants
-from tenants.tokens import InvalidToken, decode_token, issue_token, tenant_of
+from tenants.models import TenantRecord
+from tenants.selectors import get_membership, get_tenant_context, list_tenants
+from tenants.throttles import (
+    SignInIPThrottle,
+    check_not_locked_out,
+    clear_sign_in_failures,
+    record_sign_in_failure,
+)
+from tenants.tokens import issue_token
 
 FORBIDDEN_SCOPE_PARAMS = ("tenant", "tenant_id", "tenantId")
 
@@ -76,7 +83,13 @@ class SignInAPIView(APIView):
 
 
 class TokenApi(SignInAPIView):
-    """Local sign-in: email + password → access and refresh tokens carrying the tenant claim."""
+    """Local sign-in: email + password → access and refresh tokens carrying the tenant claim.
+
+    Throttled per client address, and an account is locked out after too many wrong passwords
+    (even the right one is refused then): 429 with Retry-After.
+    """
+
+    throttle_classes = [SignInIPThrottle]
 
     class InputSerializer(serializers.Serializer):
         email = serializers.EmailField()
@@ -92,21 +105,25 @@ class TokenApi(SignInAPIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         email = data.validated_data["email"].strip().lower()
+        check_not_locked_out(email=email)
         user = authenticate(request, username=email, password=data.validated_data["password"])
         if user is None:
+            record_sign_in_failure(email=email)
             raise AuthenticationFailed("Wrong email or password.", code="bad_credentials")
+        clear_sign_in_failures(email=email)
+        membership = get_membership(user_id=str(user.pk))
+        if membership is None:
+            raise AuthenticationFailed("This user belongs to no tenant.", code="no_tenant")
         try:
-            tenant_id = Membership.objects.get(user=user).tenant_id
-        except Membership.DoesNotExist as exc:
-            raise AuthenticationFailed("This user belongs to no tenant.", code="no_tenant") from exc
-        try:
-            get_tenant_context(tenant_id=tenant_id)
+            tenant = get_tenant_context(tenant_id=membership.tenant_id)
         except TenantError as exc:
             raise AuthenticationFailed(str(exc), code=exc.code) from exc
+        bound = {"tenant_id": tenant.tenant_id, "email": email, "user_id": str(user.pk),
+                 "generation": tenant.generation, "token_version": membership.token_version}
         tokens = {
-            "access": issue_token(tenant_id=tenant_id, email=email, user_id=str(user.pk)),
-            "refresh": issue_token(tenant_id=tenant_id, email=email, user_id=str(user.pk), kind="refresh"),
-            "tenant_id": tenant_id,
+            "access": issue_token(**bound),
+            "refresh": issue_token(**bound, kind="refresh"),
+            "tenant_id": tenant.tenant_id,
             "email": email,
         }
         return Response(self.OutputSerializer(tokens).data)
@@ -120,19 +137,25 @@ class RefreshApi(SignInAPIView):
         access = serializers.CharField()
 
     def post(self, request: Request) -> Response:
+        """A new access token while the refresh token's tenant, user, membership and token version hold."""
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            claims = decode_token(data.validated_data["refresh"], kind="refresh")
-        except InvalidToken as exc:
-            raise TokenRefused(str(exc), code=exc.code) from exc
-        tenant_id = tenant_of(claims)
-        try:
-            get_tenant_context(tenant_id=tenant_id)
-        except TenantError as exc:
-            raise TokenRefused(str(exc), code=exc.code) from exc
-        access = issue_token(tenant_id=tenant_id, email=claims.get("email", ""), user_id=claims.get("sub"))
+        tenant = context_from_token(data.validated_data["refresh"], kind="refresh")
+        access = issue_token(tenant_id=tenant.tenant_id, email=tenant.email or "", user_id=tenant.user_id,
+                             generation=tenant.generation, token_version=tenant.token_version)
         return Response(self.OutputSerializer({"access": access}).data)
+
+
+class SignOutEverywhereApi(TenantAPIView):
+    """Ends every access and refresh token of the caller, on every device (this one included)."""
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request: Request) -> Response:
+        membership = get_membership(user_id=self.tenant.user_id or "")
+        if membership is None:
+            raise TokenRefused("Only a signed-in person can sign out everywhere.", code="no_user")
+        services.revoke_tokens(user_id=membership.user_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class IsStaffUser(permissions.BasePermission):

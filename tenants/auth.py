@@ -9,8 +9,8 @@ from rest_framework.request import Request
 
 from tenants.context import TenantContext
 from tenants.errors import TenantError
-from tenants.selectors import get_tenant_context
-from tenants.tokens import InvalidToken, decode_token, tenant_of
+from tenants.identity import context_for_claims
+from tenants.tokens import InvalidToken, decode_token
 
 
 @dataclass(frozen=True)
@@ -31,21 +31,16 @@ class TokenRefused(exceptions.AuthenticationFailed):
         super().__init__(message, code=code)
 
 
-def context_from_token(token: str) -> TenantContext:
-    """Validate an access token and resolve its tenant (exists and active)."""
+def context_from_token(token: str, *, kind: str = "access") -> TenantContext:
+    """Validate a token, then check that its tenant (active, same generation) and user still stand."""
     try:
-        claims = decode_token(token)
+        claims = decode_token(token, kind=kind)
     except InvalidToken as exc:
         raise TokenRefused(str(exc), code=exc.code) from exc
     try:
-        return get_tenant_context(
-            tenant_id=tenant_of(claims),
-            email=claims.get("email"),
-            user_id=claims.get("sub"),
-            claims=claims,
-        )
+        return context_for_claims(claims)
     except TenantError as exc:
-        raise TokenRefused(f"The token's tenant is not available: {exc}", code=exc.code) from exc
+        raise TokenRefused(f"The token no longer grants access: {exc}", code=exc.code) from exc
 
 
 class TenantJWTAuthentication(BaseAuthentication):

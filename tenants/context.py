@@ -18,6 +18,10 @@ class TenantContext:
     currency: str = "USD"
     time_zone: str = "UTC"
     claims: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # The tenant's generation when the context was made, and the user's token version its token
+    # carried: tenants.identity.recheck holds a long-lived context (a WebSocket) to both.
+    generation: str | None = None
+    token_version: int | None = None
 
     def __post_init__(self) -> None:
         if not self.tenant_id or not self.table_name:

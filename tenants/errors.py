@@ -24,3 +24,15 @@ class TenantNotFound(TenantError):
 class TenantDisabled(TenantError):
     status_code = 403
     code = "tenant_disabled"
+
+
+class TenantIdRetired(TenantError):
+    status_code = 409
+    code = "tenant_id_retired"
+
+
+class TokenRevoked(TenantError):
+    """A validly signed token that no longer stands: its tenant was replaced, or its user revoked."""
+
+    status_code = 401
+    code = "token_revoked"

@@ -26,6 +26,13 @@ class TenantRecord(UnboundModel):
     status = UnicodeAttribute(default=TenantStatus.ACTIVE)
     currency = UnicodeAttribute(default="USD")
     timeZone = UnicodeAttribute(default="UTC")
+    # Random per onboarding; tokens carry it, so a token can only ever name the tenant it was issued for.
+    generation = UnicodeAttribute(null=True)
+
+    @property
+    def current_generation(self) -> str:
+        # Tenants onboarded before generations existed are told apart by their creation time.
+        return self.generation or self.createdAt
 
     def as_json(self) -> dict[str, str]:
         return {
@@ -49,6 +56,8 @@ class Membership(models.Model):
 
     user = models.OneToOneField(django_settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     tenant_id = models.CharField(max_length=40, db_index=True)
+    # In every token of this user; bumped on password change, disable and "sign out everywhere".
+    token_version = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.tenant_id}"

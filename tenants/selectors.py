@@ -8,7 +8,7 @@ from pynamodb.exceptions import PynamoDBException
 
 from tenants.context import TenantContext
 from tenants.errors import TenantDisabled, TenantNotFound
-from tenants.models import TenantRecord, TenantStatus, registry
+from tenants.models import Membership, TenantRecord, TenantStatus, registry
 
 
 def _no_registry(exc: PynamoDBException) -> bool:
@@ -37,14 +37,8 @@ def list_tenants() -> list[TenantRecord]:
         raise
 
 
-def get_tenant_context(
-    *,
-    tenant_id: str,
-    email: str | None = None,
-    user_id: str | None = None,
-    claims: Mapping[str, Any] | None = None,
-) -> TenantContext:
-    """The scope for an active tenant; unknown, provisioning, disabled and deleted tenants are refused."""
+def get_active_tenant(*, tenant_id: str) -> TenantRecord:
+    """An active tenant's record; unknown, provisioning, disabled and deleted tenants are refused."""
     if not isinstance(tenant_id, str) or not tenant_id:
         raise TenantNotFound("No tenant given.")
     record = get_tenant(tenant_id=tenant_id)
@@ -52,6 +46,27 @@ def get_tenant_context(
         raise TenantNotFound(f"Unknown tenant {tenant_id!r}.")
     if record.status != TenantStatus.ACTIVE:
         raise TenantDisabled(f"Tenant {tenant_id!r} is {record.status}.")
+    return record
+
+
+def get_tenant_context(
+    *,
+    tenant_id: str,
+    email: str | None = None,
+    user_id: str | None = None,
+    claims: Mapping[str, Any] | None = None,
+) -> TenantContext:
+    """The scope for an active tenant (see ``get_active_tenant``)."""
+    return context_of(get_active_tenant(tenant_id=tenant_id), email=email, user_id=user_id, claims=claims)
+
+
+def context_of(
+    record: TenantRecord,
+    *,
+    email: str | None = None,
+    user_id: str | None = None,
+    claims: Mapping[str, Any] | None = None,
+) -> TenantContext:
     return TenantContext(
         tenant_id=record.tenantId,
         table_name=record.tableName,
@@ -60,4 +75,22 @@ def get_tenant_context(
         currency=record.currency,
         time_zone=record.timeZone,
         claims=claims or {},
+        generation=record.current_generation,
     )
+
+
+def is_local_user_id(subject: object) -> bool:
+    """Local sign-in users are subjects of their Django primary key; anything else names no local user."""
+    return isinstance(subject, str) and subject.isascii() and subject.isdigit() and len(subject) <= 18
+
+
+def get_membership(*, user_id: str) -> Membership | None:
+    """The local user's membership with its user, or None for a subject that names no local user."""
+    if not is_local_user_id(user_id):
+        return None
+    return Membership.objects.select_related("user").filter(user_id=int(user_id)).first()
+
+
+def get_token_version(*, user_id: str) -> int:
+    membership = get_membership(user_id=user_id)
+    return membership.token_version if membership else 0

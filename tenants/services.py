@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 import secrets
+import uuid
 
 from botocore.exceptions import ClientError
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import F
+from pynamodb.exceptions import PutError
 
 from core.clock import now_iso
-from tenants.errors import InvalidTenantId, TenantError, TenantExists
+from tenants.errors import InvalidTenantId, TenantError, TenantExists, TenantIdRetired
 from tenants.models import Membership, TenantRecord, TenantStatus, registry
 from tenants.selectors import get_tenant
 from tenants.storage import dynamodb_client, ensure_table, registry_table_name, tenant_table_name
@@ -76,7 +79,10 @@ def onboard_tenant(
         record = Registry.get(tenant_id, consistent_read=True)
     except Registry.DoesNotExist:
         record = None
-    if record is not None and record.status != TenantStatus.DELETED:
+    if record is not None and record.status == TenantStatus.DELETED:
+        # The deleted tenant's item stays as a tombstone: its id, and its old tokens, never name anyone else.
+        raise TenantIdRetired(f"Tenant id {tenant_id!r} belonged to a deleted tenant; ids are never reissued.")
+    if record is not None:
         if (record.name, record.ownerEmail) != (name, owner_email):
             raise TenantExists(f"Tenant {tenant_id!r} already exists.")
         if record.status in (TenantStatus.ACTIVE, TenantStatus.DISABLED):
@@ -91,8 +97,14 @@ def onboard_tenant(
             status=TenantStatus.PROVISIONING,
             currency=currency,
             timeZone=time_zone,
+            generation=uuid.uuid4().hex,
         )
-        record.save()
+        try:
+            record.save(condition=Registry.tenantId.does_not_exist())
+        except PutError as exc:
+            if exc.cause_response_code != "ConditionalCheckFailedException":
+                raise
+            raise TenantExists(f"Tenant {tenant_id!r} already exists.") from exc
     _create_tenant_table(tenant_id=tenant_id)
     record.update(actions=[Registry.status.set(TenantStatus.ACTIVE)])
     return record
@@ -159,3 +171,8 @@ def provision_tenant(
         return record, None
     _, password = create_user(tenant_id=tenant_id, email=owner_email, password=owner_password)
     return record, password
+
+
+def revoke_tokens(*, user_id: int) -> None:
+    """End every token of the user ("sign out everywhere"): tokens carry the version this bumps."""
+    Membership.objects.filter(user_id=user_id).update(token_version=F("token_version") + 1)

@@ -1,4 +1,9 @@
-"""JWTs: issuing local tokens (HS256) and validating local or Cognito (RS256 via JWKS) tokens."""
+"""JWTs: issuing local tokens (HS256) and validating local or Cognito (RS256 via JWKS) tokens.
+
+Validation is pure: signature, lifetime and the shape of every claim are checked here, before
+anything is looked up. Whether the tenant and the user still stand behind a valid token is
+``tenants.identity``'s question.
+"""
 from __future__ import annotations
 
 import time
@@ -9,8 +14,18 @@ from typing import Any
 import jwt
 from django.conf import settings
 
+from tenants.errors import TenantError
+from tenants.selectors import get_tenant, get_token_version, is_local_user_id
+from tenants.services import validate_tenant_id
+
 LOCAL_ALGORITHM = "HS256"
 TENANT_CLAIMS = ("tenant_id", "custom:tenant_id")
+GENERATION_CLAIM = "gen"
+VERSION_CLAIM = "ver"
+MAX_TOKEN_CHARS = 8192
+MAX_CLAIM_CHARS = 320  # an email is at most 254 characters; subjects and generations are shorter
+CLOCK_SKEW_SECONDS = 30
+COGNITO_TOKEN_USES = ("id", "access")
 
 
 class InvalidToken(Exception):
@@ -19,23 +34,42 @@ class InvalidToken(Exception):
         self.code = code
 
 
+def max_lifetime(kind: str) -> int:
+    return settings.SALESTALK_ACCESS_TOKEN_TTL if kind == "access" else settings.SALESTALK_REFRESH_TOKEN_TTL
+
+
 def issue_token(
-    *, tenant_id: str, email: str, user_id: str | None = None, ttl: int | None = None, kind: str = "access"
+    *,
+    tenant_id: str,
+    email: str,
+    user_id: str | None = None,
+    ttl: int | None = None,
+    kind: str = "access",
+    generation: str | None = None,
+    token_version: int | None = None,
 ) -> str:
+    """A local token bound to the tenant's generation and, for a local user, to their token version.
+
+    Both are looked up when not given. ``ttl`` is capped at the kind's maximum lifetime.
+    """
     now = int(time.time())
-    if ttl is None:
-        ttl = settings.SALESTALK_ACCESS_TOKEN_TTL if kind == "access" else settings.SALESTALK_REFRESH_TOKEN_TTL
-    claims = {
+    lifetime = min(max_lifetime(kind) if ttl is None else ttl, max_lifetime(kind))
+    if generation is None:
+        generation = get_tenant(tenant_id=tenant_id).current_generation
+    claims: dict[str, Any] = {
         "iss": settings.SALESTALK_JWT_ISSUER,
         "aud": settings.SALESTALK_JWT_AUDIENCE,
         "sub": user_id or email,
         "email": email,
         "tenant_id": tenant_id,
+        GENERATION_CLAIM: generation,
         "token_use": kind,
         "iat": now,
-        "exp": now + ttl,
+        "exp": now + lifetime,
         "jti": uuid.uuid4().hex,
     }
+    if is_local_user_id(user_id):
+        claims[VERSION_CLAIM] = get_token_version(user_id=user_id) if token_version is None else token_version
     return jwt.encode(claims, settings.SALESTALK_JWT_SECRET, algorithm=LOCAL_ALGORITHM)
 
 
@@ -44,37 +78,85 @@ def _jwks_client(url: str) -> jwt.PyJWKClient:
     return jwt.PyJWKClient(url, cache_keys=True, lifespan=3600)
 
 
-def _decode_local(token: str) -> dict[str, Any]:
-    return jwt.decode(
+def _decode_local(token: str, *, kind: str) -> dict[str, Any]:
+    claims = jwt.decode(
         token,
         settings.SALESTALK_JWT_SECRET,
         algorithms=[LOCAL_ALGORITHM],
         audience=settings.SALESTALK_JWT_AUDIENCE,
         issuer=settings.SALESTALK_JWT_ISSUER,
-        options={"require": ["exp", "iat", "iss", "aud", "sub"]},
+        options={"require": ["exp", "iat", "iss", "aud", "sub", GENERATION_CLAIM]},
     )
+    if claims.get("token_use") != kind:
+        raise InvalidToken(f"An {kind} token is required.")
+    _check_lifetime(claims, limit=max_lifetime(kind))
+    generation = claims[GENERATION_CLAIM]
+    if not isinstance(generation, str) or not 0 < len(generation) <= 64:
+        raise InvalidToken("The token's generation claim is malformed.")
+    if is_local_user_id(claims["sub"]):
+        version = claims.get(VERSION_CLAIM)
+        if type(version) is not int or version < 0:
+            raise InvalidToken("A user's token must carry its token version.")
+    elif kind == "refresh":
+        raise InvalidToken("A refresh token must belong to a local user.")
+    return claims
 
 
-def _decode_cognito(token: str) -> dict[str, Any]:
-    if not settings.SALESTALK_COGNITO_JWKS_URL or not settings.SALESTALK_COGNITO_ISSUER:
+def _decode_cognito(token: str, *, kind: str) -> dict[str, Any]:
+    client = settings.SALESTALK_COGNITO_CLIENT_ID
+    if not settings.SALESTALK_COGNITO_JWKS_URL or not settings.SALESTALK_COGNITO_ISSUER or not client:
+        # Without a client id any app of the user pool could call us: refuse rather than skip the check.
         raise InvalidToken("Cognito is not configured.", code="auth_misconfigured")
+    if kind != "access":
+        raise InvalidToken("Cognito tokens are refreshed at Cognito, not here.")
     key = _jwks_client(settings.SALESTALK_COGNITO_JWKS_URL).get_signing_key_from_jwt(token)
     claims = jwt.decode(
         token,
         key.key,
         algorithms=["RS256"],
         issuer=settings.SALESTALK_COGNITO_ISSUER,
-        options={"require": ["exp", "iat", "iss", "sub"], "verify_aud": False},
+        options={"require": ["exp", "iat", "iss", "sub", "token_use"], "verify_aud": False},
     )
+    use = claims.get("token_use")
+    if use not in COGNITO_TOKEN_USES:
+        raise InvalidToken("Only Cognito ID and access tokens are accepted.")
     # Cognito ID tokens carry the client id in "aud", access tokens in "client_id".
-    client_id = claims.get("aud") if claims.get("token_use") == "id" else claims.get("client_id")
-    if settings.SALESTALK_COGNITO_CLIENT_ID and client_id != settings.SALESTALK_COGNITO_CLIENT_ID:
+    if claims.get("aud" if use == "id" else "client_id") != client:
         raise InvalidToken("The token was issued for another client.")
+    _check_lifetime(claims, limit=settings.SALESTALK_COGNITO_MAX_TOKEN_LIFETIME)
     return claims
 
 
+def _check_lifetime(claims: dict[str, Any], *, limit: int) -> None:
+    issued, expires = claims["iat"], claims["exp"]
+    if not all(isinstance(value, int) and not isinstance(value, bool) for value in (issued, expires)):
+        raise InvalidToken("The token's times are malformed.")
+    if issued > time.time() + CLOCK_SKEW_SECONDS:
+        raise InvalidToken("The token was issued in the future.")
+    if expires - issued > limit:
+        raise InvalidToken(f"The token claims to live longer than the {limit} seconds allowed.")
+
+
+def _check_claim_shapes(claims: dict[str, Any]) -> None:
+    for name in ("sub", "email"):
+        value = claims.get(name)
+        if value is not None and (not isinstance(value, str) or not 0 < len(value) <= MAX_CLAIM_CHARS):
+            raise InvalidToken(f"The token's {name!r} claim is malformed.")
+    if claims.get("sub") is None:
+        raise InvalidToken("The token names no subject.")
+    tenant_id = tenant_of(claims)
+    if tenant_id is None:
+        raise InvalidToken("The token carries no tenant.")
+    try:
+        validate_tenant_id(tenant_id)
+    except TenantError as exc:
+        raise InvalidToken("The token's tenant claim is not a tenant id.") from exc
+
+
 def decode_token(token: str, *, kind: str = "access") -> dict[str, Any]:
-    """Validated claims, or ``InvalidToken`` with a code a client can act on."""
+    """Validated claims, or ``InvalidToken`` with a code a client can act on. Looks nothing up."""
+    if not isinstance(token, str) or len(token) > MAX_TOKEN_CHARS:
+        raise InvalidToken("The token is malformed.")
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError as exc:
@@ -83,17 +165,14 @@ def decode_token(token: str, *, kind: str = "access") -> dict[str, Any]:
     if header.get("alg") != expected:
         raise InvalidToken(f"Tokens must be signed with {expected}.")
     try:
-        claims = _decode_cognito(token) if expected == "RS256" else _decode_local(token)
+        claims = _decode_cognito(token, kind=kind) if expected == "RS256" else _decode_local(token, kind=kind)
     except jwt.ExpiredSignatureError as exc:
         raise InvalidToken("The token has expired.", code="token_expired") from exc
     except jwt.PyJWKClientError as exc:
         raise InvalidToken("The token's signing key could not be verified.") from exc
     except jwt.PyJWTError as exc:
         raise InvalidToken(f"The token is not valid: {exc}.") from exc
-    if expected == LOCAL_ALGORITHM and claims.get("token_use") != kind:
-        raise InvalidToken(f"An {kind} token is required.")
-    if tenant_of(claims) is None:
-        raise InvalidToken("The token carries no tenant.")
+    _check_claim_shapes(claims)
     return claims
 
 

@@ -66,7 +66,7 @@ def unsigned(claims: dict) -> str:
         (lambda: forged({**good_claims(), "aud": "other"}, key="test-jwt-secret-not-for-production-000000"),
          "token_invalid"),
         (lambda: issue_token(tenant_id="acme", email="a@acme.example", kind="refresh"), "token_invalid"),
-        (lambda: issue_token(tenant_id="nobody", email="a@x.example"), "tenant_not_found"),
+        (lambda: issue_token(tenant_id="nobody", email="a@x.example", generation="g1"), "tenant_not_found"),
     ],
     ids=["garbage", "wrong-key", "alg-none", "expired", "wrong-issuer", "wrong-audience", "refresh-as-access",
          "unknown-tenant"],
