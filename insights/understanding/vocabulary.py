@@ -3,7 +3,7 @@
 Built from the semantic model once per model version (``vocabulary_for`` caches
 it). Matching is on lower-cased word tokens, longest phrase first; members
 forgive case, a plural ("Trail Runners") and one typo (Damerau-Levenshtein ≤ 1,
-words of 4+ letters that are not everyday English). Members spelled like
+words of 4+ letters that are not ordinary English: "came" is never "Cafe"). Members spelled like
 function words ("US", "Other") count only when written exactly so or next to
 their dimension's name. A name that belongs to members of two dimensions comes
 back with both, so the parser can ask which one was meant.
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from insights.understanding.words import COMMON, FUNCTION
+from insights.understanding.words import COMMON, FUNCTION, ordinary
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import SemanticModel
 
@@ -212,7 +212,7 @@ class Vocabulary:
 
     def _options(self, word: str) -> tuple[str, ...]:
         """Vocabulary words one typo away from ``word`` (none for everyday words or short ones)."""
-        if len(word) < MIN_FUZZY_LETTERS or not word.isalpha() or word in COMMON:
+        if len(word) < MIN_FUZZY_LETTERS or not word.isalpha() or ordinary(word):
             return ()
         if word not in self.near_cache:
             if len(self.near_cache) > 50_000:  # bounded: user text is unbounded

@@ -8,6 +8,10 @@ its dimension's name.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
 FUNCTION: frozenset[str] = frozenset("""
 a an the and or but nor not no yes so as at by for from in into of off on onto out over per to up down with
 within without via vs versus than then that this these those there here it its it's is are was were be been
@@ -77,3 +81,13 @@ marketplace reseller resellers distributor distributors enterprise smb midmarket
 north south east west northern southern eastern western central america americas europe asia africa
 oceania australia emea apac latam amer nordics usa uk
 """.split())  # noqa: SIM905 - a word list reads best as text
+
+# Zipf frequency (log10 of uses per billion words) from which a word is ordinary English: "came" (5.5),
+# "hear" (5.2) and "cafe" (4.1) are; typos ("shooes", "runing") and most brand names are not.
+ORDINARY_ZIPF = 3.0
+
+
+@lru_cache(maxsize=50_000)
+def ordinary(word: str) -> bool:
+    """Whether ``word`` (lower-case) is an ordinary English word, so never a typo of something else."""
+    return word in COMMON or zipf_frequency(word, "en") >= ORDINARY_ZIPF
