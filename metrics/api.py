@@ -1,4 +1,7 @@
-"""Metrics API: dataset upload and status, the semantic model, and metric queries. Thin: logic is in services/selectors."""
+"""Metrics API: dataset upload and status, the semantic model, and metric queries.
+
+Thin: the logic is in services and selectors.
+"""
 from __future__ import annotations
 
 from typing import Any
@@ -10,31 +13,49 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.ids import new_id
 from metrics import selectors, services
 from metrics.errors import InvalidDataset, InvalidQuery, NoDataset, UnknownMeasure
-from metrics.measures import CATALOGUE, DEFAULT_MEASURE
+from metrics.measures import Direction, Format
 from metrics.periods import GRAINS
-from core.ids import new_id
+from metrics.services import column_names
 from tenants.api import TenantAPIView
 
 
 class DatasetApi(TenantAPIView):
-    """``GET``: the current dataset; ``POST`` (multipart ``file``, ``replace``): import a CSV."""
+    """``GET``: the current dataset; ``POST`` (multipart ``file``, ``replace``, ``dimensions``, ``measures``):
+    import a CSV, Excel (.xlsx) or Parquet file. The upload is deleted once imported or refused."""
 
     class InputSerializer(serializers.Serializer):
         file = serializers.FileField()
         replace = serializers.BooleanField(default=False)
+        dimensions = serializers.ListField(
+            child=serializers.CharField(max_length=200), required=False, max_length=200,
+            help_text="columns that are dimensions even though their values are numbers (a store_id)",
+        )
+        measures = serializers.ListField(
+            child=serializers.CharField(max_length=200), required=False, max_length=200,
+            help_text="columns that must be measures (refused unless every value is a number)",
+        )
 
     class OutputSerializer(serializers.Serializer):
+        class ColumnSerializer(serializers.Serializer):
+            column = serializers.CharField(help_text="as written in the file")
+            role = serializers.ChoiceField(choices=["date", "dimension", "measure"])
+            name = serializers.CharField(help_text="the dimension's or measure's name")
+
         status = serializers.ChoiceField(choices=[services.ImportStatus.IMPORTED, services.ImportStatus.UNCHANGED])
         version = serializers.CharField()
         source = serializers.CharField()
         rows = serializers.IntegerField()
         dimensions = serializers.DictField(child=serializers.IntegerField(), help_text="dimension → member count")
         measures = serializers.ListField(child=serializers.CharField())
+        columns = ColumnSerializer(many=True)
         first_date = serializers.DateField()
         last_date = serializers.DateField()
-        items_written = serializers.IntegerField()
+        items_written = serializers.IntegerField(help_text="DynamoDB items the import wrote")
+        model_bytes = serializers.IntegerField()
+        file_bytes = serializers.IntegerField()
         seconds = serializers.FloatField()
 
     class CurrentOutputSerializer(serializers.Serializer):
@@ -65,29 +86,43 @@ class DatasetApi(TenantAPIView):
         if upload.size > limit:
             raise InvalidDataset(f"The file is {upload.size:,} bytes; the limit is {limit:,} bytes.")
         # The stored name is ours (tenant folder, unguessable id); the client's name is only the source label.
-        stored = default_storage.save(f"metrics/uploads/{self.tenant.tenant_id}/{new_id('upload')}.csv", upload)
-        with default_storage.open(stored, "rb") as stream:
-            result = services.import_dataset(
-                tenant=self.tenant,
-                stream=stream.file,
-                source=upload.name or stored,
-                replace=data.validated_data["replace"],
-            )
+        stored = default_storage.save(f"metrics/uploads/{self.tenant.tenant_id}/{new_id('upload')}", upload)
+        try:
+            with default_storage.open(stored, "rb") as stream:
+                result = services.import_dataset(
+                    tenant=self.tenant,
+                    stream=stream,
+                    source=upload.name or stored,
+                    replace=data.validated_data["replace"],
+                    dimensions=column_names(data.validated_data.get("dimensions", [])),
+                    measures=column_names(data.validated_data.get("measures", [])),
+                )
+        finally:  # imported (kept as the version's file) or refused: the upload itself is not kept
+            default_storage.delete(stored)
         return Response(self.OutputSerializer(result.as_json()).data, status=status.HTTP_201_CREATED)
 
 
+
 class ModelApi(TenantAPIView):
+    """What the tenant's data can answer: its measures (label, words, direction, format, computation),
+    dimensions with their members, and dates."""
+
     class OutputSerializer(serializers.Serializer):
         class MeasureSerializer(serializers.Serializer):
+            class ComputationSerializer(serializers.Serializer):
+                kind = serializers.ChoiceField(choices=["sum", "ratio", "ratio_pct", "difference"])
+                column = serializers.CharField(allow_null=True, help_text="sum: the fact column")
+                a = serializers.CharField(allow_null=True, help_text="ratio, ratio_pct, difference: a measure")
+                b = serializers.CharField(allow_null=True)
+
             name = serializers.CharField()
             label = serializers.CharField()
-            formula = serializers.CharField()
-            synonyms = serializers.ListField(child=serializers.CharField())
-            up_is_good = serializers.BooleanField()
+            words = serializers.ListField(child=serializers.CharField())
+            direction = serializers.ChoiceField(choices=[d.value for d in Direction])
+            format = serializers.ChoiceField(choices=[f.value for f in Format])
+            computation = ComputationSerializer()
             derived = serializers.BooleanField()
-            is_ratio = serializers.BooleanField()
-            is_money = serializers.BooleanField()
-            is_percent = serializers.BooleanField()
+            default = serializers.BooleanField(help_text="the measure a question naming none is about")
 
         version = serializers.CharField()
         measures = MeasureSerializer(many=True)
@@ -107,7 +142,9 @@ class ModelApi(TenantAPIView):
 class QueryApi(TenantAPIView):
     """``?measure=revenue&start=2025-07-01&end=2025-09-30&filter=region:EMEA&group_by=channel`` (or ``grain=month``).
 
-    ``measure`` and ``filter`` may repeat; several members of one dimension are OR-ed.
+    ``measure`` and ``filter`` may repeat; several members of one dimension are OR-ed. ``group_by`` with
+    ``grain`` gives a row per member and period; ``count_distinct``, ``order_by`` and ``limit`` as in
+    ``metrics.queries.QuerySpec``. The settings bound filters per query and members per filter.
     """
 
     class InputSerializer(serializers.Serializer):
@@ -119,6 +156,10 @@ class QueryApi(TenantAPIView):
         )
         group_by = serializers.CharField(max_length=200, required=False)
         grain = serializers.ChoiceField(choices=GRAINS, required=False)
+        count_distinct = serializers.CharField(max_length=200, required=False)
+        order_by = serializers.CharField(max_length=64, required=False, help_text="a measure")
+        ascending = serializers.BooleanField(default=False)
+        limit = serializers.IntegerField(min_value=1, required=False)
 
     class OutputSerializer(serializers.Serializer):
         class CellSerializer(serializers.Serializer):
@@ -126,6 +167,8 @@ class QueryApi(TenantAPIView):
             start = serializers.DateField(allow_null=True)
             end = serializers.DateField(allow_null=True)
             facts = serializers.IntegerField()
+            distinct = serializers.IntegerField(allow_null=True)
+            period = serializers.CharField(allow_null=True)
             values = serializers.DictField(child=serializers.FloatField(allow_null=True))
             sums = serializers.DictField(child=serializers.FloatField())
 
@@ -144,11 +187,11 @@ class QueryApi(TenantAPIView):
         params.is_valid(raise_exception=True)
         args = params.validated_data
         model = selectors.get_semantic_model(tenant=self.tenant)
-        measures = args.get("measure") or [DEFAULT_MEASURE]
+        measures = args.get("measure") or [model.default_measure]
         for measure in measures:
             if measure not in model.measures:
-                known = "the catalogue" if measure not in CATALOGUE else "this dataset"
-                raise UnknownMeasure(f"{measure!r} is not a measure of {known}; it has {', '.join(model.measures)}.")
+                known = ", ".join(model.measures)
+                raise UnknownMeasure(f"{measure!r} is not a measure of this dataset; it has {known}.")
         filters = _filters(args.get("filter") or [])
         result = selectors.query(
             tenant=self.tenant,
@@ -157,6 +200,10 @@ class QueryApi(TenantAPIView):
             constraints=filters,
             group_by=args.get("group_by"),
             grain=args.get("grain"),
+            count_distinct=args.get("count_distinct"),
+            order_by=args.get("order_by"),
+            descending=not args["ascending"],
+            limit=args.get("limit"),
             model=model,
         )
         data = {
@@ -190,6 +237,8 @@ def _cell_json(cell: selectors.Cell, measures: list[str]) -> dict[str, Any]:
         "start": cell.start,
         "end": cell.end,
         "facts": cell.facts,
+        "distinct": cell.distinct,
+        "period": cell.period,
         "values": {measure: cell.value(measure) for measure in measures},
         "sums": dict(cell.sums),
     }

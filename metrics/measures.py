@@ -120,8 +120,9 @@ CATALOGUE: dict[str, Measure] = {
         _sum("units", "Units", ("units", "units sold", "volume", "quantity")),
         _sum("orders", "Orders", ("orders", "number of orders", "transactions")),
         _sum("new_customers", "New customers", ("new customers", "customers", "customers acquired")),
-        Measure(name="avg_order_value", label="Average order value", words=("average order value", "aov", "basket size"),
-                format=Format.CURRENCY, computation=_of("ratio", "revenue", "orders")),
+        Measure(name="avg_order_value", label="Average order value",
+                words=("average order value", "aov", "basket size"), format=Format.CURRENCY,
+                computation=_of("ratio", "revenue", "orders")),
     )
 }
 SUMMABLE: tuple[str, ...] = tuple(name for name, m in CATALOGUE.items() if not m.derived)

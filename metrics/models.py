@@ -1,13 +1,10 @@
-"""Dataset bookkeeping items in the tenant's table (rollup items are in ``metrics.rollups``).
+"""Dataset bookkeeping items in the tenant's table (the facts themselves are files: ``metrics.files``).
 
 - ``DATASET / CURRENT``: the pointer to the current version; switching it is the
   one atomic step of an import.
 - ``DATASET / VERSION#{v}``: one per version not yet deleted, with its state, so
   a crashed import's leftovers can be found and deleted later.
-- ``DATASET#{v} / MODEL#{n}`` and ``DATASET#{v} / MANIFEST#{n}``: the version's
-  semantic model and the keys of its rollup items, as zlib-compressed JSON
-  split into parts (an item holds at most 400 KB).
-- ``R#{v}#… / {grain}#{bucket}``: rollup items (layout in ``metrics.rollups``).
+- ``DATASET#{v} / MODEL``: the version's semantic model, zlib-compressed JSON.
 """
 from __future__ import annotations
 
@@ -18,8 +15,7 @@ from tenants.storage import TenantItem
 DATASET_PK = "DATASET"
 CURRENT_SK = "CURRENT"
 VERSION_SK_PREFIX = "VERSION#"
-MODEL_SK_PREFIX = "MODEL#"
-MANIFEST_SK_PREFIX = "MANIFEST#"
+MODEL_SK = "MODEL"
 
 
 class VersionStatus:
@@ -45,13 +41,8 @@ class DatasetVersion(TenantItem):
     status = UnicodeAttribute()
     startedAt = UnicodeAttribute()
     retiredAt = UnicodeAttribute(null=True)
+    file_bytes = NumberAttribute(attr_name="fileBytes", null=True)
 
 
-class BlobPart(TenantItem):
-    data = BinaryAttribute(legacy_encoding=False)
-
-
-class RollupRecord(TenantItem):
-    """One rollup item; written and read in batches through the raw connection for speed."""
-
-    v = BinaryAttribute(legacy_encoding=False)
+class SemanticModelRecord(TenantItem):
+    document = BinaryAttribute(legacy_encoding=False)

@@ -1,10 +1,10 @@
-"""Reads of a tenant's metrics: its current dataset, semantic model, and answers from the rollups.
+"""Reads of a tenant's metrics: its current dataset, semantic model, and answers from the version's facts.
 
-``query`` is the one way the rest of SalesTalk reads numbers. It turns a period
-into the coarsest rollup slices that exactly cover it (``metrics.periods.cover``),
-reads those items for every member combination the constraints allow, and adds
-slots. What it reads grows with the answer (members × years × grains), not with
-the dataset.
+``query`` / ``query_many`` are the one way the rest of SalesTalk reads numbers
+(``metrics.queries`` documents what a ``QuerySpec`` can ask). Each spec is
+checked against the model and the settings' limits before any work, compiled
+to one parameterised statement (``metrics.compiler``) and run by DuckDB over
+the version's Parquet file (``metrics.engine``, ``metrics.files``).
 
 Caches, per process: the pointer to the current version for ``POINTER_TTL``
 seconds (an import in this process updates it at once; other processes see a
@@ -13,27 +13,31 @@ new version within that time), and each version's model, which never changes.
 from __future__ import annotations
 
 import difflib
-import itertools
+import json
 import threading
 import time
+import zlib
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
+from typing import Any
 
-import numpy as np
+from django.conf import settings
 
-from metrics.batches import get_binaries
-from metrics.blobs import read_blob
-from metrics.errors import InvalidQuery, NoDataset, UnknownDimension, UnknownMember
-from metrics.measures import measure_value
-from metrics.models import CURRENT_SK, DATASET_PK, MODEL_SK_PREFIX, CurrentDataset, version_pk
-from metrics.periods import GRAINS, Piece, cover, periods
-from metrics.rollups import FACTS, decode_values, fields_of, partition_key
+from metrics import engine
+from metrics.compiler import compile_query
+from metrics.errors import InvalidQuery, NoDataset, UnknownDimension, UnknownMeasure, UnknownMember
+from metrics.files import local_version_path
+from metrics.models import CURRENT_SK, DATASET_PK, MODEL_SK, CurrentDataset, SemanticModelRecord, version_pk
+from metrics.periods import GRAINS, period_bounds, period_label, periods
+from metrics.queries import Bucket, Cell, QueryResult, QuerySpec
 from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
 from tenants.storage import bind
+
+__all__ = ["Bucket", "Cell", "QueryResult", "QuerySpec", "current_dataset", "get_semantic_model", "query",
+           "query_many"]
 
 POINTER_TTL = 1.0
 MODEL_CACHE_SIZE = 256
@@ -41,25 +45,7 @@ SUGGESTIONS = 3
 
 _lock = threading.Lock()
 _pointers: dict[str, tuple[float, str | None]] = {}
-_models: OrderedDict[tuple[str, str], _IndexedModel] = OrderedDict()
-
-
-@dataclass(frozen=True)
-class Cell:
-    key: str | None  # member name (group_by), period label (grain), None for the total
-    sums: Mapping[str, float]  # every summable measure of the dataset -> its sum over the cell
-    facts: int  # number of fact rows in the cell
-    start: date | None = None  # period rows: the whole calendar period's first and last day
-    end: date | None = None
-
-    def value(self, measure: str) -> float | None:
-        return measure_value(self.sums, measure)
-
-
-@dataclass(frozen=True)
-class QueryResult:
-    total: Cell
-    rows: tuple[Cell, ...] = ()
+_models: OrderedDict[tuple[str, str], _Indexed] = OrderedDict()
 
 
 def current_dataset(*, tenant: TenantContext) -> CurrentDataset | None:
@@ -92,33 +78,32 @@ def _current_version(tenant: TenantContext) -> str:
     return version
 
 
-@dataclass(frozen=True)
-class _IndexedModel:
-    """A model with the lookups queries need: dimension positions and member codes."""
+class _Indexed:
+    """A model with the lookups checks need: members as sets."""
 
-    model: SemanticModel
-    positions: Mapping[str, int] = field(default_factory=dict)
-    codes: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, model: SemanticModel) -> _IndexedModel:
-        return cls(
-            model=model,
-            positions={name: i for i, name in enumerate(model.dimensions)},
-            codes={name: {m: i for i, m in enumerate(members)} for name, members in model.dimensions.items()},
-        )
+    def __init__(self, model: SemanticModel) -> None:
+        self.model = model
+        self.members = {name: frozenset(members) for name, members in model.dimensions.items()}
 
 
-def _indexed_model(tenant: TenantContext, version: str) -> _IndexedModel:
+def encode_model(model: SemanticModel) -> bytes:
+    return zlib.compress(json.dumps(model.as_json(), separators=(",", ":")).encode(), 6)
+
+
+def read_model(*, tenant: TenantContext, version: str) -> SemanticModel:
+    Record = bind(SemanticModelRecord, tenant=tenant)
+    record = Record.get(version_pk(version), MODEL_SK, consistent_read=True)
+    return SemanticModel.from_json(json.loads(zlib.decompress(record.document)))
+
+
+def _indexed_model(tenant: TenantContext, version: str) -> _Indexed:
     key = (tenant.table_name, version)
     with _lock:
         indexed = _models.get(key)
         if indexed is not None:
             _models.move_to_end(key)
             return indexed
-    indexed = _IndexedModel.of(
-        SemanticModel.from_json(read_blob(tenant=tenant, pk=version_pk(version), prefix=MODEL_SK_PREFIX))
-    )
+    indexed = _Indexed(read_model(tenant=tenant, version=version))
     with _lock:
         _models[key] = indexed
         while len(_models) > MODEL_CACHE_SIZE:
@@ -131,14 +116,13 @@ def get_semantic_model(*, tenant: TenantContext) -> SemanticModel:
     return _indexed_model(tenant, _current_version(tenant)).model
 
 
-def _indexed(tenant: TenantContext, model: SemanticModel | None) -> _IndexedModel:
+def _indexed(tenant: TenantContext, model: SemanticModel | None) -> _Indexed:
     if model is None:
         return _indexed_model(tenant, _current_version(tenant))
-    key = (tenant.table_name, model.version)
     with _lock:
-        indexed = _models.get(key)
+        indexed = _models.get((tenant.table_name, model.version))
     # Versions never change, so a cached model of the same table and version is this one.
-    return indexed if indexed is not None else _IndexedModel.of(model)
+    return indexed if indexed is not None and indexed.model is model else _Indexed(model)
 
 
 def _suggest(word: str, candidates: Sequence[str]) -> tuple[str, ...]:
@@ -149,109 +133,65 @@ def _suggest(word: str, candidates: Sequence[str]) -> tuple[str, ...]:
     return tuple(folded[c] for c in close)
 
 
-def _check(
-    indexed: _IndexedModel, constraints: Mapping[str, Sequence[str]], group_by: str | None, grain: str | None
-) -> None:
-    dimensions = tuple(indexed.model.dimensions)
-    for dimension in [*constraints, *([group_by] if group_by is not None else [])]:
-        if dimension not in indexed.positions:
-            raise UnknownDimension(dimension, known=dimensions)
+def _check(indexed: _Indexed, spec: QuerySpec) -> None:
+    """Everything a spec may be refused for, before any work: unknown names and the settings' limits."""
+    model = indexed.model
+    constraints = spec.constraints or {}
+    if spec.start > spec.end:
+        raise InvalidQuery(f"The period ends ({spec.end}) before it starts ({spec.start}).")
+    most_filters, most_members = settings.SALESTALK_MAX_QUERY_FILTERS, settings.SALESTALK_MAX_FILTER_MEMBERS
+    if len(constraints) > most_filters:
+        raise InvalidQuery(
+            f"A query may filter at most {most_filters} dimensions; this one filters {len(constraints)}."
+        )
+    for dimension in [*constraints, spec.group_by, spec.count_distinct]:
+        if dimension is not None and dimension not in indexed.members:
+            raise UnknownDimension(dimension, known=tuple(model.dimensions))
     for dimension, members in constraints.items():
         if isinstance(members, str):
             raise InvalidQuery(f"The members of {dimension!r} must be a list, not a string.")
-        codes = indexed.codes[dimension]
+        if len(members) > most_members:
+            raise InvalidQuery(
+                f"A filter may name at most {most_members} members; {dimension!r} names {len(members)}."
+            )
         for member in members:
-            if member not in codes:
-                raise UnknownMember(
-                    dimension, member, suggestions=_suggest(member, indexed.model.dimensions[dimension])
-                )
-    if group_by is not None and grain is not None:
-        raise InvalidQuery("Group by a dimension or by a time grain, not both.")
-    if grain is not None and grain not in GRAINS:
-        raise InvalidQuery(f"Unknown grain {grain!r}; use one of {', '.join(GRAINS)}.")
+            if member not in indexed.members[dimension]:
+                raise UnknownMember(dimension, member, suggestions=_suggest(member, model.dimensions[dimension]))
+    if spec.grain is not None and spec.buckets:
+        raise InvalidQuery("Cut the period by a time grain or into buckets, not both.")
+    if spec.grain is not None and spec.grain not in GRAINS:
+        raise InvalidQuery(f"Unknown grain {spec.grain!r}; use one of {', '.join(GRAINS)}.")
+    most_buckets = settings.SALESTALK_MAX_QUERY_BUCKETS
+    if len(spec.buckets) > most_buckets:
+        raise InvalidQuery(f"A query may have at most {most_buckets} buckets; this one has {len(spec.buckets)}.")
+    for bucket in spec.buckets:
+        if bucket.start > bucket.end:
+            raise InvalidQuery(f"Bucket {bucket.label!r} ends ({bucket.end}) before it starts ({bucket.start}).")
+    if spec.order_by is not None and spec.order_by not in model.definitions:
+        raise UnknownMeasure(f"{spec.order_by!r} is no measure of this dataset; it has {', '.join(model.measures)}.")
+    if spec.limit is not None and spec.limit < 1:
+        raise InvalidQuery("A limit must be at least 1.")
+    if spec.grain == "day":
+        lo, hi = _clipped(model, spec)
+        if (hi - lo).days + 1 > settings.SALESTALK_MAX_QUERY_ROWS:
+            raise InvalidQuery(
+                f"A daily series may have at most {settings.SALESTALK_MAX_QUERY_ROWS:,} days; ask for a coarser grain."
+            )
 
 
-@dataclass(frozen=True)
-class QuerySpec:
-    """One question to the rollups; ``query_many`` answers several with one read."""
-
-    start: date
-    end: date
-    constraints: Mapping[str, Sequence[str]] | None = None
-    group_by: str | None = None
-    grain: str | None = None
-
-
-@dataclass(frozen=True)
-class _Plan:
-    spec: QuerySpec
-    tuples: list[tuple[str, ...]]
-    partitions: list[str]
-    dimensions: list[str]
-    spans: list[tuple[str | None, date | None, date | None]]
-    pieces: list[list[Piece]]
-
-    def keys(self) -> set[tuple[str, Piece]]:
-        return {(pk, piece) for span_pieces in self.pieces for piece in span_pieces for pk in self.partitions}
-
-
-def _plan(indexed: _IndexedModel, spec: QuerySpec) -> _Plan:
-    if spec.start > spec.end:
-        raise InvalidQuery(f"The period ends ({spec.end}) before it starts ({spec.start}).")
-    constraints = spec.constraints or {}
-    _check(indexed, constraints, spec.group_by, spec.grain)
-    model = indexed.model
-    lo, hi = max(spec.start, model.first_date), min(spec.end, model.last_date)
-    tuples, partitions, dimensions = _partitions(indexed, constraints, spec.group_by)
-    if spec.grain is not None:
-        bounds = [(label, first, last, max(lo, first), min(hi, last)) for label, first, last in periods(lo, hi, spec.grain)]
-    else:
-        bounds = [(None, None, None, lo, hi)]
-    return _Plan(
-        spec=spec,
-        tuples=tuples,
-        partitions=partitions,
-        dimensions=dimensions,
-        spans=[(label, first, last) for label, first, last, _, _ in bounds],
-        pieces=[cover(span_lo, span_hi) for *_, span_lo, span_hi in bounds],
-    )
-
-
-def _answer(plan: _Plan, rollups: _Rollups) -> QueryResult:
-    group_by = plan.spec.group_by
-    if group_by is not None:
-        position = plan.dimensions.index(group_by)
-        by_member: dict[str, np.ndarray] = {}
-        for members, partition in zip(plan.tuples, plan.partitions, strict=True):
-            rollups.add(partition, plan.pieces[0], into=by_member.setdefault(members[position], rollups.zeros()))
-        rows = tuple(rollups.cell(member, sums) for member, sums in by_member.items() if sums[-1] > 0)
-        return QueryResult(total=rollups.cell(None, sum(by_member.values(), rollups.zeros())), rows=rows)
-
-    span_sums = []
-    for span_pieces in plan.pieces:
-        sums = rollups.zeros()
-        for partition in plan.partitions:
-            rollups.add(partition, span_pieces, into=sums)
-        span_sums.append(sums)
-    total = rollups.cell(None, sum(span_sums, rollups.zeros()))
-    if plan.spec.grain is None:
-        return QueryResult(total=total)
-    rows = tuple(
-        rollups.cell(label, sums, start=first, end=last)
-        for (label, first, last), sums in zip(plan.spans, span_sums, strict=True)
-    )
-    return QueryResult(total=total, rows=rows)
+def _clipped(model: SemanticModel, spec: QuerySpec) -> tuple[date, date]:
+    return max(spec.start, model.first_date), min(spec.end, model.last_date)
 
 
 def query_many(
     *, tenant: TenantContext, specs: Sequence[QuerySpec], model: SemanticModel | None = None
 ) -> list[QueryResult]:
-    """Each spec answered as ``query`` would, from one read of every rollup slice they need together
-    (a "why?" compares several splits over two periods: one round trip instead of many)."""
+    """Each spec answered as ``query`` would; every spec is checked before the first one runs."""
     indexed = _indexed(tenant, model)
-    plans = [_plan(indexed, spec) for spec in specs]
-    rollups = _Rollups.read(tenant=tenant, model=indexed.model, keys=set().union(*(p.keys() for p in plans)))
-    return [_answer(plan, rollups) for plan in plans]
+    for spec in specs:
+        _check(indexed, spec)
+    location = local_version_path(tenant=tenant, version=indexed.model.version)
+    return [_answer(indexed.model, spec, location) for spec in specs]
 
 
 def query(
@@ -262,79 +202,92 @@ def query(
     constraints: Mapping[str, Sequence[str]] | None = None,
     group_by: str | None = None,
     grain: str | None = None,
+    buckets: Sequence[Bucket] = (),
+    count_distinct: str | None = None,
+    order_by: str | None = None,
+    descending: bool = True,
+    limit: int | None = None,
     model: SemanticModel | None = None,
 ) -> QueryResult:
-    """Sums of every summable measure over ``start``..``end`` (inclusive) under ``constraints``.
-
-    Several members of one dimension are OR-ed, dimensions AND-ed. With
-    ``group_by``: one row per member with facts; with ``grain``: one row per
-    period overlapping the data's dates within the span, oldest first, each
-    summing the span's days inside it.
-    """
-    spec = QuerySpec(start=start, end=end, constraints=constraints, group_by=group_by, grain=grain)
+    """Sums of every measure column over ``start``..``end`` (inclusive); see ``QuerySpec`` for the rest."""
+    spec = QuerySpec(
+        start=start, end=end, constraints=constraints, group_by=group_by, grain=grain, buckets=tuple(buckets),
+        count_distinct=count_distinct, order_by=order_by, descending=descending, limit=limit,
+    )
     return query_many(tenant=tenant, specs=[spec], model=model)[0]
 
 
-def _partitions(
-    indexed: _IndexedModel, constraints: Mapping[str, Sequence[str]], group_by: str | None
-) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
-    """The member combinations to read, their partition keys, and the dimensions they combine."""
-    model = indexed.model
-    # Dimensions constrained to every member they have constrain nothing; dropping them reads less.
-    selected = {
-        dimension: tuple(dict.fromkeys(members))
-        for dimension, members in constraints.items()
-        if members and set(members) != set(model.dimensions[dimension])
-    }
-    if group_by is not None and group_by not in selected:
-        selected[group_by] = model.dimensions[group_by]
-    dimensions = sorted(selected, key=indexed.positions.__getitem__)
-    tuples = list(itertools.product(*(selected[d] for d in dimensions)))
-    partitions = [
-        partition_key(
-            version=model.version,
-            dimensions=[indexed.positions[d] for d in dimensions],
-            members=[indexed.codes[d][m] for d, m in zip(dimensions, members, strict=True)],
+def _answer(model: SemanticModel, spec: QuerySpec, location: str) -> QueryResult:
+    most = settings.SALESTALK_MAX_QUERY_ROWS
+    compiled = compile_query(spec=spec, model=model, location=location, max_rows=most)
+    records = engine.fetch(compiled.sql, compiled.params)
+    if len(records) - 1 > most:
+        raise InvalidQuery(f"The answer would have more than {most:,} rows; filter it or ask for fewer.")
+    build = _CellBuilder(model, compiled.columns)
+    total = build(records[0], key=None)
+    found = records[1:]
+    if spec.buckets:
+        rows = _bucket_rows(spec, found, build)
+    elif spec.grain is not None:
+        rows = _period_rows(model, spec, found, build)
+    else:
+        rows = tuple(build(record, key=record[2]) for record in found)
+    return QueryResult(total=total, rows=rows)
+
+
+class _CellBuilder:
+    def __init__(self, model: SemanticModel, columns: tuple[str, ...]) -> None:
+        self.measures = model.definitions
+        self.columns = columns
+        self.zero = MappingProxyType(dict.fromkeys(columns, 0.0))
+
+    def __call__(self, record: Sequence[Any] | None, *, key: str | None, **extra: Any) -> Cell:
+        if record is None:
+            return Cell(key=key, sums=self.zero, facts=0, measures=self.measures, **extra)
+        width = len(self.columns)
+        sums = {name: float(value or 0.0) for name, value in zip(self.columns, record[4 : 4 + width], strict=True)}
+        return Cell(
+            key=key, sums=MappingProxyType(sums), facts=int(record[4 + width]), distinct=record[5 + width],
+            measures=self.measures, **extra,
         )
-        for members in tuples
-    ]
-    return tuples, partitions, dimensions
 
 
-@dataclass(frozen=True)
-class _Rollups:
-    """The rollup slices some queries need, read at once; ``add`` sums a span's pieces of one partition."""
+def _filled(spec: QuerySpec) -> bool:
+    """Without order or limit, a series has a row for every period, zeros where there are no facts."""
+    return spec.group_by is None and spec.order_by is None and spec.limit is None
 
-    fields: tuple[str, ...]
-    first_year: int
-    arrays: Mapping[tuple[str, str, str], np.ndarray]
 
-    @classmethod
-    def read(cls, *, tenant: TenantContext, model: SemanticModel, keys: set[tuple[str, Piece]]) -> _Rollups:
-        fields = fields_of(model.columns)
-        items = get_binaries(
-            tenant=tenant,
-            keys=[(pk, piece.sk) for pk, piece in keys],
-            attributes=sorted({piece.attribute for _, piece in keys}),
+def _period_rows(model: SemanticModel, spec: QuerySpec, found: list[Any], build: _CellBuilder) -> tuple[Cell, ...]:
+    grain = spec.grain or ""
+
+    def bounds(first: date) -> dict[str, Any]:
+        start, end = period_bounds(first, grain)
+        return {"start": start, "end": end}
+
+    if not _filled(spec):
+        return tuple(
+            build(r, key=r[2] if spec.group_by else period_label(r[3], grain),
+                  period=period_label(r[3], grain) if spec.group_by else None, **bounds(r[3]))
+            for r in found
         )
-        arrays = {
-            (pk, sk, attribute): decode_values(data, field_count=len(fields))
-            for (pk, sk), attributes in items.items()
-            for attribute, data in attributes.items()
-        }
-        return cls(fields=fields, first_year=model.first_date.year, arrays=arrays)
+    by_start = {r[3]: r for r in found}
+    lo, hi = _clipped(model, spec)
+    return tuple(
+        build(by_start.get(first), key=label, start=first, end=last)
+        for label, first, last in (periods(lo, hi, grain) if lo <= hi else [])
+    )
 
-    def zeros(self) -> np.ndarray:
-        return np.zeros(len(self.fields))
 
-    def add(self, partition: str, pieces: list[Piece], *, into: np.ndarray) -> None:
-        for piece in pieces:
-            values = self.arrays.get((partition, piece.sk, piece.attribute))
-            if values is not None:  # no item: no facts there
-                offset = self.first_year if piece.grain == "year" else 0
-                into += values[:, piece.lo - offset : piece.hi - offset].sum(axis=1)
-
-    def cell(self, key: str | None, sums: np.ndarray, *, start: date | None = None, end: date | None = None) -> Cell:
-        values = {name: float(value) for name, value in zip(self.fields, sums.tolist(), strict=True)}
-        facts = round(values.pop(FACTS))
-        return Cell(key=key, sums=MappingProxyType(values), facts=facts, start=start, end=end)
+def _bucket_rows(spec: QuerySpec, found: list[Any], build: _CellBuilder) -> tuple[Cell, ...]:
+    buckets = list(spec.buckets)
+    if not _filled(spec):
+        return tuple(
+            build(r, key=r[2] if spec.group_by else buckets[r[3]].label,
+                  period=buckets[r[3]].label if spec.group_by else None,
+                  start=buckets[r[3]].start, end=buckets[r[3]].end)
+            for r in found
+        )
+    by_index = {r[3]: r for r in found}
+    return tuple(
+        build(by_index.get(i), key=b.label, start=b.start, end=b.end) for i, b in enumerate(buckets)
+    )

@@ -1,61 +1,68 @@
 """Importing a tenant's dataset: validate everything, write a new version beside the old, switch atomically.
 
-1. The whole file is validated first (``metrics.csv_validation``): a bad file writes nothing.
+1. The whole file is read and validated first (``metrics.reading``,
+   ``metrics.validation``): a bad file writes nothing.
 2. The new version is recorded (``VERSION#v``, status ``writing``), then its
-   rollup items, the manifest of their keys (to delete them later without a
-   scan) and its semantic model are written. Queries still read the old
-   version all along.
+   facts are written as one Parquet file under the tenant's prefix
+   (``metrics.files``) and its semantic model as one item. Queries still read
+   the old version all along.
 3. One conditional write switches ``CURRENT`` to the new version; it fails if
    another import switched it meanwhile (this one is then discarded).
 4. The version just replaced is kept until the next import, so queries that
    started on it can finish; older versions and crashed imports are deleted.
+
+The DynamoDB items an import writes do not depend on the data's size or its
+number of dimensions: a version record, the model, the pointer.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from django.conf import settings
 from pynamodb.exceptions import PutError
 
-from metrics.batches import delete_keys, put_items
-from metrics.blobs import BrokenBlob, read_blob, write_blob
-from metrics.csv_validation import ParsedDataset, parse_dataset
-from metrics.errors import DatasetExists, ImportConflict
+from core.clock import now, now_iso
+from core.ids import new_id
+from metrics.errors import DatasetExists, ImportConflict, InvalidDataset
+from metrics.files import delete_version_file, save_version_file
 from metrics.import_metrics import measured_import
-from metrics.measures import available_measures
+from metrics.measures import measures_for
 from metrics.models import (
     CURRENT_SK,
     DATASET_PK,
-    MANIFEST_SK_PREFIX,
-    MODEL_SK_PREFIX,
+    MODEL_SK,
     VERSION_SK_PREFIX,
-    BlobPart,
     CurrentDataset,
     DatasetVersion,
-    RollupRecord,
+    SemanticModelRecord,
     VersionStatus,
     version_pk,
 )
-from metrics.rollups import ROLLUP_PK_PREFIX, iter_rollups
-from metrics.selectors import current_dataset, get_semantic_model, remember_current_version
+from metrics.reading import file_size, read_table
+from metrics.selectors import current_dataset, encode_model, get_semantic_model, remember_current_version
 from metrics.semantic import SemanticModel
-from core.ids import new_id
+from metrics.validation import ColumnRole, Facts, Limits, Role, validate
 from tenants.context import TenantContext
 from tenants.storage import bind
 
 logger = logging.getLogger("salestalk.metrics")
 
-# An import still "writing" after this long has crashed; its items may be deleted.
+# An import still "writing" after this long has crashed; its leftovers may be deleted.
 STALE_IMPORT_AFTER = timedelta(hours=1)
 HASH_CHUNK = 1 << 20
+# One item holds at most 400 KB; the model's members must fit in one, compressed.
+MAX_MODEL_BYTES = 380_000
+ROW_GROUP_ROWS = 128 * 1024
 
-# Progress: (stage, done, total or None) with stage "rows" (validating) or "items" (writing rollups).
+# Progress: (stage, done, total or None); stages "rows" (read and validated) then "writing" (steps of 3).
 Progress = Callable[[str, int, int | None], None]
 
 
@@ -72,9 +79,12 @@ class ImportResult:
     rows: int
     dimensions: dict[str, int]  # name -> member count
     measures: tuple[str, ...]
+    columns: tuple[ColumnRole, ...]  # the role each column of the file was given
     first_date: date
     last_date: date
-    items_written: int
+    items_written: int  # DynamoDB items
+    model_bytes: int  # the largest of them, the compressed semantic model
+    file_bytes: int  # the version's Parquet file
     seconds: float
 
     def as_json(self) -> dict[str, Any]:
@@ -85,15 +95,14 @@ class ImportResult:
             "rows": self.rows,
             "dimensions": dict(self.dimensions),
             "measures": list(self.measures),
+            "columns": [role.as_json() for role in self.columns],
             "first_date": self.first_date.isoformat(),
             "last_date": self.last_date.isoformat(),
             "items_written": self.items_written,
+            "model_bytes": self.model_bytes,
+            "file_bytes": self.file_bytes,
             "seconds": round(self.seconds, 3),
         }
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def file_checksum(stream: BinaryIO) -> str:
@@ -105,6 +114,34 @@ def file_checksum(stream: BinaryIO) -> str:
     return digest.hexdigest()
 
 
+def dataset_limits() -> Limits:
+    return Limits(
+        max_columns=settings.SALESTALK_MAX_DATASET_COLUMNS,
+        max_rows=settings.SALESTALK_MAX_DATASET_ROWS,
+        max_members=settings.SALESTALK_MAX_DATASET_MEMBERS,
+        min_date=date.fromisoformat(settings.SALESTALK_DATASET_MIN_DATE),
+        max_date=date.fromisoformat(settings.SALESTALK_DATASET_MAX_DATE),
+    )
+
+
+def column_names(values: Sequence[str]) -> list[str]:
+    """Columns named for a role, repeated or comma-separated: ``store_id zip`` or ``store_id,zip``."""
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def read_facts(
+    stream: BinaryIO, *, dimensions: Sequence[str] = (), measures: Sequence[str] = ()
+) -> Facts:
+    """The validated facts of a CSV, Excel or Parquet file; raises ``InvalidDataset`` (nothing is written)."""
+    size = file_size(stream)
+    limit = settings.SALESTALK_MAX_UPLOAD_BYTES
+    if size > limit:
+        raise InvalidDataset(f"The file is {size:,} bytes; the limit is {limit:,} bytes.")
+    if size == 0:
+        raise InvalidDataset("The file is empty.")
+    return validate(read_table(stream), limits=dataset_limits(), dimensions=dimensions, measures=measures)
+
+
 @measured_import
 def import_dataset(
     *,
@@ -112,14 +149,17 @@ def import_dataset(
     stream: BinaryIO,
     source: str,
     replace: bool,
+    dimensions: Sequence[str] = (),
+    measures: Sequence[str] = (),
     on_progress: Progress | None = None,
     only_if_changed: bool = False,
 ) -> ImportResult:
-    """Import the CSV in ``stream`` (binary, seekable) as the tenant's dataset, all or nothing.
+    """Import the file in ``stream`` (binary, seekable) as the tenant's dataset, all or nothing.
 
-    Raises ``InvalidDataset`` (nothing written), ``DatasetExists`` (a dataset is
-    there and ``replace`` is false), ``ImportConflict`` (another import won).
-    With ``only_if_changed``, a file identical to the current dataset's is not re-imported.
+    ``dimensions`` / ``measures`` name columns whose role is forced (a numeric ``store_id`` as a dimension).
+    Raises ``InvalidDataset`` (nothing written), ``DatasetExists`` (a dataset is there and ``replace`` is
+    false), ``ImportConflict`` (another import won). With ``only_if_changed``, a file identical to the
+    current dataset's is not re-imported.
     """
     started = time.perf_counter()
     checksum = file_checksum(stream)
@@ -127,54 +167,88 @@ def import_dataset(
     if current is not None and not replace:
         raise DatasetExists("This tenant already has a dataset; import with replace to swap it for the new one.")
     if only_if_changed and current is not None and current.checksum == checksum:
-        return _result_of(get_semantic_model(tenant=tenant), status=ImportStatus.UNCHANGED, source=current.source,
-                          items=0, started=started)
+        model = get_semantic_model(tenant=tenant)
+        return _result_of(model, status=ImportStatus.UNCHANGED, source=current.source, columns=(), items=0,
+                          model_bytes=0, file_bytes=0, started=started)
 
-    on_rows = None
+    facts = read_facts(stream, dimensions=dimensions, measures=measures)
     if on_progress is not None:
-        counted = 0
-
-        def on_rows(rows: int) -> None:
-            nonlocal counted
-            counted += rows
-            on_progress("rows", counted, None)
-
-    parsed = parse_dataset(stream, max_bytes=settings.SALESTALK_MAX_UPLOAD_BYTES, on_rows=on_rows)
+        on_progress("rows", facts.row_count, facts.row_count)
     version = new_id("v")
-    model = SemanticModel(
-        version=version,
-        measures=available_measures(frozenset(parsed.measures)),
-        dimensions=parsed.members,
-        first_date=parsed.first_date,
-        last_date=parsed.last_date,
-        row_count=parsed.row_count,
-    )
+    model = _model_of(facts, version=version)
+    document = encode_model(model)
+    if len(document) > MAX_MODEL_BYTES:
+        raise InvalidDataset(
+            f"The dimensions' members take {len(document):,} bytes compressed; at most {MAX_MODEL_BYTES:,} fit. "
+            "Is one of the text columns an id or a free-text field? Leave it out of the file."
+        )
     Version = bind(DatasetVersion, tenant=tenant)
     Version(
         pk=DATASET_PK, sk=f"{VERSION_SK_PREFIX}{version}", version=version,
-        status=VersionStatus.WRITING, startedAt=_now().isoformat(),
+        status=VersionStatus.WRITING, startedAt=now_iso(),
     ).save()
     try:
-        items = _write_version(tenant=tenant, parsed=parsed, model=model, on_progress=on_progress)
-        _switch(tenant=tenant, version=version, previous=current, rows=parsed.row_count, source=source,
+        file_bytes = _write_file(tenant=tenant, version=version, facts=facts)
+        _progress(on_progress, 1)
+        bind(SemanticModelRecord, tenant=tenant)(pk=version_pk(version), sk=MODEL_SK, document=document).save()
+        _progress(on_progress, 2)
+        _switch(tenant=tenant, version=version, previous=current, rows=facts.row_count, source=source,
                 checksum=checksum)
+        _progress(on_progress, 3)
     except BaseException:
         _discard_quietly(tenant=tenant, version=version)
         raise
     remember_current_version(tenant=tenant, version=version)
-    _mark(tenant=tenant, version=version, status=VersionStatus.CURRENT)
+    items = 3 + _mark(tenant=tenant, version=version, status=VersionStatus.CURRENT, file_bytes=file_bytes)
     if current is not None:
-        _mark(tenant=tenant, version=current.version, status=VersionStatus.RETIRED)
+        items += _mark(tenant=tenant, version=current.version, status=VersionStatus.RETIRED)
     try:
         cleanup_versions(tenant=tenant)
     except Exception:  # the import has succeeded; leftovers wait for the next cleanup
         logger.warning("could not clean up old dataset versions", exc_info=True)
-    result = _result_of(model, status=ImportStatus.IMPORTED, source=source, items=items, started=started)
+    result = _result_of(model, status=ImportStatus.IMPORTED, source=source, columns=facts.roles, items=items,
+                        model_bytes=len(document), file_bytes=file_bytes, started=started)
     logger.info("dataset imported", extra={"metrics_import": result.as_json()})
     return result
 
 
-def _result_of(model: SemanticModel, *, status: str, source: str, items: int, started: float) -> ImportResult:
+def _progress(on_progress: Progress | None, step: int) -> None:
+    if on_progress is not None:
+        on_progress("writing", step, 3)
+
+
+def _model_of(facts: Facts, *, version: str) -> SemanticModel:
+    definitions = measures_for(facts.measure_columns)
+    return SemanticModel(
+        version=version,
+        measures=tuple(m.name for m in definitions),
+        definitions={m.name: m for m in definitions},
+        dimensions=facts.members,
+        first_date=facts.first_date,
+        last_date=facts.last_date,
+        row_count=facts.row_count,
+    )
+
+
+def _write_file(*, tenant: TenantContext, version: str, facts: Facts) -> int:
+    import pyarrow.parquet as pq
+
+    # Dimensions dictionary-encoded, rows sorted by date: a period's query reads only its row groups.
+    table = facts.table
+    for role in facts.roles:
+        if role.role == Role.DIMENSION:
+            index = table.schema.get_field_index(role.name)
+            table = table.set_column(index, role.name, table.column(index).dictionary_encode())
+    with tempfile.TemporaryDirectory(prefix="salestalk-import-") as folder:
+        path = Path(folder) / f"{version}.parquet"
+        pq.write_table(table, path, row_group_size=ROW_GROUP_ROWS, compression="zstd")
+        return save_version_file(tenant=tenant, version=version, path=path)
+
+
+def _result_of(
+    model: SemanticModel, *, status: str, source: str, columns: tuple[ColumnRole, ...], items: int,
+    model_bytes: int, file_bytes: int, started: float,
+) -> ImportResult:
     return ImportResult(
         status=status,
         version=model.version,
@@ -182,30 +256,14 @@ def _result_of(model: SemanticModel, *, status: str, source: str, items: int, st
         rows=model.row_count,
         dimensions={name: len(members) for name, members in model.dimensions.items()},
         measures=model.measures,
+        columns=columns,
         first_date=model.first_date,
         last_date=model.last_date,
         items_written=items,
+        model_bytes=model_bytes,
+        file_bytes=file_bytes,
         seconds=time.perf_counter() - started,
     )
-
-
-def _write_version(
-    *, tenant: TenantContext, parsed: ParsedDataset, model: SemanticModel, on_progress: Progress | None
-) -> int:
-    """Rollups first, then the manifest of their keys and the model; a crash before the manifest is
-    cleaned up by scanning for the version's key prefix instead."""
-    keys: dict[str, list[str]] = {}
-
-    def low_level() -> Iterator[dict[str, dict[str, Any]]]:
-        for item in iter_rollups(parsed, version=model.version):
-            keys.setdefault(item.pk, []).append(item.sk)
-            yield {"pk": {"S": item.pk}, "sk": {"S": item.sk}, **{k: {"B": v} for k, v in item.attributes.items()}}
-
-    report = (lambda done: on_progress("items", done, None)) if on_progress is not None else None
-    written = put_items(tenant=tenant, items=low_level(), on_written=report)
-    write_blob(tenant=tenant, pk=version_pk(model.version), prefix=MANIFEST_SK_PREFIX, document=keys)
-    write_blob(tenant=tenant, pk=version_pk(model.version), prefix=MODEL_SK_PREFIX, document=model.as_json())
-    return written
 
 
 def _switch(
@@ -215,7 +273,7 @@ def _switch(
     Current = bind(CurrentDataset, tenant=tenant)
     condition = Current.pk.does_not_exist() if previous is None else Current.version == previous.version
     pointer = Current(
-        pk=DATASET_PK, sk=CURRENT_SK, version=version, importedAt=_now().isoformat(),
+        pk=DATASET_PK, sk=CURRENT_SK, version=version, importedAt=now_iso(),
         rowCount=rows, source=source[:500], checksum=checksum,
     )
     try:
@@ -228,17 +286,22 @@ def _switch(
         raise
 
 
-def _mark(*, tenant: TenantContext, version: str, status: str) -> None:
+def _mark(*, tenant: TenantContext, version: str, status: str, file_bytes: int | None = None) -> int:
+    """Bookkeeping only (cleanup never deletes the version CURRENT names); returns the items written."""
     Version = bind(DatasetVersion, tenant=tenant)
     actions = [Version.status.set(status)]
     if status == VersionStatus.RETIRED:
-        actions.append(Version.retiredAt.set(_now().isoformat()))
+        actions.append(Version.retiredAt.set(now_iso()))
+    if file_bytes is not None:
+        actions.append(Version.file_bytes.set(file_bytes))
     try:
         Version(pk=DATASET_PK, sk=f"{VERSION_SK_PREFIX}{version}").update(
             actions=actions, condition=Version.pk.exists()
         )
-    except Exception:  # bookkeeping only: cleanup never deletes the version CURRENT names
+    except Exception:
         logger.warning("could not mark dataset version %s %s", version, status, exc_info=True)
+        return 0
+    return 1
 
 
 def cleanup_versions(*, tenant: TenantContext, stale_after: timedelta = STALE_IMPORT_AFTER) -> list[str]:
@@ -258,7 +321,7 @@ def cleanup_versions(*, tenant: TenantContext, stale_after: timedelta = STALE_IM
     finished = sorted(
         (v for v in others if v.status != VersionStatus.WRITING), key=lambda v: v.retiredAt or "", reverse=True
     )
-    stale_before = (_now() - stale_after).isoformat()
+    stale_before = (now() - stale_after).isoformat(timespec="milliseconds")
     doomed = finished[1:] + [v for v in others if v.status == VersionStatus.WRITING and v.startedAt <= stale_before]
     for record in doomed:
         delete_version(tenant=tenant, version=record.version)
@@ -266,19 +329,9 @@ def cleanup_versions(*, tenant: TenantContext, stale_after: timedelta = STALE_IM
 
 
 def delete_version(*, tenant: TenantContext, version: str) -> None:
-    """Delete a version's rollups, then its model and manifest, then its record (so a crash can resume)."""
-    pk = version_pk(version)
-    try:
-        manifest: dict[str, list[str]] = read_blob(tenant=tenant, pk=pk, prefix=MANIFEST_SK_PREFIX)
-        keys: Any = ((partition, sk) for partition, sks in manifest.items() for sk in sks)
-    except BrokenBlob:
-        # Crashed before its manifest was complete: find whatever it wrote the slow way.
-        Rollup = bind(RollupRecord, tenant=tenant)
-        prefix = f"{ROLLUP_PK_PREFIX}{version}#"
-        keys = [(item.pk, item.sk) for item in Rollup.scan(Rollup.pk.startswith(prefix), attributes_to_get=["pk", "sk"])]
-    delete_keys(tenant=tenant, keys=keys)
-    Part = bind(BlobPart, tenant=tenant)
-    delete_keys(tenant=tenant, keys=[(part.pk, part.sk) for part in Part.query(pk, attributes_to_get=["pk", "sk"])])
+    """Delete a version's file, then its model, then its record (so a crash can resume)."""
+    delete_version_file(tenant=tenant, version=version)
+    bind(SemanticModelRecord, tenant=tenant)(pk=version_pk(version), sk=MODEL_SK).delete()
     bind(DatasetVersion, tenant=tenant)(pk=DATASET_PK, sk=f"{VERSION_SK_PREFIX}{version}").delete()
 
 

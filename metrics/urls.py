@@ -1,6 +1,7 @@
 from django.urls import path
 
 from metrics.api import DatasetApi, ModelApi, QueryApi
+from metrics.import_api import ImportApi, ImportsApi, UploadColumnsApi, UploadCompleteApi, UploadFileApi, UploadsApi
 
 app_name = "metrics"
 
@@ -8,4 +9,10 @@ urlpatterns = [
     path("datasets/", DatasetApi.as_view(), name="datasets"),
     path("model/", ModelApi.as_view(), name="model"),
     path("query/", QueryApi.as_view(), name="query"),
+    path("uploads/", UploadsApi.as_view(), name="uploads"),
+    path("uploads/<str:upload_id>/file", UploadFileApi.as_view(), name="upload-file"),
+    path("uploads/<str:upload_id>/columns", UploadColumnsApi.as_view(), name="upload-columns"),
+    path("uploads/<str:upload_id>/complete", UploadCompleteApi.as_view(), name="upload-complete"),
+    path("imports/", ImportsApi.as_view(), name="imports"),
+    path("imports/<str:job_id>", ImportApi.as_view(), name="import"),
 ]

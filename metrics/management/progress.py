@@ -1,4 +1,4 @@
-"""Command-line progress of an import: rows validated, then rollup items written (tqdm, on stderr)."""
+"""Command-line progress of an import: rows validated, then the version written (tqdm, on stderr)."""
 from __future__ import annotations
 
 from types import TracebackType
@@ -22,8 +22,8 @@ class ImportProgress:
         if bar is None:
             for other in self.bars.values():
                 other.close()
-            label = {"rows": "validating", "items": "writing rollups"}.get(stage, stage)
-            unit = "row" if stage == "rows" else "item"
+            label = {"rows": "validating", "writing": "writing the version"}.get(stage, stage)
+            unit = "row" if stage == "rows" else "step"
             bar = self.bars[stage] = tqdm(total=total, desc=label, unit=unit, unit_scale=True, file=self.file)
         bar.update(done - bar.n)
 

@@ -1,4 +1,4 @@
-"""Metrics test helpers: a sparse random dataset, importing text, and gold sums computed with the standard library."""
+"""Metrics test helpers: sparse random datasets, importing text, and gold sums computed with the standard library."""
 from __future__ import annotations
 
 import csv
@@ -52,34 +52,64 @@ def label(day: date, grain: str) -> str:
 
 
 class Gold:
-    """Sums straight from the CSV text, independently of the code under test."""
+    """Sums straight from the CSV text, independently of the code under test (``measures``: the summed columns)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, measures: tuple[str, ...] = SUMS) -> None:
+        self.measures = measures
         self.rows = []
         for row in csv.DictReader(io.StringIO(text)):
-            record = {k: v for k, v in row.items() if k not in SUMS}
+            record = {k: v for k, v in row.items() if k not in measures}
             record["date"] = date.fromisoformat(row["date"])
-            for measure in SUMS:
+            for measure in measures:
                 record[measure] = float(row[measure]) if row.get(measure) not in (None, "") else 0.0
             self.rows.append(record)
         self.first = min(r["date"] for r in self.rows)
         self.last = max(r["date"] for r in self.rows)
 
     def sums(self, start: date, end: date, constraints: dict, key: Callable | None = None) -> dict:
+        """key → {measure: sum, "facts": rows, "members": {dimension: set of members}} of the matching rows."""
         out: dict = {}
         for r in self.rows:
             if start <= r["date"] <= end and all(r[d] in members for d, members in constraints.items()):
-                acc = out.setdefault(key(r) if key else None, {**dict.fromkeys(SUMS, 0.0), "facts": 0})
-                for measure in SUMS:
+                acc = out.setdefault(key(r) if key else None,
+                                     {**dict.fromkeys(self.measures, 0.0), "facts": 0, "members": {}})
+                for measure in self.measures:
                     acc[measure] += r[measure]
                 acc["facts"] += 1
+                for name, value in r.items():
+                    if isinstance(value, str):
+                        acc["members"].setdefault(name, set()).add(value)
         return out
 
 
 @pytest.fixture
 def import_csv() -> Callable[..., ImportResult]:
-    def run(tenant: TenantContext, text: str | bytes, *, replace: bool = False, source: str = "test.csv") -> ImportResult:
+    def run(
+        tenant: TenantContext, text: str | bytes, *, replace: bool = False, source: str = "test.csv", **roles: list
+    ) -> ImportResult:
         data = text.encode() if isinstance(text, str) else text
-        return import_dataset(tenant=tenant, stream=io.BytesIO(data), source=source, replace=replace)
+        return import_dataset(tenant=tenant, stream=io.BytesIO(data), source=source, replace=replace, **roles)
 
     return run
+
+
+def wide_csv(*, seed: int = 7, customers: int = 1500, days: int = 60) -> str:
+    """A high-cardinality dimension (customers, Zipf-skewed), measures of the tenant's own, blanks and negatives."""
+    rng = random.Random(seed)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["date", "segment", "customer", "revenue", "bookings", "Demo Requests", "refunds"])
+    start = date(2024, 2, 20)
+    for offset in range(days):
+        day = start + timedelta(days=offset)
+        seen = set()
+        for _ in range(120):
+            customer = f"C{min(int(rng.paretovariate(1.1)), customers):05d}-{rng.randint(0, customers // 50)}"
+            if customer in seen:
+                continue
+            seen.add(customer)
+            writer.writerow([day.isoformat(), rng.choice(["SMB", "Mid", "Enterprise"]) if customer[-1] != "0"
+                             else "Enterprise", customer, round(rng.uniform(0, 900), 2),
+                             "" if rng.random() < 0.2 else round(rng.uniform(-50, 400), 2), rng.randint(0, 3),
+                             -round(rng.uniform(0, 30), 2)])
+    return out.getvalue()

@@ -1,51 +1,30 @@
-"""Periods: labels as in the contract, and ``cover`` holding every day of a span exactly once, coarsely."""
+"""Periods: labels and bounds as in the contract."""
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from metrics.periods import Piece, cover, period_bounds, period_label, periods
+from metrics.periods import period_bounds, period_label, periods
 
 days = st.dates(min_value=date(1999, 1, 1), max_value=date(2031, 12, 31))
-
-
-def days_of(piece: Piece) -> list[date]:
-    if piece.grain == "year":
-        return [d for y in range(piece.lo, piece.hi) for d in _span(date(y, 1, 1), date(y, 12, 31))]
-    if piece.grain == "day":
-        year, month0 = divmod(piece.bucket, 12)
-        return [date(year, month0 + 1, slot + 1) for slot in range(piece.lo, piece.hi)]
-    if piece.grain == "week":
-        mondays = [date.fromisocalendar(piece.bucket, w + 1, 1) for w in range(piece.lo, piece.hi)]
-        return [d for monday in mondays for d in _span(*period_bounds(monday, "week"))]
-    months = 1 if piece.grain == "month" else 3
-    return [
-        d for slot in range(piece.lo, piece.hi)
-        for d in _span(*period_bounds(date(piece.bucket, slot * months + 1, 1), piece.grain))
-    ]
 
 
 def _span(start: date, end: date) -> list[date]:
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
 
-@given(days, days)
-def test_cover_holds_each_day_of_the_span_exactly_once(a, b):
+@given(days, days, st.sampled_from(["day", "week", "month", "quarter", "year"]))
+def test_periods_tile_the_span_with_whole_calendar_periods(a, b, grain):
     start, end = min(a, b), max(a, b)
-    covered = [d for piece in cover(start, end) for d in days_of(piece)]
-    assert sorted(covered) == _span(start, end)
-
-
-def test_cover_uses_the_coarsest_pieces():
-    assert [p.grain for p in cover(date(2023, 1, 1), date(2024, 12, 31))] == ["year"]
-    assert cover(date(2024, 3, 15), date(2024, 11, 2)) == [
-        Piece("day", 2024 * 12 + 2, 14, 31), Piece("quarter", 2024, 1, 3), Piece("month", 2024, 9, 10),
-        Piece("day", 2024 * 12 + 10, 0, 2)]
-    assert cover(date(2024, 12, 30), date(2025, 1, 5)) == [Piece("week", 2025, 0, 1)]
-    # Adjacent slots of one item merge: three quarters, two months, thirty days.
-    assert [p.grain for p in cover(date(2024, 1, 1), date(2024, 12, 30))] == ["quarter", "month", "day"]
+    found = periods(start, end, grain)
+    for label, first, last in found:
+        assert period_bounds(first, grain) == (first, last) and period_label(last, grain) == label
+    # Contiguous, and together they hold the span: each day of it lies in exactly one period.
+    assert found[0][1] <= start <= found[0][2] and found[-1][1] <= end <= found[-1][2]
+    assert all(later[1] == earlier[2] + timedelta(days=1) for earlier, later in itertools.pairwise(found))
 
 
 def test_labels_and_periods_follow_the_contract():

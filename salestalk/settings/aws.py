@@ -12,6 +12,7 @@ INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "daphne"]
 MIDDLEWARE = [name for name in MIDDLEWARE if name != "whitenoise.middleware.WhiteNoiseMiddleware"]
 SALESTALK_DYNAMODB_ENDPOINT = None
 SALESTALK_AUTH_ISSUER = env_str("AUTH_ISSUER", "cognito")
+SALESTALK_EVENTS_BACKEND = env_str("EVENTS_BACKEND", "apigateway")
 STATIC_BUCKET = env_str("STATIC_BUCKET")
 STATIC_HOST = env_str("STATIC_HOST")
 STORAGES = {
@@ -23,7 +24,20 @@ STORAGES = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {"bucket_name": STATIC_BUCKET, "location": "static", "custom_domain": STATIC_HOST or None},
     },
+    # Uploads under tenants/{tenant_id}/uploads/, sent by the browser with a presigned POST (metrics.uploads).
+    "uploads": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": env_str("DATASET_BUCKET", env_str("UPLOAD_BUCKET", STATIC_BUCKET))},
+    },
+    # Dataset version files under tenants/{tenant_id}/datasets/ (metrics.files).
+    "datasets": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": env_str("DATASET_BUCKET", env_str("UPLOAD_BUCKET", STATIC_BUCKET))},
+    },
 }
+# Imports run in the same image's import function, invoked asynchronously (salestalk.lambda_import).
+SALESTALK_IMPORT_RUNNER = "lambda"
+SALESTALK_IMPORT_FUNCTION = env_str("IMPORT_FUNCTION")
 # API Gateway and CloudFront terminate TLS and say so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True

@@ -90,9 +90,20 @@ WHITENOISE_USE_FINDERS = True
 # STATIC_ROOT exists only where collectstatic ran (the image build); its absence elsewhere is expected.
 warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Dataset version files (Parquet), one folder per tenant: metrics.files.
+SALESTALK_DATASET_DIR = Path(env_str("DATASET_DIR", str(MEDIA_ROOT / "datasets")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Uploaded dataset files until their import job is done (metrics.uploads): S3 in the aws profile.
+    "uploads": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(env_str("UPLOAD_DIR", str(MEDIA_ROOT / "uploads")))},
+    },
+    "datasets": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": SALESTALK_DATASET_DIR},
+    },
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "/login/"
@@ -115,6 +126,8 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "UNAUTHENTICATED_USER": None,
+    # Which address is the client's: 0 trusts only the socket's peer (X-Forwarded-For is the caller's to forge).
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
     # Fixed windows counted in tenants.throttles' shared store; see SALESTALK_THROTTLE_STORE.
     "DEFAULT_THROTTLE_RATES": {
         "sign_in_ip": env_str("SIGN_IN_RATE_PER_IP", "30/min"),
@@ -159,6 +172,10 @@ if SALESTALK_REDIS_URL:
             "CONFIG": {"hosts": [SALESTALK_REDIS_URL]},
         }
     }
+# Live events (chat.events): "channels" (the layer above) or "apigateway" (post_to_connection, AWS).
+SALESTALK_EVENTS_BACKEND = env_str("EVENTS_BACKEND", "channels")
+# Frames one WebSocket may send per second; more get an error frame.
+SALESTALK_WS_MAX_FRAMES_PER_SECOND = env_int("WS_MAX_FRAMES_PER_SECOND", 5)
 
 # --- DynamoDB ---------------------------------------------------------------
 SALESTALK_DYNAMODB_ENDPOINT = env_str("DYNAMODB_ENDPOINT") or None
@@ -200,6 +217,31 @@ SALESTALK_BEDROCK_REGION = env_str("BEDROCK_REGION", SALESTALK_AWS_REGION)
 
 # --- Metrics ----------------------------------------------------------------
 SALESTALK_MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
+SALESTALK_MAX_DATASET_ROWS = env_int("MAX_DATASET_ROWS", 5_000_000)
+SALESTALK_MAX_DATASET_COLUMNS = env_int("MAX_DATASET_COLUMNS", 200)
+SALESTALK_MAX_DATASET_MEMBERS = env_int("MAX_DATASET_MEMBERS", 100_000)  # distinct members, all dimensions
+SALESTALK_DATASET_MIN_DATE = env_str("DATASET_MIN_DATE", "1900-01-01")
+SALESTALK_DATASET_MAX_DATE = env_str("DATASET_MAX_DATE", "2200-12-31")
+# Per query: dimensions filtered, members per filter, buckets, rows answered.
+SALESTALK_MAX_QUERY_FILTERS = env_int("MAX_QUERY_FILTERS", 10)
+SALESTALK_MAX_FILTER_MEMBERS = env_int("MAX_FILTER_MEMBERS", 100)
+SALESTALK_MAX_QUERY_BUCKETS = env_int("MAX_QUERY_BUCKETS", 60)
+SALESTALK_MAX_QUERY_ROWS = env_int("MAX_QUERY_ROWS", 50_000)
+# DuckDB in process, and the local copies of remote version files (/tmp in Lambda).
+SALESTALK_DUCKDB_THREADS = env_int("DUCKDB_THREADS", 2)
+SALESTALK_DUCKDB_MEMORY_LIMIT = env_str("DUCKDB_MEMORY_LIMIT", "1GB")
+SALESTALK_DATASET_CACHE_DIR = env_str("DATASET_CACHE_DIR") or None
+SALESTALK_DATASET_CACHE_BYTES = env_int("DATASET_CACHE_BYTES", 2 * 1024**3)
+# Uploads and import jobs (metrics.uploads, metrics.jobs): a presigned upload's lifetime; where jobs run
+# (a worker thread here, or "lambda": SALESTALK_IMPORT_FUNCTION invoked asynchronously), how long one may
+# take, how often it beats, and how long a job may wait to start before it counts as lost.
+SALESTALK_UPLOAD_URL_SECONDS = env_int("UPLOAD_URL_SECONDS", 600)
+SALESTALK_IMPORT_RUNNER = env_str("IMPORT_RUNNER", "thread")
+SALESTALK_IMPORT_FUNCTION = env_str("IMPORT_FUNCTION", "")
+SALESTALK_IMPORT_WORKERS = env_int("IMPORT_WORKERS", 1)
+SALESTALK_IMPORT_TIME_LIMIT_SECONDS = env_int("IMPORT_TIME_LIMIT_SECONDS", 3600)
+SALESTALK_IMPORT_HEARTBEAT_SECONDS = env_float("IMPORT_HEARTBEAT_SECONDS", 10.0)
+SALESTALK_IMPORT_QUEUE_SECONDS = env_int("IMPORT_QUEUE_SECONDS", 900)
 
 LOGGING = {
     "version": 1,

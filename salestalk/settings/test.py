@@ -1,6 +1,9 @@
 """Test profile: the test session starts its own in-memory DynamoDB and sets the endpoint."""
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import REST_FRAMEWORK
+from .base import REST_FRAMEWORK, STORAGES
 
 DEBUG = False
 # The only profile with fixed secrets: they are public, and salestalk.env.secret() refuses them elsewhere.
@@ -17,3 +20,8 @@ REST_FRAMEWORK = {
         REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "100000/min")},
 }
 SALESTALK_THROTTLE_STORE = "memory"
+# Dataset files of the session's tenants go to a folder of the session's own, never the project's media/.
+SALESTALK_DATASET_DIR = Path(tempfile.mkdtemp(prefix="salestalk-test-datasets-"))
+STORAGES = {**STORAGES, "datasets": {**STORAGES["datasets"], "OPTIONS": {"location": SALESTALK_DATASET_DIR}}}
+STORAGES = {**STORAGES, "uploads": {**STORAGES["uploads"], "OPTIONS": {"location": Path(tempfile.mkdtemp(
+    prefix="salestalk-test-uploads-"))}}}

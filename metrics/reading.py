@@ -1,0 +1,243 @@
+"""Reading an uploaded dataset file (CSV, Excel .xlsx or Parquet) into one table of text columns.
+
+Every format becomes the same thing, a header and text cells, so one
+validation (``metrics.validation``) decides roles and refuses bad values for
+all of them. The format is told by the file's first bytes, not its name. A
+``RawTable`` knows the line (the spreadsheet row) of each of its rows, so
+errors can name it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, BinaryIO
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from metrics.errors import InvalidDataset
+
+PARQUET_MAGIC = b"PAR1"
+ZIP_MAGIC = b"PK\x03\x04"  # .xlsx is a zip archive
+
+
+@dataclass(frozen=True)
+class RawTable:
+    header: list[str]
+    columns: list[pa.Array]  # text, one per header name; "" where a cell is empty
+    line_of: Callable[[int], int]  # row index → the line (or sheet row) a person would look at
+
+    @property
+    def row_count(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+
+def file_size(stream: BinaryIO) -> int:
+    position = stream.tell()
+    stream.seek(0, io.SEEK_END)
+    size = stream.tell()
+    stream.seek(position)
+    return size
+
+
+def read_table(stream: BinaryIO) -> RawTable:
+    """The file in ``stream`` (binary, seekable) as text columns; raises ``InvalidDataset`` if it cannot be read."""
+    stream.seek(0)
+    magic = stream.read(4)
+    stream.seek(0)
+    if magic == PARQUET_MAGIC:
+        return _read_parquet(stream)
+    if magic == ZIP_MAGIC:
+        return _read_xlsx(stream)
+    return _read_csv(stream)
+
+
+# --- CSV ---------------------------------------------------------------------------------------------------
+def _read_csv(stream: BinaryIO) -> RawTable:
+    import pyarrow.csv as pacsv
+
+    header = _csv_header(stream)
+    try:
+        table = pacsv.read_csv(
+            stream,
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 22),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        # Find what is wrong the slow way, to name its line; only a broken file pays for it.
+        _locate_csv_error(stream, width=len(header))
+        raise InvalidDataset(f"Malformed CSV: {exc}.") from exc
+    finally:
+        stream.seek(0)
+    lines = _csv_lines(stream) if _has_blank_or_multiline_rows(stream, table.num_rows) else None
+    return RawTable(
+        header=header,
+        columns=[table.column(i).combine_chunks() for i in range(table.num_columns)],
+        line_of=(lambda i: int(lines[i])) if lines is not None else (lambda i: i + 2),
+    )
+
+
+def _csv_header(stream: BinaryIO) -> list[str]:
+    first = stream.readline()
+    stream.seek(0)
+    try:
+        text = first.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidDataset(
+            f"The file is not UTF-8 text (byte {exc.start + 1} of this line cannot be decoded); save it as UTF-8 CSV.",
+            line=1,
+        ) from exc
+    try:
+        header = next(csv.reader([text]), [])
+    except csv.Error as exc:
+        raise InvalidDataset(f"Malformed CSV: {exc}.", line=1) from exc
+    if not any(name.strip() for name in header):
+        raise InvalidDataset("The file is empty." if not first.strip() else
+                             "The first line is empty; it should name the columns.", line=None if not first else 1)
+    if len(header) == 1:
+        for delimiter, label in ((";", "semicolons"), ("\t", "tabs")):
+            if delimiter in header[0]:
+                raise InvalidDataset(
+                    f"The columns are separated by {label}; save the file with commas as separators.", line=1
+                )
+    return header
+
+
+def _text_lines(stream: BinaryIO) -> io.TextIOWrapper:
+    stream.seek(0)
+    return io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+
+
+def _locate_csv_error(stream: BinaryIO, *, width: int) -> None:
+    text = _text_lines(stream)
+    reader = csv.reader(text)
+    try:
+        next(reader, None)
+        for row in reader:
+            if len(row) != width and row and not (len(row) == 1 and not row[0].strip()):
+                raise InvalidDataset(f"This line has {len(row)} fields; the header has {width}.",
+                                     line=reader.line_num)
+    except UnicodeDecodeError as exc:
+        line, column = _first_undecodable(stream)
+        raise InvalidDataset(
+            f"The file is not UTF-8 text (byte {column} of this line cannot be decoded); save it as UTF-8 CSV.",
+            line=line,
+        ) from exc
+    except csv.Error as exc:
+        raise InvalidDataset(f"Malformed CSV: {exc}.", line=reader.line_num) from exc
+    finally:
+        text.detach()
+
+
+def _first_undecodable(stream: BinaryIO) -> tuple[int, int]:
+    """Line and 1-based byte position of the first bytes that are not UTF-8 (text is decoded in blocks)."""
+    stream.seek(0)
+    for number, raw in enumerate(stream, start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return number, exc.start + 1
+    return 1, 1
+
+
+def _has_blank_or_multiline_rows(stream: BinaryIO, rows: int) -> bool:
+    """Whether rows and lines do not line up one to one (blank lines, values over several lines)."""
+    stream.seek(0)
+    newlines = 0
+    while chunk := stream.read(1 << 22):
+        newlines += chunk.count(b"\n")
+    stream.seek(-1, io.SEEK_END)
+    unterminated = stream.read(1) != b"\n"
+    stream.seek(0)
+    return newlines + int(unterminated) != rows + 1
+
+
+def _csv_lines(stream: BinaryIO) -> list[int]:
+    text = _text_lines(stream)
+    try:
+        reader = csv.reader(text)
+        next(reader, None)
+        return [reader.line_num for row in reader if row and not (len(row) == 1 and not row[0].strip())]
+    finally:
+        text.detach()
+        stream.seek(0)
+
+
+# --- Excel -------------------------------------------------------------------------------------------------
+def _read_xlsx(stream: BinaryIO) -> RawTable:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(stream, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
+        raise InvalidDataset(f"The file looks like an Excel workbook but cannot be read ({exc}).") from exc
+    try:
+        sheet = book.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = [_cell_text(v) for v in next(rows, ())]
+        while header and not header[-1]:
+            header.pop()
+        if not header:
+            raise InvalidDataset("The first sheet is empty; its first row should name the columns.", line=1)
+        width = len(header)
+        cells: list[list[str]] = [[] for _ in header]
+        lines: list[int] = []
+        for number, row in enumerate(rows, start=2):
+            texts = [_cell_text(v) for v in row[:width]]
+            if not any(texts) and not any(_cell_text(v) for v in row[width:]):
+                continue  # a blank row
+            if any(_cell_text(v) for v in row[width:]):
+                raise InvalidDataset(f"This row has values beyond the {width} named columns.", line=number)
+            texts.extend([""] * (width - len(texts)))
+            for column, text in zip(cells, texts, strict=True):
+                column.append(text)
+            lines.append(number)
+    finally:
+        book.close()
+    return RawTable(header=header, columns=[pa.array(c, type=pa.string()) for c in cells],
+                    line_of=lambda i: lines[i])
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+# --- Parquet -----------------------------------------------------------------------------------------------
+def _read_parquet(stream: BinaryIO) -> RawTable:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(stream)
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise InvalidDataset(f"The file looks like Parquet but cannot be read ({exc}).") from exc
+    columns = []
+    for field, column in zip(table.schema, table.columns, strict=True):
+        array = column.combine_chunks()
+        if pa.types.is_dictionary(array.type):
+            array = array.dictionary_decode()
+        if pa.types.is_timestamp(array.type) or pa.types.is_date(array.type):
+            text = pc.strftime(array, format="%Y-%m-%d")
+        elif any(test(array.type) for test in (pa.types.is_string, pa.types.is_large_string, pa.types.is_integer,
+                                                 pa.types.is_floating, pa.types.is_decimal)):
+            text = array.cast(pa.string())
+        else:
+            raise InvalidDataset(f"Column {field.name!r} has type {array.type}, which a dataset cannot hold.", line=1)
+        columns.append(pc.fill_null(text, ""))
+    return RawTable(header=[str(name) for name in table.column_names], columns=columns, line_of=lambda i: i + 1)
