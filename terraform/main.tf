@@ -29,6 +29,12 @@ locals {
   ] : ["arn:${local.partition}:bedrock:${var.region}::foundation-model/${var.bedrock_model_id}"]
 
   image_uri = local.full_stack ? "${module.ecr[0].repository_url}:${var.image_tag}" : ""
+
+  # The app's own origin, known before the function (only the API resource is needed).
+  app_host   = local.full_stack ? "${module.http_api[0].id}.execute-api.${var.region}.amazonaws.com" : ""
+  app_origin = "https://${local.app_host}"
+  # Matches metrics.files / metrics.uploads: tenants/<id>/datasets/… and tenants/<id>/uploads/….
+  tenant_objects_arn = local.full_stack ? "${module.static_site[0].uploads_bucket_arn}/tenants/*" : ""
 }
 
 # Applying aws.tfvars to the local workspace (or the reverse) stops here.
@@ -60,6 +66,15 @@ module "shares_table" {
   deletion_protection = var.deletion_protection
 }
 
+# Throttle and lockout counters every instance shares (tenants/throttle_store.py), expiring with their window.
+module "throttles_table" {
+  source              = "./modules/dynamodb_table"
+  name                = "${var.table_prefix}throttles"
+  hash_key            = "key"
+  ttl_attribute       = "expiresAt"
+  deletion_protection = false
+}
+
 module "connections_table" {
   source              = "./modules/dynamodb_table"
   name                = "${var.table_prefix}connections"
@@ -81,13 +96,38 @@ module "cognito" {
   source              = "./modules/cognito"
   name                = var.name
   deletion_protection = var.deletion_protection
+  domain_prefix       = "${var.name}-${local.account}"
+  callback_urls       = ["${local.app_origin}/auth/cognito/callback"]
+  logout_urls         = ["${local.app_origin}/auth/cognito/login"]
+}
+
+module "database" {
+  count                 = local.full_stack ? 1 : 0
+  source                = "./modules/database"
+  name                  = var.name
+  database_name         = "salestalk"
+  app_user              = "salestalk_app"
+  max_acu               = var.database_max_acu
+  pause_after_seconds   = var.database_pause_after_seconds
+  allowed_cidrs         = var.database_allowed_cidrs
+  deletion_protection   = var.deletion_protection
+  backup_retention_days = 7
+}
+
+module "analytics" {
+  count                = local.full_stack ? 1 : 0
+  source               = "./modules/analytics"
+  name                 = var.name
+  bytes_scanned_cutoff = var.athena_bytes_scanned_cutoff
+  results_expire_days  = 1
 }
 
 module "static_site" {
-  count       = local.full_stack ? 1 : 0
-  source      = "./modules/static_site"
-  name        = var.name
-  price_class = var.static_price_class
+  count          = local.full_stack ? 1 : 0
+  source         = "./modules/static_site"
+  name           = var.name
+  price_class    = var.static_price_class
+  upload_origins = [local.app_origin]
 }
 
 data "aws_ssm_parameter" "secret_key" {
@@ -130,6 +170,12 @@ locals {
       Resource = [module.connections_table.arn]
     },
     {
+      Sid      = "ThrottleCounters"
+      Effect   = "Allow"
+      Action   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable"]
+      Resource = [module.throttles_table.arn]
+    },
+    {
       Sid      = "Bedrock"
       Effect   = "Allow"
       Action   = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]
@@ -167,10 +213,63 @@ locals {
       Resource = [module.shares_table.arn]
     },
     {
-      Sid      = "Uploads"
+      Sid      = "TenantFiles"
       Effect   = "Allow"
       Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-      Resource = local.full_stack ? ["${module.static_site[0].uploads_bucket_arn}/uploads/*"] : []
+      Resource = local.full_stack ? ["${module.static_site[0].uploads_bucket_arn}/uploads/*", local.tenant_objects_arn] : []
+    },
+    {
+      Sid      = "DjangoDatabase"
+      Effect   = "Allow"
+      Action   = ["rds-db:connect"]
+      Resource = local.full_stack ? [module.database[0].connect_arn] : []
+    },
+    {
+      # REST-side events (chat.events) reach the browsers' WebSocket connections.
+      Sid      = "PostToConnections"
+      Effect   = "Allow"
+      Action   = ["execute-api:ManageConnections"]
+      Resource = local.full_stack ? ["${module.websocket_api[0].execution_arn}/${module.websocket_api[0].stage}/*/@connections/*"] : []
+    },
+    {
+      Sid      = "StartImports"
+      Effect   = "Allow"
+      Action   = ["lambda:InvokeFunction"]
+      Resource = local.full_stack ? [module.import_function[0].arn] : []
+    },
+  ]
+
+  # Athena past one machine (issue 12): queries in the one workgroup, results in its bucket, tables of
+  # tenants' dataset versions in the one Glue database, and the tenants' files they read.
+  athena_statements = [
+    {
+      Sid      = "AthenaWorkgroup"
+      Effect   = "Allow"
+      Action   = ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution", "athena:GetWorkGroup"]
+      Resource = local.full_stack ? [module.analytics[0].workgroup_arn] : []
+    },
+    {
+      Sid    = "GlueTenantTables"
+      Effect = "Allow"
+      Action = ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartitions", "glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"]
+      Resource = local.full_stack ? [
+        "arn:${local.partition}:glue:${var.region}:${local.account}:catalog",
+        "arn:${local.partition}:glue:${var.region}:${local.account}:database/${module.analytics[0].glue_database}",
+        "arn:${local.partition}:glue:${var.region}:${local.account}:table/${module.analytics[0].glue_database}/tenant_*",
+      ] : []
+    },
+    {
+      Sid      = "AthenaResults"
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:ListBucket"]
+      Resource = local.full_stack ? [module.analytics[0].results_bucket_arn, "${module.analytics[0].results_bucket_arn}/results/*"] : []
+    },
+    {
+      Sid       = "AthenaReadsTenantFiles"
+      Effect    = "Allow"
+      Action    = ["s3:ListBucket", "s3:GetBucketLocation"]
+      Resource  = local.full_stack ? [module.static_site[0].uploads_bucket_arn] : []
+      Condition = { StringLike = { "s3:prefix" = ["tenants/*"] } }
     },
   ]
 
@@ -185,13 +284,13 @@ locals {
     SALESTALK_COGNITO_ISSUER    = module.cognito[0].issuer
     SALESTALK_COGNITO_JWKS_URL  = module.cognito[0].jwks_url
     SALESTALK_COGNITO_CLIENT_ID = module.cognito[0].client_id
+    SALESTALK_COGNITO_DOMAIN    = module.cognito[0].domain_url
+    DATABASE_URL                = module.database[0].url
     SALESTALK_LLM               = "bedrock"
     SALESTALK_BEDROCK_MODEL_ID  = var.bedrock_model_id
     SALESTALK_STATIC_BUCKET     = module.static_site[0].static_bucket
     SALESTALK_STATIC_HOST       = module.static_site[0].static_host
     SALESTALK_UPLOAD_BUCKET     = module.static_site[0].uploads_bucket
-    SALESTALK_SQLITE_PATH       = "/tmp/django.sqlite3"
-    SALESTALK_SQLITE_TEMPLATE   = "/var/task/django-template.sqlite3"
     SALESTALK_LOG_LEVEL         = "INFO"
   } : {}
 }
@@ -208,7 +307,7 @@ resource "aws_iam_role" "tenant" {
     Statement = [{
       Sid       = "FunctionsOnly"
       Effect    = "Allow"
-      Principal = { AWS = [module.http_function[0].role_arn, module.ws_function[0].role_arn] }
+      Principal = { AWS = [module.http_function[0].role_arn, module.ws_function[0].role_arn, module.import_function[0].role_arn] }
       Action    = ["sts:AssumeRole", "sts:TagSession"]
       Condition = { StringLike = { "aws:RequestTag/tenantId" = "?*" } }
     }]
@@ -253,11 +352,63 @@ module "http_function" {
   memory_mb          = var.http_memory_mb
   timeout_seconds    = var.lambda_timeout_seconds
   log_retention_days = var.log_retention_days
-  policy_statements  = concat(local.common_statements, local.http_statements)
+  policy_statements  = concat(local.common_statements, local.http_statements, local.athena_statements)
   environment = merge(local.app_environment, {
-    SALESTALK_ALLOWED_HOSTS        = "${module.http_api[0].id}.execute-api.${var.region}.amazonaws.com"
-    SALESTALK_CSRF_TRUSTED_ORIGINS = "https://${module.http_api[0].id}.execute-api.${var.region}.amazonaws.com"
+    SALESTALK_ALLOWED_HOSTS        = local.app_host
+    SALESTALK_CSRF_TRUSTED_ORIGINS = local.app_origin
+    SALESTALK_IMPORT_FUNCTION      = module.import_function[0].function_name
   })
+}
+
+# Django's migrations, one synchronous invocation per deploy (the deploy workflow waits for it). Only this
+# function may read the cluster's master secret, to create the app's IAM login role on first deploy.
+module "migrate_function" {
+  count              = local.full_stack ? 1 : 0
+  source             = "./modules/lambda_function"
+  name               = "${var.name}-migrate"
+  image_uri          = local.image_uri
+  command            = ["salestalk.lambda_migrate.handler"]
+  memory_mb          = 1024
+  timeout_seconds    = 300
+  log_retention_days = var.log_retention_days
+  environment = merge(local.app_environment, {
+    SALESTALK_DATABASE_MASTER_SECRET_ARN = module.database[0].master_secret_arn
+  })
+  policy_statements = [
+    {
+      Sid      = "DjangoDatabase"
+      Effect   = "Allow"
+      Action   = ["rds-db:connect"]
+      Resource = [module.database[0].connect_arn]
+    },
+    {
+      Sid      = "MasterSecret"
+      Effect   = "Allow"
+      Action   = ["secretsmanager:GetSecretValue"]
+      Resource = [module.database[0].master_secret_arn]
+    },
+  ]
+}
+
+# Dataset imports, one asynchronous invocation per import job (metrics.import_queue), up to 15 minutes.
+module "import_function" {
+  count              = local.full_stack ? 1 : 0
+  source             = "./modules/lambda_function"
+  name               = "${var.name}-import"
+  image_uri          = local.image_uri
+  command            = ["salestalk.lambda_import.handler"]
+  memory_mb          = var.import_memory_mb
+  timeout_seconds    = 900
+  log_retention_days = var.log_retention_days
+  environment        = local.app_environment
+  policy_statements = concat(local.common_statements, local.athena_statements, [
+    {
+      Sid      = "TenantFiles"
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+      Resource = [local.tenant_objects_arn]
+    },
+  ])
 }
 
 module "ws_function" {
@@ -303,11 +454,27 @@ module "websocket_api" {
 }
 
 module "alarms" {
-  count           = local.full_stack ? 1 : 0
-  source          = "./modules/alarms"
-  name            = var.name
-  function_names  = { http = module.http_function[0].function_name, ws = module.ws_function[0].function_name }
-  timeout_seconds = var.lambda_timeout_seconds
-  http_api_id     = module.http_api[0].id
-  email           = var.alarm_email
+  count              = local.full_stack ? 1 : 0
+  source             = "./modules/alarms"
+  name               = var.name
+  function_names     = { http = module.http_function[0].function_name, ws = module.ws_function[0].function_name }
+  timeout_seconds    = var.lambda_timeout_seconds
+  http_api_id        = module.http_api[0].id
+  email              = var.alarm_email
+  error_rate_percent = var.alarm_error_rate_percent
+  answer_p95_ms      = var.alarm_answer_p95_ms
+}
+
+module "dashboard" {
+  count  = local.full_stack ? 1 : 0
+  source = "./modules/dashboard"
+  name   = var.name
+  region = var.region
+  function_names = {
+    http    = module.http_function[0].function_name
+    ws      = module.ws_function[0].function_name
+    import  = module.import_function[0].function_name
+    migrate = module.migrate_function[0].function_name
+  }
+  database_cluster = module.database[0].cluster_identifier
 }

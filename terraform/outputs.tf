@@ -40,5 +40,35 @@ output "registry_table" {
 
 output "function_names" {
   description = "Lambda functions by role."
-  value       = local.full_stack ? { http = module.http_function[0].function_name, ws = module.ws_function[0].function_name } : {}
+  value = local.full_stack ? {
+    http    = module.http_function[0].function_name
+    ws      = module.ws_function[0].function_name
+    import  = module.import_function[0].function_name
+    migrate = module.migrate_function[0].function_name
+  } : {}
+}
+
+output "migrate_function" {
+  description = "Invoked once per deploy, synchronously: Django's migrations."
+  value       = local.full_stack ? module.migrate_function[0].function_name : null
+}
+
+output "hosted_ui_url" {
+  description = "Cognito Hosted UI domain (the pages' sign-in)."
+  value       = local.full_stack ? module.cognito[0].domain_url : null
+}
+
+output "database_endpoint" {
+  description = "Aurora Serverless v2 endpoint of Django's own tables."
+  value       = local.full_stack ? module.database[0].endpoint : null
+}
+
+output "athena_workgroup" {
+  description = "Athena workgroup for tenants past one function (per-query scan limit)."
+  value       = local.full_stack ? module.analytics[0].workgroup : null
+}
+
+output "dashboard" {
+  description = "CloudWatch dashboard of the app's figures."
+  value       = local.full_stack ? module.dashboard[0].name : null
 }

@@ -119,3 +119,45 @@ variable "localstack_pro" {
   type        = bool
   default     = false
 }
+
+variable "database_max_acu" {
+  description = "Upper bound of the Django database's capacity (Aurora capacity units; 1 ACU ≈ 2 GiB)."
+  type        = number
+  default     = 2
+}
+
+variable "database_pause_after_seconds" {
+  description = "Idle seconds before the Django database pauses at 0 ACUs (resuming takes ~15 s)."
+  type        = number
+  default     = 600
+}
+
+variable "database_allowed_cidrs" {
+  description = "Networks that may reach PostgreSQL (TLS and IAM tokens only). Lambda outside a VPC has no fixed addresses."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+}
+
+variable "athena_bytes_scanned_cutoff" {
+  description = "Athena's per-query scan limit in bytes (10 GB = $0.05 at $5/TB)."
+  type        = number
+  default     = 10737418240
+}
+
+variable "import_memory_mb" {
+  description = "Memory of the import function (CPU scales with it; DuckDB and pyarrow use both)."
+  type        = number
+  default     = 3008
+}
+
+variable "alarm_error_rate_percent" {
+  description = "Share of failed invocations of a function within 5 minutes that alarms."
+  type        = number
+  default     = 5
+}
+
+variable "alarm_answer_p95_ms" {
+  description = "p95 answer latency that alarms."
+  type        = number
+  default     = 3000
+}

@@ -11,7 +11,7 @@ import hcl2
 import pytest
 from pynamodb.attributes import NumberAttribute
 
-from chat.lambda_ws import ConnectionIndex, ConnectionItem
+from chat.models import ConnectionIndexItem, ConnectionItem
 from collab.models import ShareItem
 from tenants.models import TenantRecord
 from tenants.services import TENANT_TTL_ATTRIBUTE
@@ -46,6 +46,11 @@ def global_table(module_name: str) -> dict:
     return module
 
 
+def stored_attributes(model) -> dict:
+    """Attributes by their stored (DynamoDB) name, whatever the Python name."""
+    return {attribute.attr_name: attribute for attribute in model.get_attributes().values()}
+
+
 def key_schema(model) -> tuple[str, str | None]:
     attributes = model.get_attributes().values()
     hash_key = next(a.attr_name for a in attributes if a.is_hash_key)
@@ -58,7 +63,7 @@ def key_schema(model) -> tuple[str, str | None]:
     [
         ("registry_table", "tenants", TenantRecord, None),
         ("shares_table", "shares", ShareItem, "expiresAt"),
-        ("connections_table", "connections", ConnectionIndex, "expiresAt"),
+        ("connections_table", "connections", ConnectionIndexItem, "expiresAt"),
     ],
 )
 def test_global_tables_match_their_models(module_name, table_suffix, model, ttl):
@@ -70,7 +75,7 @@ def test_global_tables_match_their_models(module_name, table_suffix, model, ttl)
     assert model._get_schema()["global_secondary_indexes"] == []  # and no GSI
     assert module.get("ttl_attribute") == ttl
     if ttl:
-        assert isinstance(model.get_attributes()[ttl], NumberAttribute)  # TTL needs epoch seconds
+        assert isinstance(stored_attributes(model)[ttl], NumberAttribute)  # TTL needs epoch seconds
 
 
 def test_the_table_module_keys_on_a_string_and_bills_on_demand():
@@ -85,7 +90,7 @@ def test_the_table_module_keys_on_a_string_and_bills_on_demand():
 def test_tenant_tables_ttl_attribute_is_what_their_expiring_items_use():
     # Onboarding enables TTL on this attribute; connection items (and tickets) rely on it.
     assert TENANT_TTL_ATTRIBUTE == "expiresAt"
-    assert isinstance(ConnectionItem.get_attributes()["expiresAt"], NumberAttribute)
+    assert isinstance(stored_attributes(ConnectionItem)["expiresAt"], NumberAttribute)
 
 
 def test_the_iam_tenant_table_pattern_covers_onboarded_tables_and_nothing_global(settings):
@@ -174,3 +179,157 @@ def test_both_workspaces_have_tfvars_naming_themselves():
         assert tfvars["workspace"] == workspace
         declared = set(named(ROOT_CONFIG["variable"]))
         assert set(tfvars) <= declared, set(tfvars) - declared
+
+
+# --- Issue 14 and 12: database, Hosted UI, metrics, Athena, uploads -----------------------------------------
+
+LOCALS = {k: v for block in ROOT_CONFIG["locals"] for k, v in block.items()}
+
+
+def module_resources(name: str) -> dict[str, dict]:
+    resources: dict[str, dict] = {}
+    for block in load(TERRAFORM / "modules" / name).get("resource", []):
+        for kind, bodies in block.items():
+            for resource_name, body in bodies.items():
+                resources[f"{kind}.{resource_name}"] = body
+    return resources
+
+
+def statements_by_sid(statements: list[dict]) -> dict[str, dict]:
+    return {statement["Sid"]: statement for statement in statements}
+
+
+def actions_of(statements: list[dict]) -> set[str]:
+    return {action for statement in statements for action in statement["Action"]}
+
+
+def test_the_throttle_table_matches_the_shared_counter_store():
+    from tenants.throttle_store import TTL_ATTRIBUTE, throttle_table_name
+
+    module = global_table("throttles_table")
+    assert module["name"] == "${var.table_prefix}throttles"
+    assert throttle_table_name().endswith("throttles")
+    assert (module["hash_key"], module["ttl_attribute"]) == ("key", TTL_ATTRIBUTE)
+    assert "dynamodb:UpdateItem" in statements_by_sid(LOCALS["common_statements"])["ThrottleCounters"]["Action"]
+
+
+@pytest.mark.parametrize(
+    ("module_name", "command"),
+    [("migrate_function", "salestalk.lambda_migrate.handler"), ("import_function", "salestalk.lambda_import.handler")],
+)
+def test_the_one_off_functions_run_handlers_that_exist(module_name, command):
+    assert MODULES[module_name]["command"] == [command]
+    module, attribute = command.rsplit(".", 1)
+    source = (ROOT / (module.replace(".", "/") + ".py")).read_text()
+    assert re.search(rf"^def {attribute}\(", source, re.MULTILINE), command
+
+
+def test_the_database_scales_to_zero_takes_iam_tokens_over_tls_and_is_what_django_reads():
+    from salestalk.database import IAM_SCHEME, database_config
+
+    resources = module_resources("database")
+    cluster = resources["aws_rds_cluster.this"]
+    assert cluster["engine"] == "aurora-postgresql"
+    assert cluster["serverlessv2_scaling_configuration"][0]["min_capacity"] == 0
+    assert cluster["iam_database_authentication_enabled"] is True and cluster["storage_encrypted"] is True
+    assert cluster["manage_master_user_password"] is True  # the master password exists only in Secrets Manager
+    parameters = {p["name"]: p["value"] for p in resources["aws_rds_cluster_parameter_group.this"]["parameter"]}
+    assert parameters["rds.force_ssl"] == "1"
+    assert resources["aws_rds_cluster_instance.this"]["instance_class"] == "db.serverless"
+    outputs = named(load(TERRAFORM / "modules" / "database")["output"])
+    url = outputs["url"]["value"]
+    assert url.startswith(f"{IAM_SCHEME}://${{var.app_user}}@")
+    # The URL Terraform builds is one Django turns into the IAM backend.
+    concrete = url.replace("${var.app_user}", "salestalk_app").replace("${aws_rds_cluster.this.endpoint}", "db.example")
+    concrete = concrete.replace("${aws_rds_cluster.this.port}", "5432").replace(
+        "${aws_rds_cluster.this.database_name}", "salestalk"
+    )
+    config = database_config(url=concrete, sqlite_path="")
+    assert (config["ENGINE"], config["USER"], config["OPTIONS"]["sslmode"]) == (
+        "salestalk.postgresql_iam", "salestalk_app", "require"
+    )
+    connect = outputs["connect_arn"]["value"]
+    assert connect.endswith(":dbuser:${aws_rds_cluster.this.cluster_resource_id}/${var.app_user}")
+    assert "DATABASE_URL                = module.database[0].url" in (TERRAFORM / "main.tf").read_text()
+
+
+def test_only_the_migrate_function_reads_the_master_secret_and_the_ws_function_has_no_database():
+    text = (TERRAFORM / "main.tf").read_text()
+    assert text.count("secretsmanager:GetSecretValue") == 1
+    migrate = statements_by_sid(MODULES["migrate_function"]["policy_statements"])
+    assert migrate["MasterSecret"]["Resource"] == ["${module.database[0].master_secret_arn}"]
+    assert migrate["DjangoDatabase"]["Action"] == ["rds-db:connect"]
+    assert '"SALESTALK_DATABASE_MASTER_SECRET_ARN": "${module.database[0].master_secret_arn}"' in MODULES[
+        "migrate_function"]["environment"]
+    assert "MASTER_SECRET" not in MODULES["http_function"]["environment"]
+    assert "rds-db:connect" in actions_of(LOCALS["http_statements"])
+    assert "rds-db:connect" not in actions_of(LOCALS["common_statements"])  # the WebSocket function's
+
+
+def test_the_http_function_may_post_to_websocket_connections_and_start_imports():
+    http = statements_by_sid(LOCALS["http_statements"])
+    assert http["PostToConnections"]["Action"] == ["execute-api:ManageConnections"]
+    assert "@connections/*" in http["PostToConnections"]["Resource"]
+    assert "module.import_function[0].arn" in http["StartImports"]["Resource"]
+
+
+def test_the_hosted_ui_redirects_to_the_pages_own_sign_in_routes():
+    from django.urls import reverse
+
+    assert MODULES["cognito"]["callback_urls"] == ["${local.app_origin}" + reverse("cognito:callback")]
+    assert MODULES["cognito"]["logout_urls"] == ["${local.app_origin}" + reverse("cognito:login")]
+    web = module_resources("cognito")["aws_cognito_user_pool_client.web"]
+    assert web["generate_secret"] is False  # a public client: PKCE in tenants.hosted_ui, no secret to leak
+    assert "ALLOW_REFRESH_TOKEN_AUTH" in web["explicit_auth_flows"]
+    assert "SALESTALK_COGNITO_DOMAIN    = module.cognito[0].domain_url" in (TERRAFORM / "main.tf").read_text()
+
+
+def test_athena_has_a_per_query_scan_limit_expiring_results_and_tenant_tables_only():
+    resources = module_resources("analytics")
+    configuration = resources["aws_athena_workgroup.this"]["configuration"][0]
+    assert configuration["enforce_workgroup_configuration"] is True
+    assert configuration["bytes_scanned_cutoff_per_query"] == "${var.bytes_scanned_cutoff}"
+    expiry = resources["aws_s3_bucket_lifecycle_configuration.results"]["rule"][0]["expiration"][0]
+    assert expiry == {"days": "${var.results_expire_days}"}
+    variables = named(ROOT_CONFIG["variable"])
+    assert 0 < variables["athena_bytes_scanned_cutoff"]["default"] <= 100 * 1024**3
+    athena = statements_by_sid(LOCALS["athena_statements"])
+    glue_tables = athena["GlueTenantTables"]["Resource"]
+    assert "/tenant_*'" in glue_tables and "table/${module.analytics[0].glue_database}/*'" not in glue_tables
+    assert "athena:StartQueryExecution" in athena["AthenaWorkgroup"]["Action"]
+    assert athena["AthenaReadsTenantFiles"]["Condition"] == {"StringLike": {"s3:prefix": ["tenants/*"]}}
+
+
+def test_tenant_files_are_granted_under_the_prefix_the_app_writes(tenant):
+    from metrics.files import version_file_name
+    from metrics.uploads import upload_name
+
+    [pattern] = re.findall(r'uploads_bucket_arn\}/([^"]+)"', LOCALS["tenant_objects_arn"])
+    assert pattern == "tenants/*"
+    for key in (version_file_name(tenant=tenant, version="v_1"), upload_name(tenant=tenant, upload_id="up_1")):
+        assert key.startswith(f"tenants/{tenant.tenant_id}/")
+
+
+def test_uploads_accept_presigned_posts_from_the_app_origin_only():
+    cors = module_resources("static_site")["aws_s3_bucket_cors_configuration.uploads"]["cors_rule"][0]
+    assert cors["allowed_methods"] == ["POST"] and cors["allowed_origins"] == "${var.upload_origins}"
+    assert MODULES["static_site"]["upload_origins"] == ["${local.app_origin}"]
+
+
+def test_alarms_watch_error_rate_and_p95_answer_latency_of_the_emf_figures(settings):
+    from core.metrics import NAMESPACE, emf_document
+
+    resources = module_resources("alarms")
+    rate = resources["aws_cloudwatch_metric_alarm.error_rate"]
+    assert {q["id"] for q in rate["metric_query"]} == {"rate", "errors", "invocations"}
+    latency = resources["aws_cloudwatch_metric_alarm.answer_latency"]
+    document = emf_document(name="AnswerLatency", value=1, unit="Milliseconds", tenant_id="acme", dimensions={},
+                            timestamp_ms=0)
+    assert (latency["namespace"], latency["metric_name"], latency["extended_statistic"]) == (
+        NAMESPACE, "AnswerLatency", "p95"
+    )
+    # The alarm's dimensions are exactly a dimension set every AnswerLatency document publishes.
+    assert list(latency["dimensions"]) in document["_aws"]["CloudWatchMetrics"][0]["Dimensions"]
+    assert latency["dimensions"] == {"service": document["service"]}
+    dashboard = module_resources("dashboard")["aws_cloudwatch_dashboard.this"]
+    assert dashboard["dashboard_name"] == "${var.name}"

@@ -1,5 +1,6 @@
 # CloudWatch alarms to one SNS topic: function errors, throttles and near-timeouts, HTTP API 5xx.
-# Alarms cost $0.10 each per month whatever the traffic; this set is 3 per function + 1.
+# Alarms cost $0.10 each per month whatever the traffic ($0.30 for metric math); this set is 4 per
+# function + 2.
 variable "name" {
   description = "Prefix of alarm names and the topic."
   type        = string
@@ -18,6 +19,18 @@ variable "timeout_seconds" {
 variable "http_api_id" {
   description = "HTTP API to watch for 5xx."
   type        = string
+}
+
+variable "error_rate_percent" {
+  description = "Share of a function's invocations that may fail within 5 minutes before it alarms."
+  type        = number
+  default     = 5
+}
+
+variable "answer_p95_ms" {
+  description = "p95 answer latency (core.metrics AnswerLatency) above which the app alarms."
+  type        = number
+  default     = 3000
 }
 
 variable "email" {
@@ -84,6 +97,61 @@ resource "aws_cloudwatch_metric_alarm" "slow" {
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
   alarm_actions       = [aws_sns_topic.alarms.arn]
+}
+
+resource "aws_cloudwatch_metric_alarm" "error_rate" {
+  for_each            = var.function_names
+  alarm_name          = "${each.value}-error-rate"
+  alarm_description   = "More than ${var.error_rate_percent}% of the ${each.key} function's invocations failed."
+  evaluation_periods  = 2
+  threshold           = var.error_rate_percent
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+
+  metric_query {
+    id          = "rate"
+    expression  = "100 * errors / MAX([errors, invocations])"
+    label       = "error rate (%)"
+    return_data = true
+  }
+  metric_query {
+    id = "errors"
+    metric {
+      namespace   = "AWS/Lambda"
+      metric_name = "Errors"
+      dimensions  = { FunctionName = each.value }
+      stat        = "Sum"
+      period      = 300
+    }
+  }
+  metric_query {
+    id = "invocations"
+    metric {
+      namespace   = "AWS/Lambda"
+      metric_name = "Invocations"
+      dimensions  = { FunctionName = each.value }
+      stat        = "Sum"
+      period      = 300
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "answer_latency" {
+  alarm_name          = "${var.name}-answer-latency-p95"
+  alarm_description   = "p95 answer latency (question to stored answer) is above ${var.answer_p95_ms} ms."
+  namespace           = "SalesTalk"
+  metric_name         = "AnswerLatency"
+  dimensions          = { service = "salestalk" }
+  extended_statistic  = "p95"
+  period              = 300
+  evaluation_periods  = 3
+  threshold           = var.answer_p95_ms
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
 }
 
 resource "aws_cloudwatch_metric_alarm" "http_5xx" {

@@ -16,6 +16,18 @@ variable "callback_urls" {
   default     = []
 }
 
+variable "logout_urls" {
+  description = "Where the Hosted UI may send the browser after signing out."
+  type        = list(string)
+  default     = []
+}
+
+variable "domain_prefix" {
+  description = "Hosted UI domain prefix (https://<prefix>.auth.<region>.amazoncognito.com); empty for no Hosted UI."
+  type        = string
+  default     = ""
+}
+
 resource "aws_cognito_user_pool" "this" {
   name                     = var.name
   deletion_protection      = var.deletion_protection ? "ACTIVE" : "INACTIVE"
@@ -87,7 +99,15 @@ resource "aws_cognito_user_pool_client" "web" {
   allowed_oauth_flows                  = length(var.callback_urls) > 0 ? ["code"] : []
   allowed_oauth_scopes                 = length(var.callback_urls) > 0 ? ["openid", "email"] : []
   callback_urls                        = var.callback_urls
+  logout_urls                          = var.logout_urls
   supported_identity_providers         = ["COGNITO"]
+}
+
+# The Hosted UI: the pages' sign-in (tenants/hosted_ui.py), authorization code + PKCE.
+resource "aws_cognito_user_pool_domain" "this" {
+  count        = var.domain_prefix == "" ? 0 : 1
+  domain       = var.domain_prefix
+  user_pool_id = aws_cognito_user_pool.this.id
 }
 
 data "aws_region" "current" {}
@@ -106,6 +126,10 @@ output "client_id" {
 
 output "issuer" {
   value = "https://cognito-idp.${data.aws_region.current.name}.amazonaws.com/${aws_cognito_user_pool.this.id}"
+}
+
+output "domain_url" {
+  value = var.domain_prefix == "" ? "" : "https://${var.domain_prefix}.auth.${data.aws_region.current.name}.amazoncognito.com"
 }
 
 output "jwks_url" {

@@ -10,6 +10,12 @@ variable "price_class" {
   type        = string
 }
 
+variable "upload_origins" {
+  description = "Origins of the pages that POST uploads straight to the uploads bucket (presigned POST)."
+  type        = list(string)
+  default     = []
+}
+
 data "aws_caller_identity" "current" {}
 
 locals {
@@ -81,6 +87,20 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
     abort_incomplete_multipart_upload {
       days_after_initiation = 1
     }
+  }
+}
+
+# The page sends a dataset file straight to S3 with a presigned POST (metrics.uploads): only our own
+# origin may, and only POST; the policy in the presigned form bounds the key, type and size.
+resource "aws_s3_bucket_cors_configuration" "uploads" {
+  count  = length(var.upload_origins) > 0 ? 1 : 0
+  bucket = aws_s3_bucket.this["uploads"].id
+  cors_rule {
+    allowed_methods = ["POST"]
+    allowed_origins = var.upload_origins
+    allowed_headers = ["*"]
+    expose_headers  = ["ETag", "Location"]
+    max_age_seconds = 3000
   }
 }
 
