@@ -73,7 +73,9 @@ def _understand(*, text: str, model: SemanticModel, as_of: date, context: Unders
 
 
 def _unanswered(parsed: Parse) -> Answer:
-    text = parsed.clarification or "Could you rephrase that? Ask me about a measure, a period or a part of the business."
+    text = parsed.clarification or (
+        "Could you rephrase that? Ask me about a measure, a period or a part of the business."
+    )
     return Answer(
         understanding=parsed.understanding, result=Result(), narrative=text, sentiment="neutral",
         clarification=text if parsed.understanding.intent == "clarify" else None,
@@ -100,7 +102,7 @@ def answer_question(
     understanding = parsed.understanding
     if not understanding.answered:
         return _unanswered(parsed)
-    result = analyse(tenant=tenant, model=model, understanding=understanding)
+    result = analyse(tenant=tenant, model=model, understanding=understanding, as_of=as_of)
     if result.chosen_group_by is not None:
         understanding = understanding.with_changes(group_by=result.chosen_group_by)
     narrative = compose(

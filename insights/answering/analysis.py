@@ -1,16 +1,30 @@
-"""The maths of every answered intent, from the metrics selector's sums (never from text).
+"""The maths of every answered intent and modifier, from the metrics selector's sums (never from text).
 
-Each intent reads the rollups through ``metrics.selectors.query`` and returns a
-``Result`` whose fields are those of the contract's ``result`` object.
+Each intent reads the facts through ``metrics.selectors.query_many`` (the SQL sums,
+counts members and cuts periods; nothing here loops over facts) and returns a
+``Result`` whose fields are those of the contract's ``result`` object. The
+modifiers (``per``, ``order_by``, ``cumulative``, ``also``) apply cell by cell
+through ``Analysis.figure``.
 """
 from __future__ import annotations
 
+import statistics
+from collections.abc import Sequence
+from datetime import date, timedelta
+from types import MappingProxyType
+
+from core.formatting import period as describe
 from insights.answering.results import MeasureFigures, Result, Row
-from insights.understanding.types import Period, Understanding
-from metrics.measures import DEFAULT_MEASURE
-from metrics.selectors import Cell, QueryResult, QuerySpec, query_many
+from insights.understanding.types import GRAINS, UNUSUAL_LIMIT, Period, Understanding
+from metrics.periods import period_bounds, periods
+from metrics.selectors import Bucket, Cell, QueryResult, QuerySpec, query_many
 from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
+
+# Contract v2, "Unusual changes".
+UNUSUAL_HISTORY, UNUSUAL_MIN_HISTORY, UNUSUAL_Z = 12, 6, 2.0
+ONE_DAY = timedelta(days=1)
+Span = tuple[date, date]
 
 
 def change_of(value: float | None, previous: float | None) -> tuple[float | None, float | None]:
@@ -21,34 +35,83 @@ def change_of(value: float | None, previous: float | None) -> tuple[float | None
     return change, (change / abs(previous) * 100 if previous else None)
 
 
-def _value(cell: Cell, measure: str) -> float | None:
-    # No facts at all is "no data", not zero.
-    return cell.value(measure) if cell.facts else None
+def sort_rows(rows: list[Row], *, descending: bool) -> list[Row]:
+    """By value (rows without one last), ties by name so answers are stable."""
+    with_value = [row for row in rows if row.value is not None]
+    without = sorted((row for row in rows if row.value is None), key=lambda row: row.key)
+    ordered = sorted(with_value, key=lambda row: row.key)
+    ordered.sort(key=lambda row: row.value, reverse=descending)
+    return ordered + without
 
 
 class Analysis:
     """One question's computations against one tenant's data."""
 
-    def __init__(self, *, tenant: TenantContext, model: SemanticModel, understanding: Understanding) -> None:
+    def __init__(
+        self, *, tenant: TenantContext, model: SemanticModel, understanding: Understanding, as_of: date
+    ) -> None:
         self.tenant = tenant
         self.model = model
         self.u = understanding
-        self.measure = understanding.measure or DEFAULT_MEASURE
+        self.as_of = as_of
+        self.measure = understanding.measure or model.default_measure
+        self.per_dimension = understanding.per if understanding.per in model.dimensions else None
 
-    def _spec(self, period: Period, *, group_by: str | None = None, grain: str | None = None) -> QuerySpec:
-        return QuerySpec(
-            start=period.start, end=period.end, constraints=self.u.constraints, group_by=group_by, grain=grain
-        )
+    # --- reading ------------------------------------------------------------------------------------------
 
-    def _query(self, period: Period, *, group_by: str | None = None, grain: str | None = None) -> QueryResult:
-        return self._queries([self._spec(period, group_by=group_by, grain=grain)])[0]
+    def _spec(self, start: date, end: date, **kw: object) -> QuerySpec:
+        kw.setdefault("constraints", self.u.constraints)
+        return QuerySpec(start=start, end=end, count_distinct=self.per_dimension, **kw)
 
     def _queries(self, specs: list[QuerySpec]) -> list[QueryResult]:
         """Several reads in one round trip (a comparison reads two periods, "why?" many splits)."""
         return query_many(tenant=self.tenant, specs=specs, model=self.model)
 
+    def _query(self, period: Period, **kw: object) -> QueryResult:
+        return self._queries([self._spec(period.start, period.end, **kw)])[0]
+
     def _periods(self) -> list[Period]:
         return [self.u.time, *([self.u.compare_to] if self.u.compare_to else [])]
+
+    def clip(self, start: date, end: date) -> Span:
+        return max(start, self.model.first_date), min(end, self.model.last_date)
+
+    def _empty(self, key: str | None = None) -> Cell:
+        return Cell(key=key, sums=MappingProxyType(dict.fromkeys(self.model.columns, 0.0)), facts=0, distinct=0,
+                    measures=self.model.definitions)
+
+    # --- one cell's figure -----------------------------------------------------------------------------------
+
+    def figure(self, cell: Cell, name: str, *, span: Span) -> float | None:
+        """Measure ``name`` of ``cell`` divided by ``per``: by a measure (ratio of sums), by the calendar periods
+        of a grain overlapping ``span`` (the cell's days inside the data), or by the members of a dimension
+        with facts in the cell."""
+        base = cell.value(name)
+        per = self.u.per
+        if per is None or base is None:
+            return base
+        if per in GRAINS:
+            count: float | None = len(periods(*span, per)) if span[0] <= span[1] else 0
+        elif per == self.per_dimension:
+            count = cell.distinct or 0
+        else:
+            count = cell.value(per)
+        return base / count if count else None
+
+    def total(self, cell: Cell, name: str, *, period: Period) -> float | None:
+        """A total's figure; no facts at all is "no data", not zero."""
+        return self.figure(cell, name, span=self.clip(period.start, period.end)) if cell.facts else None
+
+    def _values(self, cell: Cell, *, span: Span) -> dict[str, float | None] | None:
+        """``also``: every asked measure of a row, the main one first."""
+        if not self.u.also:
+            return None
+        return {name: self.figure(cell, name, span=span) for name in (self.measure, *self.u.also)}
+
+    def _row(self, cell: Cell, key: str, *, span: Span) -> Row:
+        return Row(key=key, value=self.figure(cell, self.measure, span=span), values=self._values(cell, span=span))
+
+    # --- intents ---------------------------------------------------------------------------------------------
 
     def run(self) -> Result:
         handler = getattr(self, f"_{self.u.intent}", None)
@@ -57,41 +120,120 @@ class Analysis:
         return handler()
 
     def _value(self) -> Result:
-        return Result(value=_value(self._query(self.u.time).total, self.measure))
+        cell = self._query(self.u.time).total
+        return Result(value=self.total(cell, self.measure, period=self.u.time), measures=self._also([cell]))
 
     def _compare(self) -> Result:
-        return self._compared([result.total for result in self._queries([self._spec(p) for p in self._periods()])])
+        totals = [result.total for result in self._queries([self._spec(p.start, p.end) for p in self._periods()])]
+        return self._compared(totals, measures=self._also(totals))
 
-    def _compared(self, totals: list[Cell]) -> Result:
-        value = _value(totals[0], self.measure)
-        previous = _value(totals[1], self.measure) if len(totals) > 1 else None
+    def _compared(self, totals: Sequence[Cell], *, measures: dict[str, MeasureFigures] | None = None) -> Result:
+        value = self.total(totals[0], self.measure, period=self.u.time)
+        previous = (self.total(totals[1], self.measure, period=self.u.compare_to)
+                    if len(totals) > 1 and self.u.compare_to else None)
         change, change_pct = change_of(value, previous)
-        return Result(value=value, previous_value=previous, change=change, change_pct=change_pct)
+        return Result(value=value, previous_value=previous, change=change, change_pct=change_pct, measures=measures)
+
+    def _measure_figures(self, totals: Sequence[Cell], names: Sequence[str]) -> dict[str, MeasureFigures]:
+        figures = {}
+        for name in names:
+            value = self.total(totals[0], name, period=self.u.time)
+            previous = (self.total(totals[1], name, period=self.u.compare_to)
+                        if len(totals) > 1 and self.u.compare_to else None)
+            figures[name] = MeasureFigures(value=value, previous_value=previous,
+                                           change_pct=change_of(value, previous)[1])
+        return figures
+
+    def _also(self, totals: Sequence[Cell]) -> dict[str, MeasureFigures] | None:
+        return self._measure_figures(totals, (self.measure, *self.u.also)) if self.u.also else None
 
     def _trend(self) -> Result:
-        result = self._query(self.u.time, grain=self.u.time.grain or "month")
-        rows = tuple(Row(key=cell.key, value=cell.value(self.measure)) for cell in result.rows)
-        return Result(value=_value(result.total, self.measure), rows=rows)
+        time, grain = self.u.time, self.u.time.grain or "month"
+        lo, hi = self.clip(time.start, time.end)
+        if self.u.cumulative and self.per_dimension:
+            # Members with facts so far cannot be summed period by period: each running span is a bucket.
+            buckets = [Bucket(label, lo, min(last, hi)) for label, _, last in (periods(lo, hi, grain)
+                                                                               if lo <= hi else [])]
+            result = self._query(time, buckets=buckets)
+            cells = list(result.rows)
+        else:
+            result = self._query(time, grain=grain)
+            cells = list(_running(result.rows, self.model) if self.u.cumulative else result.rows)
+        first = lo
+        rows = []
+        for cell in cells:
+            start = first if self.u.cumulative else max(cell.start or lo, lo)
+            rows.append(self._row(cell, cell.key or "", span=(start, min(cell.end or hi, hi))))
+        return Result(value=self.total(result.total, self.measure, period=time), rows=tuple(rows))
+
+    def _grouped_rows(self) -> tuple[QueryResult, list[Row]]:
+        """Rows of a breakdown or rank: members with facts, or the whole periods of a time grain in the data."""
+        time, group_by = self.u.time, self.u.group_by
+        span = self.clip(time.start, time.end)
+        if group_by in GRAINS:
+            result = self._query(time, grain=group_by)
+            rows = [self._row(cell, cell.key or "", span=(cell.start, cell.end)) for cell in result.rows
+                    if cell.start and cell.end and span[0] <= cell.start and cell.end <= span[1]]
+            return result, [row for row in rows if row.value is not None]
+        result = self._query(time, group_by=group_by)
+        return result, [self._row(cell, cell.key or "", span=span) for cell in result.rows if cell.facts]
 
     def _breakdown(self) -> Result:
-        result = self._query(self.u.time, group_by=self.u.group_by)
-        rows = [Row(key=c.key, value=c.value(self.measure)) for c in result.rows if c.facts]
-        return Result(value=_value(result.total, self.measure), rows=tuple(sort_rows(rows, descending=True)))
+        result, rows = self._grouped_rows()
+        value = self.total(result.total, self.measure, period=self.u.time)
+        change = change_pct = None
+        named = self.u.constraints.get(self.u.group_by or "", ())
+        if len(named) == 2:
+            span = self.clip(self.u.time.start, self.u.time.end)
+            empty = self.figure(self._empty(), self.measure, span=span)
+            by_key = {row.key: row.value for row in rows}
+            first, second = (by_key.get(member, empty) for member in named)
+            change, change_pct = change_of(first, second)
+        return Result(value=value, change=change, change_pct=change_pct,
+                      rows=tuple(sort_rows(rows, descending=True)))
 
     def _rank(self) -> Result:
-        result = self._query(self.u.time, group_by=self.u.group_by)
-        rows = [Row(key=c.key, value=c.value(self.measure)) for c in result.rows if c.facts]
+        if self.u.order_by is not None:
+            return self._growth_rank()
+        result, rows = self._grouped_rows()
+        ranked = sort_rows([row for row in rows if row.value is not None], descending=self.u.order != "asc")
+        return Result(value=self.total(result.total, self.measure, period=self.u.time),
+                      rows=tuple(ranked[: self.u.limit or None]))
+
+    def _growth_rank(self) -> Result:
+        """Members ranked by change (or change %) against ``compare_to``: rows {key, value, current, previous}."""
+        time, before_period = self.u.time, self.u.compare_to or self.u.time
+        now, before = self._queries([self._spec(p.start, p.end, group_by=self.u.group_by)
+                                     for p in (time, before_period)])
+        spans = self.clip(time.start, time.end), self.clip(before_period.start, before_period.end)
+        now_cells = {cell.key: cell for cell in now.rows if cell.facts}
+        before_cells = {cell.key: cell for cell in before.rows if cell.facts}
+        rows = []
+        for member in sorted(set(now_cells) | set(before_cells)):
+            current = self.figure(now_cells.get(member) or self._empty(), self.measure, span=spans[0])
+            previous = self.figure(before_cells.get(member) or self._empty(), self.measure, span=spans[1])
+            if current is None or previous is None:
+                continue
+            change, change_pct = change_of(current, previous)
+            value = change if self.u.order_by == "change" else change_pct if member in before_cells else None
+            if value is None:
+                continue  # no previous value: left out of a change_pct ranking
+            rows.append(Row(key=member or "", value=value, current=current,
+                            previous=previous if member in before_cells else None))
         ranked = sort_rows(rows, descending=self.u.order != "asc")
-        return Result(value=_value(result.total, self.measure), rows=tuple(ranked[: self.u.limit or None]))
+        return Result(value=self.total(now.total, self.measure, period=time),
+                      previous_value=self.total(before.total, self.measure, period=before_period),
+                      rows=tuple(ranked[: self.u.limit or None]))
 
     def _drivers(self) -> Result:
         dimensions = [self.u.group_by] if self.u.group_by is not None else self._explaining_candidates()
-        periods = self._periods()
-        specs = [self._spec(p) for p in periods] + [self._spec(p, group_by=d) for d in dimensions for p in periods]
+        periods_ = self._periods()
+        specs = [self._spec(p.start, p.end) for p in periods_]
+        specs += [self._spec(p.start, p.end, group_by=d) for d in dimensions for p in periods_]
         results = self._queries(specs)
-        compared = self._compared([result.total for result in results[: len(periods)]])
-        splits = iter(results[len(periods):])
-        changes = {d: _member_changes(*(next(splits) for _ in periods), measure=self.measure) for d in dimensions}
+        compared = self._compared([result.total for result in results[: len(periods_)]])
+        splits = iter(results[len(periods_):])
+        changes = {d: self._member_changes([next(splits) for _ in periods_]) for d in dimensions}
         group_by = self.u.group_by
         if group_by is not None:
             rows = changes[group_by]
@@ -105,6 +247,18 @@ class Analysis:
             rows=rows,
             chosen_group_by=group_by if self.u.group_by is None else None,
         )
+
+    def _member_changes(self, splits: list[QueryResult]) -> tuple[Row, ...]:
+        """Each member's change, period minus comparison (a member missing from one side counts 0 there)."""
+        sides = []
+        for split, period in zip(splits, self._periods(), strict=True):
+            span = self.clip(period.start, period.end)
+            sides.append({cell.key: self.figure(cell, self.measure, span=span) or 0.0
+                          for cell in split.rows if cell.facts})
+        now, before = sides[0], (sides[1] if len(sides) > 1 else {})
+        changes = [Row(key=member or "", value=now.get(member, 0.0) - before.get(member, 0.0))
+                   for member in set(now) | set(before)]
+        return tuple(sorted(changes, key=lambda row: (-abs(row.value), row.key)))
 
     def _explaining_candidates(self) -> list[str]:
         """Dimensions already pinned to a single member cannot explain anything."""
@@ -132,39 +286,132 @@ class Analysis:
         return best[2], best[3]
 
     def _summary(self) -> Result:
-        totals = [result.total for result in self._queries([self._spec(p) for p in self._periods()])]
-        now, before = totals[0], (totals[1] if len(totals) > 1 else None)
-        figures: dict[str, MeasureFigures] = {}
-        for name in self.model.measures:
-            value = _value(now, name)
-            previous = _value(before, name) if before is not None else None
-            figures[name] = MeasureFigures(value=value, previous_value=previous, change_pct=change_of(value, previous)[1])
-        main = figures.get(self.measure) or MeasureFigures(None, None, None)
-        change, change_pct = change_of(main.value, main.previous_value)
+        totals = [result.total for result in self._queries([self._spec(p.start, p.end) for p in self._periods()])]
+        return self._compared(totals, measures=self._measure_figures(totals, self.model.measures))
+
+    def _share(self) -> Result:
+        """The part (``part``, within the whole) over the whole (the constraints alone); with ``group_by``,
+        every member's part of the whole."""
+        time, part = self.u.time, self.u.part
+        specs = [self._spec(time.start, time.end)]
+        if self.u.group_by is not None:
+            specs.append(self._spec(time.start, time.end, group_by=self.u.group_by))
+        part_inside = part is not None and part[1] in self.u.constraints.get(part[0], (part[1],))
+        if part is not None and part_inside:
+            specs.append(self._spec(time.start, time.end, constraints={**self.u.constraints, part[0]: (part[1],)}))
+        results = self._queries(specs)
+        total = self.total(results[0].total, self.measure, period=time)
+
+        def pct(value: float | None) -> float | None:
+            return value / total * 100 if value is not None and total else None
+
+        value = None
+        if part is not None:
+            value = self.total(results[-1].total, self.measure, period=time) if part_inside else None
+            if value is None and total is not None:
+                value = 0.0  # the part has no facts: none of the whole came from it
+        rows: list[Row] = []
+        if self.u.group_by is not None:
+            span = self.clip(time.start, time.end)
+            for cell in results[1].rows:
+                figure = self.figure(cell, self.measure, span=span)
+                rows.append(Row(key=cell.key or "", value=figure, share_pct=pct(figure)))
+        return Result(value=value, total=total, share_pct=pct(value) if part is not None else None,
+                      rows=tuple(sort_rows(rows, descending=True)))
+
+    def _pace(self) -> Result:
+        """Actual from the start of the target period to the as-of date (or the data's end), projected to its end
+        at the same daily pace (a ratio, or a figure already per something, is not scaled)."""
+        time, target = self.u.time, self.u.target
+        cut = min(self.as_of, self.model.last_date, time.end)
+        if cut < time.start:
+            return Result(target=target)
+        so_far = Period(time.start, cut)
+        value = self.total(self._query(so_far).total, self.measure, period=so_far)
+        scaled = not (self.model.measure(self.measure).is_ratio or self.u.per is not None)
+        projected = value * time.days / so_far.days if value is not None and scaled else value
         return Result(
-            value=main.value, previous_value=main.previous_value, change=change, change_pct=change_pct, measures=figures
+            value=value, projected=projected, target=target,
+            gap=projected - target if projected is not None and target is not None else None,
+            pct_of_target=value / target * 100 if value is not None and target else None,
         )
 
+    def _count(self) -> Result:
+        """Members of ``group_by`` (or periods of a grain) with at least one fact under the constraints."""
+        time, group_by = self.u.time, self.u.group_by
+        if group_by in GRAINS:
+            result = self._query(time, grain=group_by)
+            return Result(value=float(sum(1 for cell in result.rows if cell.facts)))
+        spec = QuerySpec(start=time.start, end=time.end, constraints=self.u.constraints, count_distinct=group_by)
+        return Result(value=float(self._queries([spec])[0].total.distinct or 0))
 
-def _member_changes(now: QueryResult, before: QueryResult | None = None, *, measure: str) -> tuple[Row, ...]:
-    """Each member's change, period minus comparison (a member missing from one side counts 0 there)."""
-    values_now = {cell.key: cell.value(measure) for cell in now.rows if cell.facts}
-    values_before = {cell.key: cell.value(measure) for cell in before.rows if cell.facts} if before else {}
-    changes = [
-        Row(key=member, value=(values_now.get(member) or 0.0) - (values_before.get(member) or 0.0))
-        for member in set(values_now) | set(values_before)
-    ]
-    return tuple(sorted(changes, key=lambda row: (-abs(row.value), row.key)))
+    def _unusual(self) -> Result:
+        """Contract v2, "Unusual changes": each series' value in ``time`` against its own recent history."""
+        time = self.u.time
+        windows = [(time.start, time.end), *self._history()]
+        if len(windows) - 1 < UNUSUAL_MIN_HISTORY:
+            return Result(clarification=(
+                f"There is not enough history to judge {describe(time.start, time.end)}: that takes at least "
+                f"{UNUSUAL_MIN_HISTORY} earlier periods of the same length inside your data "
+                f"({describe(self.model.first_date, self.model.last_date)}), and there are {len(windows) - 1}."
+            ))
+        buckets = [Bucket(str(i), start, end) for i, (start, end) in enumerate(windows)]
+        dimensions = [self.u.group_by] if self.u.group_by else list(self.model.dimensions)
+        specs = [self._spec(time.start, time.end, buckets=buckets)]
+        specs += [self._spec(time.start, time.end, buckets=buckets, group_by=d) for d in dimensions]
+        results = self._queries(specs)
+        spans = [self.clip(start, end) for start, end in windows]
+        series: dict[str, list[Cell]] = {"total": list(results[0].rows)}
+        for dimension, result in zip(dimensions, results[1:], strict=True):
+            for cell in result.rows:
+                cells = series.setdefault(f"{dimension}={cell.key}", [self._empty()] * len(windows))
+                cells[int(cell.period or 0)] = cell
+        rows = []
+        for key, cells in series.items():
+            values = [self.figure(cell, self.measure, span=span) for cell, span in zip(cells, spans, strict=True)]
+            value, history = values[0], [v for v in values[1:] if v is not None]
+            if value is None or len(history) < UNUSUAL_MIN_HISTORY:
+                continue
+            spread = statistics.stdev(history)
+            if spread == 0:
+                continue
+            expected = statistics.fmean(history)
+            z = (value - expected) / spread
+            if abs(z) >= UNUSUAL_Z:
+                rows.append(Row(key=key, value=value, expected=expected, z=z))
+        rows.sort(key=lambda row: (-abs(row.z or 0.0), row.key))
+        return Result(value=self.total(results[0].total, self.measure, period=time),
+                      rows=tuple(rows[: self.u.limit or UNUSUAL_LIMIT]))
+
+    def _history(self) -> list[Span]:
+        """The 12 periods of ``time``'s length just before it (calendar periods when it is one), kept only when
+        wholly inside the data."""
+        start, end = self.u.time.start, self.u.time.end
+        grain = next((g for g in GRAINS if period_bounds(start, g) == (start, end)), None)
+        windows = []
+        for _ in range(UNUSUAL_HISTORY):
+            if grain is not None:
+                start, end = period_bounds(start - ONE_DAY, grain)
+            else:
+                start, end = start - timedelta(days=self.u.time.days), start - ONE_DAY
+            if start >= self.model.first_date and end <= self.model.last_date:
+                windows.append((start, end))
+        return windows
 
 
-def sort_rows(rows: list[Row], *, descending: bool) -> list[Row]:
-    """By value (rows without one last), ties by name so answers are stable."""
-    with_value = [row for row in rows if row.value is not None]
-    without = sorted((row for row in rows if row.value is None), key=lambda row: row.key)
-    ordered = sorted(with_value, key=lambda row: row.key)
-    ordered.sort(key=lambda row: row.value, reverse=descending)
-    return ordered + without
+def _running(cells: Sequence[Cell], model: SemanticModel) -> list[Cell]:
+    """Running totals of period cells (sums of the periods' sums; a ratio is then the ratio of running sums)."""
+    running = dict.fromkeys(model.columns, 0.0)
+    facts = 0
+    out = []
+    for cell in cells:
+        for column in running:
+            running[column] += cell.sums.get(column, 0.0)
+        facts += cell.facts
+        out.append(Cell(key=cell.key, sums=MappingProxyType(dict(running)), facts=facts, start=cell.start,
+                        end=cell.end, measures=model.definitions))
+    return out
 
 
-def analyse(*, tenant: TenantContext, model: SemanticModel, understanding: Understanding) -> Result:
-    return Analysis(tenant=tenant, model=model, understanding=understanding).run()
+def analyse(*, tenant: TenantContext, model: SemanticModel, understanding: Understanding, as_of: date) -> Result:
+    return Analysis(tenant=tenant, model=model, understanding=understanding, as_of=as_of).run()

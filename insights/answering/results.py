@@ -7,15 +7,29 @@ from typing import Any
 
 # Floats are kept to this many decimals in answers: far below any rounding a person sees.
 DECIMALS = 6
+# Row fields beyond key and value that some intents fill (growth ranks, shares, unusual changes).
+ROW_FIELDS = ("current", "previous", "share_pct", "expected", "z")
 
 
 @dataclass(frozen=True)
 class Row:
     key: str
     value: float | None
+    current: float | None = None  # growth rank: the member's value in ``time``
+    previous: float | None = None  # growth rank: its value in ``compare_to`` (None: no facts there)
+    share_pct: float | None = None  # share: the row's part of the total, in %
+    expected: float | None = None  # unusual: the mean of the series' history
+    z: float | None = None  # unusual: how many standard deviations the value lies from ``expected``
+    values: Mapping[str, float | None] | None = None  # ``also``: measure → value, the main measure first
 
     def as_json(self) -> dict[str, Any]:
-        return {"key": self.key, "value": _round(self.value)}
+        out: dict[str, Any] = {"key": self.key, "value": _round(self.value)}
+        for name in ROW_FIELDS:
+            if getattr(self, name) is not None:
+                out[name] = _round(getattr(self, name))
+        if self.values is not None:
+            out["values"] = {name: _round(value) for name, value in self.values.items()}
+        return out
 
 
 @dataclass(frozen=True)
@@ -40,8 +54,16 @@ class Result:
     change_pct: float | None = None
     rows: tuple[Row, ...] = ()
     measures: Mapping[str, MeasureFigures] | None = None
+    total: float | None = None  # share: the whole
+    share_pct: float | None = None  # share: value ÷ total × 100
+    projected: float | None = None  # pace: the value at the end of ``time`` at the pace so far
+    target: float | None = None
+    gap: float | None = None  # pace: projected − target
+    pct_of_target: float | None = None  # pace: value ÷ target × 100
     # The dimension "drivers" chose when the question named none (goes into the understanding's group_by).
     chosen_group_by: str | None = field(default=None, compare=False)
+    # Why the question has no figures after all (too little history for ``unusual``): the answer asks back.
+    clarification: str | None = field(default=None, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -55,6 +77,12 @@ class Result:
                 if self.measures is not None
                 else None
             ),
+            "total": _round(self.total),
+            "share_pct": _round(self.share_pct),
+            "projected": _round(self.projected),
+            "target": _round(self.target),
+            "gap": _round(self.gap),
+            "pct_of_target": _round(self.pct_of_target),
         }
 
 

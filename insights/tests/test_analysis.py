@@ -23,6 +23,7 @@ PLANS = ("Basic", "Pro")
 FIRST, LAST = date(2024, 1, 1), date(2025, 3, 31)
 Q4_2024 = Period(date(2024, 10, 1), date(2024, 12, 31))
 Q3_2024 = Period(date(2024, 7, 1), date(2024, 9, 30))
+AS_OF = date(2025, 2, 10)
 
 
 def make_rows() -> list[dict]:
@@ -89,7 +90,7 @@ def loaded(tenant):
 
 def run(loaded, **fields):
     tenant, model = loaded
-    return analyse(tenant=tenant, model=model, understanding=Understanding(**fields))
+    return analyse(tenant=tenant, model=model, understanding=Understanding(**fields), as_of=AS_OF)
 
 
 @pytest.mark.parametrize("name", ["revenue", "cost", "orders", "gross_margin", "margin_pct", "avg_order_value"])
