@@ -5,6 +5,7 @@ It talks to the SalesTalk API only over HTTP (``SALESTALK_API_URL``), so it runs
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import streamlit as st
@@ -34,6 +35,15 @@ def api() -> SalesTalkClient:
 def plain(text: str) -> str:
     """Markdown-safe text: Streamlit would read "$1.2M … $3M" as LaTeX."""
     return text.replace("\\", "\\\\").replace("$", "\\$")
+
+
+MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def user_text(text: str) -> str:
+    """What a person typed (questions, comments, titles), shown exactly as typed: every ASCII punctuation
+    character escaped, so no markdown (images, links, HTML, LaTeX) in it is ever rendered."""
+    return MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", text)
 
 
 def report(exc: ApiError) -> None:
@@ -129,7 +139,7 @@ def sidebar() -> None:
             st.caption("No conversations yet.")
         for conversation in state.conversations:
             current = conversation["id"] == state.current
-            if st.button(conversation["title"], key=f"conversation-{conversation['id']}", width="stretch",
+            if st.button(user_text(conversation["title"]), key=f"conversation-{conversation['id']}", width="stretch",
                          type="secondary", disabled=current):
                 open_conversation(conversation["id"])
                 st.rerun()
@@ -137,7 +147,7 @@ def sidebar() -> None:
         if not state.insights:
             st.caption("Pin an answer to keep it here.")
         for insight in state.insights.values():
-            st.caption(f"★ {insight['title']}")
+            st.caption(f"★ {user_text(insight['title'])}")
         st.divider()
         if st.button("Sign out", width="stretch"):
             for key in list(state.keys()):
@@ -170,7 +180,7 @@ def comments_panel(message: dict[str, Any]) -> None:
     if not comments:
         st.caption("No comments yet.")
     for comment in comments:
-        st.markdown(f"**{plain(comment['author'])}** {plain(comment['text'])}")
+        st.markdown(f"**{user_text(comment['author'])}** {user_text(comment['text'])}")
     with st.form(f"comment-{message['id']}", clear_on_submit=True):
         text = st.text_input("Add a comment", key=f"comment-text-{message['id']}")
         if st.form_submit_button("Post") and text.strip():
@@ -231,7 +241,7 @@ def chat_page() -> None:
         open_conversation(None)
     sidebar()
     title = next((c["title"] for c in state.conversations if c["id"] == state.current), "New conversation")
-    st.title(title)
+    st.title(user_text(title))
     show_error()
     if not state.messages:
         st.info('Ask in plain words, e.g. "Revenue by region last quarter" or "How are we doing?". '
@@ -242,7 +252,7 @@ def chat_page() -> None:
             with st.chat_message("assistant"):
                 show_answer(message, last=message["seq"] == last_answer)
         else:
-            st.chat_message("user").markdown(plain(message["text"]))
+            st.chat_message("user").markdown(user_text(message["text"]))
     typed = st.chat_input("Ask about revenue, margin, orders…")
     question = typed or state.pop("pending", None)
     if question:
