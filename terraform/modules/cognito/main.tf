@@ -79,11 +79,12 @@ resource "aws_cognito_user_pool_client" "web" {
 
   generate_secret               = false
   prevent_user_existence_errors = "ENABLED"
-  explicit_auth_flows           = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
-  enable_token_revocation       = true
-  access_token_validity         = 60
-  id_token_validity             = 60
-  refresh_token_validity        = 14
+  # Admin password auth needs IAM credentials (cognito-idp:AdminInitiateAuth): the deploy's smoke test only.
+  explicit_auth_flows     = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH"]
+  enable_token_revocation = true
+  access_token_validity   = 60
+  id_token_validity       = 60
+  refresh_token_validity  = 14
 
   token_validity_units {
     access_token  = "minutes"
