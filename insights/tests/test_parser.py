@@ -62,7 +62,7 @@ def mismatches(result: Parse, want: dict[str, Any]) -> list[str]:
     errors = []
     if got.intent != want["intent"]:
         errors.append(f"intent {got.intent} != {want['intent']}")
-    for key in ("measure", "group_by", "order", "limit"):
+    for key in ("measure", "group_by", "order", "limit", "per", "order_by", "cumulative", "target"):
         if key in want and getattr(got, key) != want[key]:
             errors.append(f"{key} {getattr(got, key)!r} != {want[key]!r}")
     if "time" in want:
@@ -205,7 +205,7 @@ SINGLE = [
     ("homeware", "How much did business customers spend in 2024?", V("revenue", "2024-01-01", "2024-12-31")),
     # breakdown
     ("homeware", "What was the revenue contribution of each segment in 2024?",
-     {"intent": "breakdown", "group_by": "segment", "time": ("2024-01-01", "2024-12-31")}),
+     {"intent": "share", "group_by": "segment", "time": ("2024-01-01", "2024-12-31")}),
     ("homeware", "Revenue by store last quarter",
      {"intent": "breakdown", "group_by": "store", "time": ("2024-10-01", "2024-12-31")}),
     ("homeware", "Break down 2024 orders by segment",
@@ -219,8 +219,8 @@ SINGLE = [
      {"intent": "breakdown", "group_by": "store",
       "where": {"store": ["Paris Opera", "Berlin Mitte", "Madrid Centro", "London Soho", "New York Fifth Avenue"]}}),
     ("homeware", "What share of revenue came from Online in 2024?",
-     {"intent": "breakdown", "group_by": "store", "where": {}}),
-    ("homeware", "Revenue per product line in 2024", {"intent": "breakdown", "group_by": "product_line"}),
+     {"intent": "share", "group_by": None, "where": {}}),
+    ("homeware", "Revenue per product line in 2024", {"intent": "value", "per": "product_line", "group_by": None}),
     ("saas", "Pro plan revenue by country in H2 2024",
      {"intent": "breakdown", "group_by": "country", "where": {"plan": ["Pro"]}, "time": ("2024-07-01", "2024-12-31")}),
     ("homeware", "Average order value by month in 2024",
@@ -264,7 +264,8 @@ SINGLE = [
      {"intent": "drivers", "group_by": "store", "time": ("2024-10-01", "2024-12-31")}),
     ("homeware", "Revenue growth by country in 2024",
      {"intent": "drivers", "group_by": "country", "compare_to": ("2023-01-01", "2023-12-31")}),
-    ("saas", "Which country grew fastest last quarter?", {"intent": "drivers", "group_by": "country"}),
+    ("saas", "Which country grew fastest last quarter?",
+     {"intent": "rank", "group_by": "country", "order_by": "change_pct", "order": "desc", "limit": 1}),
     # summary
     ("homeware", "How's business?",
      {"intent": "summary", "time": ("2024-12-01", "2024-12-31"), "compare_to": ("2024-11-01", "2024-11-30")}),
@@ -283,10 +284,10 @@ SINGLE = [
     ("homeware", "What's our churn rate?", CLARIFY),
     ("homeware", "What was net profit in 2024?", CLARIFY),
     ("homeware", "Revenue for week 53 of 2023", CLARIFY),
-    ("homeware", "Revenue per unit in 2024", CLARIFY),
-    ("homeware", "What was the average monthly revenue in 2024?", CLARIFY),
-    ("homeware", "Average daily orders last month", CLARIFY),
-    ("homeware", "How many stores do we have?", CLARIFY),
+    ("homeware", "Revenue per unit in 2024", {"intent": "value", "measure": "revenue", "per": "units"}),
+    ("homeware", "What was the average monthly revenue in 2024?", {"intent": "value", "per": "month"}),
+    ("homeware", "Average daily orders last month", {"intent": "value", "measure": "orders", "per": "day"}),
+    ("homeware", "How many stores do we have?", {"intent": "count", "group_by": "store"}),
     ("homeware", "Sales by country and segment in 2024", CLARIFY),
     ("homeware", "Revenue at Christmas 2024", CLARIFY),
     ("homeware", "Revenue in the first week of March 2024", CLARIFY),
@@ -372,10 +373,10 @@ CONVERSATIONS = [
                                         "compare_to": ("2024-10-01", "2024-10-31")}),
         ("And to Q3?", {"intent": "compare", "compare_to": ("2024-07-01", "2024-09-30")}),
         ("Revenue by country last quarter", {"intent": "breakdown", "group_by": "country", "where": {}}),
-        ("Which one grew the most?", {"intent": "drivers", "group_by": "country",
+        ("Which one grew the most?", {"intent": "rank", "group_by": "country", "order_by": "change",
                                       "compare_to": ("2024-07-01", "2024-09-30")}),
-        ("And for Kitchen only?", {"intent": "drivers", "where": {"product_line": ["Kitchen"]}}),
-        ("What about overall?", {"intent": "drivers", "where": {}}),
+        ("And for Kitchen only?", {"intent": "rank", "order_by": "change", "where": {"product_line": ["Kitchen"]}}),
+        ("What about overall?", {"intent": "rank", "where": {}}),
     ]),
     ("homeware", [
         ("Top 3 stores by revenue in 2024", {"intent": "rank", "group_by": "store", "limit": 3}),
@@ -417,14 +418,16 @@ def test_conversations(company: str, turns: list[tuple[str, dict[str, Any]]]) ->
 
 
 def test_every_answered_understanding_is_complete() -> None:
-    for company, text, want in SINGLE:
+    for company, text, _ in SINGLE:
         model, as_of = MODELS[company]
         u = parse(text, model=model, as_of=as_of).understanding
         if not u.answered:
             continue
         assert u.measure in model.measures and u.time is not None, text
-        assert (u.compare_to is not None) == (u.intent in ("compare", "drivers", "summary")), text
-        assert (u.group_by is not None) == (u.intent in ("breakdown", "rank")) or u.intent == "drivers", text
+        compared = u.intent in ("compare", "drivers", "summary") or u.order_by is not None
+        assert (u.compare_to is not None) == compared, text
+        assert (u.group_by is not None) == (u.intent in ("breakdown", "rank", "count")) or u.intent in (
+            "drivers", "share", "unusual"), text
         assert (u.order is not None) == (u.intent == "rank"), text
         if u.intent == "trend":
             assert u.time.grain is not None, text

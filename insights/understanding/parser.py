@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from insights.understanding.cues import Cues, asked_groupings, excluded_before, off_topic, read_cues
+from insights.understanding.framing import framing_spans, not_a_data_question
+from insights.understanding.modifiers import Modifiers, asks_share, count_word, read_modifiers
 from insights.understanding.time_expressions import (
     FoundPeriod,
     TimeReading,
@@ -23,10 +26,11 @@ from insights.understanding.time_expressions import (
     found_from_period,
     previous_period,
     read_time,
+    spell_out,
     trend_grain,
     year_earlier,
 )
-from insights.understanding.types import Period, Understanding
+from insights.understanding.types import GRAINS, UNUSUAL_LIMIT, Period, Understanding
 from insights.understanding.typos import correct_keywords, keyword_near
 from insights.understanding.vocabulary import (
     DIMENSION_NOUNS,
@@ -40,16 +44,18 @@ from insights.understanding.vocabulary import (
 )
 from insights.understanding.words import COMMON, MEMBER_LIKE
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE
-from metrics.periods import periods
+from metrics.periods import period_bounds, periods
 from metrics.semantic import SemanticModel
 
 LOW_CONFIDENCE = 0.4
 GROUPED_INTENTS = ("breakdown", "rank", "drivers")
 COMPARED_INTENTS = ("compare", "drivers", "summary")
+_ALSO_INTENTS = ("value", "compare", "breakdown", "rank", "trend")
+_ROWS_INTENTS = ("breakdown", "rank", "drivers", "share", "count", "unusual")
 _PREPOSITIONS = frozenset({"in", "for", "at", "from", "of", "about", "to", "on", "within", "across"})
 _ARTICLES = frozenset({"the", "a", "an", "our", "my", "their", "its"})
 _PERIOD_GROUP = re.compile(
-    r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|peak|which|what)\s+(?:\w+\s+)?"
+    r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|peak|which|what|any|single|one)\s+(?:\w+\s+)?"
     r"(?P<g>day|week|month|quarter|year)s?\b"
 )
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'})
@@ -59,13 +65,11 @@ _ALL_OF_THEM_AFTER = re.compile(r"\s+(?:combined|together|in\s+total|overall|put
 _HOW_MUCH = re.compile(r"\bhow\s+much\b")
 _AVERAGE = re.compile(r"\b(?:average|avg|mean|typical|median)\b"
                       r"(?!\s+(?:order\s+(?:value|size|amount)|basket|ticket|transaction\s+value|sale\b|sale\s+value))")
-_AVERAGE_PER_PERIOD = re.compile(
-    r"\b(?:average|avg|mean|typical|median)\s+(?:\w+\s+){0,2}(?:per|a|each)\s+(?:day|week|month|quarter|year)\b"
-    r"|\b(?:average|avg|mean)\s+(?:daily|weekly|monthly|quarterly|yearly|annual)\b")
-_HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?:different\s+)?\w+(?:\s+\w+)?\s+(?:do|are|does|did)\s+(?:we|there|you)\s*(?:have|exist|got)?\b"
-                          r"|\bnumber\s+of\s+(?:different\s+)?\w+(?:\s+\w+)?\s+(?:do\s+we\s+have|there\s+are)\b")
 _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|our\s+)?$")
 _BEFORE_THAT = re.compile(r"\b(?:previous|prior|preceding|before|earlier)\b")
+_PACE_WORDS = frozenset({"target", "targets", "quota", "quotas", "budget"})
+_PER_WORD = re.compile(r"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?")
+_AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
 
 
@@ -99,6 +103,16 @@ class _Facts:
     unknown_words: int = 0
     unknown_dimension: str | None = None
     fuzzy: bool = False
+    mods: Modifiers = field(default_factory=Modifiers)
+    ignored: tuple[str, ...] = ()
+    not_a_question: bool = False
+    also: list[str] = field(default_factory=list)
+    per: str | None = None
+    per_unknown: str | None = None  # "per customer" with no customers to count
+    per_spans: list[tuple[int, int]] = field(default_factory=list)
+    member_order: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, dimension, member)
+    share: bool = False
+    blank_of_hits: str = ""  # ``blank`` without the tenant's words: what no span has placed
 
     @property
     def period_said(self) -> bool:
@@ -121,9 +135,21 @@ class _Ask:
     grain: str | None = None
     problem: str | None = None
     unfiltered: bool = False  # the member named only picks the dimension whose rows are wanted
+    order_by: str | None = None
+    part: tuple[str, str] | None = None  # share: the member that is the part of the whole
 
 
 def parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None = None) -> Parse:
+    try:
+        return _parse(text, model=model, as_of=as_of, context=context)
+    except (OverflowError, ValueError):
+        # Date arithmetic past year 1 or 9999 (an as-of date at the calendar's edge, "last 5000 years").
+        return _clarify("I can't place that period on the calendar. Could you name it with dates inside your "
+                        f"data, from {_day(model.first_date)} to {_day(model.last_date)}?", _examples(model),
+                        confidence=0.8)
+
+
+def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None) -> Parse:
     vocab = vocabulary_for(model)
     facts = _read(text, vocab=vocab, model=model, as_of=as_of)
     previous = _usable(context, model)
@@ -146,7 +172,7 @@ def _usable(context: Understanding | None, model: SemanticModel) -> Understandin
         return None
     constraints = {dim: tuple(m for m in members if m in model.dimensions.get(dim, ()))
                    for dim, members in context.constraints.items()}
-    group_by = context.group_by if context.group_by in model.dimensions else None
+    group_by = context.group_by if context.group_by in model.dimensions or context.group_by in GRAINS else None
     if group_by is None and context.intent in ("breakdown", "rank"):
         return None
     measure = context.measure if context.measure in model.measures else _default_measure(model)
@@ -172,25 +198,77 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) -> _Facts:
-    text = correct_keywords(text, tenant_word=vocab.knows)
+    text = correct_keywords(spell_out(text), tenant_word=vocab.knows)
     low = _lower(text)
+    not_question = not_a_data_question(low)
+    framing = framing_spans(low)
+    ignored = tuple(w for a, b in framing for w in re.findall(r"[\w'’]+", text[a:b]))
+    text, low = _blank(text, tuple(framing)), _blank(low, tuple(framing))
     if sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text)):
         text = low  # SHOUTED: capitals say nothing about names
+    mods = read_modifiers(low)
     names = tuple((h.start, h.end) for h in vocab.find(low, text) if h.kind in ("member", "weak_member"))
-    time = read_time(low, as_of=as_of, earliest=model.first_date, names=names)
-    blank = _blank(low, time.spans)
-    facts = _Facts(text=text, low=low, blank=blank, time=time, cues=read_cues(blank))
+    time = read_time(_blank(low, mods.spans), as_of=as_of, earliest=model.first_date, latest=model.last_date,
+                     names=names)
+    blank = _blank(low, (*time.spans, *mods.spans))
+    facts = _Facts(text=text, low=low, blank=blank, time=time, cues=read_cues(blank), mods=mods, ignored=ignored,
+                   not_a_question=not_question)
     hits = vocab.find(blank, text)
+    hits = _read_per(facts, hits, vocab)
+    if mods.pace:
+        hits = [h for h in hits if not (h.kind == "unsupported_measure" and h.name in _PACE_WORDS)]
+    facts.share = asks_share(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind != "member")))
+    facts.blank_of_hits = _blank(blank, tuple((h.start, h.end) for h in hits))
     facts.fuzzy = any(h.fuzzy for h in hits)
     if facts.cues.off_topic:
         # A coffee chain's "Coffee" or a shop's "Games" is data, not small talk.
         named = tuple((h.start, h.end) for h in hits if h.kind in ("member", "dimension"))
         facts.cues = replace(facts.cues, off_topic=off_topic(_blank(blank, named)))
     _read_measures(facts, hits)
+    _named_ratio(facts, model)
     _read_members(facts, hits, blank, vocab)
-    covered = [*time.spans, *((h.start, h.end) for h in hits)]
+    covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans]
     _read_unknown(facts, blank, covered, vocab)
     return facts
+
+
+def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> list[Hit]:
+    """What "per …" divides by: a grain ("per day", "average daily"), a measure ("per order") or a
+    dimension ("per territory"); a word it cannot count ("per customer" without customers) is kept to ask about."""
+    facts.per = facts.mods.per_grain
+    kept = list(hits)
+    for m in _PER_WORD.finditer(facts.blank):
+        if any(h.start <= m.start() < h.end for h in hits):
+            continue  # inside a measure's own words ("revenue per order")
+        hit = next((h for h in hits if h.start == m.end()), None)
+        word = re.match(r"[a-z][\w-]*", facts.blank[m.end():])
+        written = facts.low[hit.start:hit.end] if hit else (word.group(0) if word else "")
+        kind, name = (hit.kind, hit.name) if hit else (None, None)
+        if hit is None and word is not None:
+            entries = [e for e in vocab.entries_of_word(written) if e.kind in ("measure", "dimension")]
+            kind, name = (entries[0].kind, entries[0].name) if entries else (None, None)
+        if kind == "measure" and name == "new_customers" and "new" not in written:
+            kind = None  # new customers acquired are not the customers there are
+        facts.per_spans.append((m.start(), m.end() + len(written)))
+        if kind in ("measure", "dimension"):
+            facts.per = name
+            if hit is not None:
+                kept.remove(hit)
+        elif written and written.rstrip("s") not in GRAINS:
+            facts.per_unknown = f"per {written}"
+    return kept
+
+
+def _named_ratio(facts: _Facts, model: SemanticModel) -> None:
+    """"Revenue per order" is the catalogue's average order value: the ratio keeps its own name."""
+    if facts.per is None or facts.per not in model.definitions:
+        return
+    measure = facts.measure or _default_measure(model)
+    for name, definition in model.definitions.items():
+        computation = definition.computation
+        if computation.kind == "ratio" and (computation.a, computation.b) == (measure, facts.per):
+            facts.measure, facts.per, facts.measure_said = name, None, True
+            return
 
 
 def _read_measures(facts: _Facts, hits: list[Hit]) -> None:
@@ -201,6 +279,7 @@ def _read_measures(facts: _Facts, hits: list[Hit]) -> None:
         words = {h.name: facts.low[h.start:h.end] for h in strong}
         named = [n for n in named if not (n == "revenue" and words.get(n) in ("sales", "sale"))] or named
     facts.measures_named = len(named)
+    facts.also = [n for n in named[1:] if n != facts.per]
     facts.missing = list(dict.fromkeys(h.name for h in hits if h.kind == "missing_measure"))
     facts.unsupported = list(dict.fromkeys(h.name for h in hits if h.kind == "unsupported_measure"))
     weak = any(h.kind == "weak_measure" for h in hits)
@@ -229,6 +308,8 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
         values = target.setdefault(hit.name, [])
         if hit.value not in values:
             values.append(hit.value or "")
+            if not excluding:
+                facts.member_order.append((hit.start, hit.name, hit.value or ""))
         last_end = hit.end
     for hit in hits:
         if hit.kind != "dimension":
@@ -290,6 +371,26 @@ def _stated_ask(facts: _Facts) -> _Ask:
     group = facts.groups[0].name if facts.groups else None
     several = [dim for dim, values in facts.members.items() if len(values) > 1]
     grain = facts.time.grain
+    mods = facts.mods
+    if mods.unusual:
+        return _Ask("unusual", group_by=group, limit=cues.limit or UNUSUAL_LIMIT)
+    if mods.pace and mods.target is not None:
+        return _Ask("pace")
+    counted = _counted(facts)
+    if counted:
+        return _Ask("count", group_by=counted)
+    if facts.share and not cues.drivers:
+        if group:
+            return _Ask("share", group_by=group)
+        part = _share_part(facts)
+        return _Ask("share", part=part) if part else _Ask("share", problem="no_dimension")
+    if mods.growth and not cues.drivers:
+        by = group or (several[0] if several else None)
+        limit = cues.limit
+        if limit is None and group and not _plural(facts.groups[0], facts.low):
+            limit = 1
+        return _Ask("rank", group_by=by, order=mods.growth_order, limit=limit, order_by=mods.growth,
+                    problem=None if by else "no_dimension")
     if cues.drivers or (cues.change and (group or cues.which or cues.order)):
         return _Ask("drivers", group_by=group)
     if cues.order or cues.rank_word:
@@ -302,7 +403,9 @@ def _stated_ask(facts: _Facts) -> _Ask:
             return _Ask("rank", group_by=several[0], order=cues.order or "desc", limit=limit or 1)
         by_period = _PERIOD_GROUP.search(facts.blank)
         if by_period and cues.order:
-            return _Ask("trend", grain=by_period["g"])
+            singular = not by_period.group(0).endswith("s")
+            return _Ask("rank", group_by=by_period["g"], order=cues.order,
+                        limit=limit if limit is not None else (1 if singular else None))
         # "Top 3?": rows of the previous answer's dimension; on its own, the question needs one.
         return _Ask("rank", order=cues.order or "desc", limit=limit if limit is not None else (1 if cues.which else None),
                     problem="no_dimension")
@@ -312,13 +415,13 @@ def _stated_ask(facts: _Facts) -> _Ask:
         if group:
             return _Ask("breakdown", group_by=group)
         return _Ask("summary")
-    if cues.trend or _trend_by_grain(facts) or _over_a_range(facts):
+    if cues.trend or mods.cumulative or _trend_by_grain(facts) or _over_a_range(facts):
         if group:
             return _Ask("trend", problem="trend_by_group", group_by=group)
         return _Ask("trend", grain=grain)
     if group:
         return _Ask("breakdown", group_by=group)
-    if several and (cues.compare or cues.breakdown):
+    if several and (cues.compare or cues.breakdown or mods.gap):
         return _Ask("breakdown", group_by=several[0])
     if cues.breakdown and len(facts.members) == 1:
         # "What share of revenue came from Online?": every member of Online's dimension, so the share shows.
@@ -338,6 +441,27 @@ def _stated_ask(facts: _Facts) -> _Ask:
 def _plural(hit: Hit, low: str) -> bool:
     written = low[hit.start:hit.end]
     return written.endswith("s") and not hit.name.lower().endswith("s")
+
+
+def _counted(facts: _Facts) -> str | None:
+    """The dimension of "how many stores …" / "number of product families …", if the words name one."""
+    found = count_word(facts.blank)
+    if found is None:
+        return None
+    return next((g.name for g in facts.groups if g.start == found[0]), None)
+
+
+def _share_part(facts: _Facts) -> tuple[str, str] | None:
+    """The part of a share: the member before "'s share", else the last one named ("… came from Footwear")."""
+    named = sorted(facts.member_order)
+    if not named:
+        return None
+    before = facts.mods.part_before
+    if before is not None:
+        owner = [m for m in named if m[0] < before]
+        if owner:
+            return owner[-1][1], owner[-1][2]
+    return named[-1][1], named[-1][2]
 
 
 def _trend_by_grain(facts: _Facts) -> bool:
@@ -395,8 +519,12 @@ def _needs_context(facts: _Facts, ask: _Ask) -> bool:
 def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_context: bool) -> Parse | None:
     cues = facts.cues
     time = facts.time
-    if cues.greeting or (cues.off_topic and not facts.measure_said and not facts.missing):
+    if facts.not_a_question or cues.greeting or (cues.off_topic and not facts.measure_said and not facts.missing):
         return _out_of_scope(model, confidence=0.9)
+    if facts.mods.not_in_totals and not (facts.mods.pace and facts.mods.target is not None):
+        return _clarify(f"I can't answer “{facts.mods.not_in_totals}”: {_holdings(model)}. I can give totals, "
+                        "averages per day, week or month, shares and rankings instead, for example:",
+                        _examples(model), confidence=0.9)
     if time.problem == "future" and re.match(r"forecast|predict|project", time.problem_text):
         return _clarify(
             "I don't make forecasts: I report what your data shows, from "
@@ -446,19 +574,25 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
             tuple(dict.fromkeys(partial))[:5] or tuple(vocab.closest_members(name)) or _some_members(model))
         return _clarify(f"I couldn't find “{name}” in your data. Did you mean {_list(list(close), 'or')}?",
                         close, confidence=0.9)
-    if _AVERAGE_PER_PERIOD.search(facts.low) or (_AVERAGE.search(facts.low) and time.grain):
-        return _clarify(
-            "I report totals for a period, not averages per day, week or month. I can show the figures period by "
-            "period instead, for example:", ("Monthly revenue last year", "Weekly orders over the last 8 weeks"),
-            confidence=0.8)
-    counted = _HOW_MANY_OF.search(facts.low)
-    if counted and facts.groups and not facts.members:
-        dimension = facts.groups[0].name
-        members = model.dimensions.get(dimension, ())
-        return _clarify(
-            f"Your data has {len(members)} {_dimension_plural(dimension)}: {_list(list(members[:12]))}"
-            f"{' and more' if len(members) > 12 else ''}. What would you like to know about them?",
-            (f"Revenue by {_dimension_label(dimension)} last month",), confidence=0.9)
+    measure = facts.measure or _default_measure(model)
+    if facts.per_unknown:
+        return _clarify(f"I understood {_understood(facts, model)}, but not “{facts.per_unknown}”: {_holdings(model)}. "
+                        "I can divide by a measure, by days, weeks or months, or by "
+                        f"{_list([_dimension_label(d) for d in model.dimensions], 'or')}.",
+                        _per_options(model, measure), confidence=0.9)
+    if facts.per and measure in model.definitions and model.measure(measure).is_ratio:
+        label = model.measure(measure).label.lower()
+        return _clarify(f"{label.capitalize()} is already a ratio, so I can't divide it again per "
+                        f"{_dimension_label(facts.per)}. Would you like {label} itself, or a total per "
+                        f"{_dimension_label(facts.per)}?", (label.capitalize(),), confidence=0.9)
+    if facts.per is None and _AVERAGE.search(facts.low) and _AVERAGE_ALONE.search(facts.blank_of_hits):
+        return _clarify(f"I understood {_understood(facts, model)}, but not what the average is over. "
+                        "An average per day, per week, per month, or per member of a dimension?",
+                        _per_options(model, measure), confidence=0.8)
+    if facts.mods.pace and facts.mods.target is None:
+        return _clarify(f"What target should I measure {model.measure(measure).label.lower()} against? For "
+                        f"example: “Are we on track for {_example_target(model, measure)} this year?”",
+                        (), confidence=0.8)
     if len({g.name for g in facts.groups}) > 1 and not facts.cues.drivers:
         names = [_dimension_label(g.name) for g in facts.groups]
         return _clarify(f"I can split the figures by one thing at a time: {_list(names, 'or')}?",
@@ -468,6 +602,35 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I can't split the data by “{facts.unknown_dimension}”. It can be broken down by "
                         f"{_list(list(dims), 'or')}.", dims, confidence=0.9)
     return None
+
+
+def _holdings(model: SemanticModel) -> str:
+    """What the data holds, for a clarification about what it cannot answer."""
+    measures = _list([model.measure(m).label.lower() for m in model.measures if not model.measure(m).derived])
+    dims = _list([_dimension_plural(d) for d in model.dimensions])
+    return f"your data holds daily totals of {measures}" + (f" by {dims}" if dims else "")
+
+
+def _understood(facts: _Facts, model: SemanticModel) -> str:
+    measure = facts.measure or _default_measure(model)
+    out = model.measure(measure).label.lower() if measure in model.definitions else measure
+    members = [m for values in facts.members.values() for m in values]
+    if members:
+        out += f" for {_list(members)}"
+    if facts.time.time is not None:
+        found = facts.time.time
+        out += f" from {_day(found.start)} to {_day(found.end)}"
+    return out
+
+
+def _per_options(model: SemanticModel, measure: str) -> tuple[str, ...]:
+    label = model.measure(measure).label if measure in model.definitions else measure
+    return (f"Average daily {label.lower()} last month", *(f"Average {label.lower()} per {_dimension_label(d)}"
+                                                            for d in list(model.dimensions)[:2]))
+
+
+def _example_target(model: SemanticModel, measure: str) -> str:
+    return "$1M" if measure in model.definitions and model.measure(measure).is_money else "10,000"
 
 
 def _clarify(question: str, suggestions: tuple[str, ...] = (), *, confidence: float = 1.0) -> Parse:
@@ -534,6 +697,10 @@ def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) 
     intent = ask.intent or "value"
     measure = facts.measure or _default_measure(model)
     time = facts.time.time or default_period(as_of=as_of, trend=intent == "trend")
+    if facts.time.time is None and ask.group_by in GRAINS:
+        time = _all_of_the_data(model, as_of=as_of)  # "which month was our best?": every month there is
+    if intent == "pace":
+        time = _pace_period(facts, as_of=as_of)
     if intent in ("compare", "drivers") and time.ends and facts.time.compare_to is None:
         # "How did units change between Q3 and Q4?": Q4 against Q3, not the two quarters together.
         facts.time = replace(facts.time, compare_to=time.ends[0], periods=(time.ends[1],))
@@ -541,11 +708,45 @@ def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) 
     constraints = _constraints({}, facts, model)
     if ask.unfiltered and ask.group_by:
         constraints.pop(ask.group_by, None)
-    compare_to = _comparison(facts, time, as_of=as_of) if intent in COMPARED_INTENTS else None
+    compared = intent in COMPARED_INTENTS or ask.order_by is not None
+    compare_to = _comparison(facts, time, as_of=as_of) if compared else None
+    if ask.part is not None:
+        constraints = {k: tuple(m for m in v if (k, m) != ask.part) for k, v in constraints.items()}
     return _finish(facts, Understanding(
         intent=intent, measure=measure, time=_period(time, intent, ask.grain), compare_to=compare_to,
         constraints=constraints, group_by=ask.group_by, order=ask.order, limit=ask.limit,
+        **_modifiers(facts, intent=intent, measure=measure, order_by=ask.order_by, part=ask.part),
     ))
+
+
+def _modifiers(facts: _Facts, *, intent: str, measure: str, order_by: str | None,
+               part: tuple[str, str] | None) -> dict[str, Any]:
+    """The v2 fields of an understanding, each only where the contract gives it a meaning."""
+    return {
+        "per": facts.per,
+        "order_by": order_by if intent == "rank" else None,
+        "cumulative": facts.mods.cumulative and intent == "trend",
+        "also": tuple(m for m in facts.also if m != measure) if intent in _ALSO_INTENTS else (),
+        "target": facts.mods.target if intent == "pace" else None,
+        "ignored": facts.ignored,
+        "part": part if intent == "share" else None,
+    }
+
+
+def _all_of_the_data(model: SemanticModel, *, as_of: date) -> FoundPeriod:
+    end = min(model.last_date, as_of)
+    return FoundPeriod(min(model.first_date, end), end)
+
+
+def _pace_period(facts: _Facts, *, as_of: date) -> FoundPeriod:
+    """The whole target period: "this quarter" is all of it, not up to today; nothing said is this year."""
+    found = facts.time.time
+    unit = facts.mods.pace_unit or (found.unit if found is not None and (found.to_date or found.end == as_of)
+                                    else None)
+    if found is not None and unit is None:
+        return found
+    start, end = period_bounds(as_of, unit or "year")
+    return FoundPeriod(start, end, unit or "year")
 
 
 def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: SemanticModel, as_of: date) -> Parse:
@@ -561,13 +762,20 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         return _ask_problem(ask, model)
     intent = previous.intent
     group_by, order, limit = previous.group_by, previous.order, previous.limit
-    if ask.intent in ("drivers", "compare", "summary", "trend"):
+    order_by, part = previous.order_by, previous.part
+    if ask.intent in ("share", "pace", "count", "unusual"):
+        intent = ask.intent
+        group_by = ask.group_by if ask.intent != "share" or ask.part is None else None
+        limit = ask.limit
+        part = ask.part
+    elif ask.intent in ("drivers", "compare", "summary", "trend"):
         intent = ask.intent
         group_by = ask.group_by or (group_by if previous.intent in GROUPED_INTENTS else None)
     elif ask.intent == "rank":
         intent, order = "rank", ask.order or "desc"
         group_by = ask.group_by or group_by
         limit = ask.limit if ask.limit is not None else (limit if previous.intent == "rank" else None)
+        order_by = ask.order_by or (order_by if previous.intent == "rank" else None)
     elif ask.intent == "breakdown":
         if ask.group_by is None and group_by is None:
             return _ask_problem(_Ask("breakdown", problem="no_dimension"), model)
@@ -582,8 +790,10 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         # "And the previous quarter?" about last quarter: the one before the period being discussed.
         said_time = previous_period(previous_time)
     time = said_time or previous_time or default_period(as_of=as_of, trend=intent == "trend")
+    if intent == "pace" and (said_time is not None or previous_time is None):
+        time = _pace_period(facts, as_of=as_of)
     compare_to = None
-    if intent in COMPARED_INTENTS:
+    if intent in COMPARED_INTENTS or (intent == "rank" and order_by is not None):
         if facts.time.compare_to or facts.time.comparison or len(facts.time.periods) > 1:
             compare_to = _comparison(facts, time, as_of=as_of)
         elif said_time is None and previous.compare_to is not None:
@@ -605,12 +815,28 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
     if ask.group_by and intent in ("breakdown", "rank") and len(constraints.get(ask.group_by, ())) == 1:
         del constraints[ask.group_by]
     constraints = _constraints(constraints, facts, model)
+    if intent == "share" and part is not None:
+        # "And APAC?" after EMEA's share: the new member of the part's dimension is the part.
+        named = constraints.pop(part[0], ())
+        part = (part[0], named[-1]) if named else part
 
+    measure = facts.measure or previous.measure or _default_measure(model)
+    per = facts.per or (previous.per if previous.per != measure else None)
+    if per and measure in model.definitions and model.measure(measure).is_ratio and not facts.per:
+        per = None  # "what about margin %?" after a per-order figure: the ratio itself
     return _finish(facts, Understanding(
-        intent=intent, measure=facts.measure or previous.measure or _default_measure(model),
+        intent=intent, measure=measure,
         time=_period(time, intent, grain), compare_to=compare_to, constraints=constraints,
-        group_by=group_by if intent in GROUPED_INTENTS else None,
-        order=order if intent == "rank" else None, limit=limit if intent == "rank" else None,
+        group_by=group_by if intent in _ROWS_INTENTS else None,
+        order=order if intent == "rank" else None,
+        limit=limit if intent in ("rank", "unusual") else None,
+        per=per,
+        order_by=order_by if intent == "rank" else None,
+        cumulative=(facts.mods.cumulative or previous.cumulative) and intent == "trend",
+        also=(tuple(facts.also) if facts.measure_said else previous.also) if intent in _ALSO_INTENTS else (),
+        target=(facts.mods.target or previous.target) if intent == "pace" else None,
+        ignored=facts.ignored,
+        part=part if intent == "share" else None,
     ))
 
 

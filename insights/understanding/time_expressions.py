@@ -522,7 +522,11 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:to|with|against)|against|relative\s+to|than|over|"
         r"on|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to|(?:up|down|changes?|changed|growth|grow|grew|increased?|"
         r"decreased?|rise|rose|fall|fell|drop|dropped)\s+from)\s+(?:the\s+)?(?:last|previous|prior|preceding|a)\s+year(?:'s)?\b"), "year"),
-    (re.compile(r"\b(?:year[\s-]+over[\s-]+year|year[\s-]+on[\s-]+year|yoy|y/y|y-o-y|yoy\s+growth)\b"), "year"),
+    (re.compile(r"\b(?:year[\s-]+over[\s-]+year|year[\s-]+on[\s-]+year|yoy|y/y|y-o-y|yoy\s+growth)\b"
+                r"|\b(?:vs\.?|versus|against|over|on)\s+(?:ly|py|lyr|pyr)\b"), "year"),
+    # "vs the month before", "against the quarter before that": the period just before.
+    (re.compile(r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|against|than|over|on)\s+the\s+"
+                r"(?:day|week|month|quarter|year|period|one)\s+before(?:\s+(?:that|it))?\b"), "previous"),
     # A follow-up that only names what to compare against: "And to last year?", "Against the previous month?"
     (re.compile(r"^\W*(?:and\s+|but\s+|what\s+about\s+|how\s+about\s+)?(?:to|against)\s+(?:the\s+)?"
                 r"(?:last|previous|prior|preceding|same\s+period\s+last)\s+year\b"), "year"),
@@ -552,8 +556,18 @@ _TO_NOW = re.compile(r"^\s*(?:-|to|through|thru|until|till|up\s+to)\s+(?:now|dat
 _SINCE = re.compile(r"\b(?:since|from|starting(?:\s+from|\s+in)?|beginning(?:\s+in)?|after)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
 _ALL_TIME = re.compile(
-    r"\b(?:all[\s-]+time|ever|lifetime|to\s+date|since\s+(?:the\s+)?(?:beginning|start|launch|inception)|"
+    r"\b(?:(?:of\s+)?all[\s-]+time|ever(?:\s+recorded)?|lifetime|to\s+date|on\s+record|in\s+(?:our|the)\s+history|"
+    r"since\s+(?:the\s+)?(?:beginning|start|launch|inception|day\s+one)|"
+    r"since\s+(?:we|the\s+company|the\s+business)\s+(?:first\s+)?(?:started|began|opened|launched)|"
     r"(?:in\s+|over\s+)?(?:the\s+)?(?:whole|entire|full)\s+(?:history|dataset|data\s+set|period))\b"
+)
+# Chat spellings of the calendar's words, spelled out before anything reads the text.
+_ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b{short}\b", re.IGNORECASE), full) for short, full in (
+        ("yrs", "years"), ("yr", "year"), ("qtrs", "quarters"), ("qtr", "quarter"), ("mths", "months"),
+        ("mth", "month"), ("mnth", "month"), ("mnths", "months"), ("wks", "weeks"), ("wk", "week"),
+        ("yest", "yesterday"), ("prev", "previous"),
+    )
 )
 _GRAIN = re.compile(
     r"\b(?:(?P<word>daily|weekly|monthly|quarterly|yearly|annually|annual)|"
@@ -567,10 +581,20 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
+def spell_out(text: str) -> str:
+    """``text`` with chat spellings of calendar words written in full ("last qtr" → "last quarter")."""
+    for pattern, full in _ABBREVIATIONS:
+        text = pattern.sub(full, text)
+    return text
+
+
 def read_time(
-    text: str, *, as_of: date, earliest: date | None = None, names: tuple[tuple[int, int], ...] = ()
+    text: str, *, as_of: date, earliest: date | None = None, latest: date | None = None,
+    names: tuple[tuple[int, int], ...] = (),
 ) -> TimeReading:
     """Every time expression of ``text`` (already lower-cased, same length as the original).
+
+    ``earliest``/``latest``: the data's first and last dates, which "ever", "on record" and "of all time" mean.
 
     ``names``: spans of the tenant's member names; a name of several words ("March Madness", "Spring
     Collection") is never read as time, and no member name counts as a calendar word it cannot place.
@@ -622,7 +646,8 @@ def read_time(
         for m in _ALL_TIME.finditer(text):
             if not _taken(spans, m.start(), m.end()):
                 spans.append(m.span())
-                periods.append(FoundPeriod(min(earliest, as_of), as_of, span=m.span()))
+                end = min(latest, as_of) if latest is not None else as_of
+                periods.append(FoundPeriod(min(earliest, end), end, span=m.span()))
         periods.sort(key=lambda p: p.span[0])
     for found in (*periods, *([compare_to] if compare_to else [])):
         if found.start > as_of:

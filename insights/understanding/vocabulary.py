@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from insights.understanding.words import COMMON, FUNCTION, ordinary
+from insights.understanding.words import FUNCTION, ordinary
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import SemanticModel
 
@@ -69,11 +69,8 @@ UNSUPPORTED_MEASURES: tuple[str, ...] = (
     "share price", "stock price", "page views", "pageviews", "clicks", "impressions", "downloads",
     "active users", "dau", "mau", "subscribers", "renewals", "csat", "satisfaction", "reviews", "ratings",
     "tickets", "marketing spend", "ad spend", "roi", "roas", "backlog", "run rate",
-    # ratios the catalogue does not define: never answered with one of their parts
-    "revenue per unit", "sales per unit", "price per unit", "average selling price", "asp", "revenue per customer",
-    "sales per customer", "spend per customer", "orders per customer", "units per order", "items per order",
-    "margin per unit", "profit per unit", "cost per unit", "unit cost", "cost per order", "revenue per store",
-    "sales per store", "revenue per employee", "cagr",
+    # "revenue per unit", "margin per order": the parser's ``per``; a growth rate over years is not held
+    "cagr",
 )
 DIMENSION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "region": ("geography", "geographies", "geo", "geos", "territory", "territories"),
@@ -298,6 +295,13 @@ class Vocabulary:
         for singular in singulars(word):
             found += [m for m in self.member_words.get(singular, []) if m not in found]
         return found
+
+    def entries_of_word(self, word: str) -> list[Entry]:
+        """What one word names on its own, as written or in the plural ("unit" → the units measure)."""
+        for form in (word, *plurals(word)):
+            if (form,) in self.phrases:
+                return self.phrases[(form,)]
+        return []
 
     def has_measure(self, words: tuple[str, ...]) -> bool:
         return any(e.kind == "measure" for e in self.phrases.get(words, ()))

@@ -1,0 +1,48 @@
+"""Conversational framing: greetings, politeness and context that cannot change a number.
+
+"Hey! Quick one for the board deck: revenue last month, thanks" asks for revenue
+last month. The framing is blanked out before anything else reads the question
+(so "deck" or "board" are never taken for member names) and reported in the
+understanding's ``ignored``. Requests that are not questions about the data at
+all (a poem, a cover letter, a joke, a translation) are told apart here too.
+"""
+from __future__ import annotations
+
+import re
+
+_AUDIENCE = (r"(?:board(?:\s+(?:deck|meeting|pack|update))?|deck|slides?|slide\s+deck|meeting|presentation|report|"
+             r"boss|manager|ceo|cfo|vp|team|investors?|standup|stand-up|weekly|monthly|review|qbr|all[\s-]hands|"
+             r"newsletter|email|memo|exec(?:utive)?s?|leadership|client|update|one[\s-]on[\s-]one|1:1|sync)")
+_FRAMING = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hiya|yo|howdy|morning|afternoon|evening|good\s+(?:morning|afternoon|evening)|"
+    r"greetings|dear\s+[a-z]+|ok(?:ay)?\s+so|so|um+|uh+|hmm+|right|alright|sorry|btw|fyi|"
+    r"thanks|thank\s+you|cheers)(?:\s+(?:there|team|salestalk|again|so\s+much|a\s+lot))?\W+)+"
+    r"|\b(?:quick|simple|easy|small|short|fast)\s+(?:one|question|q)\b(?:\s+for\s+(?:you|the|my|our)\s+"
+    + _AUDIENCE + r")?\s*[:,\-]?"
+    r"|\b(?:for|ahead\s+of|before)\s+(?:the|my|our|this|tomorrow'?s|today'?s|next\s+week'?s)\s+"
+    r"(?:\w+\s+)?" + _AUDIENCE + r"\b\s*[:,]?"
+    r"|\b(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|quickly\s+)?(?:tell|show|give|let|pull|get|find|"
+    r"check|look\s+up)(?:\s+(?:me|us))?(?:\s+know)?|please|pls|plz|kindly|if\s+you\s+(?:can|could|don'?t\s+mind)|"
+    r"when\s+you\s+(?:get|have)\s+a\s+(?:sec|second|minute|moment|chance)|real\s+quick|"
+    r"i'?d\s+(?:love|like)\s+to\s+(?:know|hear|see|understand|find\s+out)|i\s+(?:want|need|wanted)\s+to\s+"
+    r"(?:know|see|understand|find\s+out)|i\s+was\s+wondering|i'?m\s+wondering|wondering|do\s+you\s+know|"
+    r"any\s+idea|asking\s+for\s+(?:a|my)\s+\w+|just\s+curious|curious|out\s+of\s+curiosity)\b"
+    r"|\W+(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated|appreciate\s+it)(?:\s+(?:so\s+much|a\s+lot|"
+    r"again|in\s+advance))?\W*$")
+# Not a question about the data, even when it mentions sales: write / compose something, translate, a joke.
+_NOT_A_QUESTION = re.compile(
+    r"\b(?:write|draft|compose|create|make|generate|give)\s+(?:me\s+|us\s+)?(?:a|an|some|my|the)\s+(?:short\s+|quick\s+|"
+    r"funny\s+|nice\s+|new\s+)?(?:poem|poems|haiku|limerick|song|rap|story|essay|cover\s+letter|letter|e-?mail|"
+    r"tweet|post|linkedin\s+post|blog(?:\s+post)?|speech|toast|joke|slogan|tagline|code|script|sql|resume|cv|"
+    r"job\s+(?:ad|description|application))\b"
+    r"|\b(?:translate|translation|tell\s+(?:me\s+)?(?:a\s+)?joke|jokes?|weather|horoscope|sing\s+(?:me\s+)?a)\b"
+    r"|^\W*(?:who|what)\s+(?:are|is)\s+you\b")
+
+
+def framing_spans(low: str) -> list[tuple[int, int]]:
+    """The spans of ``low`` (the lower-cased question) that are framing."""
+    return [m.span() for m in _FRAMING.finditer(low) if m.group(0).strip(" \t,.:;!?-")]
+
+
+def not_a_data_question(low: str) -> bool:
+    return bool(_NOT_A_QUESTION.search(low))

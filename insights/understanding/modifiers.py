@@ -1,0 +1,171 @@
+"""The words of contract v2 that change what is computed, beyond intent and measure.
+
+Running totals, growth rankings, "per day / per week" averages, a target to pace
+against, the shares of a whole, unusual changes, a gap between two members, and
+requests that cannot be answered from daily totals (medians, single orders). Each
+detector reads the lower-cased question; ``per_grain`` and ``target`` also give
+the span they cover, so the time reader does not take "per week" for the grain of a trend,
+or "$1.5M" for anything else.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from insights.understanding.types import GRAINS
+
+GRAIN_ADJECTIVES = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
+                    "annual": "year", "annually": "year"}
+_CUMULATIVE = re.compile(
+    r"\b(?:cumulative(?:ly)?|cumulated|accumulated|running\s+(?:total|sum|tally|count)s?|"
+    r"(?:total|sum)\s+so\s+far\s+(?:by|each|every|month|week)|build[\s-]?up)\b")
+_GROWTH_PCT = re.compile(
+    r"\b(?:fastest|slowest)[\s-]+(?:growing|grower|growers|growth|rising|declining|shrinking)\b"
+    r"|\b(?:grew|grow|grown|growing|rose|rising|increased|increasing|declined|declining|shrank|shrinking)\s+"
+    r"(?:the\s+)?(?:fastest|slowest|quickest)\b"
+    r"|\b(?:biggest|largest|highest|greatest|strongest|top|best|most|lowest|smallest|worst)\s+"
+    r"(?:%|percent(?:age)?|pct|relative|growth\s+rate|rate\s+of\s+growth)\s*(?:growth|increase|gain|rise|jump|"
+    r"drop|decline|fall|decrease|change)?"
+    r"|(?:%|\bpercent(?:age)?|\bpct)\s+(?:growth|increase|gain|rise|change|drop|decline|decrease)\b"
+    r"|\bgrowth\s+rates?\b")
+_GROWTH = re.compile(
+    r"\b(?:grew|grown|grow|growing|increased|increase|rose|gained|gain|improved|improve|jumped)\s+"
+    r"(?:[a-z%]+\s+){0,3}?(?:the\s+)?(?:most|least)\b"
+    r"|\b(?:biggest|largest|greatest|most|highest|top|strongest|smallest|least|lowest)\s+(?:growth|increase|gain|"
+    r"rise|jump|improvement|uplift|grower|growers)s?\b"
+    r"|\b(?:biggest|largest|greatest|worst|sharpest|steepest|deepest|most|smallest)\s+(?:drop|decline|fall|"
+    r"decrease|loss|dip|slump|slide|declines|drops|falls|decliner|decliners)s?\b"
+    r"|\b(?:dropped|declined|fell|decreased|lost|shrank|shrunk|slipped|slumped|fallen|dropping|declining)\s+"
+    r"(?:[a-z%]+\s+){0,3}?(?:the\s+)?(?:most|least)\b"
+    r"|\b(?:top|biggest)\s+(?:growers|gainers|movers|decliners|losers)\b")
+_DOWNWARD = re.compile(r"\b(?:drop|drops|dropped|dropping|declin\w*|fall|falls|fell|fallen|decreas\w*|los[st]|loss|"
+                       r"shr[ai]nk\w*|shrunk|dip|slump\w*|slid\w*|slipp?\w*|decliners?|losers|least|slowest|smallest)\b")
+_PER_GRAIN = re.compile(
+    r"\b(?:average|avg|mean|typical)\s+(?P<adj>daily|weekly|monthly|quarterly|yearly|annual)\b"
+    r"|\b(?:per|a|each|every)\s+(?P<unit>day|week|month|quarter|year)\b(?:\s*,?\s*on\s+average)?"
+    r"|\bon\s+an?\s+(?:average\s+)?(?P<on>day|week|month)\b")
+_AVERAGE_WORD = re.compile(r"\b(?:average|avg|mean|typical|on\s+average|per)\b")
+_TARGET_NUMBER = re.compile(
+    r"(?P<cur>[$€£])?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<s>k|m|mm|mn|b|bn|thousand|million|billion|%|percent)?"
+    r"(?![\w.-])")
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+          "billion": 1e9}
+_PACE = re.compile(
+    r"\b(?:on\s+(?:track|pace|course|target)|pacing|tracking\s+(?:to|toward|towards|for)|track\s+to|"
+    r"how\s+far\s+(?:are\s+we\s+|off\s+)?(?:from|off|away\s+from|short\s+of)|how\s+close\s+(?:are\s+we\s+)?to|"
+    r"(?:will|going\s+to|gonna)\s+(?:we\s+)?(?:hit|reach|make|beat)|(?:hit|reach|make|achieve)\s+(?:our\s+)?"
+    r"(?:target|goal)|(?:target|goal)\s+of|short\s+of|away\s+from)\b")
+_PACE_PERIOD_END = re.compile(
+    r"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?P<u1>year|quarter|month|week)|(?P<u2>year|quarter|month)[\s-]*end)\b")
+_SHARE = re.compile(
+    r"\b(?:share|shares|proportion|fraction|portion|percent(?:age)?|%|pct|contribution)\s+of\b"
+    r"|(?:^|\s)%\s+of\b|\bwhat\s+(?:%|percent(?:age)?|proportion|fraction|portion|share|part)\b"
+    r"|\bmix\b|\bas\s+a\s+(?:%|percent(?:age)?|share|proportion)\b|'s\s+share\b|\bshare\b")
+_PART_BEFORE = re.compile(r"'s\s+(?:share|part|portion|slice|contribution|percent(?:age)?|%)\b")
+_UNUSUAL = re.compile(
+    r"\b(?:unusual\w*|anomal\w*|outliers?|stood\s+out|stand(?:s|ing)?\s+out|out\s+of\s+the\s+ordinary|abnormal\w*|"
+    r"odd|weird|strange|surpris\w+|irregular\w*|unexpected\w*|red\s+flags?|out\s+of\s+line|off\s+pattern)\b")
+_GAP = re.compile(
+    r"\b(?:gap|difference|delta|spread|distance)\s+(?:in\s+\w+(?:\s+\w+)?\s+)?between\b"
+    r"|\bhow\s+much\s+(?:more|less|higher|lower|bigger|smaller|better|worse)\b.*\bthan\b"
+    r"|\bhow\s+(?:many|much)\s+(?:more|fewer|less)\b.*\bthan\b"
+    r"|\b(?:more|less|fewer|higher|lower)\b.*\bthan\b"
+    r"|\b(?:gap|difference)\b")
+_COUNT = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|count\s+the|count)\s+"
+                    r"(?:different\s+|distinct\s+|unique\s+|separate\s+|individual\s+|active\s+|of\s+(?:the\s+|our\s+)?)?(?P<w>[a-z][\w-]*)")
+# What daily totals cannot answer: medians and the like, single orders or deals, forecasts.
+_NOT_IN_TOTALS = re.compile(
+    r"\b(?:median|medians|percentile|percentiles|p\d\d|mode|standard\s+deviation|std\s*dev|variance|quartiles?|"
+    r"(?:biggest|largest|smallest|single|individual|one|each|typical)\s+(?:single\s+)?(?:order|deal|transaction|"
+    r"invoice|purchase|sale|ticket|receipt)|single\s+(?:biggest|largest)\s+(?:order|deal|transaction|sale)|"
+    r"(?:per|by|each|every)\s+(?:order|transaction|invoice|receipt)\s+(?:line|size)|forecast\w*|predict\w*|"
+    r"projection|will\s+(?:we|it|revenue|sales)\s+(?:be|do|look))\b")
+
+
+@dataclass(frozen=True)
+class Modifiers:
+    cumulative: bool = False
+    growth: str | None = None  # "change" or "change_pct": rank by growth
+    growth_order: str | None = None  # "asc" for the biggest drops
+    per_grain: str | None = None
+    per_span: tuple[int, int] | None = None
+    average: bool = False  # "average", "mean", "per" said
+    target: float | None = None
+    target_span: tuple[int, int] | None = None
+    pace: bool = False
+    pace_unit: str | None = None  # "by the end of the quarter"
+    pace_span: tuple[int, int] | None = None
+    part_before: int | None = None  # the offset of "'s share": the part is the member just before
+    unusual: bool = False
+    gap: bool = False
+    not_in_totals: str | None = None  # the words asking for what daily totals cannot answer
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple(s for s in (self.per_span, self.target_span, self.pace_span) if s)
+
+
+def read_modifiers(low: str) -> Modifiers:
+    """``low``: the lower-cased question (same length as the written one)."""
+    growth = order = None
+    pct = _GROWTH_PCT.search(low)
+    plain = _GROWTH.search(low)
+    if pct or plain:
+        growth = "change_pct" if pct else "change"
+        words = (pct or plain).group(0)
+        order = "asc" if _DOWNWARD.search(words) else "desc"
+    per_grain = per_span = None
+    m = _PER_GRAIN.search(low)
+    if m and (m["adj"] or m["on"] or re.match(r"per\b", m.group(0)) or _AVERAGE_WORD.search(low)):
+        per_grain = GRAIN_ADJECTIVES[m["adj"]] if m["adj"] else (m["unit"] or m["on"])
+        per_span = m.span()
+    pace = _PACE.search(low)
+    pace_end = _PACE_PERIOD_END.search(low)
+    target, target_span = _target(low) if (pace or pace_end) else (None, None)
+    part = _PART_BEFORE.search(low)
+    bad = _NOT_IN_TOTALS.search(low)
+    return Modifiers(
+        cumulative=bool(_CUMULATIVE.search(low)),
+        growth=growth,
+        growth_order=order,
+        per_grain=per_grain if per_grain in GRAINS else None,
+        per_span=per_span,
+        average=bool(_AVERAGE_WORD.search(low)),
+        target=target,
+        target_span=target_span,
+        pace=bool(pace) or (bool(pace_end) and target is not None),
+        pace_unit=(pace_end["u1"] or pace_end["u2"]) if pace_end else None,
+        pace_span=pace_end.span() if pace_end else None,
+        part_before=part.start() if part else None,
+        unusual=bool(_UNUSUAL.search(low)),
+        gap=bool(_GAP.search(low)),
+        not_in_totals=bad.group(0) if bad else None,
+    )
+
+
+def asks_share(text: str) -> bool:
+    """``text``: the question with its measure words blanked (so "margin %" is no "% of")."""
+    return bool(_SHARE.search(text))
+
+
+def _target(low: str) -> tuple[float | None, tuple[int, int] | None]:
+    """The target of a pace question: "$1.5M" → 1500000, "50k" → 50000, "45%" → 45, "12,000" → 12000."""
+    for m in _TARGET_NUMBER.finditer(low):
+        digits = m["n"].replace(",", "")
+        scale = (m["s"] or "").lower()
+        if not (m["cur"] or scale or "," in m["n"] or len(digits.split(".")[0]) >= 3):
+            continue
+        if not (m["cur"] or scale) and re.fullmatch(r"(?:19|20|21)\d\d", digits):
+            continue  # a year
+        try:
+            value = float(digits) * _SCALE.get(scale, 1.0)
+        except ValueError:
+            continue
+        return value, m.span()
+    return None, None
+
+
+def count_word(low: str) -> tuple[int, str] | None:
+    """The word after "how many" / "number of" (offset, word): a dimension there asks for a count."""
+    m = _COUNT.search(low)
+    return (m.start("w"), m["w"]) if m else None
