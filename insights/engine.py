@@ -16,6 +16,7 @@ from django.conf import settings
 
 from core.metrics import record
 from insights.answering.analysis import analyse
+from insights.answering.display import display
 from insights.answering.narrative import compose, sentiment_of, trend_change
 from insights.answering.results import Result
 from insights.llm import get_provider
@@ -23,7 +24,6 @@ from insights.llm.parsing import llm_parse
 from insights.llm.phrasing import llm_rephrase
 from insights.understanding.parser import Parse, parse
 from insights.understanding.types import Understanding
-from metrics.measures import DEFAULT_MEASURE
 from metrics.selectors import get_semantic_model
 from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
@@ -44,6 +44,8 @@ class Answer:
     # Beyond the contract's fields: what a person could ask instead (closest members, example questions),
     # so surfaces can offer them as buttons rather than parse them out of the clarification.
     suggestions: tuple[str, ...] = ()
+    # Beyond the contract's fields too: the result's figures and labels formatted for people (``display``).
+    display: dict[str, Any] | None = None
 
     def as_json(self, *, conversation: str | None) -> dict[str, Any]:
         return {
@@ -54,6 +56,7 @@ class Answer:
             "sentiment": self.sentiment,
             "clarification": self.clarification,
             "suggestions": list(self.suggestions),
+            "display": self.display,
         }
 
 
@@ -83,14 +86,23 @@ def _unanswered(parsed: Parse) -> Answer:
     )
 
 
-def _tone(understanding: Understanding, result: Result) -> str:
-    measure = understanding.measure or DEFAULT_MEASURE
+def _tone(understanding: Understanding, result: Result, model: SemanticModel) -> str:
+    measure = model.measure(understanding.measure or model.default_measure)
     if understanding.intent in ("compare", "drivers", "summary"):
         return sentiment_of(measure=measure, change=result.change, change_pct=result.change_pct)
-    if understanding.intent == "trend":
+    if understanding.intent == "trend" and not understanding.cumulative:
         change, change_pct = trend_change(result)
         return sentiment_of(measure=measure, change=change, change_pct=change_pct)
+    if understanding.intent == "pace" and result.gap is not None:
+        # Projected past the target: good news for a measure whose rise is good.
+        return sentiment_of(measure=measure, change=result.gap, change_pct=None)
     return "neutral"
+
+
+def _asked_back(understanding: Understanding, text: str) -> Answer:
+    """The question could be read but the data cannot answer it (too little history): ask back, no numbers."""
+    return Answer(understanding=understanding.with_changes(intent="clarify"), result=Result(), narrative=text,
+                  sentiment="neutral", clarification=text)
 
 
 def answer_question(
@@ -103,14 +115,16 @@ def answer_question(
     if not understanding.answered:
         return _unanswered(parsed)
     result = analyse(tenant=tenant, model=model, understanding=understanding, as_of=as_of)
+    if result.clarification is not None:
+        return _asked_back(understanding, result.clarification)
     if result.chosen_group_by is not None:
         understanding = understanding.with_changes(group_by=result.chosen_group_by)
-    narrative = compose(
-        understanding=understanding, result=result, currency=tenant.currency,
-        data_range=(model.first_date, model.last_date),
-    )
+    narrative = compose(understanding=understanding, result=result, model=model, currency=tenant.currency,
+                        question=text)
     answer = Answer(understanding=understanding, result=result, narrative=narrative,
-                    sentiment=_tone(understanding, result))
+                    sentiment=_tone(understanding, result, model),
+                    display=display(understanding=understanding, result=result, model=model,
+                                    currency=tenant.currency))
     if settings.SALESTALK_LLM_REPHRASE:
         answer = _rephrased(answer)
     return answer

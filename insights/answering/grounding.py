@@ -215,13 +215,14 @@ def _units_agree(written: str, computed: str) -> bool:
     return written == computed
 
 
-def _measure_unit(measure: str | None) -> str:
-    info = CATALOGUE.get(measure or DEFAULT_MEASURE)
-    if info is None:
-        return PLAIN
-    if info.is_percent:
-        return PERCENT
-    return MONEY if info.is_money else PLAIN
+def _measure_unit(measure: str | None, answer: Mapping[str, Any]) -> str:
+    """The unit of a measure's figures: the format the answer's ``display`` block gives it, else the catalogue's."""
+    shown = ((answer.get("display") or {}).get("measures") or {}).get(measure or "") or {}
+    kind = shown.get("format")
+    if kind is None:
+        info = CATALOGUE.get(measure or DEFAULT_MEASURE)
+        kind = None if info is None else str(info.format)
+    return {"percent": PERCENT, "currency": MONEY}.get(kind or "", PLAIN)
 
 
 def _number(value: Any) -> float | None:
@@ -243,16 +244,36 @@ def _measure_numbers(values: Mapping[str, Any], unit: str) -> list[tuple[float, 
     return out
 
 
+def _row_numbers(
+    row: Mapping[str, Any], *, unit: str, value_unit: str, answer: Mapping[str, Any]
+) -> list[tuple[float, str]]:
+    numbers = [(value, value_unit) for value in [_number(row.get("value"))] if value is not None]
+    numbers += [(value, unit) for name in ("current", "previous", "expected")
+                if (value := _number(row.get(name))) is not None]
+    numbers += [(value, PERCENT) for value in [_number(row.get("share_pct"))] if value is not None]
+    numbers += [(value, PLAIN) for value in [_number(row.get("z"))] if value is not None]
+    values = row.get("values") if isinstance(row.get("values"), Mapping) else {}
+    numbers += [(value, _measure_unit(name, answer)) for name, raw in values.items()
+                if (value := _number(raw)) is not None]
+    return numbers
+
+
 def _answer_numbers(answer: Mapping[str, Any]) -> list[tuple[float, str]]:
     understanding = answer.get("understanding") or {}
     result = answer.get("result") or {}
-    unit = _measure_unit(understanding.get("measure"))
-    numbers = _measure_numbers(result, unit)
+    unit = _measure_unit(understanding.get("measure"), answer)
+    numbers = _measure_numbers(result, PLAIN if understanding.get("intent") == "count" else unit)
+    numbers += [(value, unit) for name in ("total", "projected", "target", "gap")
+                if (value := _number(result.get(name))) is not None]
+    numbers += [(value, PERCENT) for name in ("share_pct", "pct_of_target")
+                if (value := _number(result.get(name))) is not None]
     rows = result.get("rows") or []
-    numbers += [(value, unit) for row in rows if (value := _number(row.get("value"))) is not None]
+    value_unit = PERCENT if understanding.get("order_by") == "change_pct" else unit
+    for row in rows:
+        numbers += _row_numbers(row, unit=unit, value_unit=value_unit, answer=answer)
     measures = result.get("measures") or {}
     for name, values in measures.items():
-        numbers += _measure_numbers(values or {}, _measure_unit(name))
+        numbers += _measure_numbers(values or {}, _measure_unit(name, answer))
     counts = {len(rows), len(measures)} | _period_counts(understanding)
     if len(rows) <= MAX_ROWS_COUNTED_THROUGH:
         counts |= set(range(1, len(rows)))  # "3 of the 8 regions", "and 5 more"

@@ -8,10 +8,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from insights.answering.display import display
 from insights.answering.grounding import is_grounded, numbers_in
 from insights.answering.narrative import compose
 from insights.answering.results import MeasureFigures, Result, Row
+from insights.tests.test_narrative import HEADCOUNT, MODEL
 from insights.understanding.types import Period, Understanding
+from metrics.measures import Format
+from metrics.semantic import SemanticModel
 
 Q3 = {"start": "2025-07-01", "end": "2025-09-30", "grain": "quarter"}
 Q2 = {"start": "2025-04-01", "end": "2025-06-30"}
@@ -45,7 +49,8 @@ DRIVERS = answer(
 TREND = answer(
     understanding={"intent": "trend", "measure": "orders",
                    "time": {"start": "2025-04-01", "end": "2025-09-30", "grain": "month"}},
-    rows=[{"key": f"2025-{m:02d}", "value": v} for m, v in zip(range(4, 10), (410, 385, 402, 455, 470, 498))],
+    rows=[{"key": f"2025-{m:02d}", "value": v}
+          for m, v in zip(range(4, 10), (410, 385, 402, 455, 470, 498), strict=True)],
 )
 SUMMARY = answer(
     understanding={"intent": "summary", "time": {"start": "2025-09-01", "end": "2025-09-30", "grain": "month"},
@@ -93,7 +98,7 @@ SUMMARY = answer(
 def test_numbers_in_reads_every_figure_and_no_calendar_reference(text, expected):
     found = [(n.value, n.unit) for n in numbers_in(text)]
     assert len(found) == len(expected), found
-    for (value, unit), (want_value, want_unit) in zip(found, expected):
+    for (value, unit), (want_value, want_unit) in zip(found, expected, strict=True):
         assert unit == want_unit
         assert value == pytest.approx(want_value)
 
@@ -187,12 +192,49 @@ TEMPLATE_CASES = [
             rows=(Row("EMEA", -52_000.0), Row("APAC", 12_000.0)))),
     (Understanding(intent="trend", measure="orders",
                    time=Period(start=date(2025, 4, 1), end=date(2025, 9, 30), grain="month")),
-     Result(rows=tuple(Row(f"2025-{m:02d}", v) for m, v in zip(range(4, 10), (410, 385, 502, 455, 470, 498))))),
+     Result(rows=tuple(Row(f"2025-{m:02d}", v)
+                       for m, v in zip(range(4, 10), (410, 385, 502, 455, 470, 498), strict=True)))),
     (Understanding(intent="summary", measure="revenue", time=_period(Q3), compare_to=_period(Q2)),
      Result(value=420_000.0, previous_value=400_000.0, change=20_000.0, change_pct=5.0,
             measures={"revenue": MeasureFigures(420_000.0, 400_000.0, 5.0),
                       "orders": MeasureFigures(1234.0, 1193.0, 3.44),
                       "margin_pct": MeasureFigures(31.2, 30.4, 2.63)})),
+    # contract v2
+    (Understanding(intent="value", measure="gross_margin", per="orders", time=_period(Q3)),
+     Result(value=23.456)),
+    (Understanding(intent="compare", measure="revenue", also=("gross_margin", "orders"), time=_period(Q3),
+                   compare_to=_period(Q2)),
+     Result(value=420_000.0, previous_value=400_000.0, change=20_000.0, change_pct=5.0,
+            measures={"revenue": MeasureFigures(420_000.0, 400_000.0, 5.0),
+                      "gross_margin": MeasureFigures(150_000.0, 160_000.0, -6.25),
+                      "orders": MeasureFigures(1234.0, 1193.0, 3.44)})),
+    (Understanding(intent="trend", measure="revenue", cumulative=True,
+                   time=Period(start=date(2025, 1, 1), end=date(2025, 3, 31), grain="month")),
+     Result(rows=(Row("2025-01", 410_000.0), Row("2025-02", 795_000.0), Row("2025-03", 1_297_000.0)))),
+    (Understanding(intent="breakdown", measure="revenue", also=("margin_pct",), time=_period(Q3), group_by="region",
+                   constraints={"region": ["EMEA", "APAC"]}),
+     Result(value=830_500.0, change=209_500.0, change_pct=67.4,
+            rows=(Row("EMEA", 520_000.0, values={"revenue": 520_000.0, "margin_pct": 41.2}),
+                  Row("APAC", 310_500.0, values={"revenue": 310_500.0, "margin_pct": 37.9})))),
+    (Understanding(intent="rank", measure="revenue", time=_period(Q3), compare_to=_period(Q2), group_by="region",
+                   order="desc", limit=2, order_by="change_pct"),
+     Result(rows=(Row("EMEA", 45.2, current=1_452_000.0, previous=1_000_000.0),
+                  Row("APAC", 9.8, current=1_098_000.0, previous=1_000_000.0)))),
+    (Understanding(intent="share", measure="revenue", time=_period(Q3), part=("channel", "Online"),
+                   constraints={"region": ["EMEA"]}),
+     Result(value=312_000.0, total=1_250_000.0, share_pct=24.96)),
+    (Understanding(intent="share", measure="revenue", time=_period(Q3), group_by="channel"),
+     Result(total=1_250_000.0, rows=(Row("Online", 700_000.0, share_pct=56.0), Row("Retail", 550_000.0,
+                                                                                      share_pct=44.0)))),
+    (Understanding(intent="pace", measure="revenue", time=Period(date(2025, 1, 1), date(2025, 12, 31)),
+                   target=100_000_000.0),
+     Result(value=78_400_000.0, projected=91_300_000.0, target=100_000_000.0, gap=-8_700_000.0,
+            pct_of_target=78.4)),
+    (Understanding(intent="count", measure="revenue", time=_period(Q3), group_by="product"),
+     Result(value=17.0)),
+    (Understanding(intent="unusual", measure="revenue", time=_period(Q3), limit=5),
+     Result(value=1_250_000.0, rows=(Row("region=EMEA", 520_000.0, expected=310_000.0, z=3.4),
+                                     Row("total", 1_250_000.0, expected=1_610_000.0, z=-2.2)))),
 ]
 
 
@@ -205,9 +247,9 @@ def _doubled(text: str, figure_text: str) -> str:
 
 @pytest.mark.parametrize("understanding, result", TEMPLATE_CASES, ids=lambda case: getattr(case, "intent", ""))
 def test_template_narratives_are_grounded_and_doubling_any_figure_is_caught(understanding, result):
-    narrative = compose(understanding=understanding, result=result, currency="USD",
-                        data_range=(date(2024, 1, 1), date(2025, 9, 30)))
-    answer_ = {"understanding": understanding.as_json(), "result": result.as_json()}
+    narrative = compose(understanding=understanding, result=result, model=MODEL, currency="USD")
+    answer_ = {"understanding": understanding.as_json(), "result": result.as_json(),
+               "display": display(understanding=understanding, result=result, model=MODEL, currency="USD")}
 
     assert is_grounded(narrative, answer=answer_), narrative
     figures = numbers_in(narrative)
@@ -246,3 +288,15 @@ def test_a_figure_off_by_more_than_its_precision_fails(value, factor, style):
     [figure] = numbers_in(written)
     assume(abs(figure.value - value) > 2 * figure.tolerance)  # beyond rounding and cutting short
     assert not is_grounded(f"Revenue was {written}.", answer=answer(understanding={"intent": "value"}, value=value))
+
+
+def test_the_display_block_gives_a_tenants_own_measure_its_unit():
+    money = HEADCOUNT.model_copy(update={"format": Format.CURRENCY})
+    model = SemanticModel(version="v", measures=("headcount",), definitions={"headcount": money},
+                          dimensions={"team": ("Ops",)}, first_date=date(2024, 1, 1), last_date=date(2025, 9, 30))
+    understanding = Understanding(intent="value", measure="headcount", time=_period(Q3))
+    result = Result(value=4200.0)
+    answer_ = {"understanding": understanding.as_json(), "result": result.as_json(),
+               "display": display(understanding=understanding, result=result, model=model, currency="USD")}
+    assert is_grounded("Headcount cost $4,200.", answer=answer_)
+    assert not is_grounded("Headcount was 4,200%.", answer=answer_)
