@@ -197,10 +197,11 @@ def run_import_job(*, tenant: TenantContext, job_id: str, deadline: datetime | N
         with _heartbeat(tenant=tenant, job_id=job_id):
             outcome = _import(tenant=tenant, job=job)
     except Exception as exc:  # every failure becomes the job's outcome; the process lives on
+        _remove_upload(job.upload)
         _finish(tenant=tenant, job_id=job_id, status=JobStatus.FAILED, error=error_of(exc))
     else:
+        _remove_upload(job.upload)  # before the outcome: a finished job's file is gone
         _finish(tenant=tenant, job_id=job_id, status=JobStatus.DONE, result=outcome)
-    _remove_upload(job.upload)
     return get_import_job(tenant=tenant, job_id=job_id)
 
 

@@ -157,7 +157,7 @@ def _forced_roles(header: list[str], *, dimensions: Sequence[str], measures: Seq
     forced: dict[int, str] = {}
     for names, role in ((dimensions, Role.DIMENSION), (measures, Role.MEASURE)):
         for name in names:
-            index = by_name.get(name.strip().casefold())
+            index = by_name.get(name.strip().casefold(), by_name.get(snake_case(name)))
             if index is None:
                 raise InvalidDataset(f"{name!r} names no column of the file; it has {', '.join(header)}.")
             if header[index].casefold() == DATE_COLUMN:

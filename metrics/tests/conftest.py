@@ -82,6 +82,13 @@ class Gold:
         return out
 
 
+@pytest.fixture(autouse=True)
+def _own_dataset_files(settings, tmp_path):
+    """Each test's version files in a folder of its own, so a test can list exactly what it wrote."""
+    settings.STORAGES = {**settings.STORAGES, "datasets": {**settings.STORAGES["datasets"],
+                                                         "OPTIONS": {"location": tmp_path / "datasets"}}}
+
+
 @pytest.fixture
 def import_csv() -> Callable[..., ImportResult]:
     def run(

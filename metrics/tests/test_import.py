@@ -9,11 +9,12 @@ import pytest
 from botocore.exceptions import EndpointConnectionError
 from pynamodb.connection.base import Connection
 
+from core.exception_handler import storage_unavailable
 from metrics import services
 from metrics.errors import DatasetExists, ImportConflict, InvalidDataset
+from metrics.files import dataset_storage
 from metrics.selectors import current_dataset, get_semantic_model, query
 from metrics.tests.conftest import sparse_csv
-from core.exception_handler import storage_unavailable
 from tenants.storage import dynamodb_client
 
 GOOD = "date,region,revenue,units\n2024-01-01,EMEA,100.5,3\n2024-01-02,APAC,20,1\n"
@@ -21,15 +22,22 @@ HEADER = "date,region,revenue,units\n"
 
 
 def snapshot(tenant) -> dict[tuple[str, str], str]:
-    """Every item of the tenant's table: key → hash of the whole item."""
+    """Every item of the tenant's table (key → hash of the whole item) and every file under its prefix
+    (("file", name) → hash of its bytes)."""
     items, kwargs = {}, {"TableName": tenant.table_name, "ConsistentRead": True}
     while True:
         page = dynamodb_client().scan(**kwargs)
         for item in page["Items"]:
             items[(item["pk"]["S"], item["sk"]["S"])] = hashlib.sha256(repr(sorted(item.items())).encode()).hexdigest()
         if "LastEvaluatedKey" not in page:
-            return items
+            break
         kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    storage, folder = dataset_storage(), f"tenants/{tenant.tenant_id}/datasets"
+    if storage.exists(folder):
+        for name in storage.listdir(folder)[1]:
+            with storage.open(f"{folder}/{name}", "rb") as stream:
+                items[("file", name)] = hashlib.sha256(stream.read()).hexdigest()
+    return items
 
 
 def revenue(tenant) -> float:
@@ -42,7 +50,12 @@ def test_import_reports_what_it_read_and_builds_the_model(tenant, import_csv):
     assert result.dimensions == {"region": 2}
     assert result.measures == ("revenue", "units")
     assert (result.first_date, result.last_date) == (date(2024, 1, 1), date(2024, 1, 2))
-    assert result.items_written > 0 and result.seconds > 0
+    # The version's record (written, then marked current), its model, the pointer: no rollups.
+    assert result.items_written == 4 and result.seconds > 0
+    assert 0 < result.model_bytes < result.file_bytes
+    assert [(c.column, c.role, c.name) for c in result.columns] == [
+        ("date", "date", "date"), ("region", "dimension", "region"), ("revenue", "measure", "revenue"),
+        ("units", "measure", "units")]
     assert revenue(tenant) == 120.5
     pointer = current_dataset(tenant=tenant)
     assert (pointer.version, pointer.source, pointer.rowCount) == (result.version, "good.csv", 2)
@@ -57,14 +70,19 @@ BAD_FILES = [
     ("not ISO date", HEADER + "01/02/2024,EMEA,1,1\n", 2, "date", "YYYY-MM-DD"),
     ("missing date", HEADER + ",EMEA,1,1\n", 2, "date", "not a date"),
     ("non-numeric", HEADER + "2024-01-01,EMEA,$12,1\n", 2, "revenue", "not a number"),
-    ("negative", HEADER + "2024-01-01,EMEA,12,-3\n", 2, "units", "negative"),
-    ("not finite", HEADER + "2024-01-01,EMEA,nan,1\n", 2, "revenue", "finite"),
+    ("not finite", HEADER + "2024-01-01,EMEA,1e999,1\n", 2, "revenue", "finite"),
+    ("date before 1900", HEADER + "2024-01-01,EMEA,1,1\n1899-12-31,EMEA,1,1\n", 3, "date", "1900-01-01 to 2200"),
+    ("date after 2200", HEADER + "9999-12-31,EMEA,1,1\n", 2, "date", "outside the dates"),
+    ("two columns, one measure", "date,Net Bookings,net_bookings\n2024-01-01,1,2\n", 1, "net_bookings",
+     "Two columns"),
+    ("a derived catalogue name", "date,revenue,margin_pct\n2024-01-01,1,2\n", 1, "margin_pct", "computes it"),
+    ("a measure named by a dimension's name", "date,units,Units \n2024-01-01,a,1\n", 1, "Units", "twice"),
     ("duplicate key", HEADER + "2024-01-01,EMEA,1,1\n2024-01-02,EMEA,1,1\n2024-01-01,EMEA,2,2\n", 4, None,
      "repeats line 2"),
     ("semicolons", "date;region;revenue\n2024-01-01;EMEA;1\n", 1, None, "semicolons"),
     ("tabs", "date\tregion\trevenue\n2024-01-01\tEMEA\t1\n", 1, None, "tabs"),
     ("ragged row", HEADER + "2024-01-01,EMEA,1\n", 2, None, "3 fields"),
-    ("empty member", HEADER + "2024-01-01,,1,1\n", 2, "region", "empty"),
+    ("empty member", HEADER + "2024-01-01,EMEA,1,1\n2024-01-02,,1,1\n", 3, "region", "empty"),
     ("not UTF-8", (HEADER + "2024-01-01,Düsseldorf,1,1\n").encode("latin-1"), 2, None, "UTF-8"),
     ("duplicate column", "date,region,Region,revenue\n2024-01-01,a,b,1\n", 1, "Region", "twice"),
 ]
@@ -127,7 +145,7 @@ def test_the_replaced_version_is_kept_until_the_next_import_then_deleted(tenant,
 
 
 class DynamoGoesAway:
-    """Fails every BatchWriteItem after the first ``allowed`` ones, as if DynamoDB became unreachable."""
+    """Fails every PutItem after the first ``allowed`` ones, as if DynamoDB became unreachable."""
 
     def __init__(self, monkeypatch, allowed: int) -> None:
         self.allowed = allowed
@@ -135,7 +153,7 @@ class DynamoGoesAway:
         original = Connection.dispatch
 
         def dispatch(connection, operation, kwargs):
-            if operation == "BatchWriteItem":
+            if operation in ("PutItem", "DeleteItem", "UpdateItem"):
                 self.calls += 1
                 if self.calls > self.allowed:
                     raise EndpointConnectionError(endpoint_url="http://dynamodb.gone")
@@ -149,10 +167,10 @@ def test_an_import_that_fails_halfway_leaves_the_previous_dataset_then_is_cleane
     before = snapshot(tenant)
     model_before = get_semantic_model(tenant=tenant)
     with monkeypatch.context() as patch:
-        outage = DynamoGoesAway(patch, allowed=5)
+        outage = DynamoGoesAway(patch, allowed=1)  # the version's record, then its file; not its model
         with pytest.raises(Exception) as exc:
             import_csv(tenant, sparse_csv(), replace=True)
-        assert outage.calls > 5 and storage_unavailable(exc.value)
+        assert outage.calls > 1 and storage_unavailable(exc.value)
     assert current_dataset(tenant=tenant).version == previous.version
     assert get_semantic_model(tenant=tenant) == model_before
     assert revenue(tenant) == 120.5
@@ -171,7 +189,7 @@ def test_a_failed_import_removes_what_it_wrote_when_it_can(tenant, import_csv, m
     written = []
 
     def failing_progress(stage, done, total):
-        if stage == "items" and done:
+        if stage == "writing" and done:
             written.append(done)
             raise RuntimeError("the worker was stopped")
 
@@ -200,7 +218,7 @@ def test_an_import_overtaken_by_another_is_discarded(tenant, import_csv):
     overtaking = []
 
     def another_import_meanwhile(stage, done, total):
-        if stage == "items" and not overtaking:
+        if stage == "writing" and done == 2 and not overtaking:  # its file and model written, not switched
             overtaking.append(import_csv(tenant, HEADER + "2024-01-01,EMEA,7,1\n", replace=True))
 
     with pytest.raises(ImportConflict):
@@ -208,8 +226,11 @@ def test_an_import_overtaken_by_another_is_discarded(tenant, import_csv):
                                 on_progress=another_import_meanwhile)
     assert current_dataset(tenant=tenant).version == overtaking[0].version
     assert revenue(tenant) == 7
-    versions = {key[0].split("#")[1] for key in snapshot(tenant) if key[0].startswith("R#")}
+    state = snapshot(tenant)
+    versions = {sk.removeprefix("VERSION#") for pk, sk in state if pk == "DATASET" and sk.startswith("VERSION#")}
+    files = {name.removesuffix(".parquet") for kind, name in state if kind == "file"}
     assert overtaking[0].version in versions and len(versions) == 2  # the winner and the one it replaced
+    assert files == versions
 
 
 def test_the_same_file_again_is_left_alone_when_only_changes_are_wanted(tenant):
@@ -223,3 +244,73 @@ def test_the_same_file_again_is_left_alone_when_only_changes_are_wanted(tenant):
 
 def _bytes(text: str) -> io.BytesIO:
     return io.BytesIO(text.encode())
+
+
+def test_negative_values_are_numbers_and_roles_can_be_named(tenant, import_csv):
+    text = "date,store_id,Net Bookings,refunds\n2024-01-01,17,5.5,-2\n2024-01-01,18,,-1.25\n2024-01-02,17,3,0\n"
+    result = import_csv(tenant, text, dimensions=["store_id"])
+    assert [(c.role, c.name) for c in result.columns] == [
+        ("date", "date"), ("dimension", "store_id"), ("measure", "net_bookings"), ("measure", "refunds")]
+    model = get_semantic_model(tenant=tenant)
+    assert model.dimensions == {"store_id": ("17", "18")} and model.default_measure == "net_bookings"
+    assert model.measure("net_bookings").label == "Net Bookings"
+    total = query(tenant=tenant, start=date(2024, 1, 1), end=date(2024, 1, 2), constraints={"store_id": ["17"]}).total
+    assert (total.value("net_bookings"), total.value("refunds")) == (8.5, -2.0)
+    with pytest.raises(InvalidDataset, match="repeats line 2"):  # store_id summed: two rows of one day
+        import_csv(tenant, text, replace=True)
+    automatic = import_csv(tenant, text.replace("2024-01-01,18", "2024-01-03,18"), replace=True)
+    assert [c.role for c in automatic.columns] == ["date", "measure", "measure", "measure"]
+    with pytest.raises(InvalidDataset, match="names no column"):
+        import_csv(tenant, text, replace=True, dimensions=["shop"])
+    with pytest.raises(InvalidDataset, match="both a dimension and a measure"):
+        import_csv(tenant, text, replace=True, dimensions=["store_id"], measures=["Store ID"])
+    with pytest.raises(InvalidDataset) as exc:
+        import_csv(tenant, "date,store,refunds\n2024-01-01,a,1\n2024-01-02,b,x\n", replace=True, measures=["refunds"])
+    assert (exc.value.line, exc.value.column) == (3, "refunds")
+
+
+def test_excel_and_parquet_files_import_like_csv(tenant, import_csv, tmp_path):
+    import openpyxl
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Region", "Revenue", "Demo Requests"])
+    sheet.append([date(2024, 1, 1), "EMEA", 100.5, 2])
+    sheet.append([])
+    sheet.append([date(2024, 1, 2), "APAC", 20, None])
+    book.save(tmp_path / "sales.xlsx")
+    result = import_csv(tenant, (tmp_path / "sales.xlsx").read_bytes())
+    assert [(c.role, c.name) for c in result.columns] == [
+        ("date", "date"), ("dimension", "Region"), ("measure", "revenue"), ("measure", "demo_requests")]
+    total = query(tenant=tenant, start=date(2024, 1, 1), end=date(2024, 1, 2)).total
+    assert total.sums == {"revenue": 120.5, "demo_requests": 2.0}
+    sheet.append([date(2024, 1, 3), "EMEA", "n/a", 1])
+    book.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InvalidDataset) as exc:
+        import_csv(tenant, (tmp_path / "bad.xlsx").read_bytes(), replace=True)
+    assert (exc.value.line, exc.value.column) == (5, "Revenue")
+
+    pq.write_table(pa.table({"date": pa.array([date(2024, 5, 1), date(2024, 5, 2)]), "plan": ["Pro", "Team"],
+                             "seats": pa.array([3, 4], type=pa.int32()), "mrr": [99.5, 10.25]}), tmp_path / "f.parquet")
+    result = import_csv(tenant, (tmp_path / "f.parquet").read_bytes(), replace=True)
+    assert [(c.role, c.name) for c in result.columns] == [
+        ("date", "date"), ("dimension", "plan"), ("measure", "seats"), ("measure", "mrr")]
+    split = query(tenant=tenant, start=date(2024, 5, 1), end=date(2024, 5, 31), group_by="plan")
+    assert {c.key: (c.value("seats"), c.value("mrr")) for c in split.rows} == {"Pro": (3, 99.5), "Team": (4, 10.25)}
+
+
+def test_columns_and_rows_are_bounded_by_the_settings(tenant, import_csv, settings):
+    settings.SALESTALK_MAX_DATASET_COLUMNS = 3
+    with pytest.raises(InvalidDataset, match="4 columns; the limit is 3"):
+        import_csv(tenant, GOOD)
+    settings.SALESTALK_MAX_DATASET_COLUMNS = 10
+    settings.SALESTALK_MAX_DATASET_ROWS = 1
+    with pytest.raises(InvalidDataset, match="2 rows; the limit is 1"):
+        import_csv(tenant, GOOD)
+    settings.SALESTALK_MAX_DATASET_ROWS = 10
+    settings.SALESTALK_MAX_DATASET_MEMBERS = 1
+    with pytest.raises(InvalidDataset, match="more than 1 distinct members"):
+        import_csv(tenant, GOOD)
+    assert current_dataset(tenant=tenant) is None
