@@ -16,9 +16,6 @@ environ.Env.DB_SCHEMES[IAM_SCHEME] = "salestalk.postgresql_iam"
 def database_config(*, url: str, sqlite_path: str) -> dict[str, Any]:
     if not url:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": sqlite_path}
-    config = environ.Env.db_url_config(url)
-    if config["ENGINE"] != "django.db.backends.sqlite3":
-        # A fresh connection per request costs a TLS handshake; reuse it while it is healthy.
-        config.setdefault("CONN_MAX_AGE", 60)
-        config["CONN_HEALTH_CHECKS"] = True
-    return config
+    # Django's default CONN_MAX_AGE of 0 on purpose: a frozen Lambda instance would otherwise hold its
+    # connection open for as long as it lives, and Aurora pauses at 0 ACUs only with no connection left.
+    return environ.Env.db_url_config(url)

@@ -32,7 +32,7 @@ def test_without_database_url_django_uses_the_local_sqlite_file():
     }
 
 
-def test_a_postgres_url_names_server_database_and_reuses_connections():
+def test_a_postgres_url_names_server_database_and_closes_connections_after_each_request():
     config = database_config(url="postgres://app:pw@db.example:6543/salestalk?sslmode=require", sqlite_path="")
     assert (config["ENGINE"], config["HOST"], config["PORT"], config["NAME"]) == (
         "django.db.backends.postgresql",
@@ -41,7 +41,7 @@ def test_a_postgres_url_names_server_database_and_reuses_connections():
         "salestalk",
     )
     assert (config["USER"], config["PASSWORD"], config["OPTIONS"]) == ("app", "pw", {"sslmode": "require"})
-    assert config["CONN_MAX_AGE"] > 0 and config["CONN_HEALTH_CHECKS"] is True
+    assert config.get("CONN_MAX_AGE", 0) == 0  # so an idle cluster can pause (salestalk.database)
 
 
 def test_the_iam_backend_signs_a_fresh_token_per_connection_and_requires_tls(settings, monkeypatch):
