@@ -31,7 +31,7 @@ COPY static/ static/
 RUN PYTHONPATH=/opt/app:/opt/build-only DJANGO_SETTINGS_MODULE=salestalk.settings.test \
     python manage.py collectstatic --noinput -v 0
 
-FROM public.ecr.aws/lambda/python:3.12
+FROM public.ecr.aws/lambda/python:3.12 AS runtime
 ENV DJANGO_SETTINGS_MODULE=salestalk.settings.aws \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1
@@ -53,3 +53,11 @@ RUN python -m compileall -q -j 0 . && chmod -R a+rX .
 # Lambda runs functions as its own unprivileged user; this keeps `docker run` non-root too.
 USER 65534:65534
 CMD ["salestalk.lambda_http.handler"]
+
+# docker-compose.yml's app (`target: local`): the same image plus daphne and WhiteNoise, which the
+# local profile serves with.
+FROM runtime AS local
+COPY --from=dependencies /opt/build-only ./
+
+# The deployed image is the last stage, so a plain `docker build` makes it.
+FROM runtime
