@@ -16,15 +16,20 @@ def media(settings, tmp_path) -> Path:
     return tmp_path
 
 
-def upload(client, content: bytes, *, replace: bool = False, name: str = "sales.csv"):
+def upload(client, content: bytes, *, replace: bool = False, name: str = "sales.csv", **roles: list[str]):
     return client.post(
         "/api/metrics/datasets/",
-        {"file": SimpleUploadedFile(name, content, content_type="text/csv"), "replace": str(replace).lower()},
+        {"file": SimpleUploadedFile(name, content, content_type="text/csv"), "replace": str(replace).lower(),
+         **roles},
         format="multipart",
     )
 
 
-def test_upload_stores_the_file_under_the_tenant_and_imports_it(tenant, api_client_for, media):
+def stored_files(media: Path) -> list[Path]:
+    return sorted(p for p in media.rglob("*") if p.is_file())
+
+
+def test_upload_imports_the_file_as_a_version_and_keeps_no_upload(tenant, api_client_for, media, settings):
     client = api_client_for(tenant)
     assert client.get("/api/metrics/datasets/").json()["error"]["code"] == "no_dataset"
     response = upload(client, GOOD)
@@ -32,10 +37,16 @@ def test_upload_stores_the_file_under_the_tenant_and_imports_it(tenant, api_clie
     body = response.json()
     assert (body["status"], body["rows"], body["source"]) == ("imported", 2, "sales.csv")
     assert body["dimensions"] == {"region": 2, "channel": 2}
-    assert body["measures"] == ["revenue", "cost", "gross_margin", "margin_pct", "orders", "avg_order_value"]
+    assert body["measures"] == ["revenue", "cost", "orders", "gross_margin", "margin_pct", "avg_order_value"]
+    assert [c["role"] for c in body["columns"]] == ["date", "dimension", "dimension", "measure", "measure", "measure"]
     assert (body["first_date"], body["last_date"]) == ("2024-01-01", "2024-01-02")
-    [stored] = (media / "metrics" / "uploads" / tenant.tenant_id).iterdir()
-    assert stored.read_bytes() == GOOD
+    # Only the version's file is kept, under the tenant's prefix; the upload itself is gone.
+    datasets = Path(settings.STORAGES["datasets"]["OPTIONS"]["location"])
+    assert [p.relative_to(datasets).parts for p in stored_files(datasets)] == [
+        ("tenants", tenant.tenant_id, "datasets", f"{body['version']}.parquet")]
+    assert stored_files(media / "metrics") == []
+    refused = upload(client, b"date,region\n2024-01-01,EMEA\n", replace=True)
+    assert refused.status_code == 400 and stored_files(media / "metrics") == []
     current = client.get("/api/metrics/datasets/").json()
     assert (current["version"], current["rows"], current["source"]) == (body["version"], 2, "sales.csv")
 
@@ -59,9 +70,13 @@ def test_the_model_endpoint_describes_measures_dimensions_and_dates(tenant, api_
     model = client.get("/api/metrics/model/").json()
     measures = {m["name"]: m for m in model["measures"]}
     assert set(measures) == {"revenue", "cost", "gross_margin", "margin_pct", "orders", "avg_order_value"}
-    assert measures["cost"]["up_is_good"] is False and "cogs" in measures["cost"]["synonyms"]
-    assert measures["margin_pct"]["derived"] and measures["margin_pct"]["is_ratio"]
-    assert measures["margin_pct"]["formula"] == "(sum(revenue) - sum(cost)) / sum(revenue) * 100"
+    assert measures["cost"]["direction"] == "bad" and "cogs" in measures["cost"]["words"]
+    assert (measures["revenue"]["label"], measures["revenue"]["format"], measures["revenue"]["default"]) == (
+        "Revenue", "currency", True)
+    assert measures["margin_pct"]["derived"] and measures["margin_pct"]["format"] == "percent"
+    assert measures["margin_pct"]["computation"] == {"kind": "ratio_pct", "column": None, "a": "gross_margin",
+                                                     "b": "revenue"}
+    assert measures["orders"]["computation"] == {"kind": "sum", "column": "orders", "a": None, "b": None}
     assert model["dimensions"] == {"region": ["APAC", "EMEA"], "channel": ["Online", "Retail"]}
     assert (model["first_date"], model["last_date"], model["row_count"]) == ("2024-01-01", "2024-01-02", 2)
 
@@ -94,7 +109,8 @@ def test_query_endpoint_filters_groups_and_computes_ratios_from_sums(tenant, api
         ({"filter": "EMEA"}, "invalid_query"),
         ({"measure": "units"}, "unknown_measure"),
         ({"measure": "happiness"}, "unknown_measure"),
-        ({"group_by": "region", "grain": "month"}, "invalid_query"),
+        ({"order_by": "happiness", "group_by": "region"}, "unknown_measure"),
+        ({"limit": "0", "group_by": "region"}, "invalid"),
         ({"grain": "fortnight"}, "invalid"),
         ({"start": "2024-13-01"}, "invalid"),
     ],
@@ -104,6 +120,42 @@ def test_bad_queries_are_clear_400s(tenant, api_client_for, params, code):
     upload(client, GOOD)
     response = client.get("/api/metrics/query/", {"start": "2024-01-01", "end": "2024-01-31", **params})
     assert response.status_code == 400 and response.json()["error"]["code"] == code
+
+
+def test_filters_per_query_and_members_per_filter_are_bounded_early(tenant, api_client_for, settings):
+    settings.SALESTALK_MAX_QUERY_FILTERS = 1
+    settings.SALESTALK_MAX_FILTER_MEMBERS = 2
+    client = api_client_for(tenant)
+    upload(client, GOOD)
+    span = {"start": "2024-01-01", "end": "2024-01-31"}
+    two = client.get("/api/metrics/query/", {**span, "filter": ["region:EMEA", "channel:Online"]})
+    assert two.status_code == 400 and two.json()["error"]["code"] == "invalid_query"
+    assert "at most 1 dimensions" in two.json()["error"]["message"]
+    # Checked before the members are looked up: unknown ones past the limit are not even read.
+    many = client.get("/api/metrics/query/", {**span, "filter": [f"region:R{i}" for i in range(42)]})
+    assert many.status_code == 400 and "at most 2 members" in many.json()["error"]["message"]
+    ok = client.get("/api/metrics/query/", {**span, "filter": ["region:EMEA", "region:APAC"]})
+    assert ok.status_code == 200 and ok.json()["total"]["values"] == {"revenue": 150.0}
+
+
+def test_group_by_with_grain_order_and_limit_through_the_api(tenant, api_client_for):
+    client = api_client_for(tenant)
+    upload(client, GOOD)
+    body = client.get("/api/metrics/query/", {"start": "2024-01-01", "end": "2024-01-31", "group_by": "region",
+                                              "grain": "day", "count_distinct": "channel"}).json()
+    assert [(r["key"], r["period"], r["values"]["revenue"], r["distinct"]) for r in body["rows"]] == [
+        ("APAC", "2024-01-02", 50.0, 1), ("EMEA", "2024-01-01", 100.0, 1)]
+    top = client.get("/api/metrics/query/", {"start": "2024-01-01", "end": "2024-01-31", "group_by": "region",
+                                             "order_by": "margin_pct", "ascending": "true", "limit": "1"}).json()
+    assert [r["key"] for r in top["rows"]] == ["APAC"] and top["total"]["values"]["revenue"] == 150.0
+
+
+def test_roles_can_be_named_on_upload(tenant, api_client_for):
+    client = api_client_for(tenant)
+    body = upload(client, b"date,store_id,units\n2024-01-01,17,5\n2024-01-01,18,2\n", dimensions=["store_id"]).json()
+    assert [(c["column"], c["role"]) for c in body["columns"]] == [
+        ("date", "date"), ("store_id", "dimension"), ("units", "measure")]
+    assert client.get("/api/metrics/model/").json()["dimensions"] == {"store_id": ["17", "18"]}
 
 
 def test_unknown_member_suggests_close_ones(tenant, api_client_for):

@@ -40,7 +40,15 @@ def test_import_metrics_shows_progress(tenant, tmp_path):
     path.write_text(GOOD)
     err = io.StringIO()
     call_command("import_metrics", "acme", path, stdout=io.StringIO(), stderr=err)
-    assert "writing rollups" in err.getvalue() and "validating" in err.getvalue()
+    assert "writing the version" in err.getvalue() and "validating" in err.getvalue()
+
+
+def test_import_metrics_names_roles_and_reports_each_column(tenant, tmp_path):
+    path = tmp_path / "stores.csv"
+    path.write_text("date,store_id,Demo Requests\n2024-01-01,17,5\n2024-01-01,18,2\n")
+    out = run("import_metrics", "acme", path, "--dimensions", "store_id")
+    assert "Columns: date: date; store_id: dimension; Demo Requests: measure demo_requests." in out
+    assert get_semantic_model(tenant=tenant).dimensions == {"store_id": ("17", "18")}
 
 
 @pytest.mark.django_db

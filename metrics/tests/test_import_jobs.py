@@ -20,6 +20,14 @@ NEWER = b"date,region,store_id,revenue,orders\n2024-02-01,EMEA,7,300,4\n"
 BAD = NEWER + b"2024-02-02,APAC,9,lots,1\n"
 
 
+@pytest.fixture(autouse=True)
+def own_uploads_folder(settings, tmp_path) -> Path:
+    """Each test's uploads in a folder of its own, so it sees only its own leftovers."""
+    settings.STORAGES = {**settings.STORAGES, "uploads": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path / "uploads"}}}
+    return tmp_path / "uploads"
+
+
 def wait_for(client, job_id: str, *, seconds: float = 30.0) -> dict[str, Any]:
     deadline = time.monotonic() + seconds
     while True:
@@ -45,8 +53,7 @@ def current(client) -> tuple[str, int]:
 
 
 def upload_files() -> list[Path]:
-    root = Path(upload_storage().location)
-    return [p for p in root.rglob("*") if p.is_file()]
+    return [p for p in Path(upload_storage().location).rglob("*") if p.is_file()]
 
 
 def test_an_upload_is_imported_by_a_background_job_with_the_roles_chosen(tenant, api_client_for):
