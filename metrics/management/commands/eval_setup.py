@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from metrics.errors import MetricsError
 from metrics.management.progress import ImportProgress
-from metrics.services import import_dataset
+from metrics.services import column_names, import_dataset
 from tenants.errors import TenantError, TenantNotFound
 from tenants.selectors import get_tenant_context
 from tenants.services import onboard_tenant
@@ -19,6 +19,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--tenant", required=True)
         parser.add_argument("--data", required=True, type=Path)
+        parser.add_argument("--dimensions", nargs="+", default=[], metavar="COLUMN",
+                            help="Columns that are dimensions even though their values are numbers (a store_id).")
 
     def handle(self, *args: object, **options: object) -> None:
         tenant_id: str = options["tenant"]
@@ -34,7 +36,7 @@ class Command(BaseCommand):
             with path.open("rb") as stream, ImportProgress(file=self.stderr, enabled=options["verbosity"] > 0) as bar:
                 result = import_dataset(
                     tenant=tenant, stream=stream, source=path.name, replace=True, only_if_changed=True,
-                    on_progress=bar,
+                    on_progress=bar, dimensions=column_names(options["dimensions"]),
                 )
         except (TenantError, MetricsError) as exc:
             raise CommandError(str(exc)) from exc
