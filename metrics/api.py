@@ -6,19 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.core.files.storage import default_storage
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.ids import new_id
 from metrics import selectors, services
-from metrics.errors import InvalidDataset, InvalidQuery, NoDataset, UnknownMeasure
+from metrics.errors import InvalidQuery, NoDataset, UnknownMeasure
+from metrics.import_queue import import_now
+from metrics.jobs import ImportRequest
 from metrics.measures import Direction, Format
 from metrics.periods import GRAINS
 from metrics.services import column_names
+from metrics.uploads import store_upload
 from tenants.api import TenantAPIView
 
 
@@ -44,6 +44,7 @@ class DatasetApi(TenantAPIView):
             role = serializers.ChoiceField(choices=["date", "dimension", "measure"])
             name = serializers.CharField(help_text="the dimension's or measure's name")
 
+        job = serializers.CharField(help_text="the import job (GET /api/metrics/imports/{job})")
         status = serializers.ChoiceField(choices=[services.ImportStatus.IMPORTED, services.ImportStatus.UNCHANGED])
         version = serializers.CharField()
         source = serializers.CharField()
@@ -82,24 +83,19 @@ class DatasetApi(TenantAPIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
-        limit = settings.SALESTALK_MAX_UPLOAD_BYTES
-        if upload.size > limit:
-            raise InvalidDataset(f"The file is {upload.size:,} bytes; the limit is {limit:,} bytes.")
-        # The stored name is ours (tenant folder, unguessable id); the client's name is only the source label.
-        stored = default_storage.save(f"metrics/uploads/{self.tenant.tenant_id}/{new_id('upload')}", upload)
-        try:
-            with default_storage.open(stored, "rb") as stream:
-                result = services.import_dataset(
-                    tenant=self.tenant,
-                    stream=stream,
-                    source=upload.name or stored,
-                    replace=data.validated_data["replace"],
-                    dimensions=column_names(data.validated_data.get("dimensions", [])),
-                    measures=column_names(data.validated_data.get("measures", [])),
-                )
-        finally:  # imported (kept as the version's file) or refused: the upload itself is not kept
-            default_storage.delete(stored)
-        return Response(self.OutputSerializer(result.as_json()).data, status=status.HTTP_201_CREATED)
+        # Stored under the tenant's upload prefix with an unguessable name; the client's name is only the source.
+        record = store_upload(tenant=self.tenant, filename=upload.name or "upload.csv", stream=upload,
+                              size=upload.size)
+        request_roles = ImportRequest(
+            replace=data.validated_data["replace"],
+            dimensions=tuple(column_names(data.validated_data.get("dimensions", []))),
+            measures=tuple(column_names(data.validated_data.get("measures", []))),
+        )
+        job = import_now(tenant=self.tenant, upload=record, request=request_roles)
+        result = {**(job.result or {}), "job": job.id}
+        response = Response(self.OutputSerializer(result).data, status=status.HTTP_201_CREATED)
+        response["Location"] = f"/api/metrics/imports/{job.id}"
+        return response
 
 
 

@@ -42,6 +42,14 @@ def start_import(*, tenant: TenantContext, upload: UploadRecord, request: Import
     return job
 
 
+def import_now(*, tenant: TenantContext, upload: UploadRecord, request: ImportRequest) -> ImportJob:
+    """A job run in this request (``POST /api/metrics/datasets/``, whose body API Gateway already keeps small);
+    a failure is recorded on the job and raised."""
+    job = create_import_job(tenant=tenant, upload=upload.name, source=upload.filename, request=request)
+    mark_queued(tenant=tenant, upload_id=upload.uploadId, job_id=job.id)
+    return run_import_job(tenant=tenant, job_id=job.id, reraise=True)
+
+
 def _dispatch(*, tenant: TenantContext, job_id: str) -> None:
     if settings.SALESTALK_IMPORT_RUNNER == "lambda":
         lambda_client().invoke(

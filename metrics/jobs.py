@@ -170,11 +170,14 @@ def create_import_job(
     return _job_of(record)
 
 
-def run_import_job(*, tenant: TenantContext, job_id: str, deadline: datetime | None = None) -> ImportJob:
+def run_import_job(
+    *, tenant: TenantContext, job_id: str, deadline: datetime | None = None, reraise: bool = False
+) -> ImportJob:
     """Run a queued job to its end (done or failed); a job already started elsewhere is left alone.
 
     ``deadline``: when this process will be stopped (Lambda's limit); readers fail the job after it.
-    The uploaded file is deleted once the job has an outcome, imported or rejected.
+    The uploaded file is deleted once the job has an outcome, imported or rejected. With ``reraise``,
+    a failure is recorded and then raised (a caller waiting in its request answers with it).
     """
     Job = bind(ImportJobRecord, tenant=tenant)
     record = Job(pk=JOB_PK, sk=_sk(job_id))
@@ -199,6 +202,8 @@ def run_import_job(*, tenant: TenantContext, job_id: str, deadline: datetime | N
     except Exception as exc:  # every failure becomes the job's outcome; the process lives on
         _remove_upload(job.upload)
         _finish(tenant=tenant, job_id=job_id, status=JobStatus.FAILED, error=error_of(exc))
+        if reraise:
+            raise
     else:
         _remove_upload(job.upload)  # before the outcome: a finished job's file is gone
         _finish(tenant=tenant, job_id=job_id, status=JobStatus.DONE, result=outcome)

@@ -233,11 +233,11 @@ def _read_parquet(stream: BinaryIO) -> RawTable:
         if pa.types.is_dictionary(array.type):
             array = array.dictionary_decode()
         if pa.types.is_timestamp(array.type) or pa.types.is_date(array.type):
-            text = pc.strftime(array, format="%Y-%m-%d")
+            text = array.cast(pa.date32()).cast(pa.string())
         elif any(test(array.type) for test in (pa.types.is_string, pa.types.is_large_string, pa.types.is_integer,
                                                  pa.types.is_floating, pa.types.is_decimal)):
             text = array.cast(pa.string())
         else:
             raise InvalidDataset(f"Column {field.name!r} has type {array.type}, which a dataset cannot hold.", line=1)
-        columns.append(pc.fill_null(text, ""))
+        columns.append(pc.coalesce(text, pa.scalar("")))
     return RawTable(header=[str(name) for name in table.column_names], columns=columns, line_of=lambda i: i + 1)

@@ -93,7 +93,7 @@ def validate(
         if index == date_index:
             continue
         text = pc.utf8_trim_whitespace(raw.columns[index])
-        empty = pc.equal(text, "")
+        empty = pc.equal(text, pa.scalar(""))
         numbers = pc.or_(empty, pc.match_substring_regex(text, NUMBER))
         # A catalogue name (revenue…) is a measure unless said otherwise: a stray "$12" in it is an error, not a
         # reason to make revenue a dimension.
@@ -169,14 +169,18 @@ def _forced_roles(header: list[str], *, dimensions: Sequence[str], measures: Seq
 
 
 def _first(mask: pa.Array) -> int:
-    return int(pc.index(mask, True).as_py())
+    return int(pc.index(mask, pa.scalar(True)).as_py())
 
 
 def _dates(column: pa.Array, line_of: Callable[[int], int], name: str, limits: Limits) -> pa.Array:
     text = pc.utf8_trim_whitespace(column)
-    parsed = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
-    # strptime rolls 2023-02-30 over to March; a date is valid only if it reads back the same.
-    valid = pc.fill_null(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text), False)
+    shaped = pc.if_else(pc.match_substring_regex(text, r"^\d{4}-\d{2}-\d{2}$"), text, pa.scalar("0000-00-00"))
+    parsed = pc.strptime(shaped, format="%Y-%m-%d", unit="s", error_is_null=True)
+    # strptime rolls 2023-02-30 over to March: a date is valid only if its month and day are the ones written.
+    written_month = pc.cast(pc.utf8_slice_codeunits(shaped, 5, 7), pa.int64())
+    written_day = pc.cast(pc.utf8_slice_codeunits(shaped, 8, 10), pa.int64())
+    valid = pc.coalesce(pc.and_(pc.equal(pc.month(parsed), written_month), pc.equal(pc.day(parsed), written_day)),
+                        pa.scalar(False))
     if not pc.all(valid).as_py():
         bad = _first(pc.invert(valid))
         raise InvalidDataset(f"{column[bad].as_py()!r} is not a date; write dates as YYYY-MM-DD.",
@@ -216,7 +220,7 @@ def _measure(
             f"{text[bad].as_py()!r} is not a number; write plain numbers such as 1234.5 "
             "(no currency signs or thousands separators).", line=line_of(bad), column=column,
         )
-    values = pc.cast(pc.if_else(empty, "0", text), pa.float64())
+    values = pc.cast(pc.if_else(empty, pa.scalar("0"), text), pa.float64())
     finite = pc.is_finite(values)
     if not pc.all(finite).as_py():
         bad = _first(pc.invert(finite))
@@ -228,7 +232,7 @@ def _dimension(text: pa.Array, empty: pa.Array, line_of: Callable[[int], int], c
     if pc.any(empty).as_py():
         raise InvalidDataset("The value is empty; every row needs a member of each dimension.",
                              line=line_of(_first(empty)), column=column)
-    long = pc.greater(pc.utf8_length(text), MAX_NAME_LENGTH)
+    long = pc.greater(pc.utf8_length(text), pa.scalar(MAX_NAME_LENGTH))
     if pc.any(long).as_py():
         raise InvalidDataset(f"The value is longer than {MAX_NAME_LENGTH} characters.",
                              line=line_of(_first(long)), column=column)
@@ -242,7 +246,7 @@ def _refuse_duplicates(table: pa.Table, dimensions: list[str], line_of: Callable
     groups = indexed.group_by(keys, use_threads=False).aggregate(
         [("__row", "count"), ("__row", "min"), ("__row", "max")]
     )
-    repeated = groups.filter(pc.greater(groups.column("__row_count"), 1))
+    repeated = groups.filter(pc.greater(groups.column("__row_count"), pa.scalar(1)))
     if repeated.num_rows == 0:
         return
     first = _first(pc.equal(repeated.column("__row_max"), pc.min(repeated.column("__row_max"))))

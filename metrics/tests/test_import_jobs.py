@@ -239,3 +239,18 @@ def test_unknown_ids_are_404_and_malformed_ones_never_reach_the_table(tenant, ap
     assert client.get("/api/metrics/imports/JOB%23x").json()["error"]["code"] == "import_not_found"
     assert client.get("/api/metrics/uploads/up_x/columns").json()["error"]["code"] == "upload_not_found"
 
+
+
+def test_the_one_request_upload_is_a_job_too(tenant, api_client_for):
+    client = api_client_for(tenant)
+    good = client.post("/api/metrics/datasets/", {"file": SimpleUploadedFile("one.csv", GOOD)}, format="multipart")
+    assert good.status_code == 201, good.json()
+    bad = client.post("/api/metrics/datasets/", {"file": SimpleUploadedFile("two.csv", BAD), "replace": "true",
+                                                 "measures": "revenue"}, format="multipart")
+    assert bad.status_code == 400 and bad.json()["error"]["details"] == {"line": 3, "column": "revenue"}
+    failed, done = client.get("/api/metrics/imports/").json()["imports"]
+    assert (done["id"], done["status"], done["result"]["version"]) == (good.json()["job"], "done",
+                                                                      good.json()["version"])
+    assert good["Location"] == f"/api/metrics/imports/{done['id']}"
+    assert (failed["status"], failed["error"]["line"], failed["source"]) == ("failed", 3, "two.csv")
+    assert upload_files() == []
