@@ -23,7 +23,7 @@ from insights.llm import get_provider
 from insights.llm.parsing import llm_parse
 from insights.llm.phrasing import llm_rephrase
 from insights.understanding.parser import Parse, parse
-from insights.understanding.types import Understanding
+from insights.understanding.types import GRAINS, Understanding
 from metrics.selectors import get_semantic_model
 from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
@@ -99,6 +99,18 @@ def _tone(understanding: Understanding, result: Result, model: SemanticModel) ->
     return "neutral"
 
 
+def _missing_measures(understanding: Understanding, model: SemanticModel) -> str | None:
+    """Fail closed: a measure the data does not give is asked back with the measures there are, never computed
+    as zeros."""
+    per = understanding.per if understanding.per not in (*GRAINS, *model.dimensions) else None
+    wanted = [understanding.measure, *understanding.also, per]
+    missing = [name for name in wanted if name is not None and name not in model.definitions]
+    if not missing:
+        return None
+    labels = ", ".join(model.measure(name).label.lower() for name in model.measures)
+    return f"Your data has no {' or '.join(name.replace('_', ' ') for name in missing)}; it has {labels}."
+
+
 def _asked_back(understanding: Understanding, text: str) -> Answer:
     """The question could be read but the data cannot answer it (too little history): ask back, no numbers."""
     return Answer(understanding=understanding.with_changes(intent="clarify"), result=Result(), narrative=text,
@@ -114,6 +126,12 @@ def answer_question(
     understanding = parsed.understanding
     if not understanding.answered:
         return _unanswered(parsed)
+    if understanding.intent == "count" and understanding.measure not in model.definitions:
+        # A count of members needs no measure ("how many" is no request for units).
+        understanding = understanding.with_changes(measure=None)
+    missing = _missing_measures(understanding, model)
+    if missing is not None:
+        return _asked_back(understanding, missing)
     result = analyse(tenant=tenant, model=model, understanding=understanding, as_of=as_of)
     if result.clarification is not None:
         return _asked_back(understanding, result.clarification)
