@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import statistics
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -184,3 +185,159 @@ def test_summary_has_every_measure_of_the_dataset(loaded):
     for name, figures in result.measures.items():
         assert close(figures.value, measure(now, name)) and close(figures.previous_value, measure(before, name))
     assert close(result.value, now["revenue"])
+
+
+# --- contract v2: modifiers and intents, each against sums over the CSV rows -------------------------------
+
+def days_between(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def month_key(row: dict) -> str:
+    return row["date"][:7]
+
+
+def test_per_a_measure_a_time_grain_and_a_dimension(loaded):
+    period = Period(date(2024, 2, 10), date(2024, 5, 3))
+    sums = gold(period, {"plan": ["Pro"]})[None]
+    margin = sums["revenue"] - sums["cost"]
+    by_order = run(loaded, intent="value", measure="gross_margin", per="orders", time=period,
+                   constraints={"plan": ["Pro"]})
+    assert close(by_order.value, margin / sums["orders"])
+    daily = run(loaded, intent="value", measure="revenue", per="day", time=period, constraints={"plan": ["Pro"]})
+    assert close(daily.value, sums["revenue"] / len(days_between(period.start, period.end)))
+    # Weeks overlapping the period, clipped to the data: 10 Feb (Sat) .. 3 May (Fri) touches 13 ISO weeks.
+    weekly = run(loaded, intent="value", measure="revenue", per="week", time=period, constraints={"plan": ["Pro"]})
+    weeks = {day.isocalendar()[:2] for day in days_between(period.start, period.end)}
+    assert close(weekly.value, sums["revenue"] / len(weeks))
+    # Spain has no Pro facts before September: in Q3 2024 Spain still counts once for Basic.
+    members = {row["country"] for row in ROWS if Q3_2024.start <= date.fromisoformat(row["date"]) <= Q3_2024.end}
+    per_country = run(loaded, intent="breakdown", measure="revenue", per="country", time=Q3_2024, group_by="plan")
+    by_plan = gold(Q3_2024, {}, by=lambda row: row["plan"])
+    pro_countries = {row["country"] for row in ROWS if row["plan"] == "Pro"
+                     and Q3_2024.start <= date.fromisoformat(row["date"]) <= Q3_2024.end}
+    rows = {row.key: row.value for row in per_country.rows}
+    assert close(rows["Pro"], by_plan["Pro"]["revenue"] / len(pro_countries))
+    assert close(rows["Basic"], by_plan["Basic"]["revenue"] / len(members))
+
+
+def test_a_cumulative_trend_is_running_sums_and_a_ratio_the_ratio_of_running_sums(loaded):
+    period = Period(date(2024, 1, 1), date(2024, 4, 30), "month")
+    months = gold(period, {}, by=month_key)
+    result = run(loaded, intent="trend", measure="margin_pct", cumulative=True, time=period, also=("revenue",))
+    running = {"revenue": 0.0, "cost": 0.0}
+    for row, key in zip(result.rows, sorted(months), strict=True):
+        running = {name: running[name] + months[key][name] for name in running}
+        assert row.key == key
+        assert close(row.value, (running["revenue"] - running["cost"]) / running["revenue"] * 100)
+        assert close(row.values["revenue"], running["revenue"])
+
+
+def test_growth_ranks_by_change_and_by_change_pct(loaded):
+    # Q3 → Q4 2024 by country: Spain grew from Basic alone to Basic and Pro.
+    now = gold(Q4_2024, {}, by=lambda row: row["country"])
+    before = gold(Q3_2024, {}, by=lambda row: row["country"])
+    change = {k: now[k]["revenue"] - before[k]["revenue"] for k in COUNTRIES}
+    pct = {k: change[k] / before[k]["revenue"] * 100 for k in COUNTRIES}
+    by_change = run(loaded, intent="rank", measure="revenue", time=Q4_2024, compare_to=Q3_2024, group_by="country",
+                    order="desc", limit=2, order_by="change")
+    assert [row.key for row in by_change.rows] == sorted(COUNTRIES, key=lambda k: -change[k])[:2]
+    top = by_change.rows[0]
+    assert close(top.value, change[top.key]) and close(top.current, now[top.key]["revenue"])
+    assert close(top.previous, before[top.key]["revenue"])
+    by_pct = run(loaded, intent="rank", measure="revenue", time=Q4_2024, compare_to=Q3_2024, group_by="country",
+                 order="asc", order_by="change_pct")
+    assert [row.key for row in by_pct.rows] == sorted(COUNTRIES, key=lambda k: pct[k])
+    assert all(close(row.value, pct[row.key]) for row in by_pct.rows)
+
+
+def test_a_member_without_a_previous_value_is_left_out_of_a_change_pct_ranking(loaded):
+    august, september = Period(date(2024, 8, 1), date(2024, 8, 31)), Period(date(2024, 9, 1), date(2024, 9, 30))
+    result = run(loaded, intent="rank", measure="revenue", time=september, compare_to=august, group_by="plan",
+                 constraints={"country": ["Spain"]}, order="desc", order_by="change_pct")
+    assert [row.key for row in result.rows] == ["Basic"]
+    by_change = run(loaded, intent="rank", measure="revenue", time=september, compare_to=august, group_by="plan",
+                    constraints={"country": ["Spain"]}, order="desc", order_by="change")
+    pro = next(row for row in by_change.rows if row.key == "Pro")
+    assert pro.previous is None
+    assert close(pro.value, gold(september, {"country": ["Spain"], "plan": ["Pro"]})[None]["revenue"])
+
+
+def test_two_named_members_and_a_time_grain_breakdown_of_whole_periods(loaded):
+    result = run(loaded, intent="breakdown", measure="orders", time=Q4_2024, group_by="country",
+                 constraints={"country": ["Spain", "France"]})
+    sums = gold(Q4_2024, {}, by=lambda row: row["country"])
+    gap = sums["Spain"]["orders"] - sums["France"]["orders"]
+    assert close(result.change, gap) and close(result.change_pct, gap / sums["France"]["orders"] * 100)
+    # 2024-12-20 .. 2025-03-31 by month: December is cut short, so only January to March are rows.
+    period = Period(date(2024, 12, 20), date(2025, 3, 31))
+    months = gold(period, {}, by=month_key)
+    best = run(loaded, intent="rank", measure="revenue", time=period, group_by="month", order="desc", limit=1)
+    whole = {k: v for k, v in months.items() if k != "2024-12"}
+    assert [row.key for row in best.rows] == [max(whole, key=lambda k: whole[k]["revenue"])]
+
+
+def test_share_of_a_part_and_of_every_member(loaded):
+    whole = gold(Q4_2024, {"plan": ["Pro"]})[None]["revenue"]
+    part = gold(Q4_2024, {"plan": ["Pro"], "country": ["Spain"]})[None]["revenue"]
+    result = run(loaded, intent="share", measure="revenue", time=Q4_2024, part=("country", "Spain"),
+                 constraints={"plan": ["Pro"]}, group_by="country")
+    assert close(result.total, whole) and close(result.value, part) and close(result.share_pct, part / whole * 100)
+    by_country = gold(Q4_2024, {"plan": ["Pro"]}, by=lambda row: row["country"])
+    assert {row.key for row in result.rows} == set(COUNTRIES)
+    assert all(close(row.share_pct, by_country[row.key]["revenue"] / whole * 100) for row in result.rows)
+    outside = run(loaded, intent="share", measure="revenue", time=Q4_2024, part=("country", "Spain"),
+                  constraints={"country": ["France"]})
+    assert outside.value == 0.0 and outside.share_pct == 0.0
+
+
+def test_pace_projects_the_value_so_far_to_the_whole_period(loaded):
+    year = Period(date(2025, 1, 1), date(2025, 12, 31))
+    so_far = gold(Period(year.start, AS_OF), {})[None]["revenue"]
+    result = run(loaded, intent="pace", measure="revenue", time=year, target=500_000.0)
+    projected = so_far * 365 / len(days_between(year.start, AS_OF))
+    assert close(result.value, so_far) and close(result.projected, projected)
+    assert close(result.gap, projected - 500_000.0) and close(result.pct_of_target, so_far / 500_000.0 * 100)
+    # As of after the data's last day (31 March 2025): the pace so far stops there; a ratio is not scaled.
+    late = analyse(tenant=loaded[0], model=loaded[1], as_of=date(2025, 6, 30), understanding=Understanding(
+        intent="pace", measure="margin_pct", time=year, target=60.0))
+    sums = gold(Period(year.start, LAST), {})[None]
+    assert close(late.value, (sums["revenue"] - sums["cost"]) / sums["revenue"] * 100)
+    assert late.projected == late.value
+
+
+def test_count_of_members_with_facts(loaded):
+    august = Period(date(2024, 8, 1), date(2024, 8, 31))
+    spain_plans = run(loaded, intent="count", time=august, group_by="plan", constraints={"country": ["Spain"]})
+    assert spain_plans.value == 1.0  # Pro reached Spain in September
+    months = run(loaded, intent="count", time=Period(date(2023, 6, 1), date(2024, 3, 31)), group_by="month")
+    assert months.value == 3.0
+
+
+def test_unusual_series_against_their_own_history(loaded):
+    result = run(loaded, intent="unusual", measure="orders", time=Period(date(2025, 1, 1), date(2025, 1, 31)),
+                 limit=10)
+    series = {"total": lambda row: True}
+    series |= {f"country={c}": (lambda row, c=c: row["country"] == c) for c in COUNTRIES}
+    series |= {f"plan={p}": (lambda row, p=p: row["plan"] == p) for p in PLANS}
+    windows = [(2025, 1)] + [(2024, m) for m in range(12, 0, -1)]  # twelve months back, all inside the data
+    expected_rows = {}
+    for key, keep in series.items():
+        values = []
+        for year, month in windows:
+            values.append(sum(float(r["orders"]) for r in ROWS if keep(r) and r["date"].startswith(
+                f"{year}-{month:02d}")))
+        history = values[1:]
+        z = (values[0] - statistics.fmean(history)) / statistics.stdev(history)
+        if abs(z) >= 2:
+            expected_rows[key] = (values[0], statistics.fmean(history), z)
+    assert {row.key for row in result.rows} == set(expected_rows)
+    for row in result.rows:
+        value, mean, z = expected_rows[row.key]
+        assert close(row.value, value) and close(row.expected, mean) and close(row.z, z)
+
+
+def test_unusual_without_enough_history_asks_back(loaded):
+    result = run(loaded, intent="unusual", measure="revenue", time=Period(date(2024, 5, 1), date(2024, 5, 31)))
+    assert result.clarification is not None and "not enough history" in result.clarification
+    assert result.value is None and result.rows == ()
