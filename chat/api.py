@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from chat import services
-from chat.broadcast import answer_event, broadcast, thinking_event
+from chat.dates import as_of_from
 from chat.selectors import (
     conversation_json,
     get_conversation,
@@ -20,7 +20,9 @@ from chat.selectors import (
 from chat.services import MAX_QUESTION_CHARS, MAX_TITLE_CHARS
 from chat.tickets import issue_ticket
 from core.pagination import MAX_PAGE
+from core.text import TextField
 from tenants.api import TenantAPIView
+from tenants.throttles import ASK_THROTTLES
 
 
 class ConversationSerializer(serializers.Serializer):
@@ -50,11 +52,19 @@ class AnswerSerializer(serializers.Serializer):
     understanding = serializers.DictField()
     result = serializers.DictField()
     narrative = serializers.CharField(allow_blank=True)
+    display = serializers.JSONField(help_text="What a UI shows: labels and formatted figures, from the catalogue.")
     sentiment = serializers.CharField(allow_null=True)
     clarification = serializers.CharField(allow_null=True)
     suggestions = serializers.ListField(
         child=serializers.CharField(), help_text="What the person could ask instead (for a clarification)."
     )
+
+
+class AsOfField(serializers.DateField):
+    """A date checked by ``chat.dates.as_of_from``, the one check of every surface."""
+
+    def to_internal_value(self, value: Any) -> Any:
+        return as_of_from(value)
 
 
 class ListQuerySerializer(serializers.Serializer):
@@ -74,7 +84,7 @@ def _author(view: TenantAPIView) -> str | None:
 
 class ConversationListApi(TenantAPIView):
     class InputSerializer(serializers.Serializer):
-        title = serializers.CharField(required=False, max_length=MAX_TITLE_CHARS)
+        title = TextField(field="title", max_chars=MAX_TITLE_CHARS, required=False)
 
     class OutputSerializer(serializers.Serializer):
         results = ConversationSerializer(many=True)
@@ -99,7 +109,7 @@ class ConversationListApi(TenantAPIView):
 
 class ConversationDetailApi(TenantAPIView):
     class InputSerializer(serializers.Serializer):
-        title = serializers.CharField(max_length=MAX_TITLE_CHARS)
+        title = TextField(field="title", max_chars=MAX_TITLE_CHARS)
 
     @extend_schema(responses=ConversationSerializer)
     def get(self, request: Request, conversation_id: str) -> Response:
@@ -122,13 +132,14 @@ class ConversationDetailApi(TenantAPIView):
 
 
 class MessageListApi(TenantAPIView):
+    throttle_classes = ASK_THROTTLES  # asking (POST) is throttled per person and per tenant; reading is not
     class QuerySerializer(serializers.Serializer):
         limit = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, default=50)
         before = serializers.IntegerField(required=False, min_value=1, help_text="The previous page's 'next'.")
 
     class InputSerializer(serializers.Serializer):
-        text = serializers.CharField(max_length=MAX_QUESTION_CHARS)
-        as_of = serializers.DateField(
+        text = TextField(field="question", max_chars=MAX_QUESTION_CHARS)
+        as_of = AsOfField(
             required=False, help_text="Resolve 'last month' etc. against this date (default: today)."
         )
 
@@ -154,11 +165,6 @@ class MessageListApi(TenantAPIView):
     def post(self, request: Request, conversation_id: str) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        # No read first: the group is tenant-qualified and joined only with a ticket for an existing
-        # conversation, so "thinking" for an unknown id reaches nobody, and ``ask`` answers it with a 404.
-        broadcast(
-            tenant=self.tenant, conversation_id=conversation_id, event=thinking_event(conversation_id=conversation_id)
-        )
         outcome = services.ask(
             tenant=self.tenant,
             conversation_id=conversation_id,
@@ -167,11 +173,11 @@ class MessageListApi(TenantAPIView):
             author=_author(self),
             session_id=self.tenant.claims.get("jti"),
         )
-        event = answer_event(
-            user_message=outcome.user_message, assistant_message=outcome.assistant_message, answer=outcome.answer
-        )
-        broadcast(tenant=self.tenant, conversation_id=conversation_id, event=event)
-        body = {key: event[key] for key in ("user_message", "assistant_message", "answer")}
+        body = {
+            "user_message": outcome.user_message,
+            "assistant_message": outcome.assistant_message,
+            "answer": outcome.answer,
+        }
         return Response(self.AskOutputSerializer(body).data, status=status.HTTP_201_CREATED)
 
 

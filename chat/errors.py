@@ -24,9 +24,33 @@ class MessageNotFound(ChatError):
     code = "message_not_found"
 
 
-class InvalidQuestion(ChatError, ValueError):
-    status_code = 400
-    code = "invalid_question"
+class InvalidAsOf(ChatError):
+    code = "invalid_as_of"
+
+
+class InvalidFrame(ChatError):
+    """A WebSocket frame that is not one JSON ask object of bounded size, sent as text."""
+
+    code = "invalid_frame"
+
+
+class TooManyFrames(ChatError):
+    status_code = 429
+    code = "too_many_frames"
+
+
+class StillAnswering(ChatError):
+    """A socket asks one question at a time."""
+
+    status_code = 409
+    code = "busy"
+
+
+class AskFailed(ChatError):
+    """Anything unexpected while answering over a socket: reported, the socket stays open."""
+
+    status_code = 500
+    code = "ask_failed"
 
 
 class TicketRefused(ChatError):

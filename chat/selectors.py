@@ -14,33 +14,39 @@ from chat.models import (
 )
 from core.ids import is_id
 from core.pagination import InvalidCursor, page_size
+from core.text import displayable
 from insights.understanding.types import Understanding
 from tenants.context import TenantContext
 from tenants.storage import bind
 
 
 def conversation_json(item: ConversationItem) -> dict[str, Any]:
-    return {
-        "id": item.id,
-        "title": item.title,
-        "created_at": item.createdAt,
-        "updated_at": item.updatedAt,
-        "created_by": item.createdBy,
-        "message_count": int(item.messageCount or 0),
-    }
+    # displayable: an item stored before text was validated still renders (and so can be deleted).
+    return displayable(
+        {
+            "id": item.id,
+            "title": item.title,
+            "created_at": item.created_at,
+            "updated_at": item.updated_at,
+            "created_by": item.created_by,
+            "message_count": int(item.message_count or 0),
+        }
+    )
 
 
 def message_json(item: MessageItem) -> dict[str, Any]:
-    return {
-        "id": item.id,
-        "conversation": item.conversationId,
-        "seq": int(item.seq),
-        "timestamp": item.timestamp,
-        "sender": item.sender,
-        "text": item.text,
-        "context": item.context,
-        "metadata": item.metadata.as_dict() if item.metadata else {},
-    }
+    return displayable(
+        {
+            "id": item.id,
+            "conversation": item.conversation_id,
+            "seq": int(item.seq),
+            "timestamp": item.timestamp,
+            "sender": item.sender,
+            "text": item.text,
+            "context": item.context,
+            "metadata": item.metadata.as_dict() if item.metadata else {},
+        }
+    )
 
 
 def get_conversation(*, tenant: TenantContext, conversation_id: str) -> ConversationItem:
@@ -111,6 +117,6 @@ def get_message(*, tenant: TenantContext, conversation_id: str, message_id: str)
 
 def follow_up_context(*, conversation: ConversationItem) -> Understanding | None:
     """The last answered question of the conversation, which a follow-up leans on."""
-    if not conversation.lastUnderstanding:
+    if not conversation.last_understanding:
         return None
-    return Understanding.from_json(conversation.lastUnderstanding)
+    return Understanding.from_json(conversation.last_understanding)

@@ -13,8 +13,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
+from chat import events
 from chat.answer_metrics import record_answer
-from chat.errors import ConversationBusy, InvalidQuestion
+from chat.dates import as_of_from
+from chat.errors import ConversationBusy
 from chat.models import (
     CONVERSATIONS_PK,
     ConversationItem,
@@ -26,6 +28,7 @@ from chat.models import (
 from chat.selectors import follow_up_context, get_conversation, message_json
 from core.clock import now_iso
 from core.ids import new_id
+from core.text import clean_text
 from insights.engine import answer_question
 from tenants.context import TenantContext
 from tenants.storage import bind
@@ -56,15 +59,13 @@ def tenant_today(*, tenant: TenantContext) -> date:
 
 
 def _clean_title(title: str) -> str:
-    title = " ".join((title or "").split())
-    if not title:
-        raise InvalidQuestion("A conversation title cannot be empty.")
-    return title[:MAX_TITLE_CHARS]
+    return " ".join(clean_text(title, field="title", max_chars=MAX_TITLE_CHARS).split())
 
 
 def create_conversation(
     *, tenant: TenantContext, title: str | None = None, created_by: str | None = None
 ) -> ConversationItem:
+    title = "New conversation" if title is None else _clean_title(title)
     Conversation = bind(ConversationItem, tenant=tenant)
     conversation_id = new_id("c")
     now = now_iso()
@@ -72,11 +73,11 @@ def create_conversation(
         CONVERSATIONS_PK,
         conversation_sk(conversation_id),
         id=conversation_id,
-        title=_clean_title(title) if title else "New conversation",
-        createdAt=now,
-        updatedAt=now,
-        createdBy=created_by,
-        messageCount=0,
+        title=title,
+        created_at=now,
+        updated_at=now,
+        created_by=created_by,
+        message_count=0,
     )
     item.save(condition=Conversation.pk.does_not_exist())
     return item
@@ -86,7 +87,7 @@ def rename_conversation(*, tenant: TenantContext, conversation_id: str, title: s
     item = get_conversation(tenant=tenant, conversation_id=conversation_id)
     Conversation = type(item)
     item.update(
-        actions=[Conversation.title.set(_clean_title(title)), Conversation.updatedAt.set(now_iso())],
+        actions=[Conversation.title.set(_clean_title(title)), Conversation.updated_at.set(now_iso())],
         condition=Conversation.pk.exists(),
     )
     return item
@@ -138,7 +139,7 @@ def append_messages(
     count = known_count
     for attempt in range(APPEND_ATTEMPTS):
         if count is None:
-            count = int(get_conversation(tenant=tenant, conversation_id=conversation_id).messageCount or 0)
+            count = int(get_conversation(tenant=tenant, conversation_id=conversation_id).message_count or 0)
         now = now_iso()
         ids = [new_id("m") for _ in messages]
         items = []
@@ -151,7 +152,7 @@ def append_messages(
                     messages_pk(conversation_id),
                     message_sk(count + offset + 1),
                     id=ids[offset],
-                    conversationId=conversation_id,
+                    conversation_id=conversation_id,
                     seq=count + offset + 1,
                     timestamp=now,
                     sender=message.sender,
@@ -160,15 +161,15 @@ def append_messages(
                     metadata=metadata,
                 )
             )
-        actions = [Conversation.messageCount.set(count + len(items)), Conversation.updatedAt.set(now)]
+        actions = [Conversation.message_count.set(count + len(items)), Conversation.updated_at.set(now)]
         if follow_up is not None:
-            actions.append(Conversation.lastUnderstanding.set(follow_up))
+            actions.append(Conversation.last_understanding.set(follow_up))
         try:
             with TransactWrite(connection=Message._get_connection().connection) as transaction:
                 transaction.update(
                     Conversation(CONVERSATIONS_PK, conversation_sk(conversation_id)),
                     actions=actions,
-                    condition=Conversation.messageCount == count,
+                    condition=Conversation.message_count == count,
                 )
                 for item in items:
                     transaction.save(item, condition=Message.pk.does_not_exist())
@@ -206,14 +207,16 @@ def ask(
     author: str | None = None,
     session_id: str | None = None,
 ) -> AskOutcome:
-    """Store the question, answer it from the tenant's data, store the answer, return all three."""
+    """Store the question, answer it from the tenant's data, store the answer, return all three; the
+    conversation's viewers hear ``thinking`` once the question is accepted and ``answer`` once stored."""
     started = time.perf_counter()
-    question = " ".join((text or "").split())
-    if not question:
-        raise InvalidQuestion("Ask a question, e.g. 'What was revenue last month?'.")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise InvalidQuestion(f"Questions are limited to {MAX_QUESTION_CHARS} characters.")
+    question = " ".join(clean_text(text, field="question", max_chars=MAX_QUESTION_CHARS).split())
+    as_of = as_of_from(as_of)
     conversation = None if conversation_id is None else get_conversation(tenant=tenant, conversation_id=conversation_id)
+    if conversation is not None:
+        events.publish(
+            tenant=tenant, conversation_id=conversation.id, event=events.thinking_event(conversation_id=conversation.id)
+        )
     # Answered before anything is stored: a question that cannot be answered at all (no dataset) leaves no trace.
     answer = answer_question(
         tenant=tenant,
@@ -222,7 +225,7 @@ def ask(
         context=follow_up_context(conversation=conversation) if conversation is not None else None,
     )
     if conversation is None:
-        conversation = create_conversation(tenant=tenant, title=question, created_by=author)
+        conversation = create_conversation(tenant=tenant, title=question[:MAX_TITLE_CHARS], created_by=author)
     answer_json = answer.as_json(conversation=conversation.id)
     user_message, assistant_message = append_messages(
         tenant=tenant,
@@ -232,12 +235,20 @@ def ask(
             NewMessage(sender="assistant", text=answer.narrative, context=answer_json, metadata={"session": session_id}),
         ],
         follow_up=answer_json["understanding"] if answer.understanding.answered else None,
-        known_count=int(conversation.messageCount or 0),
+        known_count=int(conversation.message_count or 0),
     )
     record_answer(tenant_id=tenant.tenant_id, answer=answer_json, seconds=time.perf_counter() - started)
-    return AskOutcome(
+    outcome = AskOutcome(
         conversation_id=conversation.id,
         user_message=message_json(user_message),
         assistant_message=message_json(assistant_message),
         answer=answer_json,
     )
+    events.publish(
+        tenant=tenant,
+        conversation_id=conversation.id,
+        event=events.answer_event(
+            user_message=outcome.user_message, assistant_message=outcome.assistant_message, answer=outcome.answer
+        ),
+    )
+    return outcome

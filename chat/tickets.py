@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pynamodb.exceptions import DeleteError
 
 from chat.errors import TicketForbidden, TicketRefused
-from chat.models import TICKET_SK, WsTicketItem, ticket_pk
+from chat.models import TICKET_SK, TicketItem, ticket_pk
 from chat.selectors import get_conversation
 from tenants.context import TenantContext
 from tenants.errors import TenantError
@@ -27,6 +27,8 @@ from tenants.storage import bind
 
 TICKET_TTL_SECONDS = 60
 MAX_TICKET_CHARS = 200
+# One answer for a ticket of an unknown tenant, an unknown, used or expired secret: a probe learns nothing.
+REFUSED = "This ticket is unknown, used or expired; ask for a new one."
 
 
 @dataclass(frozen=True)
@@ -45,14 +47,15 @@ def issue_ticket(*, tenant: TenantContext, conversation_id: str) -> tuple[str, i
     """A ticket for ``conversation_id`` (which must exist in ``tenant``), and its lifetime in seconds."""
     get_conversation(tenant=tenant, conversation_id=conversation_id)
     secret = secrets.token_urlsafe(32)
-    Ticket = bind(WsTicketItem, tenant=tenant)
+    Ticket = bind(TicketItem, tenant=tenant)
     Ticket(
         ticket_pk(_hash(secret)),
         TICKET_SK,
-        conversationId=conversation_id,
-        userId=tenant.user_id,
+        conversation_id=conversation_id,
+        user_id=tenant.user_id,
         email=tenant.email,
-        expiresAt=int(time.time()) + TICKET_TTL_SECONDS,
+        token_version=tenant.token_version,
+        expires_at=int(time.time()) + TICKET_TTL_SECONDS,
     ).save(condition=Ticket.pk.does_not_exist())
     return f"{tenant.tenant_id}.{secret}", TICKET_TTL_SECONDS
 
@@ -60,29 +63,30 @@ def issue_ticket(*, tenant: TenantContext, conversation_id: str) -> tuple[str, i
 def consume_ticket(*, ticket: str | None, conversation_id: str) -> TicketGrant:
     """Use up ``ticket`` for ``conversation_id``; ``TicketRefused`` (4401) or ``TicketForbidden`` (4403) if not."""
     if not ticket or len(ticket) > MAX_TICKET_CHARS or "." not in ticket:
-        raise TicketRefused("A valid ticket is required.")
+        raise TicketRefused(REFUSED)
     tenant_id, secret = ticket.split(".", 1)
     try:
         validate_tenant_id(tenant_id)
         tenant = get_tenant_context(tenant_id=tenant_id)
     except TenantError as exc:
-        raise TicketRefused("A valid ticket is required.") from exc
-    Ticket = bind(WsTicketItem, tenant=tenant)
+        raise TicketRefused(REFUSED) from exc
+    Ticket = bind(TicketItem, tenant=tenant)
     try:
         item = Ticket.get(ticket_pk(_hash(secret)), TICKET_SK, consistent_read=True)
     except Ticket.DoesNotExist as exc:
-        raise TicketRefused("This ticket is unknown or already used.") from exc
+        raise TicketRefused(REFUSED) from exc
     now = int(time.time())
-    if item.expiresAt <= now:
-        raise TicketRefused("This ticket has expired.")
-    if item.conversationId != conversation_id:
+    if item.expires_at <= now:
+        raise TicketRefused(REFUSED)
+    if item.conversation_id != conversation_id:
         raise TicketForbidden("This ticket is for another conversation.")
     try:
         # Conditional, so of two sockets racing with one ticket exactly one wins.
-        item.delete(condition=Ticket.pk.exists() & (Ticket.expiresAt > now))
+        item.delete(condition=Ticket.pk.exists() & (Ticket.expires_at > now))
     except DeleteError as exc:
         if exc.cause_response_code == "ConditionalCheckFailedException":
-            raise TicketRefused("This ticket is unknown or already used.") from exc
+            raise TicketRefused(REFUSED) from exc
         raise
-    scoped = replace(tenant, email=item.email, user_id=item.userId)  # the person the ticket was issued to
+    # The person the ticket was issued to, held to the token version of the token that bought it.
+    scoped = replace(tenant, email=item.email, user_id=item.user_id, token_version=item.token_version)
     return TicketGrant(tenant=scoped, conversation_id=conversation_id)

@@ -9,7 +9,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from chat.broadcast import broadcast
 from collab import services
 from collab.models import InsightItem
 from collab.selectors import (
@@ -25,8 +24,8 @@ from collab.selectors import (
 )
 from collab.services import DEFAULT_SHARE_DAYS, MAX_COMMENT_CHARS, MAX_SHARE_DAYS, MAX_TITLE_CHARS
 from core.pagination import MAX_PAGE
+from core.text import TextField
 from tenants.api import TenantAPIView
-from tenants.context import TenantContext
 
 
 class ShareSerializer(serializers.Serializer):
@@ -60,7 +59,7 @@ class CommentSerializer(serializers.Serializer):
 
 
 class CommentInputSerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=MAX_COMMENT_CHARS)
+    text = TextField(field="comment", max_chars=MAX_COMMENT_CHARS)
 
 
 def _share_json(request: Request, token: str, expires_at: int) -> dict[str, Any]:
@@ -77,11 +76,6 @@ def _insight_body(request: Request, item: InsightItem) -> dict[str, Any]:
     return InsightSerializer(data).data
 
 
-def _announce_comment(*, tenant: TenantContext, insight_id: str, comment: dict[str, Any]) -> None:
-    insight = get_insight(tenant=tenant, insight_id=insight_id)
-    broadcast(tenant=tenant, conversation_id=insight.conversationId, event={"type": "comment", "comment": comment})
-
-
 class InsightListApi(TenantAPIView):
     class QuerySerializer(serializers.Serializer):
         limit = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, default=20)
@@ -90,7 +84,7 @@ class InsightListApi(TenantAPIView):
     class InputSerializer(serializers.Serializer):
         conversation = serializers.CharField(max_length=64)
         message = serializers.CharField(max_length=64, help_text="The id of an assistant message (an answer).")
-        title = serializers.CharField(required=False, max_length=MAX_TITLE_CHARS)
+        title = TextField(field="title", max_chars=MAX_TITLE_CHARS, required=False)
 
     class OutputSerializer(serializers.Serializer):
         results = InsightSerializer(many=True)
@@ -116,9 +110,7 @@ class InsightListApi(TenantAPIView):
             title=data.validated_data.get("title"),
             created_by=self.tenant.email or self.tenant.user_id,
         )
-        body = _insight_body(request, item)
-        broadcast(tenant=self.tenant, conversation_id=item.conversationId, event={"type": "insight", "insight": body})
-        return Response(body, status=status.HTTP_201_CREATED)
+        return Response(_insight_body(request, item), status=status.HTTP_201_CREATED)
 
 
 class InsightDetailApi(TenantAPIView):
@@ -165,9 +157,7 @@ class CommentListApi(TenantAPIView):
         data = CommentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         item = services.add_comment(tenant=self.tenant, insight_id=insight_id, text=data.validated_data["text"])
-        body = CommentSerializer(comment_json(item)).data
-        _announce_comment(tenant=self.tenant, insight_id=insight_id, comment=body)
-        return Response(body, status=status.HTTP_201_CREATED)
+        return Response(CommentSerializer(comment_json(item)).data, status=status.HTTP_201_CREATED)
 
 
 class CommentDetailApi(TenantAPIView):
@@ -178,9 +168,7 @@ class CommentDetailApi(TenantAPIView):
         item = services.edit_comment(
             tenant=self.tenant, insight_id=insight_id, comment_id=comment_id, text=data.validated_data["text"]
         )
-        body = CommentSerializer(comment_json(item)).data
-        _announce_comment(tenant=self.tenant, insight_id=insight_id, comment=body)
-        return Response(body)
+        return Response(CommentSerializer(comment_json(item)).data)
 
     @extend_schema(responses={204: OpenApiResponse(description="Deleted.")})
     def delete(self, request: Request, insight_id: str, comment_id: str) -> Response:

@@ -33,9 +33,5 @@ class NotCommentAuthor(InsightError):
     code = "not_comment_author"
 
 
-class InvalidComment(InsightError):
-    code = "invalid_comment"
-
-
 class InvalidShare(InsightError):
     code = "invalid_share"

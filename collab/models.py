@@ -1,4 +1,5 @@
 """Pinned insights, their comments (tenant table) and share links (the global ``{prefix}shares`` table).
+Python names are snake_case; ``attr_name`` keeps the names stored in DynamoDB.
 
 - insight: pk ``INSIGHTS``, sk ``INSIGHT#{id}`` — one partition lists them newest first (ids sort by time).
   A snapshot of one answer: later questions or a deleted conversation do not change it.
@@ -30,38 +31,39 @@ def comment_sk(comment_id: str) -> str:
 
 class InsightItem(TenantItem):
     id = UnicodeAttribute()
-    conversationId = UnicodeAttribute()
-    messageId = UnicodeAttribute()
+    conversation_id = UnicodeAttribute(attr_name="conversationId")
+    message_id = UnicodeAttribute(attr_name="messageId")
     title = UnicodeAttribute()
     question = UnicodeAttribute()
     narrative = UnicodeAttribute()
     understanding = JSONAttribute(null=True)
     result = JSONAttribute(null=True)
     sentiment = UnicodeAttribute(null=True)
-    createdAt = UnicodeAttribute()
-    createdBy = UnicodeAttribute(null=True)
+    created_at = UnicodeAttribute(attr_name="createdAt")
+    created_by = UnicodeAttribute(attr_name="createdBy", null=True)
     # The tenant may see its own live link again; the global table holds only its hash.
-    shareToken = UnicodeAttribute(null=True)
-    shareExpiresAt = NumberAttribute(null=True)
+    share_token = UnicodeAttribute(attr_name="shareToken", null=True)
+    share_expires_at = NumberAttribute(attr_name="shareExpiresAt", null=True)
 
 
 class CommentItem(TenantItem):
     id = UnicodeAttribute()
-    insightId = UnicodeAttribute()
-    authorId = UnicodeAttribute()
-    authorEmail = UnicodeAttribute(null=True)
-    authorName = UnicodeAttribute()
+    insight_id = UnicodeAttribute(attr_name="insightId")
+    author_id = UnicodeAttribute(attr_name="authorId")
+    author_email = UnicodeAttribute(attr_name="authorEmail", null=True)
+    author_name = UnicodeAttribute(attr_name="authorName")
     text = UnicodeAttribute()
-    createdAt = UnicodeAttribute()
-    updatedAt = UnicodeAttribute()
+    created_at = UnicodeAttribute(attr_name="createdAt")
+    updated_at = UnicodeAttribute(attr_name="updatedAt")
 
 
 class ShareItem(UnboundModel):
-    tokenHash = UnicodeAttribute(hash_key=True)
-    tenantId = UnicodeAttribute()
-    insightId = UnicodeAttribute()
-    createdAt = UnicodeAttribute()
-    expiresAt = NumberAttribute()  # epoch seconds; the table's TTL attribute, also checked on every read
+    token_hash = UnicodeAttribute(attr_name="tokenHash", hash_key=True)
+    tenant_id = UnicodeAttribute(attr_name="tenantId")
+    insight_id = UnicodeAttribute(attr_name="insightId")
+    created_at = UnicodeAttribute(attr_name="createdAt")
+    # Epoch seconds; the table's TTL attribute, also checked on every read.
+    expires_at = NumberAttribute(attr_name="expiresAt")
 
 
 def shares_table_name() -> str:

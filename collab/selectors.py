@@ -22,6 +22,7 @@ from collab.models import (
 )
 from core.ids import is_id
 from core.pagination import InvalidCursor, page_size
+from core.text import displayable
 from tenants.context import TenantContext
 from tenants.errors import TenantError
 from tenants.selectors import get_tenant_context
@@ -46,56 +47,63 @@ def iso_from_epoch(seconds: int) -> str:
 
 def live_share(item: InsightItem) -> tuple[str, int] | None:
     """The insight's current link (token, expiry epoch seconds), or None if it has none or it expired."""
-    if not item.shareToken or not item.shareExpiresAt or int(item.shareExpiresAt) <= time.time():
+    if not item.share_token or not item.share_expires_at or int(item.share_expires_at) <= time.time():
         return None
-    return item.shareToken, int(item.shareExpiresAt)
+    return item.share_token, int(item.share_expires_at)
 
 
 def insight_json(item: InsightItem) -> dict[str, Any]:
     """The insight without its ``share`` (its url depends on the request; see ``collab.api``)."""
-    return {
-        "id": item.id,
-        "conversation": item.conversationId,
-        "message": item.messageId,
-        "title": item.title,
-        "question": item.question,
-        "narrative": item.narrative,
-        "understanding": item.understanding,
-        "result": item.result,
-        "sentiment": item.sentiment,
-        "created_at": item.createdAt,
-        "created_by": item.createdBy,
-    }
+    # displayable: an item stored before text was validated still renders (and so can be deleted).
+    return displayable(
+        {
+            "id": item.id,
+            "conversation": item.conversation_id,
+            "message": item.message_id,
+            "title": item.title,
+            "question": item.question,
+            "narrative": item.narrative,
+            "understanding": item.understanding,
+            "result": item.result,
+            "sentiment": item.sentiment,
+            "created_at": item.created_at,
+            "created_by": item.created_by,
+        }
+    )
 
 
 def comment_json(item: CommentItem) -> dict[str, Any]:
-    return {
-        "id": item.id,
-        "insight": item.insightId,
-        "author": item.authorEmail or item.authorName,
-        "text": item.text,
-        "created_at": item.createdAt,
-        "updated_at": item.updatedAt,
-    }
+    return displayable(
+        {
+            "id": item.id,
+            "insight": item.insight_id,
+            "author": item.author_email or item.author_name,
+            "text": item.text,
+            "created_at": item.created_at,
+            "updated_at": item.updated_at,
+        }
+    )
 
 
 def shared_insight_json(shared: SharedInsight) -> dict[str, Any]:
     """What a public link shows: the snapshot and the discussion, no ids and no emails."""
     item = shared.insight
-    return {
-        "title": item.title,
-        "question": item.question,
-        "narrative": item.narrative,
-        "understanding": item.understanding,
-        "result": item.result,
-        "sentiment": item.sentiment,
-        "created_at": item.createdAt,
-        "expires_at": iso_from_epoch(int(item.shareExpiresAt)),
-        "comments": [
-            {"author": comment.authorName, "text": comment.text, "created_at": comment.createdAt}
-            for comment in shared.comments
-        ],
-    }
+    return displayable(
+        {
+            "title": item.title,
+            "question": item.question,
+            "narrative": item.narrative,
+            "understanding": item.understanding,
+            "result": item.result,
+            "sentiment": item.sentiment,
+            "created_at": item.created_at,
+            "expires_at": iso_from_epoch(int(item.share_expires_at)),
+            "comments": [
+                {"author": comment.author_name, "text": comment.text, "created_at": comment.created_at}
+                for comment in shared.comments
+            ],
+        }
+    )
 
 
 def get_insight(*, tenant: TenantContext, insight_id: str) -> InsightItem:
@@ -157,14 +165,14 @@ def resolve_share(*, token: str) -> SharedInsight:
             raise ShareNotFound("This link does not exist or has expired.") from exc
         raise
     # DynamoDB deletes expired items lazily (up to days later), so expiry is checked here too.
-    if int(share.expiresAt) <= time.time():
+    if int(share.expires_at) <= time.time():
         raise ShareNotFound("This link does not exist or has expired.")
     try:
-        tenant = get_tenant_context(tenant_id=share.tenantId)
-        insight = get_insight(tenant=tenant, insight_id=share.insightId)
+        tenant = get_tenant_context(tenant_id=share.tenant_id)
+        insight = get_insight(tenant=tenant, insight_id=share.insight_id)
     except (TenantError, InsightNotFound) as exc:
         raise ShareNotFound("This link does not exist or has expired.") from exc
     # The insight names its one live link; a mapping left behind by a replaced link resolves to nothing.
-    if live_share(insight) is None or insight.shareToken != token:
+    if live_share(insight) is None or insight.share_token != token:
         raise ShareNotFound("This link does not exist or has expired.")
     return SharedInsight(insight=insight, comments=list_comments(tenant=tenant, insight_id=insight.id))

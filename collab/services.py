@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import secrets
 import time
-from datetime import UTC, datetime
 
 from pynamodb.exceptions import PutError, UpdateError
 
+from chat import events
 from chat.errors import MessageNotFound
 from chat.selectors import get_message
-from collab.errors import InsightNotFound, InvalidComment, InvalidShare, NotAnAnswer, NotCommentAuthor
+from collab.errors import InsightNotFound, InvalidShare, NotAnAnswer, NotCommentAuthor
 from collab.models import (
     INSIGHTS_PK,
     CommentItem,
@@ -21,8 +21,10 @@ from collab.models import (
     shares,
     shares_table_name,
 )
-from collab.selectors import get_comment, get_insight, token_hash
+from collab.selectors import comment_json, get_comment, get_insight, insight_json, token_hash
+from core.clock import now_iso
 from core.ids import new_id
+from core.text import clean_text
 from tenants.context import TenantContext
 from tenants.storage import bind, ensure_table
 
@@ -33,13 +35,18 @@ MAX_SHARE_DAYS = 365
 SHARES_TTL_ATTRIBUTE = "expiresAt"
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
 def _title_from(question: str) -> str:
     title = " ".join(question.split()) or "Pinned answer"
     return title if len(title) <= MAX_TITLE_CHARS else title[: MAX_TITLE_CHARS - 1] + "…"
+
+
+def _announce_comment(*, tenant: TenantContext, comment: CommentItem) -> None:
+    insight = get_insight(tenant=tenant, insight_id=comment.insight_id)
+    events.publish(
+        tenant=tenant,
+        conversation_id=insight.conversation_id,
+        event={"type": "comment", "comment": comment_json(comment)},
+    )
 
 
 def pin_insight(
@@ -50,7 +57,10 @@ def pin_insight(
     created_by: str | None = None,
     title: str | None = None,
 ) -> InsightItem:
-    """Snapshot one answer (an assistant message) as an insight the team can share and discuss."""
+    """Snapshot one answer (an assistant message) as an insight the team can share and discuss; the
+    conversation's viewers hear of it."""
+    if title is not None:
+        title = " ".join(clean_text(title, field="title", max_chars=MAX_TITLE_CHARS).split())
     message = get_message(tenant=tenant, conversation_id=conversation_id, message_id=message_id)
     answer = message.context
     if message.sender != "assistant" or not isinstance(answer, dict):
@@ -68,18 +78,21 @@ def pin_insight(
         INSIGHTS_PK,
         insight_sk(insight_id),
         id=insight_id,
-        conversationId=conversation_id,
-        messageId=message.id,
-        title=_title_from(title or question or answer.get("narrative") or ""),
+        conversation_id=conversation_id,
+        message_id=message.id,
+        title=title or _title_from(question or answer.get("narrative") or ""),
         question=question,
         narrative=answer.get("narrative") or message.text,
         understanding=answer.get("understanding"),
         result=answer.get("result"),
         sentiment=answer.get("sentiment"),
-        createdAt=_now(),
-        createdBy=created_by,
+        created_at=now_iso(),
+        created_by=created_by,
     )
     item.save(condition=Insight.pk.does_not_exist())
+    # A new insight has no share link yet.
+    event = {"type": "insight", "insight": {**insight_json(item), "share": None}}
+    events.publish(tenant=tenant, conversation_id=conversation_id, event=event)
     return item
 
 
@@ -92,7 +105,7 @@ def delete_insight(*, tenant: TenantContext, insight_id: str) -> None:
     """The insight, its link and its comments. The insight goes first, so its link stops resolving at once."""
     item = get_insight(tenant=tenant, insight_id=insight_id)
     item.delete()
-    _delete_share_mapping(item.shareToken)
+    _delete_share_mapping(item.share_token)
     Comment = bind(CommentItem, tenant=tenant)
     with Comment.batch_write() as batch:
         for comment in Comment.query(comments_pk(insight_id), attributes_to_get=["pk", "sk"], consistent_read=True):
@@ -106,7 +119,7 @@ def ensure_shares_table() -> None:
 
 def _save_share(share: ShareItem) -> None:
     """Where the table is missing (the first link ever made locally) create it, then write."""
-    condition = ShareItem.tokenHash.does_not_exist()
+    condition = ShareItem.token_hash.does_not_exist()
     try:
         share.save(condition=condition)
     except PutError as exc:
@@ -123,18 +136,22 @@ def share_insight(
     if not 1 <= expires_in_days <= MAX_SHARE_DAYS:
         raise InvalidShare(f"A link lasts 1 to {MAX_SHARE_DAYS} days.")
     item = get_insight(tenant=tenant, insight_id=insight_id)
-    previous = item.shareToken
+    previous = item.share_token
     token = secrets.token_urlsafe(32)
     expires_at = int(time.time()) + expires_in_days * 24 * 3600
     Shares = shares()
     share = Shares(
-        token_hash(token), tenantId=tenant.tenant_id, insightId=insight_id, createdAt=_now(), expiresAt=expires_at
+        token_hash(token),
+        tenant_id=tenant.tenant_id,
+        insight_id=insight_id,
+        created_at=now_iso(),
+        expires_at=expires_at,
     )
     _save_share(share)
     Insight = type(item)
     try:
         item.update(
-            actions=[Insight.shareToken.set(token), Insight.shareExpiresAt.set(expires_at)],
+            actions=[Insight.share_token.set(token), Insight.share_expires_at.set(expires_at)],
             condition=Insight.pk.exists(),
         )
     except UpdateError as exc:
@@ -148,9 +165,11 @@ def share_insight(
 
 def revoke_share(*, tenant: TenantContext, insight_id: str) -> None:
     item = get_insight(tenant=tenant, insight_id=insight_id)
-    token = item.shareToken
+    token = item.share_token
     Insight = type(item)
-    item.update(actions=[Insight.shareToken.remove(), Insight.shareExpiresAt.remove()], condition=Insight.pk.exists())
+    item.update(
+        actions=[Insight.share_token.remove(), Insight.share_expires_at.remove()], condition=Insight.pk.exists()
+    )
     _delete_share_mapping(token)
 
 
@@ -162,24 +181,25 @@ def _display_name(*, email: str | None) -> str:
 
 
 def add_comment(*, tenant: TenantContext, insight_id: str, text: str) -> CommentItem:
-    get_insight(tenant=tenant, insight_id=insight_id)
     text = _clean_comment(text)
+    get_insight(tenant=tenant, insight_id=insight_id)
     Comment = bind(CommentItem, tenant=tenant)
     comment_id = new_id("cm")
-    now = _now()
+    now = now_iso()
     item = Comment(
         comments_pk(insight_id),
         comment_sk(comment_id),
         id=comment_id,
-        insightId=insight_id,
-        authorId=_author_id(tenant),
-        authorEmail=tenant.email,
-        authorName=_display_name(email=tenant.email),
+        insight_id=insight_id,
+        author_id=_author_id(tenant),
+        author_email=tenant.email,
+        author_name=_display_name(email=tenant.email),
         text=text,
-        createdAt=now,
-        updatedAt=now,
+        created_at=now,
+        updated_at=now,
     )
     item.save(condition=Comment.pk.does_not_exist())
+    _announce_comment(tenant=tenant, comment=item)
     return item
 
 
@@ -188,26 +208,25 @@ def _author_id(tenant: TenantContext) -> str:
 
 
 def _clean_comment(text: str) -> str:
-    text = (text or "").strip()
-    if not 1 <= len(text) <= MAX_COMMENT_CHARS:
-        raise InvalidComment(f"A comment has 1 to {MAX_COMMENT_CHARS} characters.")
-    return text
+    return clean_text(text, field="comment", max_chars=MAX_COMMENT_CHARS)
 
 
 def _own_comment(*, tenant: TenantContext, insight_id: str, comment_id: str) -> CommentItem:
     item = get_comment(tenant=tenant, insight_id=insight_id, comment_id=comment_id)
-    if item.authorId != _author_id(tenant):
+    if item.author_id != _author_id(tenant):
         raise NotCommentAuthor("Only its author can change or delete a comment.")
     return item
 
 
 def edit_comment(*, tenant: TenantContext, insight_id: str, comment_id: str, text: str) -> CommentItem:
+    text = _clean_comment(text)
     item = _own_comment(tenant=tenant, insight_id=insight_id, comment_id=comment_id)
     Comment = type(item)
     item.update(
-        actions=[Comment.text.set(_clean_comment(text)), Comment.updatedAt.set(_now())],
-        condition=Comment.pk.exists() & (Comment.authorId == item.authorId),
+        actions=[Comment.text.set(text), Comment.updated_at.set(now_iso())],
+        condition=Comment.pk.exists() & (Comment.author_id == item.author_id),
     )
+    _announce_comment(tenant=tenant, comment=item)
     return item
 
 

@@ -62,7 +62,7 @@ def test_bad_titles_are_400(client, body):
     made = create(client)
     response = client.patch(f"/api/chat/conversations/{made['id']}/", body, format="json")
     assert response.status_code == 400
-    assert response.json()["error"]["code"] == "invalid"
+    assert response.json()["error"]["code"] == "invalid_text"
 
 
 def test_asking_stores_both_messages_and_returns_the_computed_answer(client, dataset):
@@ -100,14 +100,21 @@ def test_messages_page_by_seq(client, tenant):
 
 
 @pytest.mark.parametrize(
-    "body", [{}, {"text": ""}, {"text": "   "}, {"text": "x" * 1001}, {"text": "hi", "as_of": "2025-13-01"}]
+    ("body", "code"),
+    [
+        ({}, "invalid"),
+        ({"text": ""}, "invalid_text"),
+        ({"text": "   "}, "invalid_text"),
+        ({"text": "x" * 1001}, "invalid_text"),
+        ({"text": "hi", "as_of": "2025-13-01"}, "invalid_as_of"),
+    ],
 )
-def test_bad_questions_are_400_and_store_nothing(client, body):
+def test_bad_questions_are_400_and_store_nothing(client, body, code):
     conversation = create(client)
     url = f"/api/chat/conversations/{conversation['id']}/messages/"
     response = client.post(url, body, format="json")
     assert response.status_code == 400
-    assert response.json()["error"]["code"] == "invalid"
+    assert response.json()["error"]["code"] == code
     assert client.get(url).json()["results"] == []
 
 

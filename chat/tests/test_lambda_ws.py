@@ -10,9 +10,9 @@ import pytest
 from awslambdaric.bootstrap import _get_handler
 from botocore.stub import ANY, Stubber
 
-from chat import lambda_ws
-from chat.lambda_ws import ConnectionIndex, ConnectionItem, connection_pk, connections_table_name, handler
-from chat.models import MessageItem, messages_pk
+from chat import connections, frames, lambda_ws
+from chat.lambda_ws import handler
+from chat.models import ConnectionIndexItem, ConnectionItem, MessageItem, connection_pk, connections_table_name, messages_pk
 from chat.services import create_conversation
 from chat.tickets import issue_ticket
 from metrics.services import import_dataset
@@ -64,16 +64,17 @@ class Management:
 
 
 @pytest.fixture
-def management(monkeypatch):
+def management(monkeypatch, settings):
+    settings.SALESTALK_EVENTS_BACKEND = "apigateway"
     stubbed = Management()
-    calls: list[dict] = []
 
-    def client_for(event):
-        calls.append(event["requestContext"])
+    def client_for(endpoint):
+        # Every post goes to the management API of the stage the connection came through.
+        assert endpoint == f"https://{WS_HOST}/{WS_STAGE}"
         return stubbed.client
 
-    monkeypatch.setattr(lambda_ws, "management_client", client_for)
-    lambda_ws.ensure_connections_table()
+    monkeypatch.setattr(connections, "management_client", client_for)
+    connections.ensure_connections_table()
     with stubbed.stubber:
         yield stubbed
         stubbed.stubber.assert_no_pending_responses()
@@ -90,7 +91,7 @@ def connect(conversation_id: str, connection_id: str, *, tenant) -> dict:
 
 
 def index_entry(connection_id: str):
-    Index = bind_table(ConnectionIndex, table_name=connections_table_name())
+    Index = bind_table(ConnectionIndexItem, table_name=connections_table_name())
     try:
         return Index.get(connection_id, consistent_read=True)
     except Index.DoesNotExist:
@@ -98,7 +99,7 @@ def index_entry(connection_id: str):
 
 
 def room(tenant, conversation_id: str) -> set[str]:
-    return {item.connectionId for item in bind(ConnectionItem, tenant=tenant).query(connection_pk(conversation_id))}
+    return {item.connection_id for item in bind(ConnectionItem, tenant=tenant).query(connection_pk(conversation_id))}
 
 
 def test_the_handler_string_resolves_as_lambda_loads_it():
@@ -111,8 +112,8 @@ def test_connect_with_a_ticket_stores_the_connection_in_the_tenant_table_and_the
     assert connect(conversation, "conn-A=", tenant=tenant)["statusCode"] == 200
     assert room(tenant, conversation) == {"conn-A="}
     entry = index_entry("conn-A=")
-    assert (entry.tenantId, entry.conversationId) == ("acme", conversation)
-    assert time.time() + 2 * 3600 < entry.expiresAt <= time.time() + lambda_ws.CONNECTION_TTL_SECONDS + 5
+    assert (entry.tenant_id, entry.conversation_id) == ("acme", conversation)
+    assert time.time() + 2 * 3600 < entry.expires_at <= time.time() + connections.CONNECTION_TTL_SECONDS + 5
 
 
 def test_a_ticket_opens_one_connection_only(tenant, conversation, management):
@@ -216,9 +217,9 @@ def test_gone_connections_are_removed_and_the_others_still_served(tenant, conver
     [
         ("not json", "invalid_frame"),
         (json.dumps({"type": "subscribe"}), "invalid_frame"),
-        (json.dumps({"type": "ask", "text": "  "}), "invalid_question"),
+        (json.dumps({"type": "ask", "text": "  "}), "invalid_text"),
         (json.dumps({"type": "ask", "text": "revenue?", "as_of": "yesterday"}), "invalid_as_of"),
-        ("x" * (lambda_ws.MAX_FRAME_CHARS + 1), "invalid_frame"),
+        ("x" * (frames.MAX_FRAME_CHARS + 1), "invalid_frame"),
     ],
 )
 def test_bad_frames_get_an_error_back_to_the_sender_only(tenant, conversation, management, body, code):
@@ -226,7 +227,8 @@ def test_bad_frames_get_an_error_back_to_the_sender_only(tenant, conversation, m
     connect(conversation, "conn-B=", tenant=tenant)
     management.expect_posts("conn-A=")
     assert handler(ws_message_event("conn-A=", body), None)["statusCode"] == 400
-    assert management.posted == [("conn-A=", {"type": "error", "error": {"code": code, "message": ANY}})]
+    assert management.posted == [("conn-A=", {"type": "error", "error": ANY})]
+    assert management.posted[0][1]["error"]["code"] == code
     assert list(bind(MessageItem, tenant=tenant).query(messages_pk(conversation))) == []
 
 
@@ -245,8 +247,10 @@ def test_an_index_entry_its_tenant_does_not_hold_is_refused(make_tenant, tenant,
     # A forged (or stale) index entry pointing a connection at another tenant finds no matching item there.
     globex = make_tenant("globex")
     connect(conversation, "conn-A=", tenant=tenant)
-    Index = bind_table(ConnectionIndex, table_name=connections_table_name())
-    Index("conn-A=", tenantId=globex.tenant_id, conversationId=conversation, expiresAt=int(time.time()) + 600).save()
+    Index = bind_table(ConnectionIndexItem, table_name=connections_table_name())
+    Index(
+        "conn-A=", tenant_id=globex.tenant_id, conversation_id=conversation, expires_at=int(time.time()) + 600
+    ).save()
     _expect_close(management, "conn-A=")
     assert handler(ws_message_event("conn-A=", {"type": "ask", "text": "revenue?"}), None)["statusCode"] == 403
     assert management.posted == []
@@ -264,8 +268,8 @@ def test_connections_of_a_disabled_tenant_are_closed(tenant, conversation, manag
 
 def test_an_expired_index_entry_is_refused(tenant, conversation, management):
     connect(conversation, "conn-A=", tenant=tenant)
-    Index = bind_table(ConnectionIndex, table_name=connections_table_name())
-    Index("conn-A=", tenantId="acme", conversationId=conversation, expiresAt=int(time.time()) - 1).save()
+    Index = bind_table(ConnectionIndexItem, table_name=connections_table_name())
+    Index("conn-A=", tenant_id="acme", conversation_id=conversation, expires_at=int(time.time()) - 1).save()
     _expect_close(management, "conn-A=")
     assert handler(ws_message_event("conn-A=", {"type": "ask", "text": "revenue?"}), None)["statusCode"] == 403
 
@@ -277,5 +281,5 @@ def test_an_unknown_route_is_refused(management):
 
 
 def test_the_management_endpoint_is_the_apis_own_stage():
-    client = lambda_ws.management_client(ws_message_event("conn-A=", "{}"))
-    assert client.meta.endpoint_url == f"https://{WS_HOST}/{WS_STAGE}"
+    endpoint = lambda_ws.endpoint_of(ws_message_event("conn-A=", "{}"))
+    assert connections.management_client(endpoint).meta.endpoint_url == f"https://{WS_HOST}/{WS_STAGE}"

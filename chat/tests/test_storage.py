@@ -70,7 +70,7 @@ def test_concurrent_writers_lose_and_reorder_nothing(tenant):
         assert seqs == sorted(seqs)
         assert [by_seq[s] for s in seqs] == [f"w{writer}-{n}" for n in range(10)]
     refreshed = selectors.get_conversation(tenant=tenant, conversation_id=conversation.id)
-    assert refreshed.messageCount == 40
+    assert refreshed.message_count == 40
 
 
 def test_rename_and_delete(tenant):

@@ -5,7 +5,7 @@ import pytest
 
 from chat import services
 from chat.errors import ConversationNotFound, TicketForbidden, TicketRefused
-from chat.models import WsTicketItem
+from chat.models import TicketItem
 from chat.tickets import TICKET_TTL_SECONDS, consume_ticket, issue_ticket
 from tenants.storage import bind
 
@@ -22,10 +22,10 @@ def test_a_ticket_names_its_tenant_user_and_conversation(tenant):
 def test_only_the_hash_is_stored_with_a_ttl(tenant):
     conversation = services.create_conversation(tenant=tenant).id
     ticket, _ = issue_ticket(tenant=tenant, conversation_id=conversation)
-    Ticket = bind(WsTicketItem, tenant=tenant)
+    Ticket = bind(TicketItem, tenant=tenant)
     stored = [item.attribute_values for item in Ticket.scan(Ticket.pk.startswith("WSTICKET#"))]
     assert len(stored) == 1 and ticket.split(".", 1)[1] not in repr(stored)
-    assert stored[0]["expiresAt"] > 0
+    assert stored[0]["expires_at"] > 0
 
 
 def test_racing_sockets_share_one_ticket_and_exactly_one_wins(tenant):

@@ -141,9 +141,9 @@ def test_revoked_replaced_expired_and_unknown_links_are_the_same_404(ann, answer
 
     expiring = share(ann, insight["id"])
     item = bind(InsightItem, tenant=tenant).get(INSIGHTS_PK, insight_sk(insight["id"]))
-    item.update(actions=[InsightItem.shareExpiresAt.set(int(time.time()) - 1)])
+    item.update(actions=[InsightItem.share_expires_at.set(int(time.time()) - 1)])
     mapping = shares().get(token_hash(expiring["token"]))
-    mapping.update(actions=[type(mapping).expiresAt.set(int(time.time()) - 1)])
+    mapping.update(actions=[type(mapping).expires_at.set(int(time.time()) - 1)])
     expired = anyone.get(f"/api/share/{expiring['token']}")
 
     responses = [replaced, unknown, malformed, revoked, expired]
@@ -156,7 +156,7 @@ def test_the_shares_table_holds_no_token(ann, answered):
     link = share(ann, insight["id"])
     items = [item.attribute_values for item in shares().scan()]
     assert len(items) == 1 and link["token"] not in repr(items)
-    assert items[0]["tenantId"] == "acme" and items[0]["insightId"] == insight["id"]
+    assert items[0]["tenant_id"] == "acme" and items[0]["insight_id"] == insight["id"]
 
 
 def test_deleting_an_insight_kills_its_link(ann, answered):
@@ -200,7 +200,7 @@ def test_comments_oldest_first_and_only_their_author_may_change_them(ann, bob, a
 def test_comments_have_1_to_2000_characters(ann, answered, text):
     insight = pin(ann, answered)
     response = ann.post(f"/api/insights/{insight['id']}/comments/", {"text": text}, format="json")
-    assert response.status_code == 400 and response.json()["error"]["code"] == "invalid"
+    assert response.status_code == 400 and response.json()["error"]["code"] == "invalid_text"
 
 
 def test_another_tenants_insights_and_comments_are_404(ann, intruder, answered):

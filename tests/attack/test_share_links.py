@@ -38,7 +38,7 @@ def test_only_a_live_link_opens_its_insight(victim, make_tenant, prober):
     revoke_share(tenant=victim.tenant, insight_id=victim.ids["insight"][1])
     Shares = shares()
     past = int(time.time()) - 60
-    Shares(token_hash(expired)).update(actions=[Shares.expiresAt.set(past)])
+    Shares(token_hash(expired)).update(actions=[Shares.expires_at.set(past)])
     other = plant(make_tenant("disabled-sharer"), marker=victim.marker)
     set_tenant_status(tenant_id="disabled-sharer", status="disabled")
     before = snapshot(victim)

@@ -150,8 +150,8 @@ def test_live_events_never_cross_tenants_even_when_conversation_ids_collide(appl
     insight = victim.ids["insight"][0]
     # The attacker's table gets a conversation with the victim's very id, as if ids had collided.
     Conversation = bind(ConversationItem, tenant=attacker.tenant)
-    Conversation(CONVERSATIONS_PK, conversation_sk(conversation), id=conversation, title="mine", createdAt="x",
-                 updatedAt="x", messageCount=0).save()
+    Conversation(CONVERSATIONS_PK, conversation_sk(conversation), id=conversation, title="mine", created_at="x",
+                 updated_at="x", message_count=0).save()
     attacker_ticket, _ = issue_ticket(tenant=attacker.tenant, conversation_id=conversation)
     victim_ticket, _ = issue_ticket(tenant=victim.tenant, conversation_id=conversation)
     comment = f"{victim.marker} live comment {uuid.uuid4().hex}"

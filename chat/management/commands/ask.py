@@ -9,8 +9,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from chat.errors import ConversationNotFound, InvalidQuestion
+from chat.dates import as_of_from
 from chat.services import ask
+from core.errors import AppError
 from metrics.errors import NoDataset
 from metrics.selectors import get_semantic_model
 from tenants.context import TenantContext
@@ -29,12 +30,10 @@ class BatchLine:
 
 
 def _as_of(raw: str | None, *, where: str) -> date | None:
-    if raw in (None, ""):
-        return None
     try:
-        return date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        raise CommandError(f"{where}: as-of date {raw!r} is not YYYY-MM-DD.") from None
+        return as_of_from(raw)
+    except AppError as exc:
+        raise CommandError(f"{where}: {exc}") from None
 
 
 def read_batch(path: Path) -> list[BatchLine]:
@@ -97,7 +96,7 @@ class Command(BaseCommand):
     def _answer(self, tenant: TenantContext, *, question: str, as_of: date | None, conversation: str | None):
         try:
             return ask(tenant=tenant, conversation_id=conversation, text=question, as_of=as_of, author=AUTHOR)
-        except (InvalidQuestion, ConversationNotFound) as exc:
+        except AppError as exc:
             raise CommandError(str(exc)) from exc
 
     def _one(self, tenant: TenantContext, options: dict[str, Any]) -> None:
