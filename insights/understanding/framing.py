@@ -27,6 +27,10 @@ _FRAMING = re.compile(
     r"i'?d\s+(?:love|like)\s+to\s+(?:know|hear|see|understand|find\s+out)|i\s+(?:want|need|wanted)\s+to\s+"
     r"(?:know|see|understand|find\s+out)|i\s+was\s+wondering|i'?m\s+wondering|wondering|do\s+you\s+know|"
     r"any\s+idea|asking\s+for\s+(?:a|my)\s+\w+|just\s+curious|curious|out\s+of\s+curiosity)\b"
+    # where the person is or is going: "before i head home", "back in the office now"
+    r"|\b(?:before\s+i\s+(?:head|go|leave|run|log\s+off|hop\s+off)(?:\s+(?:home|out|off))?|"
+    r"(?:i'?m\s+)?back\s+(?:in|at)\s+the\s+\w+(?:\s+now)?|i'?m\s+(?:at|in|on)\s+(?:the|my)\s+\w+(?:\s+now)?|"
+    r"on\s+my\s+way\s+(?:home|in|out|to\s+\w+)|(?:working\s+)?from\s+home\s+today)\b"
     r"|\W+(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated|appreciate\s+it)(?:\s+(?:so\s+much|a\s+lot|"
     r"again|in\s+advance))?\W*$")
 # Not a question about the data, even when it mentions sales: write / compose something, translate, a joke.

@@ -22,7 +22,7 @@ _CUMULATIVE = re.compile(
 _GROWTH_PCT = re.compile(
     r"\b(?:fastest|slowest)[\s-]+(?:growing|grower|growers|growth|rising|declining|shrinking)\b"
     r"|\b(?:grew|grow|grown|growing|rose|rising|increased|increasing|declined|declining|shrank|shrinking)\s+"
-    r"(?:the\s+)?(?:fastest|slowest|quickest)\b"
+    r"(?:[a-z%]+\s+){0,3}?(?:the\s+)?(?:fastest|slowest|quickest)\b"
     r"|\b(?:biggest|largest|highest|greatest|strongest|top|best|most|lowest|smallest|worst)\s+"
     r"(?:%|percent(?:age)?|pct|relative|growth\s+rate|rate\s+of\s+growth)\s*(?:growth|increase|gain|rise|jump|"
     r"drop|decline|fall|decrease|change)?"
@@ -60,7 +60,8 @@ _PACE_PERIOD_END = re.compile(
 _SHARE = re.compile(
     r"\b(?:share|shares|proportion|fraction|portion|percent(?:age)?|%|pct|contribution)\s+of\b"
     r"|(?:^|\s)%\s+of\b|\bwhat\s+(?:%|percent(?:age)?|proportion|fraction|portion|share|part)\b"
-    r"|\bmix\b|\bas\s+a\s+(?:%|percent(?:age)?|share|proportion)\b|'s\s+share\b|\bshare\b")
+    r"|\bmix\b|\bas\s+a\s+(?:%|percent(?:age)?|share|proportion)\b|'s\s+share\b|\bshare\b"
+    r"|\bhow\s+much\s+of\b.*\b(?:came|come|comes|coming|was|is|were)\s+(?:from|in|through|via)\b")
 _PART_BEFORE = re.compile(r"'s\s+(?:share|part|portion|slice|contribution|percent(?:age)?|%)\b")
 _UNUSUAL = re.compile(
     r"\b(?:unusual\w*|anomal\w*|outliers?|stood\s+out|stand(?:s|ing)?\s+out|out\s+of\s+the\s+ordinary|abnormal\w*|"

@@ -52,7 +52,8 @@ GROUPED_INTENTS = ("breakdown", "rank", "drivers")
 COMPARED_INTENTS = ("compare", "drivers", "summary")
 _ALSO_INTENTS = ("value", "compare", "breakdown", "rank", "trend")
 _ROWS_INTENTS = ("breakdown", "rank", "drivers", "share", "count", "unusual")
-_PREPOSITIONS = frozenset({"in", "for", "at", "from", "of", "about", "to", "on", "within", "across"})
+_PREPOSITIONS = frozenset({"in", "for", "at", "from", "of", "about", "to", "on", "within", "across", "excluding",
+                           "except", "without", "minus", "ex", "besides", "than", "vs", "versus"})
 _ARTICLES = frozenset({"the", "a", "an", "our", "my", "their", "its"})
 _PERIOD_GROUP = re.compile(
     r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|peak|which|what|any|single|one)\s+(?:\w+\s+)?"
@@ -207,13 +208,16 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     if sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text)):
         text = low  # SHOUTED: capitals say nothing about names
     mods = read_modifiers(low)
-    names = tuple((h.start, h.end) for h in vocab.find(low, text) if h.kind in ("member", "weak_member"))
+    # Member and measure names are never read as time ("Billable Hours", "June" the rep, "the Today channel").
+    names = _names(vocab.find(low, text), low)
     time = read_time(_blank(low, mods.spans), as_of=as_of, earliest=model.first_date, latest=model.last_date,
                      names=names)
     blank = _blank(low, (*time.spans, *mods.spans))
-    facts = _Facts(text=text, low=low, blank=blank, time=time, cues=read_cues(blank), mods=mods, ignored=ignored,
+    facts = _Facts(text=text, low=low, blank=blank, time=time, cues=Cues(), mods=mods, ignored=ignored,
                    not_a_question=not_question)
     hits = vocab.find(blank, text)
+    # Members say nothing about intent: "Best Buy", "Top Shelf", "Max" or "Total" are names, not a ranking.
+    facts.cues = read_cues(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind == "member")))
     hits = _read_per(facts, hits, vocab)
     if mods.pace:
         hits = [h for h in hits if not (h.kind == "unsupported_measure" and h.name in _PACE_WORDS)]
@@ -229,7 +233,22 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     _read_members(facts, hits, blank, vocab)
     covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans]
     _read_unknown(facts, blank, covered, vocab)
+    _read_unknown_beside_dimensions(facts, hits, vocab)
     return facts
+
+
+def _names(hits: list[Hit], low: str) -> tuple[tuple[int, int], ...]:
+    """Spans of member and measure names; a member beside its dimension's name spans both."""
+    spans = []
+    for k, hit in enumerate(hits):
+        if hit.kind not in ("member", "weak_member", "measure"):
+            continue
+        start, end = hit.start, hit.end
+        for other in (hits[k - 1] if k else None, hits[k + 1] if k + 1 < len(hits) else None):
+            if other is not None and other.kind == "dimension" and other.name == hit.name and _next_to(hit, other, low):
+                start, end = min(start, other.start), max(end, other.end)
+        spans.append((start, end))
+    return tuple(spans)
 
 
 def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> list[Hit]:
@@ -364,6 +383,25 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             break
 
 
+def _read_unknown_beside_dimensions(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> None:
+    """"the plumbing dept", "store 999": a word naming no member, said as one of a dimension's members."""
+    for hit in hits:
+        if hit.kind != "dimension":
+            continue
+        before = re.search(r"(?:^|\s)([a-z][a-z-]+)\s+$", facts.blank[:hit.start])
+        after = re.match(r"\s*#?\s*(\d+)\b", facts.blank[hit.end:])
+        members = vocab.dimensions.get(hit.name, ())
+        if after and members and all(str(m).isdigit() for m in members) and after.group(1) not in members:
+            facts.unknown_names.append(f"{facts.text[hit.start:hit.end]} {after.group(1)}")
+        elif before and not _asks_about_dimension(before.group(1)) and not vocab.knows(before.group(1)):
+            facts.unknown_names.append(facts.text[before.start(1):before.end(1)])
+
+
+def _asks_about_dimension(word: str) -> bool:
+    """"each region", "which store", "top products": words that ask about a dimension rather than name a member."""
+    return word in COMMON or word in _ARTICLES or word in _PREPOSITIONS
+
+
 # ---------------------------------------------------------------- what the text asks for
 
 def _stated_ask(facts: _Facts) -> _Ask:
@@ -415,13 +453,17 @@ def _stated_ask(facts: _Facts) -> _Ask:
         if group:
             return _Ask("breakdown", group_by=group)
         return _Ask("summary")
-    if cues.trend or mods.cumulative or _trend_by_grain(facts) or _over_a_range(facts):
+    by_grain = _trend_by_grain(facts) and not facts.time.comparison  # "mom?" compares, it draws no series
+    if cues.trend or mods.cumulative or by_grain or _over_a_range(facts):
         if group:
             return _Ask("trend", problem="trend_by_group", group_by=group)
         return _Ask("trend", grain=grain)
     if group:
         return _Ask("breakdown", group_by=group)
-    if several and (cues.compare or cues.breakdown or mods.gap):
+    periods_compared = len(facts.time.periods) > 1 or facts.time.compare_to or facts.time.comparison
+    listed = several and not (periods_compared or _as_filter(facts, several[0]))
+    if several and (cues.compare or cues.breakdown or mods.gap or listed):
+        # "Air Plus, Air Lite and Air Mini revenue": a row for each; "sales in the US and Mexico": one figure.
         return _Ask("breakdown", group_by=several[0])
     if cues.breakdown and len(facts.members) == 1:
         # "What share of revenue came from Online?": every member of Online's dimension, so the share shows.
@@ -441,6 +483,12 @@ def _stated_ask(facts: _Facts) -> _Ask:
 def _plural(hit: Hit, low: str) -> bool:
     written = low[hit.start:hit.end]
     return written.endswith("s") and not hit.name.lower().endswith("s")
+
+
+def _as_filter(facts: _Facts, dimension: str) -> bool:
+    """Whether the members of ``dimension`` are named after a preposition ("in the US and Mexico")."""
+    first = min(offset for offset, dim, _ in facts.member_order if dim == dimension)
+    return bool(re.search(r"\b(?:in|for|from|at|across|within|of)\s+(?:the\s+|our\s+)?$", facts.low[:first]))
 
 
 def _counted(facts: _Facts) -> str | None:
@@ -554,7 +602,7 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
             f"I don't have {facts.unsupported[0]} in this data. I can tell you about "
             f"{_list([model.measure(m).label.lower() for m in model.measures])}.",
             tuple(model.measure(m).label for m in model.measures), confidence=0.9)
-    if facts.missing:
+    if facts.missing and not _counted(facts):
         label = CATALOGUE[facts.missing[0]].label.lower()
         return _clarify(
             f"This data has no figures for {label}. I can tell you about "

@@ -52,6 +52,9 @@ _RELATIVE_YEAR = r"(?:\s+(?:of\s+)?(?P<rel>this|last|previous|prior|the\s+previo
 _COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
+_MONTH_CONTEXT = re.compile(
+    r"\b(?:in|of|since|from|between|during|to|until|till|through|thru|last|this|early|late|mid|end|start|"
+    r"beginning|before|after|by|over|month\s+of)\s+(?:the\s+)?$|[-–/]\s*$")
 _MAY_AS_MONTH = re.compile(
     r"(?:\b(?:in|of|since|from|between|during|for|to|until|till|through|thru|and|or|vs|versus|than|last|"
     r"this|early|late|mid|end|start|beginning|before|after|on|by|with|over|like|is|was|about|month|did|does|do|were|"
@@ -581,6 +584,15 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
+def _member_not_month(text: str, start: int, end: int) -> bool:
+    """A member named like a month ("June" the rep) is the member unless time words frame it ("in June",
+    "June 2025", "since June")."""
+    if text[start:end] not in MONTHS:
+        return False
+    framed = _MONTH_CONTEXT.search(text[max(0, start - 30):start]) or re.match(r"[\s,]*(?:19|20)\d\d\b", text[end:])
+    return not framed
+
+
 def spell_out(text: str) -> str:
     """``text`` with chat spellings of calendar words written in full ("last qtr" → "last quarter")."""
     for pattern, full in _ABBREVIATIONS:
@@ -600,7 +612,7 @@ def read_time(
     Collection") is never read as time, and no member name counts as a calendar word it cannot place.
     """
     spans: list[tuple[int, int]] = []
-    blocked = [(a, b) for a, b in names if " " in text[a:b].strip()]
+    blocked = [(a, b) for a, b in names if " " in text[a:b].strip() or _member_not_month(text, a, b)]
     comparison: str | None = None
     grain: str | None = None
     for pattern, mode in _COMPARISONS:

@@ -22,6 +22,9 @@ from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import SemanticModel
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|%|&|\$")
+# After "did" or "than" a modal verb cannot be one: "how much did will sell" names Will.
+_SUBJECT_BEFORE = re.compile(r"\b(?:did|does|has|had|than)\s+$")
+_MODALS = frozenset({"may", "will", "can", "shall", "might", "must", "would", "could", "should"})
 # Words of one phrase may be separated by spaces, hyphens, slashes or dots, not by other punctuation.
 _JOINER = re.compile(r"[\s\-/.'&]*")
 MIN_FUZZY_LETTERS = 4
@@ -48,11 +51,11 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
                       "new logos", "signups", "sign ups", "sign-ups", "new signups", "new users",
                       "customer acquisition", "customer acquisitions", "acquired customers", "new buyers",
                       "customer count", "number of customers", "customers gained", "customer wins"),
-    "avg_order_value": ("avg order value", "average order size", "average order", "average order amount",
+    "avg_order_value": ("avg order value", "average order size", "average order amount",
                         "average ticket", "average transaction value", "average sale", "average sale value",
                         "revenue per order", "sales per order", "order value", "average basket",
                         "average basket size", "mean order value", "average spend per order", "avg basket",
-                        "basket value", "average basket value", "avg order", "atv"),
+                        "basket value", "average basket value", "atv"),
 }
 # "sold", "sell", "sales": revenue unless another measure is named ("units sold", "sales volume").
 WEAK_MEASURE_WORDS: tuple[str, ...] = ("sales", "sale", "sold", "sell", "sells", "selling", "spend", "spent",
@@ -78,6 +81,8 @@ DIMENSION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "store": ("shop", "shops", "location", "locations", "outlet", "outlets", "branch", "branches"),
     "product": ("item", "items", "sku", "skus"),
     "product_line": ("line", "lines"),
+    "department": ("dept", "depts", "dep"),
+    "territory": ("terr", "terrs"),
     "category": ("product category", "product categories"),
     "channel": ("sales channel", "sales channels"),
     "segment": ("customer segment", "customer segments"),
@@ -266,6 +271,13 @@ class Vocabulary:
                 # "in the us": after "the", a short all-capitals member cannot be the pronoun
                 acronym = (hit.value or "").isupper() and re.search(r"\bthe\s+$", original[:hit.start].lower())
                 exact = exact or bool(acronym)
+                # "how much did will sell", "more than june": a name where a sentence puts its subject;
+                # "top shelf vs core": the next one of a list of the same dimension's members.
+                said = original[max(0, hit.start - 12):hit.start].lower()
+                listed = bool(settled) and settled[-1].kind == "member" and settled[-1].name == hit.name and bool(
+                    re.fullmatch(r"\s*(?:,|and|or|&|vs\.?|versus)\s*(?:the\s+)?", original[settled[-1].end:hit.start].lower()))
+                subject = bool(_SUBJECT_BEFORE.search(said)) and written.lower() in _MODALS
+                exact = exact or listed or subject
                 if hit.fuzzy or not (exact or hit.name in named_before):
                     continue
                 hit = Hit("member", hit.name, hit.value, hit.start, hit.end, False, hit.alternatives)
@@ -468,7 +480,8 @@ def build(*, measures: Mapping[str, Measure], dimensions: Mapping[str, tuple[str
             for alias in _aliases(member):
                 vocab.add(words_of(alias), Entry("member", dimension, member, alias in FUNCTION))
             for word in words:
-                if len(word) >= MIN_FUZZY_LETTERS and word.isalpha():
+                # "air" of "Air Plus": a part of a name, asked about rather than dropped
+                if len(word) >= 3 and word.isalpha() and word not in FUNCTION:
                     vocab.member_words.setdefault(word, []).append(member)
             vocab.member_names.setdefault(member.lower(), []).append((dimension, member))
     for entries in vocab.phrases.values():
