@@ -12,7 +12,14 @@ from botocore.stub import ANY, Stubber
 
 from chat import connections, frames, lambda_ws
 from chat.lambda_ws import handler
-from chat.models import ConnectionIndexItem, ConnectionItem, MessageItem, connection_pk, connections_table_name, messages_pk
+from chat.models import (
+    ConnectionIndexItem,
+    ConnectionItem,
+    MessageItem,
+    connection_pk,
+    connections_table_name,
+    messages_pk,
+)
 from chat.services import create_conversation
 from chat.tickets import issue_ticket
 from metrics.services import import_dataset
