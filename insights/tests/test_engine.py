@@ -80,3 +80,37 @@ def test_drivers_name_the_dimension_they_chose(loaded):
 def test_without_a_dataset_there_is_no_answer_at_all(tenant):
     with pytest.raises(NoDataset):
         ask(tenant, "What was revenue last month?")
+
+
+def test_a_false_premise_is_corrected_before_anything_else(loaded):
+    december, november = Period(date(2024, 12, 1), date(2024, 12, 31)), Period(date(2024, 11, 1), date(2024, 11, 30))
+    now, before = gold(december, {})[None]["revenue"], gold(november, {})[None]["revenue"]
+    claimed = "drop" if now > before else "grow"  # claim the opposite of what happened
+    data = ask(loaded, f"Why did revenue {claimed} in December 2024?").as_json(conversation=None)
+    assert data["understanding"]["intent"] == "drivers"
+    said = "did not drop in December 2024: it rose" if now > before else "did not rise in December 2024: it fell"
+    assert data["narrative"].startswith(f"Revenue {said}.")
+    assert is_grounded(data["narrative"], answer=data)
+
+
+def test_the_answer_carries_its_figures_formatted_for_people(loaded):
+    data = ask(loaded, "Revenue in January 2025 vs December 2024").as_json(conversation=None)
+    shown = data["display"]
+    assert shown["measure"] == {"name": "revenue", "label": "Revenue", "format": "currency", "direction": "good"}
+    assert shown["period"] == "January 2025" and shown["compare_period"] == "December 2024"
+    assert shown["figures"]["value"].startswith("$") and shown["figures"]["change_pct"].endswith("%")
+    assert shown["figures"]["value"] in data["narrative"]
+
+
+def test_a_measure_the_data_lacks_is_asked_back_never_zero(loaded):
+    data = ask(loaded, "How many units did we sell last month?").as_json(conversation=None)
+    assert data["understanding"]["intent"] == "clarify"
+    assert data["result"]["value"] is None
+    assert "revenue" in data["clarification"].lower()
+
+
+def test_unusual_with_too_little_history_is_asked_back(loaded):
+    data = answer_question(tenant=loaded, text="Anything unusual in May 2024?", as_of=date(2024, 6, 10),
+                           context=None).as_json(conversation=None)
+    assert data["understanding"]["intent"] == "clarify"
+    assert "not enough history" in data["clarification"] and data["result"]["rows"] == []
