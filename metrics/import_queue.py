@@ -19,12 +19,18 @@ import boto3
 from django.conf import settings
 
 from core.clock import now
+from metrics.errors import MetricsError
 from metrics.jobs import ImportJob, ImportRequest, create_import_job, error_of, fail_queued_job, run_import_job
 from metrics.uploads import UploadRecord, mark_queued
 from tenants.context import TenantContext
 from tenants.selectors import get_tenant_context
 
 logger = logging.getLogger("salestalk.metrics.jobs")
+
+
+class ImportUnavailable(MetricsError):
+    status_code = 503
+    code = "import_unavailable"
 
 _lock = threading.Lock()
 _workers: ThreadPoolExecutor | None = None
@@ -38,7 +44,7 @@ def start_import(*, tenant: TenantContext, upload: UploadRecord, request: Import
         _dispatch(tenant=tenant, job_id=job.id)
     except Exception as exc:
         fail_queued_job(tenant=tenant, job_id=job.id, error=error_of(exc))
-        raise
+        raise ImportUnavailable("The import could not be started; upload the file again in a moment.") from exc
     return job
 
 

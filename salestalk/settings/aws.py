@@ -27,7 +27,8 @@ STORAGES = {
     # Uploads under tenants/{tenant_id}/uploads/, sent by the browser with a presigned POST (metrics.uploads).
     "uploads": {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"bucket_name": env_str("DATASET_BUCKET", env_str("UPLOAD_BUCKET", STATIC_BUCKET))},
+        "OPTIONS": {"bucket_name": env_str("DATASET_BUCKET", env_str("UPLOAD_BUCKET", STATIC_BUCKET)),
+                    "signature_version": "s3v4"},  # presigned POSTs signed with SigV4, which every region takes
     },
     # Dataset version files under tenants/{tenant_id}/datasets/ (metrics.files).
     "datasets": {
