@@ -17,7 +17,7 @@ EVAL = harness.SHARED_EVAL
 
 pytestmark = pytest.mark.skipif(not (EVAL / "evaluate.py").exists(), reason=f"no shared evaluator at {EVAL}")
 
-# passes in the working tree; at 62647a1 c25 ("units" on a company without units) raised KeyError 'units'
+# passes in the working tree; at 62647a1 the Brightlane batch (no units column) raised KeyError 'units'
 V2_PENDING = pytest.mark.xfail(strict=False, reason="issue 13: custom measures are being implemented")
 SETS = {  # name: (tenant, data, questions)
     "questions-dev": ("acme-eval", EVAL / "acme.csv", EVAL / "questions-dev.jsonl"),
