@@ -13,7 +13,9 @@ from pathlib import Path
 
 COUNTRIES = {"France": 1.0, "Germany": 1.2, "United States": 2.0, "Japan": 0.8}
 STORE_TYPES = {"Flagship": 1.5, "Kiosk": 0.6, "Online": 1.0}
-PRODUCT_LINES = {"Espresso Beans": (18.0, 0.45), "Cold Brew": (6.5, 0.35), "Machines": (420.0, 0.7), "Mugs": (14.0, 0.3)}
+PRODUCT_LINES = {
+    "Espresso Beans": (18.0, 0.45), "Cold Brew": (6.5, 0.35), "Machines": (420.0, 0.7), "Mugs": (14.0, 0.3),
+}
 FIRST, LAST = date(2023, 7, 1), date(2025, 6, 30)
 FIELDS = ["date", "country", "store_type", "product_line", "revenue", "cost", "units", "orders"]
 
@@ -34,7 +36,8 @@ def rows():
                         units = max(0, units // 8)
                     orders = max(0, units - rng.randint(0, max(1, units // 3)))
                     revenue = round(units * price * rng.uniform(0.9, 1.1), 2)
-                    yield [day.isoformat(), country, store, line, revenue, round(revenue * cost_share, 2), units, orders]
+                    cost = round(revenue * cost_share, 2)
+                    yield [day.isoformat(), country, store, line, revenue, cost, units, orders]
         day += timedelta(days=1)
 
 
