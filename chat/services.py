@@ -232,7 +232,9 @@ def ask(
         conversation_id=conversation.id,
         messages=[
             NewMessage(sender="user", text=question, metadata={"author": author, "session": session_id}),
-            NewMessage(sender="assistant", text=answer.narrative, context=answer_json, metadata={"session": session_id}),
+            NewMessage(
+                sender="assistant", text=answer.narrative, context=answer_json, metadata={"session": session_id}
+            ),
         ],
         follow_up=answer_json["understanding"] if answer.understanding.answered else None,
         known_count=int(conversation.message_count or 0),

@@ -83,7 +83,8 @@ def test_asking_stores_both_messages_and_returns_the_computed_answer(client, dat
     assert assistant["metadata"]["reply_to"] == user["id"]
     listed = client.get(url).json()
     assert [m["id"] for m in listed["results"]] == [assistant["id"], user["id"]] and listed["next"] is None
-    assert set(listed["results"][0]) == {"id", "conversation", "seq", "timestamp", "sender", "text", "context", "metadata"}
+    fields = {"id", "conversation", "seq", "timestamp", "sender", "text", "context", "metadata"}
+    assert set(listed["results"][0]) == fields
     assert client.get(f"/api/chat/conversations/{conversation['id']}/").json()["message_count"] == 2
 
 

@@ -28,7 +28,8 @@ def test_the_schema_documents_every_chat_and_insight_operation(tenant):
     body = ask["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
     assert set(schema["components"]["schemas"][body]["properties"]) == {"text", "as_of"}
     created = ask["responses"]["201"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
-    assert set(schema["components"]["schemas"][created]["properties"]) == {"user_message", "assistant_message", "answer"}
+    properties = set(schema["components"]["schemas"][created]["properties"])
+    assert properties == {"user_message", "assistant_message", "answer"}
     assert schema["paths"]["/api/share/{token}"]["get"].get("security") in (None, [], [{}])
     assert {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}.items() <= (
         schema["components"]["securitySchemes"]["tenantToken"].items()
