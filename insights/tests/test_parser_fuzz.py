@@ -1,8 +1,10 @@
 """Property-based fuzz of the question parser: any text, any as-of date, any follow-up context, any semantic
 model a CSV can produce (odd column and member names included) — ``parse`` never raises, and never returns
-an understanding that breaks the contract (shared/spec/ask-contract.md)."""
+an understanding that breaks the contract (shared/spec/ask-contract.md, version 2: its fields, intents, group_by
+and per kinds), also for as-of dates at the calendar's edges and periods past them."""
 from __future__ import annotations
 
+import math
 import string
 from datetime import date, timedelta
 
@@ -11,13 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from insights.understanding.parser import parse
-from insights.understanding.types import GRAINS, INTENTS, ORDERS, Period, Understanding
-from metrics.measures import CATALOGUE, SUMMABLE, available_measures
+from insights.understanding.types import GRAINS, INTENTS, ORDER_BYS, ORDERS, Period, Understanding
+from metrics.measures import SUMMABLE, measures_for, snake_case
 from metrics.semantic import SemanticModel
 
 pytestmark = pytest.mark.fuzz  # also run by `make fuzz`
 
 COMPARED = ("compare", "drivers", "summary")
+GROUPED = ("breakdown", "rank", "drivers", "share", "count", "unusual")
 ANSWERED = tuple(i for i in INTENTS if i not in ("clarify", "out_of_scope"))
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -29,11 +32,20 @@ CUE_WORDS = (
     "2023", "2024", "2025", "march", "since", "between", "and", "or", "in", "what", "about", "how", "are", "we",
     "doing", "overview", "break", "down", "which", "most", "least", "3", "0", "-1", "999999999999", "all",
     "combined", "weather", "paris", "%", "$", "€", "?", "!", "...", "'", '"', "week 53", "q5", "feb 30",
+    # contract v2
+    "per", "per day", "per order", "average", "daily", "share", "% of", "mix", "cumulative", "running total",
+    "fastest-growing", "grew the most", "biggest drop", "unusual", "stood out", "on track", "to hit", "$1.5M",
+    "50k", "45%", "how many", "ever", "on record", "of all time", "median", "forecast", "single order", "gap",
+    "between", "than", "poem", "write", "translate", "yr", "qtr", "wk", "mom", "yoy", "wow", "vs ly",
+    "the month before", "week 60 of 2025", "q3 9999", "last 5000 years", "9999", "0001", "hey", "thanks",
+    "quick one for the board deck:", "dept", "by the end of the year",
 )
 name_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20)
 odd_name = st.one_of(st.sampled_from(CUE_WORDS), name_text, st.sampled_from(("North", "EMEA", "Online", "Q3 Promo",
                      "2024", "Top", "Last Year", "Émilie", "北京", "a", "A/B", "x" * 200)))
 day = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
+# As-of dates include the calendar's first and last days: no date arithmetic may raise there.
+as_of_day = st.one_of(day, st.sampled_from((date.min, date.max, date(1, 1, 31), date(9999, 12, 1))), st.dates())
 
 
 def clean(name: str) -> str | None:
@@ -43,8 +55,17 @@ def clean(name: str) -> str | None:
 
 @st.composite
 def semantic_models(draw) -> SemanticModel:
-    columns = draw(st.sets(st.sampled_from(SUMMABLE), min_size=1))
-    taken = {"date", *SUMMABLE}
+    """Catalogue columns and columns of the tenant's own ("Net Bookings", odd names), as an import makes them."""
+    columns = {name: name for name in draw(st.sets(st.sampled_from(SUMMABLE)))}
+    for written in draw(st.lists(st.one_of(st.sampled_from(("Net Bookings", "Seats", "Billable Hours", "refunds",
+                                                               "Demo Requests")), odd_name), max_size=3)):
+        name = snake_case(written)
+        if name and name not in columns and name not in ("gross_margin", "margin_pct", "avg_order_value"):
+            columns[name] = written
+    if not columns:
+        columns = {"revenue": "revenue"}
+    definitions = measures_for(columns)
+    taken = {"date", *SUMMABLE, *columns}
     dimensions: dict[str, tuple[str, ...]] = {}
     for _ in range(draw(st.integers(0, 4))):
         name = clean(draw(st.one_of(st.sampled_from(("region", "channel", "product", "category", "store")),
@@ -57,15 +78,16 @@ def semantic_models(draw) -> SemanticModel:
             dimensions[name] = tuple(sorted(members))
     first = draw(day)
     last = first + timedelta(days=draw(st.integers(0, 3000)))
-    return SemanticModel(version=f"v{draw(st.integers(0, 10**9))}", measures=available_measures(frozenset(columns)),
-                         dimensions=dimensions, first_date=first, last_date=last, row_count=1)
+    return SemanticModel(version=f"v{draw(st.integers(0, 10**9))}", measures=tuple(m.name for m in definitions),
+                         definitions={m.name: m for m in definitions}, dimensions=dimensions, first_date=first,
+                         last_date=last, row_count=1)
 
 
 @st.composite
 def questions(draw, model: SemanticModel) -> str:
     members = [m for ms in model.dimensions.values() for m in ms]
     words = list(CUE_WORDS) + members + list(model.dimensions) + [
-        s for m in model.measures for s in CATALOGUE[m].synonyms]
+        s for m in model.measures for s in model.measure(m).words]
     kind = draw(st.integers(0, 2))
     if kind == 0:
         return draw(st.text(max_size=200))
@@ -94,15 +116,26 @@ def contexts(draw, model: SemanticModel) -> Understanding | None:
             constraints[dimension] = tuple(draw(st.lists(st.sampled_from(members), min_size=1, max_size=2,
                                                          unique=True)))
     dims = list(model.dimensions)
+    rows = dims + (list(GRAINS) if intent in ("breakdown", "rank") else [])
+    part = None
+    if intent == "share" and dims and draw(st.booleans()):
+        dimension = draw(st.sampled_from(dims))
+        part = (dimension, draw(st.sampled_from(model.dimensions[dimension])))
     return Understanding(
         intent=intent,
         measure=draw(st.sampled_from(model.measures)),
         time=draw(periods()),
-        compare_to=draw(periods()) if intent in COMPARED else None,
+        compare_to=draw(periods()) if intent in COMPARED or intent == "rank" else None,
         constraints=constraints,
-        group_by=draw(st.sampled_from(dims)) if dims and intent in ("breakdown", "rank", "drivers") else None,
+        group_by=draw(st.sampled_from(rows)) if rows and intent in GROUPED else None,
         order=draw(st.sampled_from(ORDERS)) if intent == "rank" else None,
-        limit=draw(st.integers(1, 50)) if intent == "rank" else None,
+        limit=draw(st.integers(1, 50)) if intent in ("rank", "unusual") else None,
+        per=draw(st.one_of(st.none(), st.sampled_from((*model.measures, *GRAINS, *dims)))),
+        order_by=draw(st.one_of(st.none(), st.sampled_from(ORDER_BYS))) if intent == "rank" else None,
+        cumulative=intent == "trend" and draw(st.booleans()),
+        also=tuple(draw(st.lists(st.sampled_from(model.measures), max_size=2, unique=True))),
+        target=draw(st.floats(min_value=0, max_value=1e12)) if intent == "pace" else None,
+        part=part,
     )
 
 
@@ -123,19 +156,33 @@ def assert_within_contract(result, model: SemanticModel) -> None:
     for dimension, members in u.constraints.items():
         assert dimension in model.dimensions, dimension
         assert set(members) <= set(model.dimensions[dimension]), (dimension, members)
-    assert u.group_by is None or u.group_by in model.dimensions, u.group_by
+    grains = GRAINS if u.intent in ("breakdown", "rank") else ()
+    assert u.group_by is None or u.group_by in model.dimensions or u.group_by in grains, (u.intent, u.group_by)
+    assert u.group_by is None or u.intent in GROUPED, (u.intent, u.group_by)
     assert u.limit is None or (isinstance(u.limit, int) and u.limit >= 1)
+    assert u.limit is None or u.intent in ("rank", "unusual"), (u.intent, u.limit)
     assert u.order is None or u.order in ORDERS
-    assert (u.compare_to is not None) == (u.intent in COMPARED), (u.intent, u.compare_to)
+    assert u.order_by is None or (u.order_by in ORDER_BYS and u.intent == "rank"), (u.intent, u.order_by)
+    compared = u.intent in COMPARED or u.order_by is not None
+    assert (u.compare_to is not None) == compared, (u.intent, u.order_by, u.compare_to)
     assert u.time is not None, "an answered question has a period"
-    u.as_json()  # serialisable as the contract's object
+    assert u.per is None or u.per in model.measures or u.per in GRAINS or u.per in model.dimensions, u.per
+    assert u.per is None or u.measure is None or not model.measure(u.measure).is_ratio, "a ratio is not divided"
+    assert not u.cumulative or u.intent == "trend"
+    assert set(u.also) <= set(model.measures) and u.measure not in u.also, u.also
+    assert (u.target is not None) == (u.intent == "pace"), (u.intent, u.target)
+    assert u.target is None or math.isfinite(u.target)
+    assert u.part is None or (u.intent == "share" and u.part[1] in model.dimensions.get(u.part[0], ())), u.part
+    assert all(isinstance(w, str) for w in u.ignored)
+    out = u.as_json()  # serialisable as the contract's object, and read back the same
+    assert Understanding.from_json(out).as_json() == out
 
 
 @FUZZ
 @given(data=st.data())
 def test_any_question_parses_within_the_contract(data):
     model = data.draw(semantic_models())
-    result = parse(data.draw(questions(model)), model=model, as_of=data.draw(day))
+    result = parse(data.draw(questions(model)), model=model, as_of=data.draw(as_of_day))
     assert_within_contract(result, model)
 
 
@@ -144,14 +191,14 @@ def test_any_question_parses_within_the_contract(data):
 def test_any_follow_up_parses_within_the_contract(data):
     model = data.draw(semantic_models())
     context = data.draw(contexts(model))
-    result = parse(data.draw(questions(model)), model=model, as_of=data.draw(day), context=context)
+    result = parse(data.draw(questions(model)), model=model, as_of=data.draw(as_of_day), context=context)
     assert_within_contract(result, model)
 
 
 @FUZZ
-@given(text=st.text(max_size=2000), as_of=day)
+@given(text=st.text(max_size=2000), as_of=as_of_day)
 def test_arbitrary_unicode_never_breaks_the_parser(text, as_of):
-    model = SemanticModel(version="fixed", measures=available_measures(frozenset(SUMMABLE)),
+    model = SemanticModel(version="fixed", measures=tuple(m.name for m in measures_for({s: s for s in SUMMABLE})),
                           dimensions={"region": ("EMEA", "APAC"), "channel": ("Online", "Retail")},
                           first_date=date(2023, 1, 1), last_date=date(2025, 12, 31), row_count=1)
     assert_within_contract(parse(text, model=model, as_of=as_of), model)
@@ -163,3 +210,25 @@ def test_a_dimension_named_only_by_punctuation_does_not_break_questions():
                           first_date=date(2025, 1, 1), last_date=date(2025, 6, 30), row_count=1)
     result = parse("What was revenue last month?", model=model, as_of=date(2025, 6, 15))
     assert result.understanding.intent == "value" and result.understanding.measure == "revenue"
+
+
+EDGES = [
+    (as_of, text)
+    for as_of in (date.min, date(1, 3, 1), date(2025, 11, 10), date(9999, 12, 1), date.max)
+    for text in ("Revenue last 5000 years", "Revenue in Q3 9999", "Revenue in week 60 of 2025", "Revenue yoy",
+                 "Revenue this year vs last year", "Monthly revenue over the last 12 months", "Why did revenue drop?",
+                 "Are we on track for $1.5M this year?", "Anything unusual last week?", "Revenue ever",
+                 "Which month was our best?", "Revenue next year", "Revenue in 0001", "Revenue since 1900",
+                 "Cumulative revenue by month this year", "What was revenue yesterday?")
+]
+
+
+@pytest.mark.parametrize(("as_of", "text"), EDGES, ids=[f"{a}: {t}" for a, t in EDGES])
+def test_dates_at_the_calendars_edges_are_a_clarify_or_a_bounded_period(as_of, text):
+    """Issue 10.6: as-of 0001-01-01 or 9999-12-31, "last 5000 years", "Q3 9999", "week 60 of 2025"."""
+    model = SemanticModel(version="edges", measures=("revenue",), dimensions={"region": ("EMEA", "APAC")},
+                          first_date=date(2023, 1, 1), last_date=date(2025, 10, 31), row_count=1)
+    result = parse(text, model=model, as_of=as_of)
+    assert_within_contract(result, model)
+    u = result.understanding
+    assert u.answered or result.clarification

@@ -829,6 +829,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
             return _ask_problem(_Ask("breakdown", problem="no_dimension"), model)
         group_by = ask.group_by or group_by
         intent = previous.intent if previous.intent in GROUPED_INTENTS and not facts.cues.breakdown else "breakdown"
+    if group_by in GRAINS and intent not in ("breakdown", "rank"):
+        group_by = None  # "why?" after "which month was best": the drivers of a change, not rows of months
     if intent in GROUPED_INTENTS[:2] and group_by is None:
         return _ask_problem(_Ask(intent, problem="no_dimension"), model)
 
@@ -881,7 +883,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         per=per,
         order_by=order_by if intent == "rank" else None,
         cumulative=(facts.mods.cumulative or previous.cumulative) and intent == "trend",
-        also=(tuple(facts.also) if facts.measure_said else previous.also) if intent in _ALSO_INTENTS else (),
+        also=tuple(m for m in (facts.also if facts.measure_said else previous.also) if m != measure)
+        if intent in _ALSO_INTENTS else (),
         target=(facts.mods.target or previous.target) if intent == "pace" else None,
         ignored=facts.ignored,
         part=part if intent == "share" else None,
