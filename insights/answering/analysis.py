@@ -16,7 +16,7 @@ from types import MappingProxyType
 from core.formatting import period as describe
 from insights.answering.results import MeasureFigures, Result, Row
 from insights.understanding.types import GRAINS, UNUSUAL_LIMIT, Period, Understanding
-from metrics.periods import period_bounds, periods
+from metrics.periods import period_bounds, period_label, periods
 from metrics.selectors import Bucket, Cell, QueryResult, QuerySpec, query_many
 from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
@@ -355,17 +355,26 @@ class Analysis:
                 f"{UNUSUAL_MIN_HISTORY} earlier periods of the same length inside your data "
                 f"({describe(self.model.first_date, self.model.last_date)}), and there are {len(windows) - 1}."
             ))
-        buckets = [Bucket(str(i), start, end) for i, (start, end) in enumerate(windows)]
         dimensions = [self.u.group_by] if self.u.group_by else list(self.model.dimensions)
-        specs = [self._spec(time.start, time.end, buckets=buckets)]
-        specs += [self._spec(time.start, time.end, buckets=buckets, group_by=d) for d in dimensions]
+        grain = self._calendar_grain()
+        if grain is not None:
+            # Back-to-back calendar periods: one grouping by period, no join of facts to spans.
+            index = {period_label(start, grain): i for i, (start, _) in enumerate(windows)}
+            specs = [self._spec(windows[-1][0], time.end, grain=grain, group_by=d) for d in (None, *dimensions)]
+        else:
+            index = {str(i): i for i in range(len(windows))}
+            buckets = [Bucket(str(i), start, end) for i, (start, end) in enumerate(windows)]
+            specs = [self._spec(time.start, time.end, buckets=buckets, group_by=d) for d in (None, *dimensions)]
         results = self._queries(specs)
         spans = [self.clip(start, end) for start, end in windows]
-        series: dict[str, list[Cell]] = {"total": list(results[0].rows)}
-        for dimension, result in zip(dimensions, results[1:], strict=True):
+        series: dict[str, list[Cell]] = {}
+        for dimension, result in zip((None, *dimensions), results, strict=True):
             for cell in result.rows:
-                cells = series.setdefault(f"{dimension}={cell.key}", [self._empty()] * len(windows))
-                cells[int(cell.period or 0)] = cell
+                position = index.get(cell.period if dimension else cell.key or "")
+                if position is not None:
+                    key = f"{dimension}={cell.key}" if dimension else "total"
+                    series.setdefault(key, [self._empty()] * len(windows))[position] = cell
+        series.setdefault("total", [self._empty()] * len(windows))
         rows = []
         for key, cells in series.items():
             values = [self.figure(cell, self.measure, span=span) for cell, span in zip(cells, spans, strict=True)]
@@ -380,14 +389,19 @@ class Analysis:
             if abs(z) >= UNUSUAL_Z:
                 rows.append(Row(key=key, value=value, expected=expected, z=z))
         rows.sort(key=lambda row: (-abs(row.z or 0.0), row.key))
-        return Result(value=self.total(results[0].total, self.measure, period=time),
+        return Result(value=self.total(series["total"][0], self.measure, period=time),
                       rows=tuple(rows[: self.u.limit or UNUSUAL_LIMIT]))
+
+    def _calendar_grain(self) -> str | None:
+        """The grain of which ``time`` is exactly one calendar period, if any."""
+        start, end = self.u.time.start, self.u.time.end
+        return next((g for g in GRAINS if period_bounds(start, g) == (start, end)), None)
 
     def _history(self) -> list[Span]:
         """The 12 periods of ``time``'s length just before it (calendar periods when it is one), kept only when
         wholly inside the data."""
         start, end = self.u.time.start, self.u.time.end
-        grain = next((g for g in GRAINS if period_bounds(start, g) == (start, end)), None)
+        grain = self._calendar_grain()
         windows = []
         for _ in range(UNUSUAL_HISTORY):
             if grain is not None:
