@@ -113,6 +113,10 @@ eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on
 	$(PY) manage.py eval_setup --tenant fernhill-eval --data .run/fernhill.csv --dimensions store_id
 	$(EVALUATE) --questions tests/eval/fernhill-questions.jsonl --data .run/fernhill.csv --tenant fernhill-eval \
 		--dimensions store_id
+	@# the reserve sets: fresh sentences over the same two companies
+	$(EVALUATE) --questions tests/eval/marlow-reserve.jsonl --data .run/marlow.csv --tenant marlow-eval
+	$(EVALUATE) --questions tests/eval/fernhill-reserve.jsonl --data .run/fernhill.csv --tenant fernhill-eval \
+		--dimensions store_id
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py
