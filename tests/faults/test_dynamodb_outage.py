@@ -74,18 +74,14 @@ def test_storage_dying_mid_import_keeps_the_previous_dataset_and_a_reimport_work
     query = "/api/metrics/query/?start=2025-01-01&end=2025-03-31&group_by=region"
     answer = client.get(query).json()
 
-    real_put = metrics.services.put_items
+    real_save = metrics.services.save_version_file
 
-    def dying_put(*, tenant, items, on_written=None):
-        def items_then_outage():
-            for n, item in enumerate(items):
-                if n == 1:  # the version, its manifest and model are written; its rollups are not
-                    on_own_dynamodb.stop()
-                yield item
+    def save_then_outage(**kwargs):
+        size = real_save(**kwargs)  # the version's record and file are written; its model and pointer are not
+        on_own_dynamodb.stop()
+        return size
 
-        return real_put(tenant=tenant, items=items_then_outage(), on_written=on_written)
-
-    monkeypatch.setattr(metrics.services, "put_items", dying_put)
+    monkeypatch.setattr(metrics.services, "save_version_file", save_then_outage)
     assert_unavailable(upload("New"))
     monkeypatch.undo()
 
