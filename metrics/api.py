@@ -122,9 +122,19 @@ class ModelApi(TenantAPIView):
 
         version = serializers.CharField()
         measures = MeasureSerializer(many=True)
+        class DimensionSerializer(serializers.Serializer):
+            name = serializers.CharField()
+            label = serializers.CharField()
+            words = serializers.ListField(child=serializers.CharField())
+            aliases = serializers.ListField(
+                child=serializers.ListField(child=serializers.CharField(), min_length=2, max_length=2),
+                help_text="[alias, member] pairs",
+            )
+
         dimensions = serializers.DictField(
             child=serializers.ListField(child=serializers.CharField()), help_text="dimension → its members, sorted"
         )
+        dimension_details = DimensionSerializer(many=True, help_text="labels, words and member aliases")
         first_date = serializers.DateField()
         last_date = serializers.DateField()
         row_count = serializers.IntegerField()

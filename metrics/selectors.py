@@ -29,6 +29,7 @@ from metrics import engine
 from metrics.compiler import compile_query
 from metrics.errors import InvalidQuery, NoDataset, UnknownDimension, UnknownMeasure, UnknownMember
 from metrics.files import local_version_path
+from metrics.model_edits import with_edits
 from metrics.models import CURRENT_SK, DATASET_PK, MODEL_SK, CurrentDataset, SemanticModelRecord, version_pk
 from metrics.periods import GRAINS, period_bounds, period_label, periods
 from metrics.queries import Bucket, Cell, QueryResult, QuerySpec
@@ -112,8 +113,9 @@ def _indexed_model(tenant: TenantContext, version: str) -> _Indexed:
 
 
 def get_semantic_model(*, tenant: TenantContext) -> SemanticModel:
-    """What the tenant's data can answer; raises ``NoDataset`` before the first import."""
-    return _indexed_model(tenant, _current_version(tenant)).model
+    """What the tenant's data can answer, with the tenant's own edits; raises ``NoDataset`` before the first
+    import."""
+    return with_edits(tenant=tenant, model=_indexed_model(tenant, _current_version(tenant)).model)
 
 
 def _indexed(tenant: TenantContext, model: SemanticModel | None) -> _Indexed:

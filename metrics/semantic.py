@@ -14,7 +14,21 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE, Measure, evaluate, measures_for
+
+
+class Dimension(BaseModel):
+    """How people name a dimension and its members: a label, extra words, and member aliases
+    ("NA" → "North America"); the tenant edits them (``metrics.model_edits``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    label: str
+    words: tuple[str, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()  # (alias, member), hashable so vocabularies can be cached by it
 
 
 @dataclass(frozen=True)
@@ -30,9 +44,13 @@ class SemanticModel:
     last_date: date
     row_count: int = 0
     definitions: Mapping[str, Measure] = field(default_factory=dict)
+    dimension_details: Mapping[str, Dimension] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "dimensions", MappingProxyType({k: tuple(v) for k, v in self.dimensions.items()}))
+        details = {name: self.dimension_details.get(name) or Dimension(name=name, label=name)
+                   for name in self.dimensions}
+        object.__setattr__(self, "dimension_details", MappingProxyType(details))
         given = dict(self.definitions)
         missing = {name: name for name in self.measures if name not in given and name not in CATALOGUE}
         defaults = {m.name: m for m in measures_for(missing)} if missing else {}
@@ -66,6 +84,7 @@ class SemanticModel:
                 for m in self.definitions.values()
             ],
             "dimensions": {name: list(members) for name, members in self.dimensions.items()},
+            "dimension_details": [d.model_dump(mode="json") for d in self.dimension_details.values()],
             "first_date": self.first_date.isoformat(),
             "last_date": self.last_date.isoformat(),
             "row_count": self.row_count,
@@ -80,6 +99,7 @@ class SemanticModel:
             measures=tuple(m.name for m in measures),
             definitions={m.name: m for m in measures},
             dimensions={k: tuple(v) for k, v in data["dimensions"].items()},
+            dimension_details={d["name"]: Dimension.model_validate(d) for d in data.get("dimension_details", ())},
             first_date=date.fromisoformat(data["first_date"]),
             last_date=date.fromisoformat(data["last_date"]),
             row_count=int(data.get("row_count", 0)),
