@@ -14,7 +14,7 @@ DEMO_PASSWORD ?= demo-password-123
 EVAL_TENANT ?= acme-eval
 SHARED ?= ../shared
 
-.PHONY: install lock postgres test-postgres secrets dynamodb dynamodb-stop migrate demo run serve streamlit test test-fast browser eval bench fuzz lint lint-infra attack clean
+.PHONY: install lock postgres test-postgres secrets dynamodb dynamodb-stop migrate demo run serve streamlit test test-fast browser eval bench fuzz lint lint-infra attack clean redis
 
 $(VENV)/.installed: pyproject.toml requirements/dev.lock package-lock.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -87,7 +87,12 @@ browser: ## Debian's Chromium for the end-to-end tests (skipped loudly when it c
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "!!! Chromium could not be installed: browser tests will be SKIPPED !!!"; }
 
-test: install browser postgres lint-infra ## The whole suite (its own in-memory DynamoDB), the Django side on PostgreSQL, the infra checks
+redis: ## Debian's Redis server for the shared-throttle tests (skipped loudly when it cannot be installed)
+	@command -v redis-server >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) \
+		|| echo "!!! Redis could not be installed: the Redis throttle tests will be SKIPPED !!!"; }
+
+test: install browser postgres redis lint-infra ## The whole suite (its own in-memory DynamoDB), the Django side on PostgreSQL, the infra checks
 	$(PY) -m pytest -q -n 2 --dist loadfile
 	$(MAKE) --no-print-directory test-postgres
 

@@ -38,6 +38,22 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(line, default=str)
 
 
+def route_of(request: HttpRequest) -> str:
+    """The URL pattern that served the request, never its path: paths carry secrets (share tokens)."""
+    match = getattr(request, "resolver_match", None)
+    return f"/{match.route}" if match is not None else "(unmatched)"
+
+
+class RoutesNotPaths(logging.Filter):
+    """Django's own request warnings ("Not Found: /share/<token>") name the route instead of the path."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)
+        if isinstance(request, HttpRequest) and isinstance(record.args, tuple) and request.path in record.args:
+            record.args = tuple(route_of(request) if arg == request.path else arg for arg in record.args)
+        return True
+
+
 class RequestLogMiddleware:
     """One line per request with its id, tenant, status and duration."""
 
@@ -56,7 +72,7 @@ class RequestLogMiddleware:
                 extra={
                     "fields": {
                         "method": request.method,
-                        "path": request.path,
+                        "route": route_of(request),
                         "status": response.status_code,
                         "durationMs": round((time.perf_counter() - started) * 1000, 1),
                     }

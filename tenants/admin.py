@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST
 
 from tenants import services
@@ -58,10 +59,14 @@ class TenantAdmin(admin.ModelAdmin):
             except TenantError as exc:
                 form.add_error(None, str(exc))
             else:
-                note = f" Owner sign-in: {record.ownerEmail} / {password}" if password else ""
-                messages.success(request, f"Tenant {record.tenantId} is active (table {record.tableName}).{note}")
-                return HttpResponseRedirect(reverse("admin:tenants_tenant_changelist"))
-        return render(request, "admin/tenants/tenant_onboard.html", self._context(request, title="Onboard a tenant", form=form))
+                # The initial password is shown on this one page and nowhere else: not in the messages
+                # cookie, not in a redirect, not cached.
+                page = render(request, "admin/tenants/tenant_onboarded.html",
+                              self._context(request, title="Tenant onboarded", record=record, password=password))
+                add_never_cache_headers(page)
+                return page
+        context = self._context(request, title="Onboard a tenant", form=form)
+        return render(request, "admin/tenants/tenant_onboard.html", context)
 
     def status_view(self, request: HttpRequest, tenant_id: str) -> HttpResponse:
         try:

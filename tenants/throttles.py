@@ -47,45 +47,39 @@ class SignInIPThrottle(SharedRateThrottle):
         return self.get_ident(request)
 
 
-class _AskThrottle(SharedRateThrottle):
-    def key(self, request: Request, view: APIView) -> str | None:
+def _over_ask_rate(tenant: TenantContext) -> int | None:
+    """Count one question per person, then (only if the person may ask) per tenant: one person's flood
+    never uses up their colleagues' share. Seconds to wait when over a rate, else None."""
+    person = f"{tenant.tenant_id}:{tenant.user_id or tenant.email}"
+    for scope, ident in (("ask_user", person), ("ask_tenant", tenant.tenant_id)):
+        limit, window = SimpleRateThrottle.parse_rate(None, api_settings.DEFAULT_THROTTLE_RATES[scope])
+        seen = counter_store().hit(f"{scope}:{ident}", window=window)
+        if seen.count > limit:
+            return seen.retry_after
+    return None
+
+
+class AskThrottle(BaseThrottle):
+    """Questions (POST) per person and per tenant; reading is not throttled here."""
+
+    def allow_request(self, request: Request, view: APIView) -> bool:
         if request.method in SAFE_METHODS or not isinstance(request.auth, TenantContext):
-            return None
-        return self.ident(request.auth)
+            return True
+        self._retry_after = _over_ask_rate(request.auth)
+        return self._retry_after is None
 
-    def ident(self, tenant: TenantContext) -> str:
-        raise NotImplementedError
-
-
-class AskUserThrottle(_AskThrottle):
-    """Questions per person (within their tenant)."""
-
-    scope = "ask_user"
-
-    def ident(self, tenant: TenantContext) -> str:
-        return f"{tenant.tenant_id}:{tenant.user_id or tenant.email}"
+    def wait(self) -> float | None:
+        return self._retry_after
 
 
-class AskTenantThrottle(_AskThrottle):
-    """Questions per tenant, all its people together."""
-
-    scope = "ask_tenant"
-
-    def ident(self, tenant: TenantContext) -> str:
-        return tenant.tenant_id
-
-
-ASK_THROTTLES = [AskUserThrottle, AskTenantThrottle]
+ASK_THROTTLES = [AskThrottle]
 
 
 def check_ask_allowed(*, tenant: TenantContext) -> None:
     """The ask throttles for surfaces outside DRF (WebSockets): ``Throttled`` (429) when over a rate."""
-    for throttle_class in ASK_THROTTLES:
-        throttle = throttle_class()
-        limit, window = SimpleRateThrottle.parse_rate(None, api_settings.DEFAULT_THROTTLE_RATES[throttle.scope])
-        seen = counter_store().hit(f"{throttle.scope}:{throttle.ident(tenant)}", window=window)
-        if seen.count > limit:
-            raise Throttled(wait=seen.retry_after)
+    retry_after = _over_ask_rate(tenant)
+    if retry_after is not None:
+        raise Throttled(wait=retry_after)
 
 
 def _failures_key(email: str) -> str:

@@ -66,7 +66,8 @@ def me(token: str):
 
 
 def test_id_and_access_tokens_of_our_client_are_accepted(cognito):
-    assert me(cognito_token(use="id")).status_code == 200
+    response = me(cognito_token(use="id"))
+    assert response.status_code == 200, response.content
     assert me(cognito_token(use="access")).status_code == 200
 
 

@@ -47,4 +47,4 @@ def test_request_log_lines_are_json_with_request_id_and_tenant(tenant, api_clien
     assert records
     # The formatter reads the request's context, which ends with the request: format inside it.
     line = json.loads(JsonFormatter().format(records[-1]))
-    assert line["message"] == "request" and line["status"] == 200 and line["path"] == "/api/me"
+    assert line["message"] == "request" and line["status"] == 200 and line["route"] == "/api/me"
