@@ -331,6 +331,13 @@ resource "aws_iam_role_policy" "tenant" {
         ]
       },
       {
+        # Where a request's credentials also reach files (issue 12.7), only its own tenant's prefix.
+        Sid      = "TaggedTenantFiles"
+        Effect   = "Allow"
+        Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+        Resource = ["${module.static_site[0].uploads_bucket_arn}/tenants/$${aws:PrincipalTag/tenantId}/*"]
+      },
+      {
         Sid       = "OwnRegistryItem"
         Effect    = "Allow"
         Action    = ["dynamodb:GetItem"]

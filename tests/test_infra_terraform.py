@@ -333,3 +333,14 @@ def test_alarms_watch_error_rate_and_p95_answer_latency_of_the_emf_figures(setti
     assert latency["dimensions"] == {"service": document["service"]}
     dashboard = module_resources("dashboard")["aws_cloudwatch_dashboard.this"]
     assert dashboard["dashboard_name"] == "${var.name}"
+
+
+def test_the_tenant_role_reaches_only_its_own_tenants_file_prefix(tenant):
+    from metrics.files import version_file_name
+
+    policies = [b["aws_iam_role_policy"] for b in ROOT_CONFIG["resource"] if "aws_iam_role_policy" in b]
+    text = next(policy["tenant"] for policy in policies if "tenant" in policy)["policy"]
+    [pattern] = re.findall(r'uploads_bucket_arn\}/(tenants/\$\$\{aws:PrincipalTag/tenantId\}/\*)"', text)
+    own = pattern.replace("$${aws:PrincipalTag/tenantId}", tenant.tenant_id)
+    assert re.fullmatch(re.escape(own).replace(r"\*", ".*"), version_file_name(tenant=tenant, version="v_1"))
+    assert not re.fullmatch(re.escape(own).replace(r"\*", ".*"), "tenants/other/datasets/v_1.parquet")
