@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from insights.understanding.words import FUNCTION, ordinary
 from metrics.measures import CATALOGUE, Measure
-from metrics.semantic import SemanticModel
+from metrics.semantic import Dimension, SemanticModel
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|%|&|\$")
 # After "did" or "than" a modal verb cannot be one: "how much did will sell" names Will.
@@ -441,8 +441,13 @@ def _member_forms(member: str) -> set[tuple[str, ...]]:
     return {f for f in forms if f}
 
 
-def build(*, measures: Mapping[str, Measure], dimensions: Mapping[str, tuple[str, ...]]) -> Vocabulary:
-    """``measures``: the tenant's measures by name (the semantic model's definitions), with their own words."""
+def build(
+    *, measures: Mapping[str, Measure], dimensions: Mapping[str, tuple[str, ...]],
+    details: Mapping[str, Dimension] | None = None,
+) -> Vocabulary:
+    """``measures``: the tenant's measures by name (the semantic model's definitions), with their own words;
+    ``details``: the tenant's words for its dimensions and aliases of their members."""
+    details = details or {}
     vocab = Vocabulary(model_measures=frozenset(measures), dimensions=dict(dimensions))
     for name, measure in measures.items():
         for phrase in (*measure.words, *MEASURE_WORDS.get(name, ())):
@@ -464,12 +469,17 @@ def build(*, measures: Mapping[str, Measure], dimensions: Mapping[str, tuple[str
     for dimension in dimensions:
         for form in _dimension_words(dimension):
             vocab.add(form, Entry("dimension", dimension))
+        for word in details[dimension].words if dimension in details else ():
+            vocab.add(words_of(word), Entry("dimension", dimension))
     for dimension in dimensions:
         short = _short_name(dimension)
         if short and not any(e.kind == "dimension" for e in vocab.phrases.get((short,), [])):
             for form in ((short,), *((p,) for p in plurals(short))):
                 vocab.add(form, Entry("dimension", dimension))
     for dimension, members in dimensions.items():
+        named = dict(details[dimension].aliases) if dimension in details else {}
+        for alias, member in named.items():  # the tenant's own aliases ("NA" → "North America")
+            vocab.add(words_of(alias), Entry("member", dimension, member, False))
         for member in members:
             if not str(member).strip():
                 continue
@@ -493,13 +503,15 @@ def build(*, measures: Mapping[str, Measure], dimensions: Mapping[str, tuple[str
 
 @lru_cache(maxsize=64)
 def _cached(
-    version: str, measures: tuple[Measure, ...], dimensions: tuple[tuple[str, tuple[str, ...]], ...]
+    version: str, measures: tuple[Measure, ...], dimensions: tuple[tuple[str, tuple[str, ...]], ...],
+    details: tuple[Dimension, ...] = (),
 ) -> Vocabulary:
-    return build(measures={m.name: m for m in measures}, dimensions=dict(dimensions))
+    return build(measures={m.name: m for m in measures}, dimensions=dict(dimensions),
+                 details={d.name: d for d in details})
 
 
 def vocabulary_for(model: SemanticModel) -> Vocabulary:
     """The matcher of ``model``'s words, built once per model version (and content, so two models
     that share a version string by mistake never share a matcher)."""
     return _cached(model.version, tuple(model.definitions.values()),
-                   tuple((k, tuple(v)) for k, v in model.dimensions.items()))
+                   tuple((k, tuple(v)) for k, v in model.dimensions.items()), tuple(model.dimension_details.values()))

@@ -199,3 +199,18 @@ def test_another_tenants_edits_stay_its_own(make_tenant, api_client_for):
     imported(globex, replace=False)
     acme.patch("/api/metrics/model/measures/revenue", {"label": "Acme money"}, format="json")
     assert measure(globex.get("/api/metrics/model/").json(), "revenue")["label"] == "Revenue"
+
+
+def test_the_parser_reads_dimension_words_and_member_aliases(client, tenant):
+    as_of = date(2024, 3, 1)
+    model = get_semantic_model(tenant=tenant)
+    assert parse("revenue in Northstar in January 2024", model=model, as_of=as_of).understanding.constraints == {}
+    assert parse("revenue by turf in January 2024", model=model, as_of=as_of).understanding.group_by is None
+    client.patch("/api/metrics/model/dimensions/region", {"words": ["turf"], "aliases": {"Northstar": "North America"}},
+                 format="json")
+    model = get_semantic_model(tenant=tenant)
+    aliased = parse("revenue in Northstar in January 2024", model=model, as_of=as_of).understanding
+    assert dict(aliased.constraints) == {"region": ("North America",)}
+    assert parse("revenue by turf in January 2024", model=model, as_of=as_of).understanding.group_by == "region"
+    answer = answer_question(tenant=tenant, text="revenue in Northstar in January 2024", as_of=as_of, context=None)
+    assert "$300" in answer.narrative
