@@ -344,3 +344,20 @@ def test_the_tenant_role_reaches_only_its_own_tenants_file_prefix(tenant):
     own = pattern.replace("$${aws:PrincipalTag/tenantId}", tenant.tenant_id)
     assert re.fullmatch(re.escape(own).replace(r"\*", ".*"), version_file_name(tenant=tenant, version="v_1"))
     assert not re.fullmatch(re.escape(own).replace(r"\*", ".*"), "tenants/other/datasets/v_1.parquet")
+
+
+def test_the_deploy_migrates_then_smoke_tests_after_applying():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    steps = [step.get("name", "") for step in workflow["jobs"]["deploy"]["steps"]]
+    wanted = ("terraform apply", "migrate the database", "smoke test (sign in, upload, ask)")
+    order = [steps.index(name) for name in wanted]
+    assert order == sorted(order), steps
+    migrate = workflow["jobs"]["deploy"]["steps"][order[1]]["run"]
+    assert "terraform output -raw migrate_function" in migrate and "FunctionError" in migrate and "exit 1" in migrate
+    smoke = workflow["jobs"]["deploy"]["steps"][order[2]]
+    assert "python3 -m salestalk.smoke_test" in smoke["run"]
+    assert smoke["env"]["SMOKE_PASSWORD"] == "${{ secrets.SMOKE_PASSWORD }}"
+    outputs = named(ROOT_CONFIG["output"])
+    assert {"migrate_function", "http_api_url", "user_pool_id", "user_pool_client_id", "function_names"} <= set(outputs)
