@@ -41,7 +41,8 @@ _GROWTH = re.compile(
 _DOWNWARD = re.compile(r"\b(?:drop|drops|dropped|dropping|declin\w*|fall|falls|fell|fallen|decreas\w*|los[st]|loss|"
                        r"shr[ai]nk\w*|shrunk|dip|slump\w*|slid\w*|slipp?\w*|decliners?|losers|least|slowest|smallest)\b")
 _PER_GRAIN = re.compile(
-    r"\b(?:average|avg|mean|typical)\s+(?P<adj>daily|weekly|monthly|quarterly|yearly|annual)\b"
+    r"\b(?:(?:average|avg|mean|typical)\s+(?P<adj>daily|weekly|monthly|quarterly|yearly|annual)|"
+    r"(?P<adj2>daily|weekly|monthly|quarterly|yearly|annual)\s+(?:average|avg|mean))\b"
     r"|\b(?:per|a|each|every)\s+(?P<unit>day|week|month|quarter|year)\b(?:\s*,?\s*on\s+average)?"
     r"|\bon\s+an?\s+(?:average\s+)?(?P<on>day|week|month)\b")
 _AVERAGE_WORD = re.compile(r"\b(?:average|avg|mean|typical|on\s+average|per)\b")
@@ -63,6 +64,7 @@ _SHARE = re.compile(
     r"|\bmix\b|\bas\s+a\s+(?:%|percent(?:age)?|share|proportion)\b|'s\s+share\b|\bshare\b"
     r"|\bhow\s+much\s+of\b.*\b(?:came|come|comes|coming|was|is|were)\s+(?:from|in|through|via)\b")
 _PART_BEFORE = re.compile(r"'s\s+(?:share|part|portion|slice|contribution|percent(?:age)?|%)\b")
+_IN_PERCENT = re.compile(r"\b(?:by|in)\s+(?:%|percent(?:age)?|pct|relative)(?:\s+terms)?(?!\w)|\bin\s+%")
 _UNUSUAL = re.compile(
     r"\b(?:unusual\w*|anomal\w*|outliers?|stood\s+out|stand(?:s|ing)?\s+out|out\s+of\s+the\s+ordinary|abnormal\w*|"
     r"odd|weird|strange|surpris\w+|irregular\w*|unexpected\w*|red\s+flags?|out\s+of\s+line|off\s+pattern)\b")
@@ -99,6 +101,7 @@ class Modifiers:
     part_before: int | None = None  # the offset of "'s share": the part is the member just before
     unusual: bool = False
     gap: bool = False
+    in_percent: bool = False  # "by %", "in percentage terms"
     not_in_totals: str | None = None  # the words asking for what daily totals cannot answer
 
     @property
@@ -117,8 +120,9 @@ def read_modifiers(low: str) -> Modifiers:
         order = "asc" if _DOWNWARD.search(words) else "desc"
     per_grain = per_span = None
     m = _PER_GRAIN.search(low)
-    if m and (m["adj"] or m["on"] or re.match(r"per\b", m.group(0)) or _AVERAGE_WORD.search(low)):
-        per_grain = GRAIN_ADJECTIVES[m["adj"]] if m["adj"] else (m["unit"] or m["on"])
+    if m and (m["adj"] or m["adj2"] or m["on"] or re.match(r"per\b", m.group(0)) or _AVERAGE_WORD.search(low)):
+        adjective = m["adj"] or m["adj2"]
+        per_grain = GRAIN_ADJECTIVES[adjective] if adjective else (m["unit"] or m["on"])
         per_span = m.span()
     pace = _PACE.search(low)
     pace_end = _PACE_PERIOD_END.search(low)
@@ -140,6 +144,7 @@ def read_modifiers(low: str) -> Modifiers:
         part_before=part.start() if part else None,
         unusual=bool(_UNUSUAL.search(low)),
         gap=bool(_GAP.search(low)),
+        in_percent=bool(_IN_PERCENT.search(low)),
         not_in_totals=bad.group(0) if bad else None,
     )
 
@@ -147,6 +152,11 @@ def read_modifiers(low: str) -> Modifiers:
 def asks_share(text: str) -> bool:
     """``text``: the question with its measure words blanked (so "margin %" is no "% of")."""
     return bool(_SHARE.search(text))
+
+
+def target_in(low: str) -> float | None:
+    """A target said on its own ("what about 3m?" after a pace question)."""
+    return _target(low)[0]
 
 
 def _target(low: str) -> tuple[float | None, tuple[int, int] | None]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from insights.understanding.cues import Cues, asked_groupings, excluded_before, off_topic, read_cues
 from insights.understanding.framing import framing_spans, not_a_data_question
-from insights.understanding.modifiers import Modifiers, asks_share, count_word, read_modifiers
+from insights.understanding.modifiers import Modifiers, asks_share, count_word, read_modifiers, target_in
 from insights.understanding.time_expressions import (
     FoundPeriod,
     TimeReading,
@@ -269,7 +269,9 @@ def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> list[Hit]:
         if kind == "measure" and name == "new_customers" and "new" not in written:
             kind = None  # new customers acquired are not the customers there are
         facts.per_spans.append((m.start(), m.end() + len(written)))
-        if kind in ("measure", "dimension"):
+        if kind in ("measure", "dimension") and facts.per not in (None, name):
+            facts.per_unknown = f"per {facts.per} and per {written}"  # one division at a time
+        elif kind in ("measure", "dimension"):
             facts.per = name
             if hit is not None:
                 kept.remove(hit)
@@ -399,7 +401,7 @@ def _read_unknown_beside_dimensions(facts: _Facts, hits: list[Hit], vocab: Vocab
 
 def _asks_about_dimension(word: str) -> bool:
     """"each region", "which store", "top products": words that ask about a dimension rather than name a member."""
-    return word in COMMON or word in _ARTICLES or word in _PREPOSITIONS
+    return all(part in COMMON or part in _ARTICLES or part in _PREPOSITIONS for part in word.split("-"))
 
 
 # ---------------------------------------------------------------- what the text asks for
@@ -592,7 +594,9 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
                         _examples(model), confidence=0.8)
     signal = (facts.business_words or time.periods or time.compare_to or time.comparison or time.grain
               or cues.summary or cues.drivers or cues.order or cues.rank_word or cues.trend or cues.breakdown
-              or facts.unknown_names or ((cues.change or cues.compare) and cues.we_or_us))
+              or facts.unknown_names or ((cues.change or cues.compare) and cues.we_or_us)
+              or facts.share or facts.per or facts.mods.growth or facts.mods.cumulative or facts.mods.unusual
+              or facts.mods.pace or facts.mods.in_percent)
     if not signal:
         if has_context and (cues.follow_up_start or cues.anaphora or cues.change or cues.compare or cues.overall):
             return None
@@ -813,7 +817,10 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
     order_by, part = previous.order_by, previous.part
     if ask.intent in ("share", "pace", "count", "unusual"):
         intent = ask.intent
-        group_by = ask.group_by if ask.intent != "share" or ask.part is None else None
+        if ask.intent == "share" and ask.group_by is None and ask.part is None:
+            group_by = group_by if previous.intent in GROUPED_INTENTS else None  # "as a share?" of those rows
+        else:
+            group_by = ask.group_by
         limit = ask.limit
         part = ask.part
     elif ask.intent in ("drivers", "compare", "summary", "trend"):
@@ -824,11 +831,14 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         group_by = ask.group_by or group_by
         limit = ask.limit if ask.limit is not None else (limit if previous.intent == "rank" else None)
         order_by = ask.order_by or (order_by if previous.intent == "rank" else None)
+    elif previous.order_by is not None and facts.mods.in_percent:
+        order_by = "change_pct"  # "and by %?" after a growth ranking
     elif ask.intent == "breakdown":
         if ask.group_by is None and group_by is None:
             return _ask_problem(_Ask("breakdown", problem="no_dimension"), model)
         group_by = ask.group_by or group_by
-        intent = previous.intent if previous.intent in GROUPED_INTENTS and not facts.cues.breakdown else "breakdown"
+        kept = (*GROUPED_INTENTS, "share", "unusual")  # "by territory?" after a share or unusual changes
+        intent = previous.intent if previous.intent in kept and not facts.cues.breakdown else "breakdown"
     if group_by in GRAINS and intent not in ("breakdown", "rank"):
         group_by = None  # "why?" after "which month was best": the drivers of a change, not rows of months
     if intent in GROUPED_INTENTS[:2] and group_by is None:
@@ -885,7 +895,7 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         cumulative=(facts.mods.cumulative or previous.cumulative) and intent == "trend",
         also=tuple(m for m in (facts.also if facts.measure_said else previous.also) if m != measure)
         if intent in _ALSO_INTENTS else (),
-        target=(facts.mods.target or previous.target) if intent == "pace" else None,
+        target=(facts.mods.target or target_in(facts.low) or previous.target) if intent == "pace" else None,
         ignored=facts.ignored,
         part=part if intent == "share" else None,
     ))
