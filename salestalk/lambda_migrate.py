@@ -20,16 +20,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "salestalk.settings.aws")
 import boto3
 import django
 import psycopg
-from psycopg import sql
-
-django.setup()
-
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
+from psycopg import sql
 
 from salestalk.env import env_str
+
+django.setup()
 
 
 def ensure_login_role(*, master: dict[str, Any], role: str, database: str, iam_role: str = "rds_iam") -> None:

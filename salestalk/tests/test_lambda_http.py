@@ -1,4 +1,5 @@
-"""The HTTP Lambda handler: API Gateway HTTP API (v2) events through Mangum into Django, in-process and via awslambdaric."""
+"""The HTTP Lambda handler: API Gateway HTTP API (v2) events through Mangum into Django, in process and via
+awslambdaric; the migrate handler resolves the same way."""
 from __future__ import annotations
 
 import json
