@@ -1,7 +1,7 @@
 """Routes of the Django-rendered pages (chat/views.py); the API lives under /api/."""
 from django.urls import path
 
-from chat import views
+from chat import data_views, views
 
 app_name = "web"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("app/token", views.page_token, name="token"),
+    path("data/", data_views.data_page, name="data"),
 ]
