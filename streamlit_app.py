@@ -15,14 +15,15 @@ from webapp.answers import (
     chart,
     chips,
     follow_ups,
-    format_pct,
-    format_value,
-    measure_label,
-    summary_rows,
+    growth_table,
+    headline,
+    measure_labels,
+    measures_table,
+    pace_figures,
+    unusual_list,
 )
 from webapp.client import ApiError, SalesTalkClient
 
-HEADLINE_INTENTS = ("value", "compare", "drivers", "summary")
 state = st.session_state
 
 
@@ -89,11 +90,13 @@ def load_insights() -> None:
     state.insights = {item["message"]: item for item in api().insights(limit=100)["results"]}
 
 
-def load_dimensions() -> None:
+def load_model() -> None:
     try:
-        state.dimensions = list(api().model().get("dimensions", {}))
+        model = api().model()
     except ApiError:
-        state.dimensions = []  # No dataset yet: follow-ups simply do not offer a breakdown.
+        model = {}  # No dataset yet: follow-ups simply do not offer a breakdown.
+    state.dimensions = list(model.get("dimensions", {}))
+    state.labels = measure_labels(model)
 
 
 def open_conversation(conversation_id: str | None) -> None:
@@ -193,34 +196,40 @@ def question_before(message: dict[str, Any]) -> str | None:
     return asked[-1] if asked else None
 
 
+def table(rows: list[dict[str, str]]) -> None:
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch")
+
+
 def show_answer(message: dict[str, Any], *, last: bool) -> None:
     answer = message.get("context")
     if not answer:
         st.markdown(plain(message["text"]))
         return
     u = answer.get("understanding") or {}
-    result = answer.get("result") or {}
-    currency = state.get("currency")
-    measure = u.get("measure")
-    if u.get("intent") in HEADLINE_INTENTS and result.get("value") is not None:
-        st.metric(
-            measure_label(measure),
-            format_value(measure, result["value"], currency=currency),
-            delta=format_pct(result.get("change_pct")),
-            delta_color="inverse" if measure == "cost" else "normal",
-        )
+    lead = headline(answer)
+    if lead:
+        direction = ((answer.get("display") or {}).get("measure") or {}).get("direction")
+        st.metric(lead[0], lead[1], delta=lead[2] if lead[2] not in (None, "n/a") else None,
+                  delta_color="inverse" if direction == "bad" else "normal")
     st.markdown(plain(answer.get("narrative") or message["text"]))
-    labels = chips(answer)
+    labels = chips(answer, labels=state.get("labels", {}))
     if labels:
-        st.caption(" · ".join(plain(label) for label in labels))
+        lead_in = "Understood so far: " if u.get("intent") == "clarify" else ""
+        st.caption(lead_in + " · ".join(plain(label) for label in labels))
     badge = SENTIMENT_BADGES.get(answer.get("sentiment"))
-    if badge and u.get("intent") in ("compare", "drivers", "summary", "trend"):
+    if badge and u.get("intent") in ("compare", "drivers", "summary", "trend", "pace"):
         st.badge(badge[0], color=badge[1])
+    pace = pace_figures(answer)
+    if pace:
+        st.progress(min(1.0, max(0.0, (answer["result"]["pct_of_target"] or 0) / 100)),
+                    text=plain(" · ".join(f"{name}: {text}" for name, text in pace.items())))
     figure = chart(answer)
     if figure is not None:
         st.altair_chart(figure, width="stretch")
-    if u.get("intent") == "summary" and result.get("measures"):
-        st.dataframe(summary_rows(answer, currency=currency), hide_index=True, width="stretch")
+    table(measures_table(answer))
+    table(growth_table(answer))
+    table(unusual_list(answer))
     if u.get("intent") not in ("clarify", "out_of_scope"):
         answer_actions(message)
     if last:
@@ -236,8 +245,7 @@ def chat_page() -> None:
     if "conversations" not in state:
         load_conversations()
         load_insights()
-        load_dimensions()
-        state.currency = api().me().get("currency")
+        load_model()
         open_conversation(None)
     sidebar()
     title = next((c["title"] for c in state.conversations if c["id"] == state.current), "New conversation")

@@ -86,6 +86,9 @@ class FakeApi:
     insights: list[dict[str, Any]] = field(default_factory=list)
     comments: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    answers: dict[str, dict[str, Any]] = field(default_factory=lambda: dict(ANSWERS))
+    model: dict[str, Any] = field(default_factory=lambda: {
+        "measures": [], "dimensions": {"region": ["APAC", "EMEA"], "channel": ["Online", "Retail"]}})
 
     def expire_tokens(self) -> None:
         self.valid_access.clear()
@@ -120,7 +123,7 @@ class FakeApi:
         if path == "/api/me":
             return 200, {"tenant_id": "acme", "email": EMAIL, "currency": "USD", "time_zone": "UTC"}
         if path == "/api/metrics/model/":
-            return 200, {"dimensions": {"region": ["APAC", "EMEA"], "channel": ["Online", "Retail"]}}
+            return 200, self.model
         if path == "/api/chat/conversations/":
             if method == "POST":
                 conversation = {"id": f"c_{next(self.counter):024x}", "title": body.get("title") or "New conversation",
@@ -159,7 +162,7 @@ class FakeApi:
         thread = self.messages[conversation_id]
         if method == "GET":
             return 200, {"results": list(reversed(thread)), "next": None}
-        answer = ANSWERS.get(body["text"].strip().lower())
+        answer = self.answers.get(body["text"].strip().lower())
         if answer is None:
             return 400, error("invalid_question", "The fake API knows no answer to that.")
         answer = {**answer, "conversation": conversation_id}

@@ -1,106 +1,125 @@
-"""How the Streamlit app presents answers: numbers, periods, chips, charts, follow-up questions."""
+"""How the Streamlit app presents answers (the real engine's, through their display strings): chips, charts,
+tables, follow-up questions."""
 from __future__ import annotations
 
-import pytest
-
-from tests.webapp.fake_api import ANSWERS, result, understanding
+from tests.webapp.fake_api import ANSWERS, understanding
 from webapp.answers import (
     chart,
     chips,
     clarification_options,
     follow_ups,
-    format_pct,
-    format_value,
-    period_label,
+    growth_table,
+    headline,
+    measure_labels,
+    measures_table,
+    pace_figures,
     suggestion_question,
-    summary_rows,
+    unusual_list,
 )
 
 
-@pytest.mark.parametrize(
-    ("measure", "value", "currency", "shown"),
-    [
-        ("revenue", 1234567.89, "USD", "$1.23M"),
-        ("revenue", 9999.0, "USD", "$9,999"),
-        ("cost", -15000.0, "EUR", "-€15.0K"),
-        ("units", 123456.0, "USD", "123K"),
-        ("orders", 2_500_000_000.0, "USD", "2.50B"),
-        ("margin_pct", 42.126, "USD", "42.1%"),
-        ("avg_order_value", 85.5, "GBP", "£85.50"),
-        ("revenue", 1000.0, "CHF", "CHF 1,000"),
-        ("revenue", None, "USD", "–"),
-    ],
-)
-def test_values_are_formatted_by_measure(measure, value, currency, shown):
-    assert format_value(measure, value, currency=currency) == shown
+def datasets(spec: dict) -> list[list[dict]]:
+    """Every data set of a Vega-Lite spec, inline or named, in the order found."""
+    found = list(spec.get("datasets", {}).values())
+    for part in [spec, *spec.get("layer", [])]:
+        if "values" in part.get("data", {}):
+            found.append(part["data"]["values"])
+    return found
 
 
-def test_changes_carry_their_sign():
-    assert (format_pct(12.345), format_pct(-3.0), format_pct(None)) == ("+12.3%", "-3.0%", None)
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "label"),
-    [
-        ("2025-07-01", "2025-07-31", "Jul 2025"),
-        ("2025-07-01", "2025-09-30", "Q3 2025"),
-        ("2025-01-01", "2025-06-30", "H1 2025"),
-        ("2024-01-01", "2024-12-31", "2024"),
-        ("2025-02-01", "2025-04-30", "Feb – Apr 2025"),
-        ("2024-11-01", "2025-02-28", "Nov 2024 – Feb 2025"),
-        ("2025-07-01", "2025-07-14", "Jul 1, 2025 – Jul 14, 2025"),
-        ("2025-07-04", "2025-07-04", "Jul 4, 2025"),
-    ],
-)
-def test_periods_read_like_people_say_them(start, end, label):
-    assert period_label({"start": start, "end": end}) == label
-
-
-def test_chips_show_how_the_question_was_understood():
-    answer = {"understanding": understanding(
+def test_chips_show_every_part_understood(real):
+    answers = real["answers"]
+    u = understanding(
         "rank", measure="gross_margin", subject={"dimension": "region", "value": "EMEA"},
-        filters={"channel": ["Online", "Retail"]}, group_by="product", order="desc", limit=3,
-        compare_to={"start": "2024-01-01", "end": "2024-06-30"})}
-    assert chips(answer) == ["Gross margin", "H1 2025", "vs H1 2024", "region: EMEA", "channel: Online, Retail",
-                             "by product", "top 3"]
-    assert chips(ANSWERS["monthly revenue"]) == ["Revenue", "H1 2025 · by month"]
-    assert chips(ANSWERS["revenue in emeaa"]) == []
+        filters={"channel": ["Online", "Retail"]}, group_by="product", order="desc", limit=3, per="orders",
+        order_by="change_pct", also=["units"], compare_to={"start": "2024-01-01", "end": "2024-06-30"},
+        ignored=["quick", "one"])
+    labels = measure_labels(real["model"])
+    assert chips({"understanding": u}, labels=labels) == [
+        "Asked for: a ranking", "Measure: Gross margin", "Also: Units", "Period: 2025-01-01 – 2025-06-30",
+        "Compared with: 2024-01-01 – 2024-06-30", "region: EMEA", "channel: Online, Retail", "By: product",
+        "Per: Orders", "Ranked by: growth %", "Showing: top 3", "Left out: quick one"]
+    assert chips(answers["cumulative revenue by month in 2024"]) == [
+        "Asked for: a trend", "Measure: Revenue", "Period: 2024 · by month", "Running total"]
+    assert "Target: $2M" in chips(answers["are we on track to hit $2m revenue this year?"])
+    assert "Also: Gross margin" in chips(answers["revenue and margin by region in 2024"])
+    assert "Measure: Average monthly revenue" in chips(answers["average monthly revenue in 2024"])
+    assert chips(answers["quick one for the board deck: revenue in 2024"])[-1] == (
+        "Left out: quick one for the board deck")
 
 
-def test_a_trend_is_a_line_in_period_order():
-    spec = chart(ANSWERS["monthly revenue"]).to_dict()
-    assert spec["mark"]["type"] == "line"
-    assert spec["encoding"]["x"]["field"] == "key" and spec["encoding"]["x"]["sort"] is None
-    assert [row["key"] for row in spec["data"]["values"]] == [f"2025-0{m}" for m in range(1, 7)]
+def test_a_share_is_one_bar_of_the_whole(real):
+    spec = chart(real["answers"]["revenue mix by region in 2024"]).to_dict()
+    parts = datasets(spec)[0]
+    assert [(p["part"], p["text"]) for p in parts] == [("EMEA", "50.2%"), ("Americas", "33.3%"), ("APAC", "16.4%")]
+    assert round(sum(p["share"] for p in parts)) == 100
+    one = chart(real["answers"]["what % of revenue came from emea in 2024?"]).to_dict()
+    parts = datasets(one)[0]
+    assert [p["part"] for p in parts] == ["EMEA", "The rest"] and round(sum(p["share"] for p in parts)) == 100
+    assert headline(real["answers"]["what % of revenue came from emea in 2024?"]) == (
+        "Share of revenue", "50.2%", None)
 
 
-def test_a_breakdown_is_bars_in_the_answers_order():
-    spec = chart(ANSWERS["revenue by region"]).to_dict()
-    assert spec["mark"]["type"] == "bar"
-    assert spec["encoding"]["y"]["field"] == "key" and spec["encoding"]["y"]["sort"] is None
-    assert spec["data"]["values"] == [{"key": "EMEA", "value": 5200.0}, {"key": "APAC", "value": 3100.0}]
+def test_pace_is_progress_to_the_target_with_the_projection(real):
+    answer = real["answers"]["are we on track to hit $2m revenue this year?"]
+    result = answer["result"]
+    assert list(pace_figures(answer)) == ["So far", "Of target", "Projected", "Target", "Projected vs target"]
+    assert pace_figures(answer)["Target"] == "$2M"
+    spec = chart(answer).to_dict()
+    bars, target = datasets(spec)
+    assert target[0]["target"] == result["target"]
+    assert {b["what"]: b["value"] for b in bars} == {"Projected": result["projected"], "So far": result["value"]}
+    assert result["value"] < result["projected"] < result["target"]
 
 
-def test_drivers_are_bars_coloured_by_direction():
-    spec = chart(ANSWERS["why?"]).to_dict()
-    assert spec["mark"]["type"] == "bar"
-    assert "condition" in spec["encoding"]["color"]
-    assert spec["encoding"]["x"]["title"] == "Change in revenue"
+def test_unusual_changes_are_a_list_with_expected_and_actual(real):
+    rows = unusual_list(real["answers"]["anything unusual in june 2025?"])
+    assert rows[0]["Series"] == "APAC (region)"
+    assert rows[0]["Actual"].startswith("$") and rows[0]["Expected"].startswith("$")
+    assert rows[0]["How unusual (z)"].startswith("+")
+    assert len(rows) == len(real["answers"]["anything unusual in june 2025?"]["result"]["rows"])
 
 
-def test_answers_without_rows_have_no_chart():
-    assert chart(ANSWERS["revenue in emeaa"]) is None
-    assert chart({"understanding": understanding("value"), "result": result(value=5.0)}) is None
+def test_several_measures_are_a_table(real):
+    by_region = measures_table(real["answers"]["revenue and margin by region in 2024"])
+    assert [list(row) for row in by_region] == [["", "Revenue", "Gross margin"]] * 3
+    assert [row[""] for row in by_region] == ["EMEA", "Americas", "APAC"]
+    single = measures_table(real["answers"]["revenue and orders in 2024"])
+    assert [row["Measure"] for row in single] == ["Revenue", "Orders"]
+    orders = real["answers"]["revenue and orders in 2024"]["result"]["measures"]["orders"]["value"]
+    assert single[1]["This period"] == f"{orders:,.0f}"
 
 
-def test_a_summary_lists_every_measure():
-    answer = {"understanding": understanding("summary"), "result": result(
-        value=10.0, measures={"revenue": {"value": 12500.0, "previous_value": 10000.0, "change_pct": 25.0},
-                              "margin_pct": {"value": 40.0, "previous_value": None, "change_pct": None}})}
-    assert summary_rows(answer, currency="USD") == [
-        {"Measure": "Revenue", "This period": "$12.5K", "Before": "$10.0K", "Change": "+25.0%"},
-        {"Measure": "Margin %", "This period": "40.0%", "Before": "–", "Change": "–"},
-    ]
+def test_a_running_total_is_a_line_that_never_falls(real):
+    answer = real["answers"]["cumulative revenue by month in 2024"]
+    spec = chart(answer).to_dict()
+    assert spec["mark"]["type"] == "line" and spec["encoding"]["y"]["title"] == "Revenue, running total"
+    rows = datasets(spec)[0]
+    values = [row["value"] for row in rows]
+    assert len(values) == 12 and values == sorted(values)
+    assert rows[0]["label"] == "Jan 2024"
+
+
+def test_a_growth_ranking_shows_current_and_previous(real):
+    answer = real["answers"]["which region grew the most in 2025?"]
+    rows = growth_table(answer)
+    row = answer["result"]["rows"][0]
+    assert [list(r) for r in rows] == [["region", "Change", "2025", "2024"]]
+    assert rows[0]["region"] == row["key"]
+    assert row["value"] == row["current"] - row["previous"]
+
+
+def test_a_new_measure_is_labelled_and_formatted_from_the_answer_and_model(real):
+    answer = real["answers"]["bookings by region in 2024"]
+    assert answer["understanding"]["measure"] == "bookings"
+    assert "bookings" in answer["narrative"].lower()
+    assert {"name": "bookings", "label": "Bookings"}.items() <= next(
+        m for m in real["model"]["measures"] if m["name"] == "bookings").items()
+    assert "Measure: Bookings" in chips(answer)
+    spec = chart(answer).to_dict()
+    data = datasets(spec)[0]
+    assert [d["text"] for d in data] == [r["value"] for r in answer["display"]["rows"]]
+    assert measure_labels(real["model"])["bookings"] == "Bookings"
 
 
 def test_clarifications_offer_their_suggestions():
