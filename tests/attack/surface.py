@@ -48,7 +48,7 @@ class Route:
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        return tuple(kind_of(p) for p in self.params)
+        return tuple(kind_of(p, pattern=self.pattern) for p in self.params)
 
     def path(self, values: dict[str, str], *, raw: bool = False) -> str:
         """The concrete path; values are percent-encoded unless ``raw`` (to send traversal as is)."""
@@ -63,7 +63,13 @@ class Route:
         return self.openapi_path
 
 
-def kind_of(param: str) -> str:
+# Semantic-model entries are named, not identified: every tenant has a "revenue"; reaching one's own is no leak.
+NAMED_KINDS = {"measures": "measure", "dimensions": "dimension"}
+
+
+def kind_of(param: str, *, pattern: str = "") -> str:
+    if param == "name":
+        return next(kind for segment, kind in NAMED_KINDS.items() if f"/{segment}/" in f"/{pattern}")
     try:
         return PARAM_KINDS[param]
     except KeyError:

@@ -43,6 +43,8 @@ class Victim:
                 "comment": comment,
                 "tenant": self.tenant.tenant_id,
                 "share": self.share_tokens[n % len(self.share_tokens)],
+                "measure": "revenue",
+                "dimension": "region",
             })
         return sets
 
