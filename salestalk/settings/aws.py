@@ -2,7 +2,7 @@
 from salestalk.env import env_bool, env_int, env_str, signing_secrets
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, MIDDLEWARE
+from .base import CONTENT_SECURITY_POLICY, INSTALLED_APPS, MIDDLEWARE, SALESTALK_COGNITO_DOMAIN
 
 SECRET_KEY, SALESTALK_JWT_SECRET = signing_secrets()
 DEBUG = False
@@ -50,6 +50,15 @@ CSRF_COOKIE_SECURE = True
 # The pages sign in through Cognito's Hosted UI (tenants.hosted_ui); signing out ends Cognito's session too.
 LOGIN_URL = "/auth/cognito/login"
 LOGOUT_REDIRECT_URL = "/auth/cognito/signed-out"
+# Browsers apply form-action to a form's redirects too: the sign-out form ends at Cognito's /logout.
+if SALESTALK_COGNITO_DOMAIN:
+    CONTENT_SECURITY_POLICY = {
+        **CONTENT_SECURITY_POLICY,
+        "DIRECTIVES": {
+            **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+            "form-action": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"], SALESTALK_COGNITO_DOMAIN],
+        },
+    }
 # Operational figures as CloudWatch embedded metric format on stdout (core.metrics); the tenant as a
 # dimension multiplies the custom metrics billed, so only where the number of tenants allows.
 SALESTALK_METRICS = "emf"

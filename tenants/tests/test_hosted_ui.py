@@ -267,3 +267,31 @@ def test_signing_out_ends_the_django_session_then_cognitos(aws_sign_in, cognito,
     query = parse_qs(location.query)
     assert query == {"client_id": [CLIENT_ID], "logout_uri": ["http://testserver/auth/cognito/login"]}
     assert client.get("/")["Location"].startswith("/auth/cognito/login")
+
+
+def test_the_aws_profile_lets_the_sign_out_form_end_at_cognito():
+    """The sign-out form's redirect chain leaves for Cognito's /logout: CSP form-action must allow it."""
+    import os
+    import secrets
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SALESTALK_", "DJANGO_"))}
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "salestalk.settings.aws",
+        "SALESTALK_SECRET_KEY": secrets.token_urlsafe(48),
+        "SALESTALK_JWT_SECRET": secrets.token_urlsafe(48),
+        "SALESTALK_COGNITO_DOMAIN": "https://salestalk-1.auth.eu-west-1.amazoncognito.com",
+    })
+    probe = (
+        "import json; from django.conf import settings; d = settings.CONTENT_SECURITY_POLICY['DIRECTIVES'];"
+        "print(json.dumps([d['form-action'], settings.LOGIN_URL, settings.LOGOUT_REDIRECT_URL]))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2]).stdout
+    assert json.loads(out) == [
+        ["'self'", "https://salestalk-1.auth.eu-west-1.amazoncognito.com"],
+        "/auth/cognito/login",
+        "/auth/cognito/signed-out",
+    ]
