@@ -49,7 +49,7 @@ from metrics.models import (
 from metrics.reading import file_size, read_table
 from metrics.selectors import current_dataset, encode_model, get_semantic_model, remember_current_version
 from metrics.semantic import SemanticModel
-from metrics.validation import ColumnRole, Facts, Limits, Role, validate
+from metrics.validation import ColumnRole, Facts, Limits, validate
 from tenants.context import TenantContext
 from tenants.storage import bind
 
@@ -235,10 +235,6 @@ def _write_file(*, tenant: TenantContext, version: str, facts: Facts) -> int:
 
     # Dimensions dictionary-encoded, rows sorted by date: a period's query reads only its row groups.
     table = facts.table
-    for role in facts.roles:
-        if role.role == Role.DIMENSION:
-            index = table.schema.get_field_index(role.name)
-            table = table.set_column(index, role.name, table.column(index).dictionary_encode())
     with tempfile.TemporaryDirectory(prefix="salestalk-import-") as folder:
         path = Path(folder) / f"{version}.parquet"
         pq.write_table(table, path, row_group_size=ROW_GROUP_ROWS, compression="zstd")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -116,7 +117,7 @@ def validate(
     _refuse_duplicates(table, list(members), raw.line_of)
     total = 0
     for dimension in members:
-        values = sorted(pc.unique(table.column(dimension)).to_pylist())
+        values = sorted(table.column(dimension).chunk(0).dictionary.to_pylist())
         total += len(values)
         if total > limits.max_members:
             raise InvalidDataset(
@@ -125,7 +126,8 @@ def validate(
                 "or left out?", column=dimension,
             )
         members[dimension] = tuple(values)
-    table = table.sort_by(DATE_COLUMN)
+    if not pc.all(pc.greater_equal(days[1:], days[:-1])).as_py():  # files are mostly in date order already
+        table = table.sort_by(DATE_COLUMN)
     first, last = pc.min_max(days).values()
     return Facts(table=table, roles=tuple(roles), members=members, measure_columns=measure_columns,
                  first_date=first.as_py(), last_date=last.as_py())
@@ -236,13 +238,16 @@ def _dimension(text: pa.Array, empty: pa.Array, line_of: Callable[[int], int], c
     if pc.any(long).as_py():
         raise InvalidDataset(f"The value is longer than {MAX_NAME_LENGTH} characters.",
                              line=line_of(_first(long)), column=column)
-    return text
+    # Members once each, rows as small integer codes: what duplicate checks group on and Parquet stores.
+    return text.dictionary_encode()
 
 
 def _refuse_duplicates(table: pa.Table, dimensions: list[str], line_of: Callable[[int], int]) -> None:
     """Two rows for the same date and members: name both lines."""
+    codes = {d: table.column(d).chunk(0).indices for d in dimensions}
     keys = [DATE_COLUMN, *dimensions]
-    indexed = table.select(keys).append_column("__row", pa.array(range(table.num_rows), type=pa.int64()))
+    indexed = pa.table({DATE_COLUMN: table.column(DATE_COLUMN), **codes,
+                        "__row": pa.array(np.arange(table.num_rows, dtype=np.int64))})
     groups = indexed.group_by(keys, use_threads=False).aggregate(
         [("__row", "count"), ("__row", "min"), ("__row", "max")]
     )
@@ -252,7 +257,7 @@ def _refuse_duplicates(table: pa.Table, dimensions: list[str], line_of: Callable
     first = _first(pc.equal(repeated.column("__row_max"), pc.min(repeated.column("__row_max"))))
     a, b = repeated.column("__row_min")[first].as_py(), repeated.column("__row_max")[first].as_py()
     when = repeated.column(DATE_COLUMN)[first].as_py().isoformat()
-    members = ", ".join(f"{d}={repeated.column(d)[first].as_py()!r}" for d in dimensions)
+    members = ", ".join(f"{d}={table.column(d)[a].as_py()!r}" for d in dimensions)
     raise InvalidDataset(
         f"This row repeats line {line_of(a)} (date {when}{', ' + members if members else ''}); "
         "each date and combination of members may appear once.",
