@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metrics.periods import period_bounds, period_label, periods
@@ -16,6 +16,7 @@ def _span(start: date, end: date) -> list[date]:
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
 
+@settings(deadline=None)  # thirty years of days is a long list on a busy machine; this is no timing test
 @given(days, days, st.sampled_from(["day", "week", "month", "quarter", "year"]))
 def test_periods_tile_the_span_with_whole_calendar_periods(a, b, grain):
     start, end = min(a, b), max(a, b)
