@@ -89,7 +89,7 @@ def run(ctx) -> list[Figure]:
     datasets = [acme(ctx, 10_000), acme(ctx, 100_000), high_cardinality(ctx)]
     if not ctx.quick:
         datasets.append(acme(ctx, 1_000_000))
-    rounds = 5 if ctx.quick else 15
+    rounds = 5 if ctx.quick else 10
     figures: list[Figure] = []
     tenants: dict[str, TenantContext] = {}
     try:
