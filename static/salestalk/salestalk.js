@@ -3,102 +3,32 @@
 (() => {
   "use strict";
 
-  // ---------------------------------------------------------------- formatting
+  // ---------------------------------------------------------------- display strings
+  // Every label and figure comes from the answer's `display` block (the API's one formatter) or from
+  // /api/metrics/model/: this file knows no measure, currency or number format of its own.
 
-  const MEASURES = {
-    revenue: { label: "Revenue", kind: "money" },
-    cost: { label: "Cost", kind: "money", upIsBad: true },
-    gross_margin: { label: "Gross margin", kind: "money" },
-    margin_pct: { label: "Margin %", kind: "percent" },
-    units: { label: "Units", kind: "count" },
-    orders: { label: "Orders", kind: "count" },
-    new_customers: { label: "New customers", kind: "count" },
-    avg_order_value: { label: "Average order value", kind: "money" },
-  };
-  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const displayOf = (answer) => answer.display || {};
 
-  function measureInfo(name) {
-    return MEASURES[name] || { label: humanize(name || "revenue"), kind: "count" };
-  }
-
-  function humanize(name) {
-    const text = String(name).replace(/_/g, " ");
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  }
-
-  function numberFormatter(measure, currency, compact) {
-    const kind = measureInfo(measure).kind;
-    if (kind === "percent") {
-      return (v) => `${v.toLocaleString("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
+  function measureLabel(answer, name, labels = {}) {
+    const shown = displayOf(answer);
+    if (!name) {
+      if (shown.measure && shown.measure.label) return shown.measure.label;
+      name = (answer.understanding || {}).measure || "";
     }
-    // Without a known currency (e.g. a shared snapshot), money is shown as a plain number.
-    const options = kind === "money" && currency ? { style: "currency", currency } : {};
-    const big = new Intl.NumberFormat("en-US", {
-      ...options, notation: "compact", minimumSignificantDigits: 3, maximumSignificantDigits: 3,
-    });
-    const exact = new Intl.NumberFormat("en-US", {
-      ...options,
-      maximumFractionDigits: kind === "money" && measure === "avg_order_value" ? 2 : 0,
-    });
-    return (v) => (compact && Math.abs(v) >= 10000 ? big.format(v) : exact.format(v));
+    const found = (shown.measures || {})[name] || {};
+    return found.label || labels[name] || name;
   }
 
-  function formatValue(measure, value, currency, compact = true) {
-    if (value === null || value === undefined || Number.isNaN(value)) return "–";
-    return numberFormatter(measure, currency, compact)(Number(value));
+  /** The result's rows beside their display strings (same order). */
+  function shownRows(answer) {
+    const rows = Array.isArray((answer.result || {}).rows) ? answer.result.rows : [];
+    const shown = displayOf(answer).rows || [];
+    return rows.slice(0, shown.length).map((row, i) => ({ ...row, label: shown[i].label, text: shown[i].value, shown: shown[i] }));
   }
 
-  function formatSigned(measure, value, currency) {
-    if (value === null || value === undefined) return "–";
-    const text = formatValue(measure, Math.abs(value), currency);
-    return `${value > 0 ? "+" : value < 0 ? "−" : ""}${text}`;
-  }
-
-  function formatPct(pct) {
-    if (pct === null || pct === undefined) return null;
-    const sign = pct > 0 ? "+" : pct < 0 ? "−" : "";
-    return `${sign}${Math.abs(pct).toLocaleString("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
-  }
-
-  function parseDate(iso) {
-    const [y, m, d] = iso.split("-").map(Number);
-    return { y, m, d };
-  }
-
-  function lastDayOfMonth(y, m) {
-    return new Date(Date.UTC(y, m, 0)).getUTCDate();
-  }
-
-  function periodLabel(period) {
-    if (!period || !period.start || !period.end) return null;
-    const s = parseDate(period.start);
-    const e = parseDate(period.end);
-    const wholeMonths = s.d === 1 && e.d === lastDayOfMonth(e.y, e.m);
-    if (wholeMonths && s.y === e.y) {
-      if (s.m === e.m) return `${MONTHS[s.m - 1]} ${s.y}`;
-      if (s.m === 1 && e.m === 12) return String(s.y);
-      if (e.m - s.m === 2 && (s.m - 1) % 3 === 0) return `Q${(s.m + 2) / 3} ${s.y}`;
-      if (e.m - s.m === 5 && (s.m === 1 || s.m === 7)) return `H${s.m === 1 ? 1 : 2} ${s.y}`;
-      return `${MONTHS[s.m - 1]} – ${MONTHS[e.m - 1]} ${s.y}`;
-    }
-    if (wholeMonths) return `${MONTHS[s.m - 1]} ${s.y} – ${MONTHS[e.m - 1]} ${e.y}`;
-    if (period.start === period.end) return `${MONTHS[s.m - 1]} ${s.d}, ${s.y}`;
-    if (s.y === e.y) return `${MONTHS[s.m - 1]} ${s.d} – ${MONTHS[e.m - 1]} ${e.d}, ${e.y}`;
-    return `${MONTHS[s.m - 1]} ${s.d}, ${s.y} – ${MONTHS[e.m - 1]} ${e.d}, ${e.y}`;
-  }
-
-  /** Short axis label for a row key: 2025-07 → Jul '25, 2025-Q3 → Q3 '25, 2025-W27 → W27, 2025-07-01 → Jul 1. */
-  function rowKeyLabel(key) {
-    const text = String(key);
-    let m = text.match(/^(\d{4})-(\d{2})$/);
-    if (m) return `${MONTHS[Number(m[2]) - 1]} '${m[1].slice(2)}`;
-    m = text.match(/^(\d{4})-Q([1-4])$/);
-    if (m) return `Q${m[2]} '${m[1].slice(2)}`;
-    m = text.match(/^(\d{4})-W(\d{2})$/);
-    if (m) return `W${Number(m[2])} '${m[1].slice(2)}`;
-    m = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-    if (m) return `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}`;
-    return text;
+  function periodText(period, named) {
+    if (!period) return null;
+    return named || `${period.start} – ${period.end}`;
   }
 
   function relativeTime(iso) {
@@ -136,6 +66,8 @@
       else if (name === "text") node.textContent = value;
       else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
       else if (name === "dataset") Object.assign(node.dataset, value);
+      // Through the CSSOM, which the Content-Security-Policy allows (a style attribute it would block).
+      else if (name === "style") Object.assign(node.style, value);
       else node.setAttribute(name, value === true ? "" : value);
     }
   }
@@ -171,8 +103,8 @@
     return str.length > max ? `${str.slice(0, max - 1)}…` : str;
   }
 
-  function lineChart(rows, { fmt, title }) {
-    const W = 640, H = 230, L = 64, R = 16, T = 14, B = 30;
+  function lineChart(rows, { title }) {
+    const W = 640, H = 230, L = 24, R = 24, T = 14, B = 30;
     const values = rows.map((r) => r.value).filter((v) => v !== null && v !== undefined);
     if (values.length === 0) return null;
     const scale = niceScale(Math.min(0, ...values), Math.max(...values));
@@ -182,7 +114,6 @@
     chart.append(s("title", { text: title }));
     for (const v of scale.values) {
       chart.append(s("line", { class: "grid", x1: L, x2: W - R, y1: y(v), y2: y(v) }));
-      chart.append(s("text", { x: L - 8, y: y(v) + 4, "text-anchor": "end", text: fmt(v) }));
     }
     // About eight labels, always the last one, never two side by side.
     const every = Math.max(1, Math.ceil(rows.length / 8));
@@ -191,7 +122,7 @@
       const wanted = i === last || (i % every === 0 && (last - i >= every || last === 0));
       if (!wanted) return;
       const anchor = rows.length > 1 && i === 0 ? "start" : rows.length > 1 && i === last ? "end" : "middle";
-      chart.append(s("text", { x: x(i), y: H - 8, "text-anchor": anchor, text: rowKeyLabel(r.key) }));
+      chart.append(s("text", { x: x(i), y: H - 8, "text-anchor": anchor, text: r.label }));
     });
     // Null values (a ratio with nothing to divide by) break the line rather than pretending to be zero.
     let path = "";
@@ -215,14 +146,14 @@
     rows.forEach((r, i) => {
       if (r.value === null || r.value === undefined) return;
       chart.append(s("circle", { class: "dot", cx: x(i), cy: y(r.value), r: rows.length > 24 ? 2 : 3.5 },
-        s("title", { text: `${rowKeyLabel(r.key)}: ${fmt(r.value)}` })));
+        s("title", { text: `${r.label}: ${r.text}` })));
     });
     return chart;
   }
 
   const MAX_BARS = 15;
 
-  function barChart(rows, { fmt, title, diverging = false, signed = fmt }) {
+  function barChart(rows, { title, diverging = false }) {
     const shown = rows.slice(0, MAX_BARS);
     const W = 640, rowH = 28, T = 6, labelW = 150, valueW = 78;
     const H = T * 2 + shown.length * rowH;
@@ -242,12 +173,12 @@
       const x0 = x(Math.min(0, v));
       const width = Math.max(Math.abs(x(v) - x(0)), v === 0 ? 0 : 1.5);
       const cls = diverging ? (v >= 0 ? "bar pos" : "bar neg") : "bar";
-      const name = truncate(r.key, 22);
+      const name = truncate(r.label, 22);
       chart.append(s("text", { class: "bar-label", x: labelW - 10, y: top + rowH / 2 + 4, "text-anchor": "end", text: name },
-        name === String(r.key) ? null : s("title", { text: String(r.key) })));
+        name === String(r.label) ? null : s("title", { text: String(r.label) })));
       chart.append(s("rect", { class: cls, x: x0, y: top + 5, width, height: rowH - 10, rx: 3 },
-        s("title", { text: `${r.key}: ${diverging ? signed(v) : fmt(v)}` })));
-      const label = r.value === null || r.value === undefined ? "–" : diverging ? signed(v) : fmt(v);
+        s("title", { text: `${r.label}: ${r.text}` })));
+      const label = r.text;
       const negative = diverging && v < 0;
       chart.append(s("text", {
         class: "value-label",
@@ -263,71 +194,163 @@
     return wrap;
   }
 
-  function measuresTable(measures, currency) {
-    const body = Object.entries(measures).map(([name, m]) => {
-      const pct = formatPct(m.change_pct);
-      // The same rule as the answer's sentiment: a change under 1% is neutral; cost going up is bad.
-      const tone = m.change_pct === null || m.change_pct === undefined || Math.abs(m.change_pct) < 1 ? "" :
-        (m.change_pct > 0) !== Boolean(measureInfo(name).upIsBad) ? "positive" : "negative";
-      return h("tr", {},
-        h("td", { text: measureInfo(name).label }),
-        h("td", { text: formatValue(name, m.value, currency) }),
-        h("td", { text: formatValue(name, m.previous_value, currency) }),
-        h("td", { class: tone, text: pct || "–" }));
-    });
+  function table(caption, head, rows) {
     return h("table", { class: "measures" },
-      h("caption", { class: "visually-hidden", text: "All measures, this period and the one before" }),
-      h("thead", {}, h("tr", {}, ...["Measure", "This period", "Before", "Change"].map((t) => h("th", { scope: "col", text: t })))),
-      h("tbody", {}, body));
+      h("caption", { class: "visually-hidden", text: caption }),
+      h("thead", {}, h("tr", {}, ...head.map((t) => h("th", { scope: "col", text: t })))),
+      h("tbody", {}, rows.map((cells) => h("tr", {}, cells.map((cell) => (cell instanceof Node ? cell : h("td", { text: cell })))))));
+  }
+
+  /** Several measures: one row per measure (a summary, `also` of one figure), or one row per member or
+   * period with a column per measure (`also` of a breakdown, ranking or trend). */
+  function measuresTable(answer) {
+    const shown = displayOf(answer);
+    const figures = shown.measure_figures || {};
+    const raw = (answer.result || {}).measures || {};
+    if (Object.keys(figures).length) {
+      return table("Every measure, this period and the one before", ["Measure", "This period", "Before", "Change"],
+        Object.entries(figures).map(([name, f]) => {
+          const pct = (raw[name] || {}).change_pct;
+          // The same rule as the answer's sentiment: under 1% is neutral; the measure's direction decides.
+          const bad = ((shown.measures || {})[name] || {}).direction === "bad";
+          const tone = pct === null || pct === undefined || Math.abs(pct) < 1 ? "" : (pct > 0) !== bad ? "positive" : "negative";
+          return [measureLabel(answer, name), f.value, f.previous_value, h("td", { class: tone, text: f.change_pct })];
+        }));
+    }
+    const names = Object.keys(shown.measures || {});
+    const rows = (shown.rows || []).filter((r) => r.values);
+    if (names.length < 2 || !rows.length) return null;
+    return table("Every measure asked for", ["", ...names.map((n) => measureLabel(answer, n))],
+      rows.map((r) => [r.label, ...names.map((n) => r.values[n] || "")]));
+  }
+
+  /** A share: one bar for the whole, split into its parts (every member, or the part asked about and the rest). */
+  function shareBar(answer) {
+    const r = answer.result || {};
+    const figures = displayOf(answer).figures || {};
+    const rows = shownRows(answer);
+    const subject = ((answer.understanding || {}).subject || {}).value;
+    const parts = rows.length
+      ? rows.map((row) => ({ label: row.label, pct: row.share_pct, text: row.shown.share_pct, value: row.text }))
+      : r.share_pct !== null && r.share_pct !== undefined
+        ? [{ label: subject || "This part", pct: r.share_pct, text: figures.share_pct, value: figures.value },
+          { label: "The rest", pct: 100 - r.share_pct, text: "", value: "" }]
+        : [];
+    if (!parts.length) return null;
+    const bar = h("div", { class: "share-bar", role: "img", "aria-label": `Share of ${measureLabel(answer).toLowerCase()}` });
+    const legend = h("ul", { class: "share-legend" });
+    parts.forEach((part, i) => {
+      bar.append(h("span", { class: `share-part c${i % 6}`, style: { width: `${Math.max(0, part.pct)}%` }, title: `${part.label}: ${part.text}` },
+        part.pct >= 8 ? part.text : ""));
+      legend.append(h("li", {}, h("i", { class: `c${i % 6}` }), `${part.label} ${part.text}${part.value ? ` (${part.value})` : ""}`));
+    });
+    return h("div", {}, bar, legend, figures.total ? h("p", { class: "when-small", text: `Whole: ${figures.total}` }) : null);
+  }
+
+  /** A pace: progress to the target, with the projection at this pace and the target marked. */
+  function paceBar(answer) {
+    const r = answer.result || {};
+    const f = displayOf(answer).figures || {};
+    if (r.target === null || r.target === undefined || !r.target) return null;
+    const top = Math.max(r.target, r.projected || 0) * 1.05;
+    const at = (v) => `${Math.max(0, Math.min(100, (100 * v) / top))}%`;
+    const track = h("div", { class: "pace-track", role: "img", "aria-label": `So far ${f.value}, projected ${f.projected}, target ${f.target}` },
+      h("span", { class: "pace-projected", style: { width: at(r.projected || 0) } }),
+      h("span", { class: "pace-actual", style: { width: at(r.value || 0) } }),
+      h("span", { class: "pace-target", style: { left: at(r.target) }, title: `Target ${f.target}` }));
+    const facts = [["So far", f.value], ["Of target", f.pct_of_target], ["Projected", f.projected], ["Target", f.target],
+      ["Projected vs target", f.gap]].filter(([, text]) => text);
+    return h("div", { class: "pace" }, track,
+      h("dl", { class: "pace-facts" }, facts.map(([name, text]) => h("div", {}, h("dt", { text: name }), h("dd", { class: "num", text })))));
+  }
+
+  function unusualList(answer) {
+    const rows = displayOf(answer).rows || [];
+    if (!rows.length) return null;
+    return table("Unusual changes", ["Series", "Actual", "Expected", "How unusual (z)"],
+      rows.map((r) => [r.label, r.value, r.expected || "", r.z || ""]));
+  }
+
+  function growthTable(answer) {
+    const u = answer.understanding || {};
+    const shown = displayOf(answer);
+    return table("Growth, now and before", [u.group_by || "", u.order_by === "change_pct" ? "Change %" : "Change",
+      shown.period || "Now", shown.compare_period || "Before"],
+    (shown.rows || []).map((r) => [r.label, r.value, r.current || "", r.previous || ""]));
   }
 
   /** The chart (or table) that fits the answer's intent; null when a headline says it all. */
-  function visualFor(answer, currency) {
+  function visualFor(answer) {
     const u = answer.understanding || {};
     const r = answer.result || {};
-    const rows = Array.isArray(r.rows) ? r.rows : [];
-    const measure = u.measure || "revenue";
-    const label = measureInfo(measure).label;
-    const fmt = (v) => formatValue(measure, v, currency);
-    const signed = (v) => formatSigned(measure, v, currency);
-    const by = u.group_by ? humanize(u.group_by).toLowerCase() : "member";
-    let visual = null;
+    const rows = shownRows(answer);
+    const label = measureLabel(answer);
+    const by = u.group_by || "member";
+    const visuals = [];
     if (u.intent === "trend" && rows.length) {
-      visual = lineChart(rows, { fmt, title: `${label} by ${u.time && u.time.grain || "period"}, ${rows.length} points` });
+      const what = u.cumulative ? `${label}, running total` : label;
+      visuals.push(lineChart(rows, { title: `${what} by ${(u.time && u.time.grain) || "period"}, ${rows.length} points` }));
+    } else if (u.intent === "rank" && u.order_by && rows.length) {
+      visuals.push(barChart(rows, { diverging: true, title: `Change in ${label.toLowerCase()} by ${by}` }), growthTable(answer));
     } else if ((u.intent === "breakdown" || u.intent === "rank") && rows.length) {
-      visual = barChart(rows, { fmt, title: `${label} by ${by}` });
+      visuals.push(barChart(rows, { title: `${label} by ${by}` }));
     } else if (u.intent === "drivers" && rows.length) {
-      visual = barChart(rows, { fmt, signed, diverging: true, title: `Change in ${label.toLowerCase()} by ${by}` });
-    } else if (u.intent === "summary" && r.measures && Object.keys(r.measures).length) {
-      visual = measuresTable(r.measures, currency);
+      visuals.push(barChart(rows, { diverging: true, title: `Change in ${label.toLowerCase()} by ${by}` }));
+    } else if (u.intent === "share") {
+      visuals.push(shareBar(answer));
+    } else if (u.intent === "pace") {
+      visuals.push(paceBar(answer));
+    } else if (u.intent === "unusual") {
+      visuals.push(unusualList(answer));
     } else if (u.intent === "compare" && r.value !== null && r.previous_value !== null && r.value !== undefined) {
-      visual = barChart(
+      const f = displayOf(answer).figures || {};
+      const shown = displayOf(answer);
+      visuals.push(barChart(
         [
-          { key: periodLabel(u.compare_to) || "Before", value: r.previous_value },
-          { key: periodLabel(u.time) || "Now", value: r.value },
+          { label: shown.compare_period || "Before", value: r.previous_value, text: f.previous_value },
+          { label: shown.period || "Now", value: r.value, text: f.value },
         ],
-        { fmt, title: `${label}: ${periodLabel(u.time)} compared with ${periodLabel(u.compare_to)}` },
-      );
+        { title: `${label}: ${shown.period} compared with ${shown.compare_period}` },
+      ));
     }
-    return visual ? h("figure", { class: "chart" }, visual) : null;
+    visuals.push(measuresTable(answer));
+    const shown = visuals.filter(Boolean);
+    return shown.length ? h("figure", { class: "chart" }, shown) : null;
   }
 
-  function chipsFor(u) {
+  const INTENT_LABELS = {
+    value: "a figure", compare: "a comparison", trend: "a trend", breakdown: "a breakdown", rank: "a ranking",
+    drivers: "what drove the change", summary: "a summary", share: "a share of the whole", pace: "progress to a target",
+    count: "a count", unusual: "unusual changes",
+  };
+  const ORDER_BY_LABELS = { change: "growth", change_pct: "growth %" };
+
+  /** Every part of the question understood, then the words left out as framing. */
+  function chipsFor(answer, labels = {}) {
+    const u = answer.understanding || {};
+    const shown = displayOf(answer);
     const chips = [];
     const chip = (name, value) => chips.push(h("li", { class: "chip" }, h("b", { text: name }), " ", value));
-    if (u.measure) chip("Measure", measureInfo(u.measure).label);
-    if (u.time) {
-      const grain = u.intent === "trend" && u.time.grain ? ` · by ${u.time.grain}` : "";
-      chip("Period", `${periodLabel(u.time)}${grain}`);
-    }
-    if (u.compare_to) chip("Compared with", periodLabel(u.compare_to));
-    if (u.subject && u.subject.dimension) chip(humanize(u.subject.dimension), u.subject.value);
+    if (INTENT_LABELS[u.intent]) chip("Asked for", INTENT_LABELS[u.intent]);
+    if (u.measure) chip("Measure", measureLabel(answer, null, labels));
+    for (const name of u.also || []) chip("Also", measureLabel(answer, name, labels));
+    const time = periodText(u.time, shown.period);
+    if (time) chip("Period", `${time}${u.intent === "trend" && u.time.grain ? ` · by ${u.time.grain}` : ""}`);
+    const compare = periodText(u.compare_to, shown.compare_period);
+    if (compare) chip("Compared with", compare);
+    if (u.subject && u.subject.dimension) chip(u.subject.dimension, u.subject.value);
     for (const [dimension, members] of Object.entries(u.filters || {})) {
-      if (members && members.length) chip(humanize(dimension), members.join(", "));
+      if (members && members.length) chip(dimension, members.join(", "));
     }
-    if (u.group_by) chip("By", humanize(u.group_by).toLowerCase());
+    if (u.group_by) chip("By", u.group_by);
+    if (u.per) chip("Per", labels[u.per] || u.per);
+    if (u.order_by) chip("Ranked by", ORDER_BY_LABELS[u.order_by] || u.order_by);
     if (u.intent === "rank" && u.limit) chip("Showing", `${u.order === "asc" ? "bottom" : "top"} ${u.limit}`);
-    return chips.length ? h("ul", { class: "chips", "aria-label": "How the question was understood" }, chips) : null;
+    if (u.cumulative) chip("Running total", "yes");
+    if (u.target !== null && u.target !== undefined) chip("Target", (shown.figures || {}).target || String(u.target));
+    if (u.ignored && u.ignored.length) chip("Left out", u.ignored.join(" "));
+    const name = u.intent === "clarify" ? "What I understood" : "How the question was understood";
+    return chips.length ? h("ul", { class: "chips", "aria-label": name }, chips) : null;
   }
 
   /** The answer's suggestions, or those named in its clarifying question ("Did you mean EMEA or APAC?"). */
@@ -359,24 +382,23 @@
   }
 
   /** Everything an answer shows: headline, narrative, tone, chips, chart, clarification suggestions. */
-  function answerView(answer, { currency, onSuggestion } = {}) {
+  function answerView(answer, { labels = {}, onSuggestion } = {}) {
     const u = answer.understanding || {};
-    const r = answer.result || {};
+    const f = displayOf(answer).figures || {};
     const tone = sentimentOf(answer);
-    const measure = u.measure || "revenue";
     const parts = [];
-    const headlineIntents = ["value", "compare", "drivers", "summary"];
-    if (headlineIntents.includes(u.intent) && r.value !== null && r.value !== undefined) {
-      const pct = formatPct(r.change_pct);
+    const headlineIntents = ["value", "compare", "drivers", "summary", "count", "share", "unusual"];
+    if (headlineIntents.includes(u.intent) && f.value) {
+      const lead = u.intent === "share" && f.share_pct ? f.share_pct : f.value;
+      const pct = f.change_pct && f.change_pct !== "n/a" ? f.change_pct : null;
       parts.push(h("div", { class: "answer-top" },
-        h("span", { class: "headline num", text: formatValue(measure, r.value, currency) }),
+        h("span", { class: "headline num", text: lead }),
         pct ? h("span", { class: `delta num ${tone}`, text: pct }) : null,
-        r.previous_value !== null && r.previous_value !== undefined
-          ? h("span", { class: "delta-note num", text: `from ${formatValue(measure, r.previous_value, currency)}` })
-          : null));
+        f.previous_value ? h("span", { class: "delta-note num", text: `from ${f.previous_value}` }) : null));
     }
     parts.push(h("p", { class: "narrative", text: answer.narrative || "" }));
     if (u.intent === "clarify") {
+      parts.push(chipsFor(answer, labels));
       const options = clarificationOptions(answer);
       if (options.length && onSuggestion) {
         parts.push(h("div", { class: "suggestions", role: "group", "aria-label": "Suggestions" },
@@ -385,9 +407,9 @@
       return h("div", { class: "answer-body" }, parts);
     }
     if (u.intent !== "out_of_scope") {
-      parts.push(chipsFor(u));
-      parts.push(visualFor(answer, currency));
-      if (["compare", "drivers", "summary", "trend"].includes(u.intent)) {
+      parts.push(chipsFor(answer, labels));
+      parts.push(visualFor(answer));
+      if (["compare", "drivers", "summary", "trend", "pace"].includes(u.intent)) {
         parts.push(h("span", { class: `tone ${tone}`, text: tone === "neutral" ? "Steady" : tone === "positive" ? "Good news" : "Needs attention" }));
       }
     }
@@ -399,7 +421,7 @@
   function sharePage() {
     const data = JSON.parse(document.getElementById("shared-insight").textContent);
     const target = document.getElementById("shared-answer");
-    target.replaceChildren(answerView(data.insight, { currency: data.currency }));
+    target.replaceChildren(answerView(data.insight));
   }
 
   // ---------------------------------------------------------------- chat page
@@ -435,6 +457,7 @@
       messages: new Map(), // id → message
       nextMessages: null,
       insights: new Map(), // message id → insight
+      labels: {}, // measure name → label, from /api/metrics/model/ (for answers without a display block)
       socket: null,
       socketFor: null,
       retry: 0,
@@ -660,7 +683,7 @@
         class: `msg assistant ${sentimentOf(answer)}${intent === "clarify" ? " clarify" : ""}`,
         dataset: { id: message.id, intent: intent || "" },
         "aria-label": "Answer",
-      }, answerView(answer, { currency: config.currency, onSuggestion: (text) => ask(suggestionQuestion(answer, questionBefore(message), text)) }));
+      }, answerView(answer, { labels: state.labels, onSuggestion: (text) => ask(suggestionQuestion(answer, questionBefore(message), text)) }));
       if (intent !== "clarify" && intent !== "out_of_scope") card.append(actionsView(message));
       return card;
     }
@@ -776,6 +799,15 @@
         author ? h("span", { class: "author", text: author }) : null,
         comment.text,
         h("span", { class: "when", text: relativeTime(comment.created_at) })));
+    }
+
+    async function loadLabels() {
+      try {
+        const model = await api("/api/metrics/model/");
+        for (const m of (model && model.measures) || []) state.labels[m.name] = m.label;
+      } catch (exc) {
+        // No dataset yet: answers carry their own labels; chips fall back to the measure's name.
+      }
     }
 
     async function loadPinned() {
@@ -942,7 +974,7 @@
     ui.remove.addEventListener("click", guarded(deleteConversation));
 
     guarded(async () => {
-      await Promise.all([loadConversations(), loadPinned()]);
+      await Promise.all([loadConversations(), loadPinned(), loadLabels()]);
       const wanted = new URLSearchParams(location.search).get("c");
       if (wanted) await openConversation(wanted);
       else ui.input.focus();

@@ -33,34 +33,47 @@ def result(**fields: Any) -> dict[str, Any]:
     return {"value": None, "previous_value": None, "change": None, "change_pct": None, "rows": [], **fields}
 
 
+def shown(answer: dict[str, Any]) -> dict[str, Any]:
+    """The fake's display block: rows and figures as plain text, enough to test the plumbing (the real
+    engine's display strings are tested in test_answers.py and against the real API)."""
+    result = answer["result"]
+    answer["display"] = {
+        "measure": {"name": "revenue", "label": "Revenue", "format": "currency", "direction": "good"},
+        "measures": {}, "period": None, "compare_period": None, "measure_figures": {},
+        "figures": {name: f"{result[name]:g}" for name in ("value", "change_pct") if result.get(name) is not None},
+        "rows": [{"key": row["key"], "label": row["key"], "value": f"{row['value']:g}"} for row in result["rows"]],
+    }
+    return answer
+
+
 ANSWERS: dict[str, dict[str, Any]] = {
-    "monthly revenue": {
+    "monthly revenue": shown({
         "understanding": understanding("trend"),
         "result": result(rows=[{"key": f"2025-0{m}", "value": 1000.0 * m} for m in range(1, 7)]),
         "narrative": "Revenue grew every month, from $1.0K in January to $6.0K in June.",
         "sentiment": "positive", "clarification": None,
-    },
-    "revenue by region": {
+    }),
+    "revenue by region": shown({
         "understanding": understanding("breakdown", group_by="region",
                                        time={"start": "2025-04-01", "end": "2025-06-30", "grain": "quarter"}),
         "result": result(rows=[{"key": "EMEA", "value": 5200.0}, {"key": "APAC", "value": 3100.0}]),
         "narrative": "EMEA led with $5.2K, ahead of APAC with $3.1K.",
         "sentiment": "neutral", "clarification": None,
-    },
-    "why?": {
+    }),
+    "why?": shown({
         "understanding": understanding("drivers", group_by="region",
                                        compare_to={"start": "2024-07-01", "end": "2024-12-31"}),
         "result": result(value=21000.0, previous_value=18000.0, change=3000.0, change_pct=16.67,
                          rows=[{"key": "EMEA", "value": 4000.0}, {"key": "APAC", "value": -1000.0}]),
         "narrative": "Revenue rose 16.7%, mostly thanks to EMEA (+$4.0K); APAC fell $1.0K.",
         "sentiment": "positive", "clarification": None,
-    },
-    "revenue in apac": {
+    }),
+    "revenue in apac": shown({
         "understanding": understanding("value", subject={"dimension": "region", "value": "APAC"}),
         "result": result(value=3100.0),
         "narrative": "APAC revenue was $3.1K.",
         "sentiment": "neutral", "clarification": None,
-    },
+    }),
     "revenue in emeaa": {
         "understanding": understanding("clarify"),
         "result": result(),

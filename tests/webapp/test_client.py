@@ -25,7 +25,8 @@ def test_a_wrong_password_raises_the_apis_message(fake):
     client = SalesTalkClient(base_url=fake.url)
     with pytest.raises(ApiError) as caught:
         client.sign_in(email=EMAIL, password="nope")
-    assert (caught.value.status, caught.value.code, str(caught.value)) == (401, "bad_credentials", "Wrong email or password.")
+    assert (caught.value.status, caught.value.code, str(caught.value)) == (
+        401, "bad_credentials", "Wrong email or password.")
     assert client.tokens is None
 
 
