@@ -137,9 +137,16 @@ def is_grounded(text: str, *, answer: Mapping[str, Any]) -> bool:
 
 
 def _figures(text: str, *, names: Iterable[str]) -> list[Number]:
-    masked = _mask(text, [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE) for name in names])
+    masked = _mask(text, [_name_pattern(name) for name in names])
     masked = _mask(masked, [_CALENDAR])
     return [_figure(match, masked) for match in _NUMBER.finditer(masked)]
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    if any(c.isalpha() for c in name):
+        return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    # A name of digits alone (store 422) only where it cannot be an amount: no currency, decimal or unit around.
+    return re.compile(rf"(?<![\w$€£¥₹])(?<!\d[.,]){re.escape(name)}(?![\w%]|[.,]\d)")
 
 
 def _mask(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
@@ -311,14 +318,16 @@ def _spans(start: date, end: date, *, inclusive: bool) -> set[int]:
 
 
 def _answer_names(answer: Mapping[str, Any]) -> list[str]:
-    """Names with digits in them ("Trail Runner 2", "2025-Q3"), so that their digits are not read as figures."""
+    """Names with digits in them ("Trail Runner 2", "2025-Q3", store "422"), so that their digits are not read as
+    figures."""
     understanding = answer.get("understanding") or {}
     result = answer.get("result") or {}
     names = [str(row.get("key", "")) for row in result.get("rows") or []]
+    names += [str(suggestion) for suggestion in answer.get("suggestions") or []]
     subject = understanding.get("subject") or {}
     names.append(str(subject.get("value", "")))
     for members in (understanding.get("filters") or {}).values():
         names += [str(member) for member in (members if isinstance(members, list | tuple) else [members])]
     # Longest first, so "Runner 22" is blanked before "Runner 2" could leave a stray "2".
-    named = {name for name in names if any(c.isdigit() for c in name) and any(c.isalpha() for c in name)}
+    named = {name for name in names if any(c.isdigit() for c in name)}
     return sorted(named, key=len, reverse=True)

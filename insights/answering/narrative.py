@@ -127,7 +127,16 @@ class Voice:
             text = f"average {text.lower()} per {per.replace('_', ' ')}"
         elif per is not None:
             text = f"{text} per {_singular(self.model.measure(per).label.lower())}"
-        return text[0].upper() + text[1:] if capital else text[0].lower() + text[1:]
+        if capital:
+            return text[0].upper() + text[1:]
+        # Mid-sentence a label reads in lower case, acronyms ("AOV") kept.
+        return " ".join(word if len(word) > 1 and word.isupper() else word.lower() for word in text.split(" "))
+
+    def verb(self, *, past: bool = True) -> str:
+        """"was" / "were": a measure named in the plural ("orders", "new customers") takes the plural."""
+        last = self.label().rsplit(" ", 1)[-1]
+        plural = last.endswith("s") and not last.endswith("ss")
+        return ("were" if plural else "was") if past else ("are" if plural else "is")
 
     def key(self, row: Row) -> str:
         """A row's key for people: period labels as "Jul 2025", "total" and "region=EMEA" as words."""
@@ -201,7 +210,7 @@ def _value(voice: Voice, result: Result) -> str:
     when = describe_period(voice.u.time)
     if result.measures:
         return f"{when}{describe_scope(voice.u.constraints)}: {_measures_list(voice, result.measures)}."
-    return f"{_scoped(voice)} was {voice.fmt(result.value)} in {when}."
+    return f"{_scoped(voice)} {voice.verb()} {voice.fmt(result.value)} in {when}."
 
 
 def _measures_list(voice: Voice, measures: dict[str, MeasureFigures], *, skip: str | None = None) -> str:
@@ -224,7 +233,7 @@ def _compare(voice: Voice, result: Result) -> str:
     if result.value is None:
         return f"There is no data{describe_scope(u.constraints)} in {when} to compare with {before}."
     head = (
-        f"{_scoped(voice)} was {voice.fmt(result.value)} in {when}, "
+        f"{_scoped(voice)} {voice.verb()} {voice.fmt(result.value)} in {when}, "
         f"{voice.change(result.change, result.change_pct)} on {before}"
         + (f" ({voice.fmt(result.previous_value)})." if result.previous_value is not None else ".")
     )
@@ -334,13 +343,16 @@ def _growth_rank(voice: Voice, result: Result) -> str:
     u = voice.u
     dimension = (u.group_by or "member").replace("_", " ")
     before = describe_period(u.compare_to) if u.compare_to else "the period before"
-    falling = u.order == "asc"
-    if u.order_by == "change_pct":
-        head = "Slowest-growing" if falling else "Fastest-growing"
-    else:
-        head = "Biggest drops in" if falling else "Biggest increases in"
     if not result.rows:
         return f"No {dimension} can be compared with {before}."
+    # Named after what the rows show: the least growth may still be growth, the most a smaller fall.
+    rising, first = u.order != "asc", result.rows[0].value or 0.0
+    if u.order_by == "change_pct":
+        head = ("Fastest-growing" if first > 0 else "Slowest-falling") if rising else (
+            "Fastest-falling" if first < 0 else "Slowest-growing")
+    else:
+        head = ("Biggest increases in" if first > 0 else "Smallest drops in") if rising else (
+            "Biggest drops in" if first < 0 else "Smallest increases in")
 
     def moved(row: Row) -> str:
         change = formatting.signed_percent(row.value) if u.order_by == "change_pct" else voice.signed(row.value)
@@ -370,7 +382,7 @@ def _share(voice: Voice, result: Result) -> str:
         dimension = u.group_by.replace("_", " ")
         parts.append(f"{whole[0].upper()}{whole[1:]} by {dimension} in {when} (total {voice.fmt(result.total)}): "
                      f"{voice.listed(result.rows, row_text, keep=(u.part[1],) if u.part else ())}.")
-    return " ".join(parts) or f"{whole[0].upper()}{whole[1:]} was {voice.fmt(result.total)} in {when}."
+    return " ".join(parts) or f"{whole[0].upper()}{whole[1:]} {voice.verb()} {voice.fmt(result.total)} in {when}."
 
 
 def _pace(voice: Voice, result: Result) -> str:
@@ -378,7 +390,7 @@ def _pace(voice: Voice, result: Result) -> str:
     when = describe_period(u.time)
     if result.value is None:
         return f"There is no {voice.label(capital=False)}{describe_scope(u.constraints)} in {when} yet."
-    head = f"{_scoped(voice)} is {voice.fmt(result.value)} so far in {when}"
+    head = f"{_scoped(voice)} {voice.verb(past=False)} {voice.fmt(result.value)} so far in {when}"
     if result.target is None or result.projected is None or result.gap is None:
         return head + "."
     gap = result.gap
@@ -408,7 +420,7 @@ def _unusual(voice: Voice, result: Result) -> str:
     scope = describe_scope(u.constraints)
     if not result.rows:
         return (f"Nothing stood out in {when}{scope}: the {voice.label(capital=False)} of every series stayed "
-                f"within two standard deviations of its recent history.")
+                "close to its own recent history.")
 
     def unusual(row: Row) -> str:
         side = "above" if (row.z or 0) > 0 else "below"

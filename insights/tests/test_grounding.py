@@ -300,3 +300,12 @@ def test_the_display_block_gives_a_tenants_own_measure_its_unit():
                "display": display(understanding=understanding, result=result, model=model, currency="USD")}
     assert is_grounded("Headcount cost $4,200.", answer=answer_)
     assert not is_grounded("Headcount was 4,200%.", answer=answer_)
+
+
+def test_members_named_by_numbers_are_names_not_figures():
+    understanding = Understanding(intent="breakdown", measure="revenue", time=_period(Q3), group_by="store_id")
+    result = Result(value=2_200_000.0, rows=(Row("101", 1_810_000.0), Row("422", 390_000.0)))
+    answer_ = {"understanding": understanding.as_json(), "result": result.as_json()}
+    assert is_grounded("Revenue by store id in Q3 2025: 101 ($1.81M), 422 ($390K).", answer=answer_)
+    assert not is_grounded("Store 101 sold $101.", answer=answer_)  # an amount is never a name
+    assert not is_grounded("Store 101 sold 7 more than store 422.", answer=answer_)

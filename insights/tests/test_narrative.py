@@ -283,3 +283,17 @@ def test_display_of_a_pace_and_a_share():
     shown = display(understanding=Understanding(intent="share", measure="revenue", time=Q3, part=("channel", "Online")),
                     result=share, model=MODEL, currency="USD")
     assert shown["figures"] == {"value": "$300K", "total": "$1.2M", "share_pct": "25.0%"}
+
+
+def test_a_measure_named_in_the_plural_takes_the_plural():
+    assert say(Result(value=16_600.0), intent="value", measure="orders", time=Q3) == "Orders were 16.6K in Q3 2025."
+    text = say(Result(value=15_100.0, projected=44_700.0, target=50_000.0, gap=-5_300.0, pct_of_target=30.2),
+               intent="pace", measure="orders", time=Q3, target=50_000.0)
+    assert text.startswith("Orders are 15.1K so far in Q3 2025")
+
+
+def test_a_growth_rank_is_named_after_what_its_rows_show():
+    rows = (Row("APAC", 17_400.0, current=392_500.0, previous=375_100.0),)
+    text = say(Result(rows=rows), intent="rank", measure="revenue", time=Q3, compare_to=Q2, group_by="region",
+               order="asc", limit=1, order_by="change")
+    assert text.startswith("Smallest increases in revenue by region")
