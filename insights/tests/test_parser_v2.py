@@ -219,3 +219,25 @@ def test_v2_follow_ups_inherit_what_they_do_not_say(turns):
         wrong = {k: got.get(k) for k, v in want.items() if got.get(k) != v}
         assert not wrong, f"{text!r}: got {wrong}, want {({k: want[k] for k in wrong})}"
         context = Understanding.from_json(got)
+
+
+_UNITS = measures_for({"revenue": "revenue", "units": "units"})
+WORDY = SemanticModel(
+    version="wordy-1", measures=tuple(m.name for m in _UNITS), definitions={m.name: m for m in _UNITS},
+    dimensions={"rep": ("June", "May", "Will"), "product": ("Air Lite", "Max", "Total")},
+    first_date=date(2023, 1, 1), last_date=date(2025, 10, 31),
+)
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("units for will in september", {"rep": ["Will"]}),
+    ("how much did will sell in q2", {"rep": ["Will"]}),
+    ("how much did may sell last month", {"rep": ["May"]}),
+    ("total units for total last month", {"product": ["Total"]}),
+    ("what share of total revenue came from max", {}),  # "total revenue" is plain English; Max is the part
+    ("revenue for us last month", {}),
+    ("revenue in may", {}),
+])
+def test_members_named_like_function_words_where_a_sentence_names_something(text, where):
+    got = parse(text, model=WORDY, as_of=AS_OF).understanding
+    assert {k: list(v) for k, v in got.constraints.items()} == where, text

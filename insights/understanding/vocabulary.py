@@ -25,6 +25,9 @@ TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|%|&|\$")
 # After "did" or "than" a modal verb cannot be one: "how much did will sell" names Will.
 _SUBJECT_BEFORE = re.compile(r"\b(?:did|does|has|had|than)\s+$")
 _MODALS = frozenset({"may", "will", "can", "shall", "might", "must", "would", "could", "should"})
+_OBJECT_BEFORE = re.compile(r"\b(?:for|of|from|at|by|with|w/)\s+$")
+_PRONOUNS = frozenset({"us", "we", "it", "them", "me", "you", "all", "each", "every", "any", "some", "both",
+                       "other", "others", "one", "more", "most", "less", "that", "this", "those", "these", "there"})
 # Words of one phrase may be separated by spaces, hyphens, slashes or dots, not by other punctuation.
 _JOINER = re.compile(r"[\s\-/.'&]*")
 MIN_FUZZY_LETTERS = 4
@@ -277,7 +280,12 @@ class Vocabulary:
                 listed = bool(settled) and settled[-1].kind == "member" and settled[-1].name == hit.name and bool(
                     re.fullmatch(r"\s*(?:,|and|or|&|vs\.?|versus)\s*(?:the\s+)?", original[settled[-1].end:hit.start].lower()))
                 subject = bool(_SUBJECT_BEFORE.search(said)) and written.lower() in _MODALS
-                exact = exact or listed or subject
+                # "units for will", "units of total last month": the object of a preposition, with no noun
+                # after it for the word to qualify ("of total revenue" is plain English).
+                qualifies = after is not None and after.kind in ("measure", "dimension", "weak_measure") and (
+                    re.fullmatch(r"\s*", original[hit.end:after.start]))
+                governed = bool(_OBJECT_BEFORE.search(said)) and written.lower() not in _PRONOUNS and not qualifies
+                exact = exact or listed or subject or governed
                 if hit.fuzzy or not (exact or hit.name in named_before):
                     continue
                 hit = Hit("member", hit.name, hit.value, hit.start, hit.end, False, hit.alternatives)
