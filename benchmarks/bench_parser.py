@@ -35,6 +35,18 @@ QUESTIONS = (
     "What's the weather in Paris?",
     "Sales of Summit Boot in North America, retail only, in H1 2025",
     "between March and May 2025, revenue excluding Partner",
+    # contract v2
+    "What share of revenue came from Footwear in Q3 2025?",
+    "Which region grew fastest this year vs last year?",
+    "Cumulative revenue by month this year",
+    "Which month on record had the highest revenue?",
+    "Are we on track to hit $22M in revenue this year?",
+    "How many products did we sell in APAC last month?",
+    "Anything unusual last week?",
+    "Average daily revenue by month this year",
+    "What was our gross margin per order last quarter?",
+    "quick one for the board deck: revenue and units by channel last qtr?",
+    "write a poem about our sales",
 )
 FOLLOW_UPS = ("And in APAC?", "What about margin?", "Compared to last year?", "Why?", "Break that down by channel",
               "Top 2?")
