@@ -192,7 +192,10 @@ def ensure_table(
         try:
             client.create_table(
                 TableName=name,
-                KeySchema=[{"AttributeName": key, "KeyType": kind} for key, kind in zip(keys, ("HASH", "RANGE"))],
+                KeySchema=[
+                    {"AttributeName": key, "KeyType": kind}
+                    for key, kind in zip(keys, ("HASH", "RANGE")[: len(keys)], strict=True)
+                ],
                 AttributeDefinitions=[{"AttributeName": key, "AttributeType": "S"} for key in keys],
                 BillingMode="PAY_PER_REQUEST",
                 **({"Tags": [{"Key": k, "Value": v} for k, v in tags.items()]} if tags else {}),
@@ -205,4 +208,6 @@ def ensure_table(
         return
     ttl = client.describe_time_to_live(TableName=name)["TimeToLiveDescription"]
     if ttl.get("TimeToLiveStatus") not in ("ENABLED", "ENABLING"):
-        client.update_time_to_live(TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": ttl_attribute})
+        client.update_time_to_live(
+            TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": ttl_attribute}
+        )

@@ -16,4 +16,6 @@ DEBUG = env_bool("DEBUG", True)
 if DEBUG:
     # stderr, so commands whose stdout is read (issue_token) stay clean.
     print("salestalk: local profile, DEBUG is on: never expose this server.", file=sys.stderr)
-SALESTALK_DYNAMODB_ENDPOINT = env_str("DYNAMODB_ENDPOINT", f"http://127.0.0.1:{os.environ.get('DYNAMODB_PORT', '8001')}")
+SALESTALK_DYNAMODB_ENDPOINT = env_str(
+    "DYNAMODB_ENDPOINT", f"http://127.0.0.1:{os.environ.get('DYNAMODB_PORT', '8001')}"
+)

@@ -1,4 +1,5 @@
-"""Tenant-scoped credentials (token vending machine): the session policy, the per-tenant cache, the wiring into bind()."""
+"""Tenant-scoped credentials (token vending machine): the session policy, the per-tenant cache, the wiring
+into bind()."""
 from __future__ import annotations
 
 import json
@@ -112,8 +113,10 @@ def _expect_assume(stubber: Stubber, *, tenant_id: str, table_name: str, key: st
 
 
 def test_credentials_are_assumed_once_per_tenant_and_cached(sts):
-    _expect_assume(sts, tenant_id="acme", table_name="p-tenant-acme", key="ASIAACME000000001", expires_in=timedelta(hours=1))
-    _expect_assume(sts, tenant_id="globex", table_name="p-tenant-globex", key="ASIAGLOBEX0000001", expires_in=timedelta(hours=1))
+    _expect_assume(sts, tenant_id="acme", table_name="p-tenant-acme",
+                   key="ASIAACME000000001", expires_in=timedelta(hours=1))
+    _expect_assume(sts, tenant_id="globex", table_name="p-tenant-globex",
+                   key="ASIAGLOBEX0000001", expires_in=timedelta(hours=1))
     acme = tenant_credentials(tenant_id="acme", table_name="p-tenant-acme")
     assert tenant_credentials(tenant_id="acme", table_name="p-tenant-acme") is acme  # no second STS call
     globex = tenant_credentials(tenant_id="globex", table_name="p-tenant-globex")
@@ -122,8 +125,10 @@ def test_credentials_are_assumed_once_per_tenant_and_cached(sts):
 
 
 def test_credentials_near_expiry_are_renewed_with_the_same_scope(sts):
-    _expect_assume(sts, tenant_id="acme", table_name="p-tenant-acme", key="ASIAOLD0000000001", expires_in=timedelta(minutes=2))
-    _expect_assume(sts, tenant_id="acme", table_name="p-tenant-acme", key="ASIANEW0000000001", expires_in=timedelta(hours=1))
+    _expect_assume(sts, tenant_id="acme", table_name="p-tenant-acme",
+                   key="ASIAOLD0000000001", expires_in=timedelta(minutes=2))
+    _expect_assume(sts, tenant_id="acme", table_name="p-tenant-acme",
+                   key="ASIANEW0000000001", expires_in=timedelta(hours=1))
     scoped = tenant_credentials(tenant_id="acme", table_name="p-tenant-acme")
     # Two minutes left is inside botocore's mandatory refresh window: the next use renews.
     assert scoped.get_frozen_credentials().access_key == "ASIANEW0000000001"
@@ -141,8 +146,10 @@ def _signing_keys(model) -> list[str]:
 
 def test_bound_tenant_models_sign_with_their_own_tenants_credentials(make_tenant, settings, sts):
     acme, globex = make_tenant("acme"), make_tenant("globex")
-    _expect_assume(sts, tenant_id="acme", table_name=acme.table_name, key="ASIAACME000000001", expires_in=timedelta(hours=1))
-    _expect_assume(sts, tenant_id="globex", table_name=globex.table_name, key="ASIAGLOBEX0000001", expires_in=timedelta(hours=1))
+    _expect_assume(sts, tenant_id="acme", table_name=acme.table_name,
+                   key="ASIAACME000000001", expires_in=timedelta(hours=1))
+    _expect_assume(sts, tenant_id="globex", table_name=globex.table_name,
+                   key="ASIAGLOBEX0000001", expires_in=timedelta(hours=1))
 
     AcmeNote, GlobexNote = bind(Note, tenant=acme), bind(Note, tenant=globex)
     acme_keys, globex_keys = _signing_keys(AcmeNote), _signing_keys(GlobexNote)

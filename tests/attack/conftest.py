@@ -68,7 +68,8 @@ class Prober:
 
     def unexpected(self, category: str, allowed: set[int]) -> list[Attempt]:
         """Refusals of ``category`` with a status outside ``allowed`` (e.g. a 404 where 401 is right)."""
-        return [a for a in self.attempts if a.category == category and a.outcome == "refused" and a.status not in allowed]
+        return [a for a in self.attempts
+                if a.category == category and a.outcome == "refused" and a.status not in allowed]
 
 
 @pytest.fixture(scope="module")

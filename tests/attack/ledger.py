@@ -69,7 +69,8 @@ class Ledger:
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
         def line(row: tuple[str, ...]) -> str:
-            return "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+            cells = enumerate(zip(row, widths, strict=True))
+            return "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in cells)
 
         rule = "  ".join("-" * w for w in widths)
         return "\n".join([line(header), rule, *(line(r) for r in rows[:-1]), rule, line(rows[-1])])

@@ -20,7 +20,7 @@ NOT_YOURS = {403, 404}
 
 def requests_for(route: Route, ids: dict[str, str]) -> Iterator[tuple[str, str, dict | None, list[str]]]:
     """(method, path, JSON body, body fields carrying the victim's ids) for every method of ``route``."""
-    path = route.path({param: ids[kind] for param, kind in zip(route.params, route.kinds)})
+    path = route.path({param: ids[kind] for param, kind in zip(route.params, route.kinds, strict=True)})
     for method in route.methods:
         if method in SAFE_METHODS or method == "delete":
             yield method, path, None, []
@@ -83,7 +83,7 @@ def test_the_same_requests_work_for_the_owner(victim, prober):
     for route in tenant_routes():
         if not route.params or "get" not in route.methods:
             continue
-        path = route.path({p: victim.id_sets()[0][k] for p, k in zip(route.params, route.kinds)})
+        path = route.path({p: victim.id_sets()[0][k] for p, k in zip(route.params, route.kinds, strict=True)})
         response = prober.client.get(path, headers=headers)
         assert response.status_code == 200, (path, response.content[:200])
         assert victim.marker.encode() in response.content or route.kinds[-1] in ("message", "measure"), path

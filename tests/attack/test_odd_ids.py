@@ -57,9 +57,9 @@ def test_odd_ids_never_reach_the_victim_and_never_break_the_server(victim, attac
     for route in tenant_routes():
         if not route.params:
             continue
-        for slot, kind in zip(route.params, route.kinds):
+        for slot, kind in zip(route.params, route.kinds, strict=True):
             for odd, raw in odd_ids(ids[kind]).values():
-                values = {p: ids[k] for p, k in zip(route.params, route.kinds)} | {slot: odd}
+                values = {p: ids[k] for p, k in zip(route.params, route.kinds, strict=True)} | {slot: odd}
                 path = route.path(values, raw=raw)
                 for method, _, body, _ in requests_for(route, ids):
                     prober.send(category="odd ids (another tenant)", method=method, path=path,

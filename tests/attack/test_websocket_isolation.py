@@ -161,8 +161,9 @@ def test_live_events_never_cross_tenants_even_when_conversation_ids_collide(appl
                                   content_type="application/json", headers=token_headers(victim.tenant)).status_code
 
     async def run() -> tuple[list[str], list[str]]:
-        spy = WebsocketCommunicator(application, ws_path(conversation, attacker_ticket), headers=[(b"origin", ORIGIN)])
-        watcher = WebsocketCommunicator(application, ws_path(conversation, victim_ticket), headers=[(b"origin", ORIGIN)])
+        origin = [(b"origin", ORIGIN)]
+        spy = WebsocketCommunicator(application, ws_path(conversation, attacker_ticket), headers=origin)
+        watcher = WebsocketCommunicator(application, ws_path(conversation, victim_ticket), headers=origin)
         assert (await spy.connect(timeout=5))[0] and (await watcher.connect(timeout=5))[0]
         assert await sync_to_async(post_comment)() == 201
         received = {"spy": [], "watcher": []}

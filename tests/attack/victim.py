@@ -77,7 +77,8 @@ def dataset_csv(*, marker: str, days: int = 60, start: date = date(2025, 1, 1)) 
 
 def plant(tenant: TenantContext, *, marker: str | None = None) -> Victim:
     marker = marker or f"LEAKMARK{uuid.uuid4().hex[:10]}"
-    victim = Victim(tenant=tenant, marker=marker, ids={k: [] for k in ("conversation", "message", "insight", "comment")})
+    kinds = ("conversation", "message", "insight", "comment")
+    victim = Victim(tenant=tenant, marker=marker, ids={k: [] for k in kinds})
     import_dataset(tenant=tenant, stream=io.BytesIO(dataset_csv(marker=marker)), source=f"{marker}.csv", replace=True)
     for n in range(CONVERSATIONS):
         conversation = create_conversation(tenant=tenant, title=f"{marker} secret plan {n}", created_by=tenant.email)
