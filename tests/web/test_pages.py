@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -178,3 +179,16 @@ def test_an_unknown_or_revoked_link_is_a_plain_not_found(shared_token, tenant):
     (insight,), _ = list_insights(tenant=tenant)
     revoke_share(tenant=tenant, insight_id=insight.id)
     assert Client().get(f"/share/{shared_token}").status_code == 404
+
+
+def test_pages_run_no_inline_script_under_a_content_security_policy(signed_in):
+    for page in ("/", "/login/"):
+        response = signed_in.get(page)
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+        html = response.content.decode()
+        for tag in re.findall(r"<script\b[^>]*>", html):
+            # Our own file, or data the browser never runs (json_script).
+            assert " src=" in tag or 'type="application/json"' in tag, tag
+        assert re.search(r"\son[a-z]+=", html) is None  # no inline event handlers
+        assert "style=" not in html
