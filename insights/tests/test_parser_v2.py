@@ -241,3 +241,15 @@ WORDY = SemanticModel(
 def test_members_named_like_function_words_where_a_sentence_names_something(text, where):
     got = parse(text, model=WORDY, as_of=AS_OF).understanding
     assert {k: list(v) for k, v in got.constraints.items()} == where, text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("West minus Midwest revenue this year", {"intent": "breakdown", "group_by": "territory",
+                                              "filters": {"territory": ["West", "Midwest"]}}),
+    ("how far behind are we on $2.5M this year?", {"intent": "pace", "target": 2500000.0}),
+    ("on target for 10m revenue by year end?", {"intent": "pace", "target": 10000000.0,
+                                                "time": T("2025-01-01", "2025-12-31", "year")}),
+    ("how'd we do last week", {"intent": "summary"}),
+])
+def test_idioms_of_gaps_pace_and_summary(text, want):
+    check(text, want)

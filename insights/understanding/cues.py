@@ -45,7 +45,7 @@ _COMPARE = re.compile(
     r"out[\s-]?(?:sell|sold|perform|performed|earn|earned|grow|grew)\w*|beat|beats)\b"
 )
 _SUMMARY = re.compile(
-    r"\b(?:how(?:\s+(?:are|were|is|was|did|have|has|do|does)|'re|'s)\s+(?:we|things|business|the\s+business|it|our\s+business|"
+    r"\b(?:how(?:\s+(?:are|were|is|was|did|have|has|do|does)|'re|'s|'d)\s+(?:we|things|business|the\s+business|it|our\s+business|"
     r"the\s+company|our\s+company|us)\s+(?:doing|going|done|do|perform|performing|performed|looking|fare|faring|fared|been"
     r"|go|looked|shaping\s+up)|how'?s\s+(?:business|it\s+going|things|the\s+business)|how\s+we\s+(?:doing|did|are\s+doing)"
     r"|run[\s-]?down|low[\s-]?down|catch\s+me\s+up|bring\s+me\s+up\s+to\s+speed|where\s+do\s+we\s+stand"
@@ -54,7 +54,7 @@ _SUMMARY = re.compile(
     r"big\s+picture|all\s+(?:the\s+)?(?:metrics|measures|numbers)|business\s+review|performance\s+review)\b"
 )
 _HOW_DID_IT_DO = re.compile(
-    r"\bhow(?:\s+(?:did|does|do|is|are|was|were|has|have)|'s|'re)\b.*\b(?:do|doing|done|perform|performing|performed|fare|"
+    r"\bhow(?:\s+(?:did|does|do|is|are|was|were|has|have)|'s|'re|'d)\b.*\b(?:do|doing|done|perform|performing|performed|fare|"
     r"faring|fared|go|going|look|looking|shape\s+up)\b|\bperformance\b"
 )
 _TREND = re.compile(

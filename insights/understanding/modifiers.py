@@ -53,7 +53,8 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 
           "billion": 1e9}
 _PACE = re.compile(
     r"\b(?:on\s+(?:track|pace|course|target)|pacing|tracking\s+(?:to|toward|towards|for)|track\s+to|"
-    r"how\s+far\s+(?:are\s+we\s+|off\s+)?(?:from|off|away\s+from|short\s+of)|how\s+close\s+(?:are\s+we\s+)?to|"
+    r"how\s+far\s+(?:are\s+we\s+|off\s+)?(?:from|off|away\s+from|short\s+of|behind|ahead)|"
+    r"how\s+close\s+(?:are\s+we\s+)?to|(?:behind|ahead)\s+(?:on|of)|"
     r"(?:will|going\s+to|gonna)\s+(?:we\s+)?(?:hit|reach|make|beat)|(?:hit|reach|make|achieve)\s+(?:our\s+)?"
     r"(?:target|goal)|(?:target|goal)\s+of|short\s+of|away\s+from)\b")
 _PACE_PERIOD_END = re.compile(
@@ -73,7 +74,7 @@ _GAP = re.compile(
     r"|\bhow\s+much\s+(?:more|less|higher|lower|bigger|smaller|better|worse)\b.*\bthan\b"
     r"|\bhow\s+(?:many|much)\s+(?:more|fewer|less)\b.*\bthan\b"
     r"|\b(?:more|less|fewer|higher|lower)\b.*\bthan\b"
-    r"|\b(?:gap|difference)\b")
+    r"|\b(?:gap|difference|minus)\b")
 _COUNT = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|count\s+the|count)\s+"
                     r"(?:different\s+|distinct\s+|unique\s+|separate\s+|individual\s+|active\s+|of\s+(?:the\s+|our\s+)?)?(?P<w>[a-z][\w-]*)")
 # What daily totals cannot answer: medians and the like, single orders or deals, forecasts.
@@ -98,6 +99,7 @@ class Modifiers:
     pace: bool = False
     pace_unit: str | None = None  # "by the end of the quarter"
     pace_span: tuple[int, int] | None = None
+    pace_cue_span: tuple[int, int] | None = None
     part_before: int | None = None  # the offset of "'s share": the part is the member just before
     unusual: bool = False
     gap: bool = False
@@ -106,7 +108,7 @@ class Modifiers:
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
-        return tuple(s for s in (self.per_span, self.target_span, self.pace_span) if s)
+        return tuple(s for s in (self.per_span, self.target_span, self.pace_span, self.pace_cue_span) if s)
 
 
 def read_modifiers(low: str) -> Modifiers:
@@ -141,6 +143,7 @@ def read_modifiers(low: str) -> Modifiers:
         pace=bool(pace) or (bool(pace_end) and target is not None),
         pace_unit=(pace_end["u1"] or pace_end["u2"]) if pace_end else None,
         pace_span=pace_end.span() if pace_end else None,
+        pace_cue_span=pace.span() if pace and target is not None else None,
         part_before=part.start() if part else None,
         unusual=bool(_UNUSUAL.search(low)),
         gap=bool(_GAP.search(low)),

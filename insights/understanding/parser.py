@@ -324,7 +324,9 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
             facts.ambiguous.append(hit)
             continue
         joined = last_end >= 0 and re.fullmatch(r"[\s,]*(?:and|or|nor|&|,)?[\s,]*(?:the\s+)?", blank[last_end:hit.start])
-        excluding = excluded_before(blank, hit.start) or bool(excluding and joined)
+        # "EMEA minus APAC": the gap between two members, not EMEA without APAC
+        gap = last_end >= 0 and re.fullmatch(r"\s*minus\s*", blank[last_end:hit.start]) and facts.members.get(hit.name)
+        excluding = not gap and (excluded_before(blank, hit.start) or bool(excluding and joined))
         target = facts.excluded if excluding else facts.members
         values = target.setdefault(hit.name, [])
         if hit.value not in values:
