@@ -20,7 +20,7 @@ from insights.llm import LLMError, LLMProvider
 from insights.llm.replies import UnusableReply, json_object
 from insights.llm.validation import validated_understanding
 from insights.understanding.types import Understanding
-from metrics.measures import CATALOGUE, DEFAULT_MEASURE
+from metrics.measures import DEFAULT_MEASURE
 from metrics.semantic import SemanticModel
 
 logger = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ def vocabulary(*, model: SemanticModel, question: str) -> dict[str, Any]:
             entry["members_not_shown"] = len(members) - len(shown)
         dimensions[name] = entry
     return {
-        "measures": {name: list(CATALOGUE[name].synonyms) for name in model.measures},
+        "measures": {name: list(model.measure(name).words) for name in model.measures},
         "dimensions": dimensions,
         "data_from": model.first_date.isoformat(),
         "data_to": model.last_date.isoformat(),
