@@ -23,6 +23,7 @@ from webapp.answers import (
     unusual_list,
 )
 from webapp.client import ApiError, SalesTalkClient
+from webapp.upload import upload_dataset
 
 state = st.session_state
 
@@ -131,6 +132,25 @@ def pin(message: dict[str, Any]) -> dict[str, Any]:
 # --- the page ------------------------------------------------------------------------------------------
 
 
+def upload_panel() -> None:
+    """A dataset upload through the same endpoints as the data page, with its progress."""
+    st.subheader("Your data")
+    file = st.file_uploader("Dataset (CSV, Excel or Parquet)", type=["csv", "xlsx", "parquet"], key="dataset-file")
+    if file is None or not st.button("Import", key="import-dataset", width="stretch"):
+        return
+    bar = st.progress(0.0, text="Uploading…")
+
+    def show(phase: str, fraction: float) -> None:
+        bar.progress(min(1.0, fraction), text=f"{'Uploading' if phase == 'upload' else 'Importing'}… {fraction:.0%}")
+
+    job = upload_dataset(client=api(), filename=file.name, data=file.getvalue(), on_progress=show)
+    if job["status"] == "done":
+        st.success(f"Imported {job['result']['rows']:,} rows.")
+        load_model()
+    else:
+        st.error(plain(job["error"]["message"]))
+
+
 def sidebar() -> None:
     with st.sidebar:
         st.markdown("**SalesTalk**")
@@ -151,6 +171,7 @@ def sidebar() -> None:
             st.caption("Pin an answer to keep it here.")
         for insight in state.insights.values():
             st.caption(f"★ {user_text(insight['title'])}")
+        upload_panel()
         st.divider()
         if st.button("Sign out", width="stretch"):
             for key in list(state.keys()):

@@ -127,6 +127,22 @@ class SalesTalkClient:
     def model(self) -> dict[str, Any]:
         return self._call("GET", "/api/metrics/model/")
 
+    # --- uploads and imports (webapp.upload sends the file) -----------------------
+
+    def start_upload(self, *, filename: str, size: int) -> dict[str, Any]:
+        return self._call("POST", "/api/metrics/uploads/", json={"filename": filename, "size": size})
+
+    def complete_upload(self, *, upload_id: str, replace: bool, dimensions: tuple[str, ...] = (),
+                        measures: tuple[str, ...] = ()) -> dict[str, Any]:
+        body = {"replace": replace, "dimensions": list(dimensions), "measures": list(measures)}
+        return self._call("POST", f"/api/metrics/uploads/{quote(upload_id)}/complete", json=body)
+
+    def import_job(self, *, job_id: str) -> dict[str, Any]:
+        return self._call("GET", f"/api/metrics/imports/{quote(job_id)}")
+
+    def imports(self) -> dict[str, Any]:
+        return self._call("GET", "/api/metrics/imports/")
+
     # --- insights, links, comments --------------------------------------------
 
     def insights(self, *, limit: int = 50) -> dict[str, Any]:

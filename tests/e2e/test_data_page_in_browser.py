@@ -42,6 +42,8 @@ def open_data_page(page, site) -> None:
 def upload(page, path: Path) -> None:
     page.set_input_files("#dataset-file", str(path))
     page.get_by_role("button", name="Upload").click()
+    page.wait_for_selector("#columns select, #error:not([hidden])")
+    assert page.locator("#error").is_hidden(), page.locator("#error").inner_text()
 
 
 def test_upload_with_roles_then_history_versions_and_measures(site, context, tmp_path):
