@@ -16,14 +16,16 @@ _DESC = (r"top|best|highest|most|biggest|largest|greatest|strongest|leading|max(
 _ASC = (r"bottom|worst|lowest|least|smallest|weakest|fewest|min(?:imum)?|worst[\s-]selling|worst[\s-]performing|"
         r"under[\s-]?performing|slowest[\s-]selling|poorest")
 _ORDER = re.compile(rf"(?<![\w-])(?P<desc>{_DESC})(?![\w-])|(?<![\w-])(?P<asc>{_ASC})(?![\w-])")
-_NOT_RANK = re.compile(r"\b(?:most\s+recent|at\s+(?:the\s+)?(?:most|least|best|worst)|the\s+most\s+of|least\s+recent)\b")
+_NOT_RANK = re.compile(r"\b(?:most\s+recent|at\s+(?:the\s+)?(?:most|least|best|worst)|the\s+most\s+of|"
+                       r"least\s+recent)\b")
 _LIMIT = re.compile(
     rf"\b(?:(?:top|bottom|best|worst|highest|lowest|biggest|largest|smallest|first|last)\s+{_NUMBER}\b"
     rf"|{_NUMBER.replace('?P<n>', '?P<m>')}\s+(?:{_DESC}|{_ASC})\b"
     rf"|\bwhich\s+{_NUMBER.replace('?P<n>', '?P<w>')}\s+[a-z])"
 )
 _RANK_WORD = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|leaderboard|league\s+table)\b")
-_COMPARATIVE = re.compile(r"\b(?P<desc>more|higher|bigger|larger|greater|better|stronger)\b|\b(?P<asc>less|fewer|lower|smaller|worse|weaker)\b")
+_COMPARATIVE = re.compile(r"\b(?P<desc>more|higher|bigger|larger|greater|better|stronger)\b|\b(?P<asc>less|fewer|"
+                          r"lower|smaller|worse|weaker)\b")
 _WHICH = re.compile(r"\b(?:which|who)\b")
 
 _DRIVERS = re.compile(
@@ -76,7 +78,8 @@ _FOLLOW_UP_START = re.compile(
     r"^\W*(?:and|but|also|ok(?:ay)?|so|now|then|same|what\s+about|how\s+about|what\s+if|how\s+does\s+(?:that|it|this)|"
     r"what\s+does\s+(?:that|it|this)|is\s+that|was\s+that|and\s+what|and\s+how|only|just|instead|rather|again)\b"
 )
-_ANAPHORA = re.compile(r"\b(?:that|those|these|it|them|this|same|the\s+previous\s+answer|the\s+last\s+answer)\b(?!\s*'s\b)")
+_ANAPHORA = re.compile(r"\b(?:that|those|these|it|them|this|same|the\s+previous\s+answer|"
+                       r"the\s+last\s+answer)\b(?!\s*'s\b)")
 _OVERALL = re.compile(
     r"\b(?:overall|in\s+total|total|company[\s-]+wide|whole\s+(?:business|company)|entire\s+(?:business|company)|"
     r"everywhere|all\s+together|altogether|across\s+the\s+board|without\s+(?:the\s+)?filters?|all\s+(?:of\s+)?(?:it|them))\b"
@@ -100,7 +103,8 @@ _GREETING = re.compile(
 )
 _WHERE = re.compile(r"\bwhere\b")
 _WE = re.compile(r"\b(?:we|we're|we've|our|us|business|company)\b")
-_BY_SOMETHING = re.compile(r"\b(?:by|per|for\s+each|for\s+every|each|every|across|split\s+by|which|what)\s+(?:the\s+|our\s+|all\s+)?(?P<w>[a-z][a-z-]+)")
+_BY_SOMETHING = re.compile(r"\b(?:by|per|for\s+each|for\s+every|each|every|across|split\s+by|which|what)\s+(?:the\s+|"
+                           r"our\s+|all\s+)?(?P<w>[a-z][a-z-]+)")
 
 
 @dataclass(frozen=True)

@@ -323,7 +323,8 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
         if hit.alternatives:
             facts.ambiguous.append(hit)
             continue
-        joined = last_end >= 0 and re.fullmatch(r"[\s,]*(?:and|or|nor|&|,)?[\s,]*(?:the\s+)?", blank[last_end:hit.start])
+        joined = last_end >= 0 and re.fullmatch(r"[\s,]*(?:and|or|nor|&|"
+                                                r",)?[\s,]*(?:the\s+)?", blank[last_end:hit.start])
         # "EMEA minus APAC": the gap between two members, not EMEA without APAC
         gap = last_end >= 0 and re.fullmatch(r"\s*minus\s*", blank[last_end:hit.start]) and facts.members.get(hit.name)
         excluding = not gap and (excluded_before(blank, hit.start) or bool(excluding and joined))
@@ -449,8 +450,8 @@ def _stated_ask(facts: _Facts) -> _Ask:
             return _Ask("rank", group_by=by_period["g"], order=cues.order,
                         limit=limit if limit is not None else (1 if singular else None))
         # "Top 3?": rows of the previous answer's dimension; on its own, the question needs one.
-        return _Ask("rank", order=cues.order or "desc", limit=limit if limit is not None else (1 if cues.which else None),
-                    problem="no_dimension")
+        limit = limit if limit is not None else (1 if cues.which else None)
+        return _Ask("rank", order=cues.order or "desc", limit=limit, problem="no_dimension")
     if cues.comparative and several and cues.which:
         return _Ask("rank", group_by=several[0], order=cues.comparative, limit=1)
     if cues.summary or (cues.how_did_it_do and not facts.measure_said and not cues.change):
@@ -958,6 +959,7 @@ def _finish(facts: _Facts, understanding: Understanding) -> Parse:
     if facts.measures_named > 1:
         confidence -= 0.3
     confidence -= min(0.3, 0.1 * facts.unknown_words)
-    if understanding.intent == "value" and not (facts.cues.any_intent or facts.measure_said or facts.cues.follow_up_start):
+    said = facts.cues.any_intent or facts.measure_said or facts.cues.follow_up_start
+    if understanding.intent == "value" and not said:
         confidence -= 0.2
     return Parse(understanding, confidence=round(max(confidence, 0.1), 2))

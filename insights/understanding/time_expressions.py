@@ -26,7 +26,8 @@ MONTHS: dict[str, int] = {
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "a": 1, "two": 2, "couple of": 2, "a couple of": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "one": 1, "a": 1, "two": 2, "couple of": 2, "a couple of": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty four": 24, "thirty": 30,
     "thirty six": 36, "forty five": 45, "sixty": 60, "ninety": 90,
@@ -44,7 +45,8 @@ GRAIN_WORDS: dict[str, str] = {
 }
 MONTHS_IN: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 
-_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH = (r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?P<year>(?:19|2[01])\d\d|'\d\d)"
 _YEAR_TAIL = rf"(?:\s*(?:of\s+|in\s+|,\s*|-\s*|/\s*)?(?:fy\s*|the\s+year\s+)?{_YEAR}(?![\d-]))?"
@@ -402,7 +404,8 @@ def _may_is_month(m: re.Match[str]) -> bool:
     question that goes on with no verb after it ("May revenue?"), not the verb ("may I", "sales may drop")."""
     before = m.string[max(0, m.start() - 40):m.start()]
     after = m.string[m.end():m.end() + 12]
-    if re.match(r"\s*(?:i|we|you|they|he|she|it|be|have|not|also|need|want|see|get|show|ask|drop|rise|fall|grow|go)\b", after):
+    if re.match(r"\s*(?:i|we|you|they|he|she|it|be|have|not|also|need|want|see|get|show|ask|drop|rise|fall|grow|"
+                r"go)\b", after):
         return False
     if _MAY_AS_MONTH.search(before) or not before.strip() or re.search(r"[.?!:;]\s*$", before):
         return True
@@ -446,10 +449,7 @@ def _h_ago(m: re.Match[str], as_of: date) -> _Atom | None:
         day = as_of - timedelta(days=count)
         return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(day, day, "day"))
     whole = last_whole(unit, as_of=as_of, count=count)
-    if unit == "week":
-        end = whole.start + timedelta(days=6)
-    else:
-        end = shift_months(whole.start, -MONTHS_IN[unit]) - ONE_DAY
+    end = whole.start + timedelta(days=6) if unit == "week" else shift_months(whole.start, -MONTHS_IN[unit]) - ONE_DAY
     return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(whole.start, end, unit))
 
 
@@ -469,7 +469,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
           r"\s+(?:in\s+|for\s+)?(?P<y2>(?:19|2[01])\d\d))\b"), _h_year_to_date),
         (r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|2[01])\d\d)\b", _h_numeric_date),
         (r"\b(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|2[01])\d\d)\b", _h_iso_month),
-        (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{_YEAR}(?!\d))?(?!\s*(?:days?|weeks?|months?|%))", _h_month_day),
+        (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{_YEAR}(?!\d))?(?!\s*(?:days?|weeks?|months?|"
+         rf"%))", _h_month_day),
         (rf"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR}(?!\d))?", _h_month_day),
         ((rf"\b(?:iso\s+)?(?:weeks?|wks?)\s?(?P<w>\d{{1,2}})\s*(?:-|to|through|thru|and|until)\s*(?:weeks?\s?|wk\s?|w)?"
           rf"(?P<w2>\d{{1,2}})\b(?:\s*(?:of\s+|in\s+|,\s*)?{_YEAR}(?!\d))?"), _h_week_range),
@@ -478,7 +479,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?P<y>(?:19|2[01])\d\d)-(?P<m>0[1-9]|1[0-2])\b(?!-)", _h_iso_month),
         (rf"\b{_YEAR}[\s-]?q(?P<q>[1-4])\b", _h_quarter),
         (rf"\bq(?P<q>[1-4])\b{_Y}{_RELATIVE_YEAR}", _h_quarter),
-        (rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?quarter\b{_Y}{_RELATIVE_YEAR}", _h_quarter),
+        (rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+|"
+         rf"calendar\s+)?quarter\b{_Y}{_RELATIVE_YEAR}", _h_quarter),
         (rf"\bquarter\s+(?P<q>[1-4])\b{_Y}{_RELATIVE_YEAR}", _h_quarter),
         (rf"\b{_YEAR}[\s-]?h(?P<h>[12])\b", _h_half),
         (rf"\bh(?P<h>[12])\b{_Y}{_RELATIVE_YEAR}", _h_half),
@@ -491,11 +493,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?:the\s+)?(?P<unit>day|week|month|quarter|year)\s+before\s+last\b", _h_before_last),
         (r"\b(?:(?:the|over\s+the|in\s+the|during\s+the|for\s+the)\s+)?(?:trailing|rolling)\s+(?:twelve|12)\s+months?\b|\b(?:ttm|ltm|t12m|l12m)\b",
          _h_trailing_year),
-        (rf"\b(?:the\s+)?(?:last|past|previous|prior|trailing|rolling|preceding)\s+{_COUNT}\s+(?:full\s+|whole\s+|complete\s+|calendar\s+)?{_UNIT}\b", _h_last_n),
+        (rf"\b(?:the\s+)?(?:last|past|previous|prior|trailing|rolling|preceding)\s+{_COUNT}\s+(?:full\s+|whole\s+|"
+         rf"complete\s+|calendar\s+)?{_UNIT}\b", _h_last_n),
         (rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", _h_ago),
-        (r"\b(?:the\s+)?(?:this\s+past|last|previous|prior|past|preceding)\s+(?:full\s+|whole\s+|calendar\s+)?(?P<unit>week|month|quarter|year)\b", _h_last_unit),
+        (r"\b(?:the\s+)?(?:this\s+past|last|previous|prior|past|preceding)\s+(?:full\s+|whole\s+|"
+         r"calendar\s+)?(?P<unit>week|month|quarter|year)\b", _h_last_unit),
         (rf"\b(?:the\s+month\s+of\s+)?{_MONTH}(?![a-z]){_Y}{_RELATIVE_YEAR}", _h_month),
-        (r"\b(?:fy\s*|fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?|cy\s*|the\s+year\s+)?(?P<y>(?:19|2[01])\d\d)\b(?![-/]\d)", _h_year),
+        (r"\b(?:fy\s*|fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?|cy\s*|the\s+year\s+)?(?P<y>(?:19|"
+         r"2[01])\d\d)\b(?![-/]\d)", _h_year),
     )
 )
 # Calendar words SalesTalk cannot turn into dates; a question using them is asked back, never answered
@@ -524,7 +529,8 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(
         r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:to|with|against)|against|relative\s+to|than|over|"
         r"on|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to|(?:up|down|changes?|changed|growth|grow|grew|increased?|"
-        r"decreased?|rise|rose|fall|fell|drop|dropped)\s+from)\s+(?:the\s+)?(?:last|previous|prior|preceding|a)\s+year(?:'s)?\b"), "year"),
+        r"decreased?|rise|rose|fall|fell|drop|dropped)\s+from)\s+(?:the\s+)?(?:last|previous|prior|preceding|a)\s+"
+        r"year(?:'s)?\b"), "year"),
     (re.compile(r"\b(?:year[\s-]+over[\s-]+year|year[\s-]+on[\s-]+year|yoy|y/y|y-o-y|yoy\s+growth)\b"
                 r"|\b(?:vs\.?|versus|against|over|on)\s+(?:ly|py|lyr|pyr)\b"), "year"),
     # "vs the month before", "against the quarter before that": the period just before.
@@ -556,7 +562,8 @@ _COMPARATOR_ONLY = re.compile(
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|up\s+to|and)\s*(?:the\s+end\s+of\s+)?$")
 _TO_NOW = re.compile(r"^\s*(?:-|to|through|thru|until|till|up\s+to)\s+(?:now|date|the\s+present|present|today)\b")
-_SINCE = re.compile(r"\b(?:since|from|starting(?:\s+from|\s+in)?|beginning(?:\s+in)?|after)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
+_SINCE = re.compile(r"\b(?:since|from|starting(?:\s+from|\s+in)?|beginning(?:\s+in)?|after)\s+(?:the\s+(?:start|"
+                    r"beginning)\s+of\s+)?$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
 _ALL_TIME = re.compile(
     r"\b(?:(?:of\s+)?all[\s-]+time|ever(?:\s+recorded)?|lifetime|to\s+date|on\s+record|in\s+(?:our|the)\s+history|"
@@ -653,7 +660,8 @@ def read_time(
     try:
         periods, compare_to, relative_unit = _combine(text, atoms, spans, as_of=as_of)
     except _Invalid:
-        return TimeReading(spans=tuple(spans), problem="invalid", problem_text=text[atoms[0].start_char:atoms[-1].end_char])
+        said = text[atoms[0].start_char:atoms[-1].end_char]
+        return TimeReading(spans=tuple(spans), problem="invalid", problem_text=said)
     if earliest is not None:
         for m in _ALL_TIME.finditer(text):
             if not _taken(spans, m.start(), m.end()):
@@ -735,7 +743,8 @@ def _carry_years(text: str, atoms: list[_Atom]) -> None:
         if (atom.kind, atom.value, atom.day) == (nxt.kind, nxt.value, nxt.day):
             continue  # "Q3 vs Q3 last year": the first is this year's, not the same quarter twice
         joiner = text[atom.end_char:nxt.start_char]
-        if re.fullmatch(r"\s*(?:-|–|—|to|through|thru|until|till|and|or|,|vs\.?|versus|against|compared\s+(?:to|with))\s*(?:the\s+)?", joiner):
+        if re.fullmatch(r"\s*(?:-|–|—|to|through|thru|until|till|and|or|,|vs\.?|versus|against|compared\s+(?:to|"
+                        r"with))\s*(?:the\s+)?", joiner):
             atom.year = nxt.year
             start, _, _ = _bounds(atom.kind, atom.value, nxt.year, atom.day or 1)
             nstart, _, _ = _bounds(nxt.kind, nxt.value, nxt.year, nxt.day or 1)

@@ -225,7 +225,8 @@ class Vocabulary:
             candidates: set[str] = set()
             for variant in {word, *_deletions(word)}:
                 candidates |= self.fuzzy_index.get(variant, set())
-            self.near_cache[word] = tuple(sorted(c for c in candidates if c != word and damerau_levenshtein(c, word) <= 1))
+            near = (c for c in candidates if c != word and damerau_levenshtein(c, word) <= 1)
+            self.near_cache[word] = tuple(sorted(near))
         return self.near_cache[word]
 
     def _hit(
@@ -278,7 +279,8 @@ class Vocabulary:
                 # "top shelf vs core": the next one of a list of the same dimension's members.
                 said = original[max(0, hit.start - 12):hit.start].lower()
                 listed = bool(settled) and settled[-1].kind == "member" and settled[-1].name == hit.name and bool(
-                    re.fullmatch(r"\s*(?:,|and|or|&|vs\.?|versus)\s*(?:the\s+)?", original[settled[-1].end:hit.start].lower()))
+                    re.fullmatch(r"\s*(?:,|and|or|&|vs\.?|"
+                                 r"versus)\s*(?:the\s+)?", original[settled[-1].end:hit.start].lower()))
                 subject = bool(_SUBJECT_BEFORE.search(said)) and written.lower() in _MODALS
                 # "units for will", "units of total last month": the object of a preposition, with no noun
                 # after it for the word to qualify ("of total revenue" is plain English).
@@ -350,7 +352,7 @@ def _corrections(words: tuple[str, ...], options: list[tuple[str, ...]]) -> Iter
     """The phrase with one of its words corrected by one typo."""
     for j, fixes in enumerate(options):
         for fixed in fixes:
-            yield words[:j] + (fixed,) + words[j + 1:]
+            yield (*words[:j], fixed, *words[j + 1:])
 
 
 def _adjacent(a: Hit, b: Hit, original: str) -> bool:
@@ -363,7 +365,7 @@ def _forms(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     yield words
     last = words[-1]
     for singular in singulars(last):
-        yield words[:-1] + (singular,)
+        yield (*words[:-1], singular)
 
 
 def singulars(word: str) -> list[str]:
@@ -431,7 +433,7 @@ def _dimension_words(name: str) -> set[tuple[str, ...]]:
     if not words:  # a column named only by punctuation ("#", ":") has no words to ask for it by
         return set()
     forms = {words, tuple("".join(words).split())}
-    forms |= {words[:-1] + (p,) for p in plurals(words[-1])}
+    forms |= {(*words[:-1], p) for p in plurals(words[-1])}
     for synonym in DIMENSION_SYNONYMS.get(name.lower(), ()):
         forms.add(words_of(synonym))
     return {f for f in forms if f}
