@@ -18,15 +18,15 @@ import threading
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
 from typing import Any
 
 from django.conf import settings
 
-from metrics import engine
-from metrics.compiler import compile_query
+from metrics import athena, engine
+from metrics.compiler import DUCKDB, Dialect, compile_query
 from metrics.errors import InvalidQuery, NoDataset, UnknownDimension, UnknownMeasure, UnknownMember
 from metrics.files import local_version_path
 from metrics.model_edits import with_edits
@@ -192,8 +192,14 @@ def query_many(
     indexed = _indexed(tenant, model)
     for spec in specs:
         _check(indexed, spec)
-    location = local_version_path(tenant=tenant, version=indexed.model.version)
-    return [_answer(indexed.model, spec, location) for spec in specs]
+    model = indexed.model
+    if athena.serves(tenant=tenant, model=model):
+        location = athena.table_location(tenant=tenant, version=model.version)
+        return [_answer(model, spec, location, dialect=athena.ATHENA,
+                        fetch=lambda sql, params: athena.fetch(tenant=tenant, sql=sql, params=params))
+                for spec in specs]
+    location = local_version_path(tenant=tenant, version=model.version)
+    return [_answer(model, spec, location) for spec in specs]
 
 
 def query(
@@ -219,10 +225,13 @@ def query(
     return query_many(tenant=tenant, specs=[spec], model=model)[0]
 
 
-def _answer(model: SemanticModel, spec: QuerySpec, location: str) -> QueryResult:
+def _answer(
+    model: SemanticModel, spec: QuerySpec, location: str, *, dialect: Dialect = DUCKDB,
+    fetch: Callable[[str, Sequence[Any]], list[tuple[Any, ...]]] = engine.fetch,
+) -> QueryResult:
     most = settings.SALESTALK_MAX_QUERY_ROWS
-    compiled = compile_query(spec=spec, model=model, location=location, max_rows=most)
-    records = engine.fetch(compiled.sql, compiled.params)
+    compiled = compile_query(spec=spec, model=model, location=location, max_rows=most, dialect=dialect)
+    records = fetch(compiled.sql, compiled.params)
     if len(records) - 1 > most:
         raise InvalidQuery(f"The answer would have more than {most:,} rows; filter it or ask for fewer.")
     build = _CellBuilder(model, compiled.columns)

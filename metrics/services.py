@@ -31,6 +31,7 @@ from pynamodb.exceptions import PutError
 
 from core.clock import now, now_iso
 from core.ids import new_id
+from metrics import athena
 from metrics.errors import DatasetExists, ImportConflict, InvalidDataset
 from metrics.files import delete_version_file, save_version_file
 from metrics.import_metrics import measured_import
@@ -189,6 +190,8 @@ def import_dataset(
     ).save()
     try:
         file_bytes = _write_file(tenant=tenant, version=version, facts=facts)
+        if athena.past_one_function(rows=facts.row_count, file_bytes=file_bytes):
+            athena.register_version(tenant=tenant, version=version, schema=facts.table.schema)
         _progress(on_progress, 1)
         bind(SemanticModelRecord, tenant=tenant)(pk=version_pk(version), sk=MODEL_SK, document=document).save()
         _progress(on_progress, 2)

@@ -10,6 +10,7 @@ Credentials are cached per tenant and refreshed by botocore shortly before they 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from datetime import datetime
 from functools import lru_cache
@@ -24,6 +25,7 @@ from core.errors import TenantScopeError
 
 SESSION_SECONDS = 3600
 TENANT_TAG = "tenantId"
+VERSION_DIGITS = 24  # the random part of a dataset version id (core.ids)
 # The actions the app performs on a tenant's table (items, queries, batches, transactions).
 TABLE_ACTIONS = [
     "dynamodb:GetItem",
@@ -50,31 +52,97 @@ def _arn_parts(role_arn: str) -> tuple[str, str]:
     return parts[1], parts[4]
 
 
-def session_policy(*, tenant_id: str, table_name: str, registry_table: str, role_arn: str, region: str) -> dict:
-    """The session policy: this tenant's table (and its indexes), and this tenant's registry item, nothing else."""
+def session_policy(
+    *, tenant_id: str, table_name: str, registry_table: str, role_arn: str, region: str,
+    bucket: str = "", workgroup: str = "", glue_database: str = "", results_bucket: str = "",
+) -> dict:
+    """The session policy: this tenant's table (and its indexes), and this tenant's registry item; with a
+    ``bucket``, its files under ``tenants/{tenant_id}/`` (datasets and uploads); with a ``workgroup``, Athena
+    there and Glue over its own ``tenant_{id}_*`` tables only. Nothing else."""
     if not tenant_id or not table_name:
         raise TenantScopeError("A scoped session needs a tenant and its table.")
     partition, account = _arn_parts(role_arn)
     table_arn = f"arn:{partition}:dynamodb:{region}:{account}:table/{table_name}"
     registry_arn = f"arn:{partition}:dynamodb:{region}:{account}:table/{registry_table}"
-    return {
-        "Version": "2012-10-17",
-        "Statement": [
-            {
-                "Sid": "TenantTable",
-                "Effect": "Allow",
-                "Action": TABLE_ACTIONS,
-                "Resource": [table_arn, f"{table_arn}/index/*"],
-            },
-            {
-                "Sid": "OwnRegistryItem",
-                "Effect": "Allow",
-                "Action": ["dynamodb:GetItem"],
-                "Resource": [registry_arn],
-                "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": [tenant_id]}},
-            },
-        ],
-    }
+    statements = [
+        {
+            "Sid": "TenantTable",
+            "Effect": "Allow",
+            "Action": TABLE_ACTIONS,
+            "Resource": [table_arn, f"{table_arn}/index/*"],
+        },
+        {
+            "Sid": "OwnRegistryItem",
+            "Effect": "Allow",
+            "Action": ["dynamodb:GetItem"],
+            "Resource": [registry_arn],
+            "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": [tenant_id]}},
+        },
+    ]
+    if bucket:
+        statements += _file_statements(partition=partition, bucket=bucket, tenant_id=tenant_id)
+    if workgroup:
+        statements += _athena_statements(
+            partition=partition, region=region, account=account, tenant_id=tenant_id, workgroup=workgroup,
+            glue_database=glue_database, results_bucket=results_bucket,
+        )
+    return {"Version": "2012-10-17", "Statement": statements}
+
+
+def _file_statements(*, partition: str, bucket: str, tenant_id: str) -> list[dict]:
+    prefix = f"tenants/{tenant_id}/"
+    bucket_arn = f"arn:{partition}:s3:::{bucket}"
+    return [
+        {
+            "Sid": "OwnFiles",
+            "Effect": "Allow",
+            "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
+            "Resource": [f"{bucket_arn}/{prefix}*"],
+        },
+        {
+            "Sid": "ListOwnFiles",
+            "Effect": "Allow",
+            "Action": ["s3:ListBucket"],
+            "Resource": [bucket_arn],
+            "Condition": {"StringLike": {"s3:prefix": [f"{prefix}*"]}},
+        },
+    ]
+
+
+def _athena_statements(
+    *, partition: str, region: str, account: str, tenant_id: str, workgroup: str, glue_database: str,
+    results_bucket: str,
+) -> list[dict]:
+    glue = f"arn:{partition}:glue:{region}:{account}"
+    # The tables metrics.athena names tenant_{id}_{version} (Glue lowercases; a version is v_ + 24 hex
+    # digits): one ? per digit, so no other tenant's id, however it starts, matches.
+    own_tables = "tenant_" + re.sub(r"[^a-z0-9_]", "_", tenant_id.lower()) + "_v_" + "?" * VERSION_DIGITS
+    statements = [
+        {
+            "Sid": "AthenaWorkgroup",
+            "Effect": "Allow",
+            "Action": ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults",
+                       "athena:StopQueryExecution", "athena:GetWorkGroup"],
+            "Resource": [f"arn:{partition}:athena:{region}:{account}:workgroup/{workgroup}"],
+        },
+        {
+            "Sid": "GlueOwnTables",
+            "Effect": "Allow",
+            "Action": ["glue:GetDatabase", "glue:GetTable", "glue:GetPartitions", "glue:CreateTable",
+                       "glue:DeleteTable"],
+            "Resource": [f"{glue}:catalog", f"{glue}:database/{glue_database}",
+                         f"{glue}:table/{glue_database}/{own_tables}"],
+        },
+    ]
+    if results_bucket:
+        # The workgroup enforces one output folder; query ids (random) name each result in it.
+        statements.append({
+            "Sid": "AthenaResults",
+            "Effect": "Allow",
+            "Action": ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:GetBucketLocation"],
+            "Resource": [f"arn:{partition}:s3:::{results_bucket}", f"arn:{partition}:s3:::{results_bucket}/results/*"],
+        })
+    return statements
 
 
 @lru_cache(maxsize=4)
@@ -98,6 +166,10 @@ def _assume(*, tenant_id: str, table_name: str) -> dict[str, str]:
         registry_table=f"{settings.SALESTALK_TABLE_PREFIX}tenants",
         role_arn=role_arn,
         region=settings.SALESTALK_AWS_REGION,
+        bucket=settings.SALESTALK_ATHENA_DATA_BUCKET,
+        workgroup=settings.SALESTALK_ATHENA_WORKGROUP,
+        glue_database=settings.SALESTALK_GLUE_DATABASE,
+        results_bucket=settings.SALESTALK_ATHENA_RESULTS_BUCKET,
     )
     response = sts_client().assume_role(
         RoleArn=role_arn,
@@ -157,11 +229,15 @@ class TenantScopedConnection(Connection):
     @property
     def session(self) -> botocore.session.Session:
         if getattr(self._local, "session", None) is None:
-            session = botocore.session.get_session()
-            credentials = tenant_credentials(tenant_id=self._tenant_id, table_name=self._table_name)
-            session.register_component(
-                "credential_provider",
-                botocore.credentials.CredentialResolver([_TenantCredentialProvider(credentials)]),
-            )
-            self._local.session = session
+            self._local.session = tenant_session(tenant_id=self._tenant_id, table_name=self._table_name)
         return self._local.session
+
+
+def tenant_session(*, tenant_id: str, table_name: str) -> botocore.session.Session:
+    """A botocore session whose every client signs with the tenant's scoped credentials (Athena, Glue)."""
+    session = botocore.session.get_session()
+    credentials = tenant_credentials(tenant_id=tenant_id, table_name=table_name)
+    session.register_component(
+        "credential_provider", botocore.credentials.CredentialResolver([_TenantCredentialProvider(credentials)])
+    )
+    return session

@@ -232,6 +232,16 @@ SALESTALK_DUCKDB_THREADS = env_int("DUCKDB_THREADS", 2)
 SALESTALK_DUCKDB_MEMORY_LIMIT = env_str("DUCKDB_MEMORY_LIMIT", "1GB")
 SALESTALK_DATASET_CACHE_DIR = env_str("DATASET_CACHE_DIR") or None
 SALESTALK_DATASET_CACHE_BYTES = env_int("DATASET_CACHE_BYTES", 2 * 1024**3)
+# Athena past one function (metrics.athena): versions of at least this many rows or bytes are queried in
+# the workgroup (off without one); their Glue tables live in the database; files in the dataset bucket.
+SALESTALK_ATHENA_WORKGROUP = env_str("ATHENA_WORKGROUP", "")
+SALESTALK_GLUE_DATABASE = env_str("GLUE_DATABASE", "")
+SALESTALK_ATHENA_RESULTS_BUCKET = env_str("ATHENA_RESULTS_BUCKET", "")
+SALESTALK_ATHENA_DATA_BUCKET = env_str("DATASET_BUCKET", env_str("UPLOAD_BUCKET", ""))
+SALESTALK_ATHENA_MIN_ROWS = env_int("ATHENA_MIN_ROWS", 20_000_000)
+SALESTALK_ATHENA_MIN_BYTES = env_int("ATHENA_MIN_BYTES", 1024**3)
+SALESTALK_ATHENA_POLL_SECONDS = env_float("ATHENA_POLL_SECONDS", 0.25)
+SALESTALK_ATHENA_TIMEOUT_SECONDS = env_float("ATHENA_TIMEOUT_SECONDS", 25.0)
 # Uploads and import jobs (metrics.uploads, metrics.jobs): a presigned upload's lifetime; where jobs run
 # (a worker thread here, or "lambda": SALESTALK_IMPORT_FUNCTION invoked asynchronously), how long one may
 # take, how often it beats, and how long a job may wait to start before it counts as lost.
