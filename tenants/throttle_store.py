@@ -53,7 +53,9 @@ class DynamoDBCounterStore:
         self._lock = threading.Lock()
 
     def _table(self) -> str:
-        if not self._ready:
+        # Locally (DynamoDB Local) the table is made on first use; in AWS Terraform owns it, and the
+        # functions may only read and update its items.
+        if not self._ready and settings.SALESTALK_DYNAMODB_ENDPOINT:
             with self._lock:
                 if not self._ready:
                     ensure_table(name=self.table_name, keys=["key"], ttl_attribute=TTL_ATTRIBUTE)

@@ -167,3 +167,23 @@ def test_asking_is_throttled_per_person_and_per_tenant_and_reading_is_not(shared
     assert ask(bob, conversation).status_code != 429   # the tenant's third question
     assert ask(cy, conversation).status_code == 429    # the tenant's fourth: over the tenant's rate
     assert ann.get(f"/api/chat/conversations/{conversation}/messages/").status_code == 200
+
+
+def test_in_aws_the_store_only_touches_items_of_the_terraform_table(settings, monkeypatch):
+    """No DescribeTable/CreateTable/TTL calls in AWS: the functions are granted item actions only."""
+    from botocore.stub import Stubber
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    settings.SALESTALK_DYNAMODB_ENDPOINT = None
+    store = DynamoDBCounterStore(table_name="salestalk-throttles")
+    index = int(time.time() // LONG)
+    expires = str((index + 1) * LONG + 60)
+    with Stubber(throttle_store.dynamodb_client()) as stub:
+        stub.add_response("update_item", {"Attributes": {"hits": {"N": "7"}}},
+                          {"TableName": "salestalk-throttles", "Key": {"key": {"S": f"k#{index}"}},
+                           "UpdateExpression": "ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)",
+                           "ExpressionAttributeValues": {":one": {"N": "1"}, ":expires": {"N": expires}},
+                           "ReturnValues": "UPDATED_NEW"})
+        assert store.hit("k", window=LONG).count == 7
+        stub.assert_no_pending_responses()
