@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from metrics import jobs, uploads
 from metrics.import_queue import start_import
-from metrics.services import read_facts
+from metrics.previews import column_preview
 from tenants.api import TenantAPIView
 
 MAX_NAMES = 200
@@ -121,20 +121,15 @@ class UploadColumnsApi(TenantAPIView):
             members = serializers.IntegerField(allow_null=True, help_text="distinct members of a dimension")
 
         rows = serializers.IntegerField()
-        first_date = serializers.DateField()
-        last_date = serializers.DateField()
+        first_date = serializers.DateField(allow_null=True)
+        last_date = serializers.DateField(allow_null=True)
         columns = ColumnSerializer(many=True)
+        problem = serializers.CharField(allow_null=True, help_text="what the import would refuse with these roles")
 
     @extend_schema(responses={200: OutputSerializer})
     def get(self, request: Request, upload_id: str) -> Response:
         record = uploads.received_upload(tenant=self.tenant, upload_id=upload_id)
-        with uploads.opened_upload(name=record.name) as stream:
-            facts = read_facts(stream)
-        columns = [{**role.as_json(), "members": len(facts.members[role.name]) if role.name in facts.members else None}
-                   for role in facts.roles]
-        data = {"rows": facts.row_count, "first_date": facts.first_date, "last_date": facts.last_date,
-                "columns": columns}
-        return Response(self.OutputSerializer(data).data)
+        return Response(self.OutputSerializer(column_preview(name=record.name)).data)
 
 
 class UploadCompleteApi(TenantAPIView):

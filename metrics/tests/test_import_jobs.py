@@ -254,3 +254,14 @@ def test_the_one_request_upload_is_a_job_too(tenant, api_client_for):
     assert good["Location"] == f"/api/metrics/imports/{done['id']}"
     assert (failed["status"], failed["error"]["line"], failed["source"]) == ("failed", 3, "two.csv")
     assert upload_files() == []
+
+
+def test_the_columns_of_a_file_that_needs_other_roles_are_shown_with_the_problem(tenant, api_client_for):
+    client = api_client_for(tenant)
+    target = upload_through_api(client, b"date,region,store_id,revenue\n2024-01-01,EMEA,7,1\n2024-01-01,EMEA,9,2\n")
+    preview = client.get(f"/api/metrics/uploads/{target['id']}/columns").json()
+    assert {c["column"]: c["role"] for c in preview["columns"]}["store_id"] == "measure"
+    assert "repeats line 2" in preview["problem"] and preview["rows"] == 2
+    completed = client.post(target["complete_url"], {"dimensions": ["store_id"]}, format="json")
+    job = wait_for(client, completed.json()["id"])
+    assert job["status"] == "done" and job["result"]["dimensions"] == {"region": 1, "store_id": 2}

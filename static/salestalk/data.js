@@ -126,8 +126,9 @@
   }
 
   function showColumns(found) {
-    $("columns-summary").textContent =
-      `${found.rows.toLocaleString()} rows from ${found.first_date} to ${found.last_date}. Check each column's role:`;
+    $("columns-summary").textContent = found.problem
+      ? `${found.rows.toLocaleString()} rows. With these roles the import would be refused: ${found.problem} Change a misread column's role below.`
+      : `${found.rows.toLocaleString()} rows from ${found.first_date} to ${found.last_date}. Check each column's role:`;
     const rows = found.columns.map((column) => {
       let role;
       if (column.role === "date") {
