@@ -9,7 +9,7 @@ import pytest
 from chat.models import ConnectionIndexItem, ConnectionItem, ConversationItem, MessageItem, TicketItem
 from collab.models import CommentItem, InsightItem, ShareItem
 
-# The names items were stored under before the rename: they must not change.
+# The names items were stored under before the rename: none may be lost (new attributes may join).
 STORED = {
     ConversationItem: {"pk", "sk", "id", "title", "createdAt", "updatedAt", "createdBy", "messageCount",
                        "lastUnderstanding"},
@@ -30,7 +30,7 @@ STORED = {
 def test_python_names_are_snake_case_and_stored_names_are_kept(model):
     attributes = model.get_attributes()
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", name) for name in attributes), sorted(attributes)
-    assert {attribute.attr_name for attribute in attributes.values()} == STORED[model]
+    assert STORED[model] <= {attribute.attr_name for attribute in attributes.values()}
     assert model.__name__.endswith("Item")
 
 
