@@ -253,3 +253,14 @@ def test_members_named_like_function_words_where_a_sentence_names_something(text
 ])
 def test_idioms_of_gaps_pace_and_summary(text, want):
     check(text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("which territory drove the most bookings this year?", {"intent": "rank", "group_by": "territory",
+                                                            "measure": "bookings", "limit": 1}),
+    ("what drove the drop in bookings last month?", {"intent": "drivers"}),
+    ("bookings to seats ratio last quarter", {"intent": "value", "measure": "bookings", "per": "seats",
+                                              "also": []}),
+])
+def test_ratio_and_ranking_idioms(text, want):
+    check(text, want)

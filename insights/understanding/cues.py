@@ -40,6 +40,7 @@ _CHANGE_WORD = re.compile(
     r"(?:go(?:ing|ne|es)?|went|moving|moved|headed|heading|trending)\s+(?:up|down)|"
     r"(?:is|are|was|were)\s+(?:\w+\s+){1,3}(?:up|down)(?:\s+(?:or|and)\s+(?:up|down))?)\b"
 )
+_DROVE_THE_MOST = re.compile(r"\b(?:drove|drives|driving|brought\s+in|generated)\s+(?:the\s+)?(?:most|least|fewest)\b")
 _CONTRIBUTION = re.compile(r"\bcontribut\w+\b")
 _COMPARE = re.compile(
     r"\b(?:compare[sd]?|comparing|comparison|vs\.?|versus|against|relative\s+to|difference|delta|up\s+or\s+down|"
@@ -162,7 +163,8 @@ def read_cues(text: str) -> Cues:
     contribution = bool(_CONTRIBUTION.search(text))
     return Cues(
         # "contributed to the decline" asks why; "contribution of each segment" asks for a split.
-        drivers=bool(_DRIVERS.search(text)) or (contribution and change),
+        # "which source drove the most trials" ranks sources; "what drove the growth" explains a change
+        drivers=(bool(_DRIVERS.search(text)) and not _DROVE_THE_MOST.search(text)) or (contribution and change),
         change=change,
         we_or_us=bool(_WE.search(text)),
         compare=bool(_COMPARE.search(text)),

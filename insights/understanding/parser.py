@@ -69,6 +69,7 @@ _AVERAGE = re.compile(r"\b(?:average|avg|mean|typical|median)\b"
 _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|our\s+)?$")
 _BEFORE_THAT = re.compile(r"\b(?:previous|prior|preceding|before|earlier)\b")
 _PACE_WORDS = frozenset({"target", "targets", "quota", "quotas", "budget"})
+_RATIO = re.compile(r"\bratio\b")
 _PER_WORD = re.compile(r"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?")
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
@@ -301,6 +302,8 @@ def _read_measures(facts: _Facts, hits: list[Hit]) -> None:
         named = [n for n in named if not (n == "revenue" and words.get(n) in ("sales", "sale"))] or named
     facts.measures_named = len(named)
     facts.also = [n for n in named[1:] if n != facts.per]
+    if facts.per is None and len(facts.also) == 1 and _RATIO.search(facts.blank):
+        facts.per = facts.also.pop()  # "trials to bookings ratio", "the ratio of margin to cost"
     facts.missing = list(dict.fromkeys(h.name for h in hits if h.kind == "missing_measure"))
     facts.unsupported = list(dict.fromkeys(h.name for h in hits if h.kind == "unsupported_measure"))
     weak = any(h.kind == "weak_measure" for h in hits)
