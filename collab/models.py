@@ -38,6 +38,7 @@ class InsightItem(TenantItem):
     narrative = UnicodeAttribute()
     understanding = JSONAttribute(null=True)
     result = JSONAttribute(null=True)
+    display = JSONAttribute(null=True)  # the answer's display strings: the share page formats nothing
     sentiment = UnicodeAttribute(null=True)
     created_at = UnicodeAttribute(attr_name="createdAt")
     created_by = UnicodeAttribute(attr_name="createdBy", null=True)

@@ -85,6 +85,7 @@ def pin_insight(
         narrative=answer.get("narrative") or message.text,
         understanding=answer.get("understanding"),
         result=answer.get("result"),
+        display=answer.get("display"),
         sentiment=answer.get("sentiment"),
         created_at=now_iso(),
         created_by=created_by,

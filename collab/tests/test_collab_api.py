@@ -69,12 +69,13 @@ def test_pinning_an_answer_snapshots_it(ann, answered):
     insight = pin(ann, answered)
     assert set(insight) == {
         "id", "conversation", "message", "title", "question", "narrative", "understanding", "result",
-        "sentiment", "created_at", "created_by", "share",
+        "display", "sentiment", "created_at", "created_by", "share",
     }
     assert insight["conversation"] == conversation and insight["message"] == answer
     assert insight["question"] == insight["title"] == "What was revenue in August?"
     assert insight["narrative"] == ANSWER["narrative"] and insight["result"] == ANSWER["result"]
     assert insight["understanding"] == ANSWER["understanding"] and insight["sentiment"] == "neutral"
+    assert insight["display"] == ANSWER.get("display")
     assert insight["created_by"] == "ann@acme.example" and insight["share"] is None
     assert ann.get(f"/api/insights/{insight['id']}/").json() == insight
     # A snapshot: deleting the conversation leaves it as it was.
