@@ -1,4 +1,5 @@
 """Test profile: the test session starts its own in-memory DynamoDB and sets the endpoint."""
+import os
 import tempfile
 from pathlib import Path
 
@@ -21,7 +22,9 @@ REST_FRAMEWORK = {
 }
 SALESTALK_THROTTLE_STORE = "memory"
 # Dataset files of the session's tenants go to a folder of the session's own, never the project's media/.
-SALESTALK_DATASET_DIR = Path(tempfile.mkdtemp(prefix="salestalk-test-datasets-"))
+# A server the session starts (the e2e tests' daphne) is handed the session's folder.
+SALESTALK_DATASET_DIR = Path(os.environ.get("SALESTALK_TEST_DATASET_DIR")
+                             or tempfile.mkdtemp(prefix="salestalk-test-datasets-"))
 STORAGES = {**STORAGES, "datasets": {**STORAGES["datasets"], "OPTIONS": {"location": SALESTALK_DATASET_DIR}}}
 STORAGES = {**STORAGES, "uploads": {**STORAGES["uploads"], "OPTIONS": {"location": Path(tempfile.mkdtemp(
     prefix="salestalk-test-uploads-"))}}}

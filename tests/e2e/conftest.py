@@ -95,10 +95,16 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 @pytest.fixture
-def site(settings, make_tenant, tmp_path: Path) -> Iterator[Site]:
+def site_csv() -> bytes:
+    """The company's data; a test module overrides this fixture for data of another shape."""
+    return dataset_csv()
+
+
+@pytest.fixture
+def site(settings, make_tenant, tmp_path: Path, site_csv: bytes) -> Iterator[Site]:
     """A running SalesTalk with one company, its data and one person who can sign in."""
     tenant = make_tenant("acme", name="Acme Outdoor")
-    import_dataset(tenant=tenant, stream=io.BytesIO(dataset_csv()), source="e2e.csv", replace=False)
+    import_dataset(tenant=tenant, stream=io.BytesIO(site_csv), source="e2e.csv", replace=False)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "salestalk.settings.test",
@@ -106,6 +112,7 @@ def site(settings, make_tenant, tmp_path: Path) -> Iterator[Site]:
         "SALESTALK_TABLE_PREFIX": settings.SALESTALK_TABLE_PREFIX,
         "SALESTALK_SQLITE_PATH": str(tmp_path / "auth.sqlite3"),
         "SALESTALK_LOG_LEVEL": "WARNING",
+        "SALESTALK_TEST_DATASET_DIR": str(settings.SALESTALK_DATASET_DIR),
     }
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "create_user", "acme", EMAIL, "--password", PASSWORD)

@@ -6,7 +6,17 @@ import re
 
 import pytest
 
+from tests.webapp import real_answers
+
 pytestmark = pytest.mark.browser
+HOSTILE = "![pixel](http://evil.example/t.png) **loud** <img src=x onerror=alert(1)> [link](http://evil.example)"
+
+
+@pytest.fixture
+def site_csv() -> bytes:
+    # The same regions, channels, products and months as the default company, plus a ``bookings`` column the
+    # catalogue does not know and an unusual June 2025 for APAC.
+    return real_answers.dataset_csv()
 
 # Generous: the machine may be busy with other test workers; a wait ends as soon as the page is ready.
 TIMEOUT_MS = 60_000
@@ -132,3 +142,60 @@ def test_a_clarification_offers_suggestions_that_ask_again(site, context):
     answered.wait_for()
     assert "Trail Runner" in answered.locator(".chips").inner_text()
     assert page.locator("#live-status").inner_text() == "live"
+
+
+def test_v2_results_are_shown_from_the_answers_display_strings(site, context, tmp_path):
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    sign_in(page, site)
+
+    ask(page, "What % of revenue came from EMEA in 2024?")
+    share = page.locator("article.msg.assistant").nth(0)
+    share.locator(".share-bar").wait_for()
+    assert share.locator(".share-part").count() == 2
+    assert share.locator(".headline").inner_text() == "50.2%"
+    widths = share.locator(".share-part").evaluate_all("parts => parts.map(p => parseFloat(p.style.width))")
+    assert round(sum(widths)) == 100 and widths[0] > widths[1]
+
+    ask(page, "Are we on track to hit $2M revenue in 2025?")
+    pace = page.locator("article.msg.assistant").nth(1)
+    pace.locator(".pace-track").wait_for()
+    facts = pace.locator(".pace-facts dt").all_inner_texts()
+    assert facts == ["So far", "Of target", "Projected", "Target", "Projected vs target"]
+    assert "Target $2M" in [re.sub(r"\s+", " ", c) for c in pace.locator(".chip").all_inner_texts()]
+
+    ask(page, "Anything unusual in June 2025?")
+    unusual = page.locator("article.msg.assistant").nth(2)
+    unusual.locator("table.measures").wait_for()
+    assert unusual.locator("thead th").all_inner_texts() == ["Series", "Actual", "Expected", "How unusual (z)"]
+    assert unusual.locator("tbody tr").first.locator("td").first.inner_text() == "APAC (region)"
+
+    ask(page, "Revenue and margin by region in 2024")
+    several = page.locator("article.msg.assistant").nth(3)
+    several.locator("table.measures").wait_for()
+    assert several.locator("thead th").all_inner_texts() == ["", "Revenue", "Gross margin"]
+    assert "Also Gross margin" in [re.sub(r"\s+", " ", c) for c in several.locator(".chip").all_inner_texts()]
+
+    ask(page, "Cumulative revenue by month in 2024")
+    running = page.locator("article.msg.assistant").nth(4)
+    running.locator("svg.line-chart path.line").wait_for()
+    assert running.locator("svg.line-chart circle.dot").count() == 12
+    assert "Running total yes" in [re.sub(r"\s+", " ", c) for c in running.locator(".chip").all_inner_texts()]
+
+    ask(page, "quick one for the board deck: bookings by region in 2024")
+    bookings = page.locator("article.msg.assistant").nth(5)
+    bookings.locator("svg.bar-chart").wait_for()
+    chips = [re.sub(r"\s+", " ", c) for c in bookings.locator(".chip").all_inner_texts()]
+    assert "Measure Bookings" in chips and "Left out quick one for the board deck" in chips
+    assert bookings.locator("svg.bar-chart text.value-label").first.inner_text().endswith("K")
+
+    ask(page, HOSTILE)
+    page.locator("article.msg.assistant").nth(6).wait_for()
+    assert page.locator(".msg.user").last.inner_text() == HOSTILE
+    assert page.locator("#messages img, #messages a, #messages b:text('loud')").count() == 0
+
+    for name, answer in (("share", share), ("pace", pace), ("unusual", unusual), ("several", several)):
+        answer.screenshot(path=str(tmp_path / f"v2-{name}.png"))  # looked at by people, not asserted
+    assert errors == []

@@ -3,9 +3,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.webapp import real_answers
+
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+
+
+@pytest.fixture
+def site_csv() -> bytes:
+    # The default company's shape plus a ``bookings`` column the catalogue does not know.
+    return real_answers.dataset_csv()
 
 
 def test_sign_in_ask_pin_share_and_comment_over_http(site, monkeypatch):
@@ -38,3 +47,9 @@ def test_sign_in_ask_pin_share_and_comment_over_http(site, monkeypatch):
     next(b for b in at.button if b.label == "Top 3?").click().run()
     assert not at.exception and not at.error
     assert len(at.get("vega_lite_chart")) == 2
+
+    at.chat_input[0].set_value("Bookings by region in 2024").run()
+    assert not at.exception and not at.error
+    assert any("Measure: Bookings" in c.value for c in at.caption)
+    at.chat_input[0].set_value("Are we on track to hit $2M revenue in 2025?").run()
+    assert "Target: $2M" in at.get("progress")[-1].proto.text.replace("\\", "")
