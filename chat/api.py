@@ -21,6 +21,8 @@ from chat.services import MAX_QUESTION_CHARS, MAX_TITLE_CHARS
 from chat.tickets import issue_ticket
 from core.pagination import MAX_PAGE
 from core.text import TextField
+from insights.contract import Result, Understanding
+from insights.contract_field import ContractField
 from tenants.api import TenantAPIView
 from tenants.throttles import ASK_THROTTLES
 
@@ -49,8 +51,8 @@ class AnswerSerializer(serializers.Serializer):
     """The answer object of shared/spec/ask-contract.md."""
 
     conversation = serializers.CharField()
-    understanding = serializers.DictField()
-    result = serializers.DictField()
+    understanding = ContractField(model=Understanding)
+    result = ContractField(model=Result)
     narrative = serializers.CharField(allow_blank=True)
     display = serializers.JSONField(help_text="What a UI shows: labels and formatted figures, from the catalogue.")
     sentiment = serializers.CharField(allow_null=True)
