@@ -122,6 +122,10 @@ eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on
 	$(EVALUATE) --questions tests/eval/marlow-reserve.jsonl --data .run/marlow.csv --tenant marlow-eval
 	$(EVALUATE) --questions tests/eval/fernhill-reserve.jsonl --data .run/fernhill.csv --tenant fernhill-eval \
 		--dimensions store_id
+	@# a third held-out company, freight, written without reading the parser or the other sets
+	$(PY) tests/eval/make_haulwise.py .run/haulwise.csv
+	$(PY) manage.py eval_setup --tenant haulwise-eval --data .run/haulwise.csv
+	$(EVALUATE) --questions tests/eval/haulwise-questions.jsonl --data .run/haulwise.csv --tenant haulwise-eval
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py

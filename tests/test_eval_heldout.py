@@ -7,7 +7,11 @@ Written without reading the parser (issue 13, point 6), phrased the way sales pe
   dimension, five dimensions;
 - Marlow & Finch (tests/eval/make_marlow.py): member names that are English, time words and keywords
   ("May", "June", "Will", "Max", "Total", "Best Buy", "Top Shelf", "Today", "Cafe" beside "came",
-  a segment of ordinary words: Home, Office, Gift, Travel).
+  a segment of ordinary words: Home, Office, Gift, Travel);
+- Haulwise (tests/eval/make_haulwise.py): a B2B road-freight carrier with no cost, units or orders
+  (revenue, shipments, pallets, late_deliveries, `Fuel Cost`) and members that are words ("Reading",
+  "Weekend", "Overnight", "Standard"), written fresh by someone who had read neither the parser nor the
+  other held-out sets.
 
 Baseline scores and the failure classes: tests/eval/BASELINE.md. The engine does not pass them yet,
 so they are expected failures (not strict) until the parser catches up; the lead flips that.
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval import harness, make_fernhill, make_marlow
+from tests.eval import harness, make_fernhill, make_haulwise, make_marlow
 
 pytestmark = pytest.mark.skipif(not (harness.SHARED_EVAL / "evaluate.py").exists(),
                                 reason=f"no shared evaluator at {harness.SHARED_EVAL}")
@@ -27,6 +31,7 @@ HELDOUT = {
     # fresh sentences over the same companies, written after the parser was tuned on the two sets above
     "fernhill-reserve": (make_fernhill, "fernhill-reserve.jsonl", ("store_id",)),
     "marlow-reserve": (make_marlow, "marlow-reserve.jsonl", ()),
+    "haulwise": (make_haulwise, "haulwise-questions.jsonl", ()),
 }
 
 
