@@ -60,6 +60,9 @@ def save_version_file(*, tenant: TenantContext, version: str, path: Path) -> int
 def delete_version_file(*, tenant: TenantContext, version: str) -> None:
     name = version_file_name(tenant=tenant, version=version)
     dataset_storage().delete(name)
+    from metrics.engine import drop_version_table  # the engine reads files through this module
+
+    drop_version_table(tenant_id=tenant.tenant_id, version=version)
     with _lock:
         entry = _cached.pop((tenant.tenant_id, version), None)
     if entry is not None:

@@ -4,7 +4,7 @@
 (``metrics.queries`` documents what a ``QuerySpec`` can ask). Each spec is
 checked against the model and the settings' limits before any work, compiled
 to one parameterised statement (``metrics.compiler``) and run by DuckDB over
-the version's Parquet file (``metrics.engine``, ``metrics.files``).
+the version loaded in memory from its Parquet file (``metrics.engine``, ``metrics.files``).
 
 Caches, per process: the pointer to the current version for ``POINTER_TTL``
 seconds (an import in this process updates it at once; other processes see a
@@ -28,7 +28,6 @@ from django.conf import settings
 from metrics import athena, engine
 from metrics.compiler import DUCKDB, Dialect, compile_query
 from metrics.errors import InvalidQuery, NoDataset, UnknownDimension, UnknownMeasure, UnknownMember
-from metrics.files import local_version_path
 from metrics.model_edits import with_edits
 from metrics.models import CURRENT_SK, DATASET_PK, MODEL_SK, CurrentDataset, SemanticModelRecord, version_pk
 from metrics.periods import GRAINS, period_bounds, period_label, periods
@@ -198,8 +197,8 @@ def query_many(
         return [_answer(model, spec, location, dialect=athena.ATHENA,
                         fetch=lambda sql, params: athena.fetch(tenant=tenant, sql=sql, params=params))
                 for spec in specs]
-    location = local_version_path(tenant=tenant, version=model.version)
-    return [_answer(model, spec, location) for spec in specs]
+    table = engine.version_table(tenant=tenant, version=model.version)
+    return [_answer(model, spec, table, dialect=engine.TABLES) for spec in specs]
 
 
 def query(

@@ -230,6 +230,8 @@ SALESTALK_MAX_QUERY_ROWS = env_int("MAX_QUERY_ROWS", 50_000)
 # DuckDB in process, and the local copies of remote version files (/tmp in Lambda).
 SALESTALK_DUCKDB_THREADS = env_int("DUCKDB_THREADS", 2)
 SALESTALK_DUCKDB_MEMORY_LIMIT = env_str("DUCKDB_MEMORY_LIMIT", "1GB")
+# Versions kept loaded as in-memory tables (estimated by their Parquet files' uncompressed size).
+SALESTALK_DUCKDB_TABLE_CACHE_BYTES = env_int("DUCKDB_TABLE_CACHE_BYTES", 256 * 1024**2)
 SALESTALK_DATASET_CACHE_DIR = env_str("DATASET_CACHE_DIR") or None
 SALESTALK_DATASET_CACHE_BYTES = env_int("DATASET_CACHE_BYTES", 2 * 1024**3)
 # Athena past one function (metrics.athena): versions of at least this many rows or bytes are queried in
