@@ -19,10 +19,8 @@ from functools import lru_cache
 from typing import Any
 
 import botocore.session
-import sqlglot
 from django.conf import settings
 from django.core.files.base import ContentFile
-from sqlglot import exp
 
 from metrics.compiler import Dialect
 from metrics.errors import InvalidQuery
@@ -155,6 +153,9 @@ def register_version(*, tenant: TenantContext, version: str, schema: Any) -> str
 
 def to_athena(sql: str) -> str:
     """The compiler's DuckDB statement in Athena's (Trino) dialect, its ``?`` placeholders kept in order."""
+    import sqlglot  # only versions past the Athena threshold need it: kept out of a cold start
+    from sqlglot import exp
+
     tree = sqlglot.parse_one(sql, read="duckdb")
     # Every output column named: sqlglot rewrites QUALIFY as an outer query that selects by name.
     for select in tree.find_all(exp.Select):

@@ -13,12 +13,12 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, BinaryIO
-
-import pyarrow as pa
-import pyarrow.compute as pc
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from metrics.errors import InvalidDataset
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 PARQUET_MAGIC = b"PAR1"
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx is a zip archive
@@ -57,6 +57,8 @@ def read_table(stream: BinaryIO) -> RawTable:
 
 # --- CSV ---------------------------------------------------------------------------------------------------
 def _read_csv(stream: BinaryIO) -> RawTable:
+    # pyarrow is imported by the readers only: a cold Lambda serving queries never loads it.
+    import pyarrow as pa
     import pyarrow.csv as pacsv
 
     header = _csv_header(stream)
@@ -172,6 +174,7 @@ def _csv_lines(stream: BinaryIO) -> list[int]:
 
 # --- Excel -------------------------------------------------------------------------------------------------
 def _read_xlsx(stream: BinaryIO) -> RawTable:
+    import pyarrow as pa
     from openpyxl import load_workbook
 
     try:
@@ -221,6 +224,8 @@ def _cell_text(value: Any) -> str:
 
 # --- Parquet -----------------------------------------------------------------------------------------------
 def _read_parquet(stream: BinaryIO) -> RawTable:
+    import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     try:

@@ -18,7 +18,6 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
-import httpx
 from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.db import transaction
@@ -66,6 +65,8 @@ def _callback_url(request: HttpRequest) -> str:
 
 def _token_request(form: dict[str, str]) -> dict[str, Any]:
     """POST to Cognito's token endpoint (a public client: PKCE instead of a client secret)."""
+    import httpx  # only a sign-in through Cognito needs it: kept out of a cold start
+
     try:
         response = httpx.post(
             f"{_domain()}/oauth2/token",

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 FUNCTION: frozenset[str] = frozenset("""
 a an the and or but nor not no yes so as at by for from in into of off on onto out over per to up down with
 within without via vs versus than then that this these those there here it its it's is are was were be been
@@ -90,4 +88,8 @@ ORDINARY_ZIPF = 3.0
 @lru_cache(maxsize=50_000)
 def ordinary(word: str) -> bool:
     """Whether ``word`` (lower-case) is an ordinary English word, so never a typo of something else."""
-    return word in COMMON or zipf_frequency(word, "en") >= ORDINARY_ZIPF
+    if word in COMMON:
+        return True
+    from wordfreq import zipf_frequency  # on first use: loading it is a fifth of a cold Lambda's import
+
+    return zipf_frequency(word, "en") >= ORDINARY_ZIPF
