@@ -46,6 +46,7 @@ VALIDATED_FRACTION = 0.6
 STARTED_FRACTION = 0.05
 # A process cut off at its deadline writes nothing more; a little later, nothing of it can still be running.
 DEADLINE_GRACE = timedelta(seconds=5)
+PAST_DEADLINE = "The import did not finish within its time limit"
 
 
 class JobStatus:
@@ -324,8 +325,10 @@ def _settled(*, tenant: TenantContext, record: ImportJobRecord) -> ImportJob:
     if reason is None:
         return _job_of(record)
     error = {"code": "import_interrupted", "message": f"{reason} The previous dataset is still the current one."}
+    # Silence is judged by the beat read: a beat since means the job lives. A passed deadline is final.
+    silent = record.status == JobStatus.RUNNING and not reason.startswith(PAST_DEADLINE)
     if _finish(tenant=tenant, job_id=record.jobId, status=JobStatus.FAILED, error=error, expected=record.status,
-               heartbeat=record.heartbeatAt if record.status == JobStatus.RUNNING else None):
+               heartbeat=record.heartbeatAt if silent else None):
         _remove_upload(record.upload)
     Job = bind(ImportJobRecord, tenant=tenant)
     return _job_of(Job.get(JOB_PK, record.sk, consistent_read=True))
@@ -340,7 +343,7 @@ def _abandoned(record: ImportJobRecord) -> str | None:
             return "The import was never started."
     elif record.status == JobStatus.RUNNING:
         if record.deadlineAt and moment > datetime.fromisoformat(record.deadlineAt) + DEADLINE_GRACE:
-            return "The import did not finish within its time limit."
+            return f"{PAST_DEADLINE}."
         silent = moment - datetime.fromisoformat(record.heartbeatAt or record.startedAt or record.createdAt)
         if silent > timedelta(seconds=settings.SALESTALK_IMPORT_HEARTBEAT_SECONDS * 6):
             return "The import stopped without finishing (its process ended)."

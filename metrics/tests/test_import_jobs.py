@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +163,13 @@ def test_another_tenant_sees_neither_the_upload_nor_the_job(make_tenant, api_cli
     assert mine.get("/api/metrics/imports/../uploads").status_code == 404
 
 
+def until(condition, *, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        time.sleep(0.02)
+
+
 def _queued(tenant, content: bytes = NEWER) -> jobs.ImportJob:
     record = store_upload(tenant=tenant, filename="late.csv", stream=SimpleUploadedFile("late.csv", content),
                           size=len(content))
@@ -210,8 +217,19 @@ def test_a_job_past_its_deadline_is_failed_while_a_slow_one_keeps_beating(tenant
     ]
     for worker in workers:
         worker.start()
+    Job = jobs.bind(jobs.ImportJobRecord, tenant=tenant)
+
+    def record(job_id: str) -> jobs.ImportJobRecord:
+        return Job.get(jobs.JOB_PK, f"{jobs.JOB_SK_PREFIX}{job_id}", consistent_read=True)
+
+    def lived_past_the_silence_limit() -> bool:
+        beat = record(slow.id)
+        return beat.status == "running" and (datetime.fromisoformat(beat.heartbeatAt)
+                                             - datetime.fromisoformat(beat.startedAt)).total_seconds() > 0.4
+
     try:
-        time.sleep(0.6)  # many heartbeats: silence would be 0.3 s
+        until(lambda: record(cut_off.id).status == "running")
+        until(lived_past_the_silence_limit)  # beats kept it alive longer than silence (0.3 s) would
         assert client.get(f"/api/metrics/imports/{slow.id}").json()["status"] == "running"
         body = client.get(f"/api/metrics/imports/{cut_off.id}").json()
         assert body["status"] == "failed" and "time limit" in body["error"]["message"]
