@@ -189,7 +189,7 @@ def test_v2_results_are_shown_from_the_answers_display_strings(site, context, tm
     bookings.locator("svg.bar-chart").wait_for()
     chips = [re.sub(r"\s+", " ", c) for c in bookings.locator(".chip").all_inner_texts()]
     assert "Measure Bookings" in chips and "Left out quick one for the board deck" in chips
-    assert bookings.locator("svg.bar-chart text.value-label").first.inner_text().endswith("K")
+    assert bookings.locator("svg.bar-chart text.value-label").first.text_content().endswith("K")
 
     ask(page, HOSTILE)
     page.locator("article.msg.assistant").nth(6).wait_for()
