@@ -5,7 +5,7 @@ from rest_framework.views import APIView
 from tenants.api import RefreshApi, StaffAPIView, TenantAPIView, TokenApi
 
 # Sign-in takes credentials, not a token; staff manage the registry itself; the schema is public metadata.
-NOT_TENANT_SCOPED = {"TokenApi", "RefreshApi", "SpectacularAPIView", "SpectacularSwaggerView", "ShareViewApi"}
+NOT_TENANT_SCOPED = {"TokenApi", "RefreshApi", "SpectacularAPIView", "SpectacularSwaggerSplitView", "ShareViewApi"}
 
 
 def walk(patterns, prefix=""):
