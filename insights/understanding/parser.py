@@ -18,6 +18,7 @@ from typing import Any
 from insights.understanding.cues import Cues, asked_groupings, excluded_before, off_topic, read_cues
 from insights.understanding.framing import framing_spans, not_a_data_question
 from insights.understanding.modifiers import Modifiers, asks_share, count_word, read_modifiers, target_in
+from insights.understanding.operators import Arithmetic, read_arithmetic, unplaced_operator
 from insights.understanding.time_expressions import (
     FoundPeriod,
     TimeReading,
@@ -115,6 +116,8 @@ class _Facts:
     member_order: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, dimension, member)
     share: bool = False
     blank_of_hits: str = ""  # ``blank`` without the tenant's words: what no span has placed
+    arithmetic: Arithmetic | None = None  # "revenue minus cost", "margin as a % of revenue"
+    unplaced: str | None = None  # a qualifier or operator no span places ("net bookings")
 
     @property
     def period_said(self) -> bool:
@@ -230,12 +233,26 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
         named = tuple((h.start, h.end) for h in hits if h.kind in ("member", "dimension"))
         facts.cues = replace(facts.cues, off_topic=off_topic(_blank(blank, named)))
     _read_measures(facts, hits)
+    _read_arithmetic(facts, hits, model)
     _named_ratio(facts, model)
     _read_members(facts, hits, blank, vocab)
     covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans]
     _read_unknown(facts, blank, covered, vocab)
     _read_unknown_beside_dimensions(facts, hits, vocab)
+    facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
+                                       facts.arithmetic.span if facts.arithmetic else None)
     return facts
+
+
+def _read_arithmetic(facts: _Facts, hits: list[Hit], model: SemanticModel) -> None:
+    """"Revenue minus cost" is the catalogue's gross margin: one measure, not two side by side."""
+    facts.arithmetic = read_arithmetic(hits, facts.low, model.definitions)
+    if facts.arithmetic is None or facts.arithmetic.measure is None:
+        return
+    operands = (facts.arithmetic.a, facts.arithmetic.b)
+    facts.measure, facts.measure_said, facts.share = facts.arithmetic.measure, True, False
+    facts.also = [n for n in facts.also if n not in operands and n != facts.measure]
+    facts.measures_named = 1 + len(facts.also)
 
 
 def _names(hits: list[Hit], low: str) -> tuple[tuple[int, int], ...]:
@@ -632,6 +649,17 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
             tuple(dict.fromkeys(partial))[:5] or tuple(vocab.closest_members(name)) or _some_members(model))
         return _clarify(f"I couldn't find “{name}” in your data. Did you mean {_list(list(close), 'or')}?",
                         close, confidence=0.9)
+    if facts.arithmetic and facts.arithmetic.measure is None:
+        a, b = (model.measure(n).label.lower() for n in (facts.arithmetic.a, facts.arithmetic.b))
+        return _clarify(f"I understood {a} and {b}, but I can't compute “{facts.arithmetic.written}”: no measure of "
+                        "your data is defined that way. I can show both side by side:",
+                        (f"{a.capitalize()} and {b}", a.capitalize(), b.capitalize()), confidence=0.9)
+    if facts.unplaced:
+        label = model.measure(facts.measure).label if facts.measure in model.definitions else None
+        return _clarify(f"I understood {_understood(facts, model)}, but not “{facts.unplaced}”: it would change "
+                        f"what is computed, and {_holdings(model)}. Which of these did you mean?",
+                        (label,) if label else tuple(model.measure(m).label for m in model.measures),
+                        confidence=0.9)
     measure = facts.measure or _default_measure(model)
     if facts.per_unknown:
         return _clarify(f"I understood {_understood(facts, model)}, but not “{facts.per_unknown}”: {_holdings(model)}. "

@@ -1,0 +1,112 @@
+"""Honesty in the parser: a qualifier or an operator that could change the numbers, placed by no span,
+makes a clarify naming it; arithmetic between two measures is the measure defined that way, or a clarify.
+Near misses (the same words where a span places them) must still answer."""
+from __future__ import annotations
+
+import pytest
+
+from insights.tests.test_parser_v2 import AS_OF, SUPPLY
+from insights.understanding.parser import parse
+from metrics.measures import measures_for
+from metrics.semantic import SemanticModel
+
+_PLAIN_MEASURES = measures_for({"revenue": "revenue", "cost": "cost", "units": "units"})
+# The same company without the catalogue's derived measures: nothing is defined as revenue - cost.
+PLAIN = SemanticModel(
+    version="plain-1", measures=tuple(m.name for m in _PLAIN_MEASURES if not m.derived),
+    definitions={m.name: m for m in _PLAIN_MEASURES if not m.derived},
+    dimensions=SUPPLY.dimensions, first_date=SUPPLY.first_date, last_date=SUPPLY.last_date,
+)
+
+
+def read(text: str, model: SemanticModel = SUPPLY):
+    return parse(text, model=model, as_of=AS_OF)
+
+
+UNPLACED_QUALIFIERS = [
+    ("net bookings last month", "net", "bookings"),
+    ("Gross bookings by territory this year", "gross", "bookings"),
+    ("adjusted revenue last quarter", "adjusted", "revenue"),
+    ("what were underlying seats in the Midwest last month?", "underlying", "seats"),
+    ("organic revenue growth this year", "organic", "revenue"),
+    ("annualized bookings for Enterprise", "annualized", "bookings"),
+    ("what did we make net of cost last month", "net", "cost"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "measure"), UNPLACED_QUALIFIERS, ids=[t for t, *_ in UNPLACED_QUALIFIERS])
+def test_an_unplaced_qualifier_is_asked_back_naming_it(text, word, measure):
+    got = read(text)
+    assert got.understanding.intent == "clarify"
+    assert f"“{word}”" in got.clarification
+    assert SUPPLY.measure(measure).label.lower() in got.clarification  # what was understood
+
+
+UNPLACED_OPERATORS = [
+    ("revenue minus returns last month", "minus"),
+    ("revenue excluding discounts this year", "excluding"),
+    ("bookings except refunds last quarter", "except"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), UNPLACED_OPERATORS, ids=[t for t, _ in UNPLACED_OPERATORS])
+def test_an_operator_with_nothing_to_take_away_is_asked_back(text, word):
+    got = read(text)
+    assert got.understanding.intent == "clarify"
+    assert "returns" in got.clarification or "discounts" in got.clarification or "refunds" in got.clarification \
+        or f"“{word}”" in got.clarification
+
+
+DEFINED_ARITHMETIC = [
+    ("revenue minus cost last month", "gross_margin", None),
+    ("Revenue less cost by territory this year", "gross_margin", "territory"),
+    ("revenue - cost for Enterprise last month", "gross_margin", None),
+    ("margin as a % of revenue last month", "margin_pct", None),
+    ("gross margin as a percentage of revenue by segment", "margin_pct", "segment"),
+]
+
+
+@pytest.mark.parametrize(("text", "measure", "group_by"), DEFINED_ARITHMETIC, ids=[t for t, *_ in DEFINED_ARITHMETIC])
+def test_arithmetic_the_catalogue_defines_is_that_measure(text, measure, group_by):
+    got = read(text).understanding.as_json()
+    assert got["intent"] != "clarify"
+    assert (got["measure"], got["also"], got["group_by"]) == (measure, [], group_by)
+
+
+UNDEFINED_ARITHMETIC = [
+    ("bookings minus cost last month", SUPPLY, "bookings minus cost"),
+    ("seats less orders this year", SUPPLY, "seats less orders"),
+    ("bookings as a % of revenue last month", SUPPLY, "bookings as a % of revenue"),
+    ("revenue minus cost last month", PLAIN, "revenue minus cost"),
+    ("cost as a share of revenue in 2024", PLAIN, "cost as a share of revenue"),
+]
+
+
+@pytest.mark.parametrize(("text", "model", "written"), UNDEFINED_ARITHMETIC, ids=[t for t, *_ in UNDEFINED_ARITHMETIC])
+def test_arithmetic_no_measure_is_defined_as_is_asked_back(text, model, written):
+    got = read(text, model)
+    assert got.understanding.intent == "clarify"
+    assert f"“{written}”" in got.clarification
+    assert got.suggestions
+
+
+NEAR_MISSES = [
+    # the qualifier is part of the tenant's own words
+    ("gross margin last month", {"measure": "gross_margin"}),
+    ("net sales last month", {"measure": "revenue"}),
+    ("gross sales by territory this year", {"measure": "revenue", "group_by": "territory"}),
+    # the operator takes a member away, or is the gap between two
+    ("revenue excluding Online last month", {"measure": "revenue",
+                                             "filters": {"segment": ["Direct", "Enterprise", "SMB"]}}),
+    ("bookings except for the Distributor channel this year", {"measure": "bookings"}),
+    # comparatives are not arithmetic
+    ("which territory had less revenue than West last month?", {}),
+    ("revenue and cost last month", {"measure": "revenue", "also": ["cost"]}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NEAR_MISSES, ids=[t for t, _ in NEAR_MISSES])
+def test_near_misses_still_answer(text, want):
+    got = read(text).understanding.as_json()
+    assert got["intent"] != "clarify", read(text).clarification
+    assert {k: got[k] for k in want} == want
