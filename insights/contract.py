@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationInfo, model_validator
 
 from insights.understanding.types import GRAINS, INTENTS, ORDER_BYS, ORDERS
 
@@ -66,10 +66,10 @@ class Understanding(_Strict):
     filters: dict[str, list[Name]]
     group_by: Name | None = Field(description="A dimension, or a time grain for breakdown and rank.")
     order: Order | None
-    limit: Annotated[int, Field(ge=1)] | None
+    limit: Annotated[StrictInt, Field(ge=1)] | None
     per: Name | None = Field(description="A measure, a time grain or a dimension the measure is divided by.")
     order_by: OrderBy | None
-    cumulative: bool
+    cumulative: StrictBool
     also: list[Name]
     target: float | None
     ignored: list[str]
@@ -88,6 +88,14 @@ class Understanding(_Strict):
         return self
 
 
+# What each field of an understanding holds where it does not apply.
+NOT_APPLICABLE: dict[str, Any] = {
+    name: {} if name == "filters" else [] if name in ("also", "ignored") else False if name == "cumulative" else None
+    for name in Understanding.model_fields
+    if name != "intent"
+}
+
+
 def _check_names(understanding: Understanding, semantic: Any) -> None:
     measures = list(semantic.measures)
     dimensions = semantic.dimensions
@@ -101,10 +109,11 @@ def _check_names(understanding: Understanding, semantic: Any) -> None:
     named = dict(understanding.filters)
     if understanding.subject is not None:
         named.setdefault(understanding.subject.dimension, []).append(understanding.subject.value)
+    by_folded_name = {name.casefold(): name for name in dimensions}
     for dimension, members in named.items():
-        if dimension not in dimensions:
+        if dimension.casefold() not in by_folded_name:
             raise ValueError(f"dimension {dimension!r} is not one of {list(dimensions)}")
-        folded = {member.casefold() for member in dimensions[dimension]}
+        folded = {member.casefold() for member in dimensions[by_folded_name[dimension.casefold()]]}
         unknown = [member for member in members if member.casefold() not in folded]
         if unknown:
             raise ValueError(f"{unknown} are not members of {dimension}")

@@ -7,8 +7,9 @@ model says and fall back to the built-in path on anything doubtful.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -23,8 +24,11 @@ class LLMError(Exception):
 class LLMProvider(Protocol):
     name: str
 
-    def chat(self, *, system: str, user: str, json_output: bool) -> str:
-        """The model's reply to one system + user message; raises LLMError, honours the timeout."""
+    def chat(self, *, system: str, user: str, json_output: bool, schema: Mapping[str, Any] | None = None) -> str:
+        """The model's reply to one system + user message; raises LLMError, honours the timeout.
+
+        With ``schema`` (a JSON Schema) the reply is one JSON object the provider was made to fit it.
+        """
         ...
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Generator
+from collections.abc import Generator, Mapping
+from typing import Any
 
 import httpx
 import ollama
@@ -27,20 +28,22 @@ class OllamaProvider:
         self.stream = stream
         self._client = ollama.Client(host=host, timeout=httpx.Timeout(timeout_seconds))
 
-    def chat(self, *, system: str, user: str, json_output: bool) -> str:
+    def chat(self, *, system: str, user: str, json_output: bool, schema: Mapping[str, Any] | None = None) -> str:
         deadline = time.monotonic() + self.timeout_seconds
+        # Structured output: Ollama constrains the reply to the JSON Schema itself.
+        reply_format = dict(schema) if schema is not None else "json" if json_output else None
         return call_with_deadline(
-            lambda: self._chat(system=system, user=user, json_output=json_output, deadline=deadline),
+            lambda: self._chat(system=system, user=user, reply_format=reply_format, deadline=deadline),
             seconds=self.timeout_seconds,
             provider=self.name,
         )
 
-    def _chat(self, *, system: str, user: str, json_output: bool, deadline: float) -> str:
+    def _chat(self, *, system: str, user: str, reply_format: dict[str, Any] | str | None, deadline: float) -> str:
         try:
             reply = self._client.chat(
                 model=self.model,
                 messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
-                format="json" if json_output else None,
+                format=reply_format,
                 options={"temperature": 0},
                 stream=self.stream,
             )

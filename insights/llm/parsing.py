@@ -16,6 +16,7 @@ from itertools import accumulate, islice
 from typing import Any
 
 from core.metrics import record
+from insights.contract import Understanding as WireUnderstanding
 from insights.llm import LLMError, LLMProvider
 from insights.llm.replies import UnusableReply, json_object
 from insights.llm.validation import validated_understanding
@@ -29,20 +30,15 @@ logger = logging.getLogger(__name__)
 # mentions are always shown, whatever the size of the list.
 MEMBERS_SHOWN_PER_DIMENSION = 40
 
+# The one model of the understanding: Ollama's ``format=``, Bedrock's tool input and the validation.
+UNDERSTANDING_SCHEMA = WireUnderstanding.model_json_schema()
+
 SYSTEM_PROMPT = f"""\
 You turn one question about a company's sales data into the JSON "understanding" that SalesTalk \
 computes the answer from. You never compute, estimate or mention any figures.
 
-Reply with one JSON object with exactly these keys:
-{{"intent": string,
- "subject": {{"dimension": string, "value": string}} or null,
- "measure": string or null,
- "time": {{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD", "grain": "day"|"week"|"month"|"quarter"|"year"|null}} or null,
- "compare_to": {{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}} or null,
- "filters": {{dimension: [member, ...]}},
- "group_by": string or null,
- "order": "desc"|"asc"|null,
- "limit": integer or null}}
+Reply with one JSON object that fits the JSON Schema below; every key is present, null, [], {{}} or \
+false where it does not apply.
 
 intent, and the keys it needs (all other keys null, filters {{}} when unused):
 - value: "What was revenue last month?" needs measure, time.
@@ -53,12 +49,24 @@ intent, and the keys it needs (all other keys null, filters {{}} when unused):
 order ("desc" for top/best/most, "asc" for bottom/worst/least), limit ("which … the most" is 1).
 - drivers: "why did revenue drop in August?" needs measure, time, compare_to; group_by if a dimension is named.
 - summary: "how are we doing?" needs time, compare_to; measure optional.
+- share: "what % of revenue came from Enterprise?" needs measure, time; subject is the part, filters \
+the whole; group_by for a mix ("revenue mix by channel").
+- pace: "are we on track to hit $1.5M this year?" needs measure, time (the whole target period), target \
+(a plain number in the measure's unit: $1.5M is 1500000).
+- count: "how many stores had sales last week?" needs time, group_by (the dimension counted).
+- unusual: "anything unusual last week?" needs time; group_by if a dimension is named; limit (default 5).
 - clarify: a member that is not in the vocabulary, an ambiguous reference, a follow-up with nothing \
 to follow. All other keys null.
 - out_of_scope: anything that is not about this sales data. All other keys null.
 
 Rules:
 - Use only the measure names, dimension names and member values of the vocabulary, spelled exactly as there.
+- Modifiers: per = what the measure is divided by (a measure, day/week/month/quarter/year, or a \
+dimension: "average daily revenue" is per "day"); order_by = "change" or "change_pct" for a rank by \
+growth against compare_to ("grew the most", "fastest-growing"); cumulative = true for running totals of a \
+trend; also = further measures asked for ("revenue and margin": measure revenue, also its margin measure); \
+ignored = the framing words that cannot change a number ("quick one for the board deck").
+- group_by of a breakdown or rank may be a time grain ("which month was our best?").
 - The measure is a canonical name (the vocabulary lists the words people use); "{DEFAULT_MEASURE}" when none is said.
 - subject is the one member the question is about; other members go to filters (dimension -> list).
 - Dates are inclusive and resolved against as_of (A). today = A; this week/month/quarter/year (MTD, QTD, \
@@ -74,6 +82,9 @@ other span: the span of equal length just before it); "Q3 vs Q2" = the second pe
 - A follow-up inherits from previous_understanding whatever it does not say itself: a new member \
 replaces one of the same dimension, a new measure or period replaces the old one, "break that down \
 by X" is a breakdown, "why?" is drivers, "top 3?" is a rank of the previous breakdown with limit 3.
+
+JSON Schema of the reply:
+{json.dumps(UNDERSTANDING_SCHEMA)}
 """
 
 
@@ -91,11 +102,12 @@ def llm_parse(
             system=SYSTEM_PROMPT,
             user=user_prompt(text=text, model=model, as_of=as_of, context=context),
             json_output=True,
+            schema=UNDERSTANDING_SCHEMA,
         )
         return validated_understanding(json_object(reply), model=model, as_of=as_of)
     except (LLMError, UnusableReply) as exc:
         _log_rejection(provider, str(exc))
-    except Exception as exc:  # noqa: BLE001 - the built-in answer must never depend on the model behaving
+    except Exception as exc:  # the built-in answer must never depend on the model behaving
         _log_rejection(provider, f"{type(exc).__name__}: {exc}")
     return None
 
@@ -120,7 +132,10 @@ def vocabulary(*, model: SemanticModel, question: str) -> dict[str, Any]:
             entry["members_not_shown"] = len(members) - len(shown)
         dimensions[name] = entry
     return {
-        "measures": {name: list(model.measure(name).words) for name in model.measures},
+        "measures": {
+            name: {"label": model.measure(name).label, "words": list(model.measure(name).words)}
+            for name in model.measures
+        },
         "dimensions": dimensions,
         "data_from": model.first_date.isoformat(),
         "data_to": model.last_date.isoformat(),

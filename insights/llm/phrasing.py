@@ -37,7 +37,7 @@ def llm_rephrase(*, provider: LLMProvider, narrative: str, answer: Mapping[str, 
         return text
     except (LLMError, UnusableReply) as exc:
         _log_rejection(provider, str(exc))
-    except Exception as exc:  # noqa: BLE001 - the template narrative must never depend on the model behaving
+    except Exception as exc:  # the template narrative must never depend on the model behaving
         _log_rejection(provider, f"{type(exc).__name__}: {exc}")
     return None
 

@@ -6,17 +6,21 @@ one thing mended: matched case-insensitively, then spelled as stored.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+import pydantic
+
+from insights.contract import NOT_APPLICABLE
+from insights.contract import Understanding as WireUnderstanding
 from insights.llm.replies import UnusableReply
-from insights.understanding.types import GRAINS, INTENTS, ORDERS, Period, Understanding
+from insights.understanding.types import GRAINS, Understanding
 from metrics.semantic import SemanticModel
 
-FIELDS = ("intent", "subject", "measure", "time", "compare_to", "filters", "group_by", "order", "limit")
-_CONSTRAINTS = frozenset({"subject", "filters"})
+FIELDS = tuple(WireUnderstanding.model_fields)
+_CONSTRAINTS = frozenset({"subject", "filters", "ignored"})
+_MODIFIERS = _CONSTRAINTS | {"per", "also"}
 # Per intent: the fields that must be given, and the others that may be.
 _REQUIRED: dict[str, frozenset[str]] = {
     "value": frozenset({"measure", "time"}),
@@ -26,84 +30,60 @@ _REQUIRED: dict[str, frozenset[str]] = {
     "rank": frozenset({"measure", "time", "group_by", "order", "limit"}),
     "drivers": frozenset({"measure", "time", "compare_to"}),
     "summary": frozenset({"time", "compare_to"}),
+    "share": frozenset({"measure", "time"}),
+    "pace": frozenset({"measure", "time", "target"}),
+    "count": frozenset({"time", "group_by"}),
+    "unusual": frozenset({"time"}),
     "clarify": frozenset(),
     "out_of_scope": frozenset(),
 }
 _OPTIONAL: dict[str, frozenset[str]] = {
-    "value": _CONSTRAINTS,
-    "compare": _CONSTRAINTS,
-    "trend": _CONSTRAINTS,
-    "breakdown": _CONSTRAINTS,
-    "rank": _CONSTRAINTS,
+    "value": _MODIFIERS,
+    "compare": _MODIFIERS,
+    "trend": _MODIFIERS | {"cumulative"},
+    "breakdown": _MODIFIERS,
+    "rank": _MODIFIERS | {"order_by", "compare_to"},
     "drivers": _CONSTRAINTS | {"group_by"},
     "summary": _CONSTRAINTS | {"measure"},
-    "clarify": frozenset(),
-    "out_of_scope": frozenset(),
+    "share": _CONSTRAINTS | {"group_by"},
+    "pace": _CONSTRAINTS,
+    "count": _CONSTRAINTS | {"measure"},
+    "unusual": _CONSTRAINTS | {"measure", "group_by", "limit"},
+    "clarify": frozenset({"ignored"}),
+    "out_of_scope": frozenset({"ignored"}),
 }
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def validated_understanding(data: Mapping[str, Any], *, model: SemanticModel, as_of: date) -> Understanding:
-    unknown = set(data) - set(FIELDS)
-    if unknown:
-        raise UnusableReply(f"unknown fields {sorted(unknown)}")
-    intent = data.get("intent")
-    if intent not in INTENTS:
-        raise UnusableReply(f"intent {intent!r} is not one of the contract's")
-    given = {name for name in FIELDS[1:] if data.get(name) not in (None, {}, [])}
-    missing = _REQUIRED[intent] - given
-    if missing:
-        raise UnusableReply(f"{intent} needs {sorted(missing)}")
-    stray = given - _REQUIRED[intent] - _OPTIONAL[intent]
-    if stray:
-        raise UnusableReply(f"{intent} does not take {sorted(stray)}")
-
-    time = _period(data.get("time"), name="time", as_of=as_of)
-    if intent == "trend" and (time is None or time.grain is None):
-        raise UnusableReply("trend needs the grain of its rows")
-    return Understanding(
-        intent=intent,
-        measure=_measure(data.get("measure"), model=model),
-        time=time,
-        compare_to=_period(data.get("compare_to"), name="compare_to", as_of=as_of),
-        constraints=_constraints(data.get("subject"), data.get("filters"), model=model),
-        group_by=_dimension(data.get("group_by"), model=model) if data.get("group_by") is not None else None,
-        order=_order(data.get("order")),
-        limit=_limit(data.get("limit")),
-    )
-
-
-def _measure(value: Any, *, model: SemanticModel) -> str | None:
-    if value is None:
-        return None
-    if value not in model.measures:
-        raise UnusableReply(f"measure {value!r} is not one of {list(model.measures)}")
-    return value
-
-
-def _period(value: Any, *, name: str, as_of: date) -> Period | None:
-    if value is None:
-        return None
-    if not isinstance(value, Mapping) or not {"start", "end"} <= set(value) <= {"start", "end", "grain"}:
-        raise UnusableReply(f"{name} must be an object with start, end and optionally grain")
-    start, end = (_iso_date(value[key], name=f"{name}.{key}") for key in ("start", "end"))
-    grain = value.get("grain")
-    if grain is not None and grain not in GRAINS:
-        raise UnusableReply(f"{name}.grain {grain!r} is not one of {list(GRAINS)}")
-    if start > end:
-        raise UnusableReply(f"{name} ends ({end}) before it starts ({start})")
-    if start > as_of:
-        raise UnusableReply(f"{name} starts ({start}) after the as-of date ({as_of})")
-    return Period(start=start, end=end, grain=grain)
-
-
-def _iso_date(value: Any, *, name: str) -> date:
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
-        raise UnusableReply(f"{name} {value!r} is not an ISO date (YYYY-MM-DD)")
+    """``data`` checked against the contract's model and the tenant's names, then per intent."""
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UnusableReply(f"{name} {value!r} is not a calendar date") from None
+        # A key left out of a reply is one that does not apply.
+        wire = WireUnderstanding.model_validate({**NOT_APPLICABLE, **data}, context={"model": model, "as_of": as_of})
+    except pydantic.ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'reply'}: {e['msg']}" for e in exc.errors())
+        raise UnusableReply(problems) from None
+    given = {name for name in FIELDS[1:] if getattr(wire, name) not in (None, {}, [], False)}
+    missing = _REQUIRED[wire.intent] - given
+    if missing:
+        raise UnusableReply(f"{wire.intent} needs {sorted(missing)}")
+    stray = given - _REQUIRED[wire.intent] - _OPTIONAL[wire.intent]
+    if stray:
+        raise UnusableReply(f"{wire.intent} does not take {sorted(stray)}")
+    if wire.intent == "trend" and wire.time is not None and wire.time.grain is None:
+        raise UnusableReply("trend needs the grain of its rows")
+    if wire.order_by is not None and wire.compare_to is None:
+        raise UnusableReply("a growth rank needs compare_to")
+    json = wire.model_dump(mode="json")
+    json["group_by"] = _group_by(wire.group_by, model=model)
+    json["subject"], json["filters"] = None, _constraints(wire, model=model)
+    if wire.intent == "share" and wire.subject is not None:
+        json["subject"] = {"dimension": wire.subject.dimension,
+                           "value": _member(wire.subject.value, dimension=wire.subject.dimension, model=model)}
+    return Understanding.from_json(json)
+
+
+def _group_by(value: str | None, *, model: SemanticModel) -> str | None:
+    return value if value is None or value in GRAINS else _dimension(value, model=model)
 
 
 def _dimension(value: Any, *, model: SemanticModel) -> str:
@@ -127,40 +107,17 @@ def _member(value: Any, *, dimension: str, model: SemanticModel) -> str:
     raise UnusableReply(f"{value!r} is not a {dimension}")
 
 
-def _constraints(subject: Any, filters: Any, *, model: SemanticModel) -> dict[str, list[str]]:
+def _constraints(wire: WireUnderstanding, *, model: SemanticModel) -> dict[str, list[str]]:
+    """Subject (but a share's part) and filters as one mapping, members spelled as stored."""
+    named: list[tuple[str, list[str]]] = list(wire.filters.items())
+    if wire.subject is not None and wire.intent != "share":
+        named.insert(0, (wire.subject.dimension, [wire.subject.value]))
     constraints: dict[str, list[str]] = {}
-
-    def add(dimension_name: Any, members: Any) -> None:
-        dimension = _dimension(dimension_name, model=model)
-        if not isinstance(members, list):
-            raise UnusableReply(f"filters.{dimension} must be a list of members")
+    for name, members in named:
+        dimension = _dimension(name, model=model)
         merged = constraints.setdefault(dimension, [])
         for member in members:
             stored = _member(member, dimension=dimension, model=model)
             if stored not in merged:
                 merged.append(stored)
-
-    if subject is not None:
-        if not isinstance(subject, Mapping) or set(subject) != {"dimension", "value"}:
-            raise UnusableReply("subject must be null or an object with dimension and value")
-        add(subject["dimension"], [subject["value"]])
-    if filters is not None:
-        if not isinstance(filters, Mapping):
-            raise UnusableReply("filters must be an object of dimension to members")
-        for dimension_name, members in filters.items():
-            add(dimension_name, members)
     return {dimension: members for dimension, members in constraints.items() if members}
-
-
-def _order(value: Any) -> str | None:
-    if value is not None and value not in ORDERS:
-        raise UnusableReply(f"order {value!r} is not one of {list(ORDERS)}")
-    return value
-
-
-def _limit(value: Any) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise UnusableReply(f"limit {value!r} is not a whole number of at least 1")
-    return value

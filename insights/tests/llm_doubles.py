@@ -12,8 +12,8 @@ class ScriptedProvider:
         self.reply = reply
         self.calls: list[dict[str, Any]] = []
 
-    def chat(self, *, system: str, user: str, json_output: bool) -> str:
-        self.calls.append({"system": system, "user": user, "json_output": json_output})
+    def chat(self, *, system: str, user: str, json_output: bool, schema: dict[str, Any] | None = None) -> str:
+        self.calls.append({"system": system, "user": user, "json_output": json_output, "schema": schema})
         if isinstance(self.reply, Exception):
             raise self.reply
         return self.reply
