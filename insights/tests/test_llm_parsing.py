@@ -143,7 +143,8 @@ def test_the_model_is_shown_the_schema_the_vocabulary_the_date_and_the_previous_
     assert shown["as_of"] == "2025-10-15 (Wednesday)"
     assert shown["previous_understanding"] == previous.as_json()
     assert set(shown["vocabulary"]["measures"]) == set(MODEL.measures)
-    assert "margin %" in shown["vocabulary"]["measures"]["margin_pct"]
+    assert "margin %" in shown["vocabulary"]["measures"]["margin_pct"]["words"]
+    assert shown["vocabulary"]["measures"]["margin_pct"]["label"] == MODEL.measure("margin_pct").label
 
 
 def test_huge_member_lists_are_cut_but_keep_the_members_the_question_names():
