@@ -274,24 +274,28 @@ locals {
   ]
 
   app_environment = local.full_stack ? {
-    DJANGO_SETTINGS_MODULE      = "salestalk.settings.aws"
-    SALESTALK_AWS_REGION        = var.region
-    SALESTALK_TABLE_PREFIX      = var.table_prefix
-    SALESTALK_TENANT_ROLE_ARN   = local.tenant_role_arn
-    SALESTALK_SECRET_KEY        = data.aws_ssm_parameter.secret_key[0].value
-    SALESTALK_JWT_SECRET        = data.aws_ssm_parameter.jwt_secret[0].value
-    SALESTALK_AUTH_ISSUER       = "cognito"
-    SALESTALK_COGNITO_ISSUER    = module.cognito[0].issuer
-    SALESTALK_COGNITO_JWKS_URL  = module.cognito[0].jwks_url
-    SALESTALK_COGNITO_CLIENT_ID = module.cognito[0].client_id
-    SALESTALK_COGNITO_DOMAIN    = module.cognito[0].domain_url
-    DATABASE_URL                = module.database[0].url
-    SALESTALK_LLM               = "bedrock"
-    SALESTALK_BEDROCK_MODEL_ID  = var.bedrock_model_id
-    SALESTALK_STATIC_BUCKET     = module.static_site[0].static_bucket
-    SALESTALK_STATIC_HOST       = module.static_site[0].static_host
-    SALESTALK_UPLOAD_BUCKET     = module.static_site[0].uploads_bucket
-    SALESTALK_LOG_LEVEL         = "INFO"
+    DJANGO_SETTINGS_MODULE          = "salestalk.settings.aws"
+    SALESTALK_AWS_REGION            = var.region
+    SALESTALK_TABLE_PREFIX          = var.table_prefix
+    SALESTALK_TENANT_ROLE_ARN       = local.tenant_role_arn
+    SALESTALK_SECRET_KEY            = data.aws_ssm_parameter.secret_key[0].value
+    SALESTALK_JWT_SECRET            = data.aws_ssm_parameter.jwt_secret[0].value
+    SALESTALK_AUTH_ISSUER           = "cognito"
+    SALESTALK_COGNITO_ISSUER        = module.cognito[0].issuer
+    SALESTALK_COGNITO_JWKS_URL      = module.cognito[0].jwks_url
+    SALESTALK_COGNITO_CLIENT_ID     = module.cognito[0].client_id
+    SALESTALK_COGNITO_DOMAIN        = module.cognito[0].domain_url
+    DATABASE_URL                    = module.database[0].url
+    SALESTALK_LLM                   = "bedrock"
+    SALESTALK_BEDROCK_MODEL_ID      = var.bedrock_model_id
+    SALESTALK_STATIC_BUCKET         = module.static_site[0].static_bucket
+    SALESTALK_STATIC_HOST           = module.static_site[0].static_host
+    SALESTALK_UPLOAD_BUCKET         = module.static_site[0].uploads_bucket
+    SALESTALK_DATASET_BUCKET        = module.static_site[0].uploads_bucket
+    SALESTALK_ATHENA_WORKGROUP      = module.analytics[0].workgroup
+    SALESTALK_GLUE_DATABASE         = module.analytics[0].glue_database
+    SALESTALK_ATHENA_RESULTS_BUCKET = module.analytics[0].results_bucket
+    SALESTALK_LOG_LEVEL             = "INFO"
   } : {}
 }
 
@@ -336,6 +340,37 @@ resource "aws_iam_role_policy" "tenant" {
         Effect   = "Allow"
         Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
         Resource = ["${module.static_site[0].uploads_bucket_arn}/tenants/$${aws:PrincipalTag/tenantId}/*"]
+      },
+      {
+        # Athena queries with the request's credentials (issue 12.6): the session policy narrows these
+        # to the tenant's own Glue tables; Glue names cannot hold the tag's hyphens, hence tenant_*.
+        Sid      = "AthenaWorkgroup"
+        Effect   = "Allow"
+        Action   = ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution", "athena:GetWorkGroup"]
+        Resource = [module.analytics[0].workgroup_arn]
+      },
+      {
+        Sid    = "GlueTenantTablesRead"
+        Effect = "Allow"
+        Action = ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartitions"]
+        Resource = [
+          "arn:${local.partition}:glue:${var.region}:${local.account}:catalog",
+          "arn:${local.partition}:glue:${var.region}:${local.account}:database/${module.analytics[0].glue_database}",
+          "arn:${local.partition}:glue:${var.region}:${local.account}:table/${module.analytics[0].glue_database}/tenant_*",
+        ]
+      },
+      {
+        Sid      = "AthenaResults"
+        Effect   = "Allow"
+        Action   = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:ListBucket"]
+        Resource = [module.analytics[0].results_bucket_arn, "${module.analytics[0].results_bucket_arn}/results/*"]
+      },
+      {
+        Sid       = "ListOwnTenantFiles"
+        Effect    = "Allow"
+        Action    = ["s3:ListBucket", "s3:GetBucketLocation"]
+        Resource  = [module.static_site[0].uploads_bucket_arn]
+        Condition = { StringLike = { "s3:prefix" = ["tenants/$${aws:PrincipalTag/tenantId}/*"] } }
       },
       {
         Sid       = "OwnRegistryItem"

@@ -250,7 +250,7 @@ def test_the_database_scales_to_zero_takes_iam_tokens_over_tls_and_is_what_djang
     )
     connect = outputs["connect_arn"]["value"]
     assert connect.endswith(":dbuser:${aws_rds_cluster.this.cluster_resource_id}/${var.app_user}")
-    assert "DATABASE_URL                = module.database[0].url" in (TERRAFORM / "main.tf").read_text()
+    assert re.search(r"DATABASE_URL\s+= module\.database\[0\]\.url", (TERRAFORM / "main.tf").read_text())
 
 
 def test_only_the_migrate_function_reads_the_master_secret_and_the_ws_function_has_no_database():
@@ -281,7 +281,7 @@ def test_the_hosted_ui_redirects_to_the_pages_own_sign_in_routes():
     web = module_resources("cognito")["aws_cognito_user_pool_client.web"]
     assert web["generate_secret"] is False  # a public client: PKCE in tenants.hosted_ui, no secret to leak
     assert "ALLOW_REFRESH_TOKEN_AUTH" in web["explicit_auth_flows"]
-    assert "SALESTALK_COGNITO_DOMAIN    = module.cognito[0].domain_url" in (TERRAFORM / "main.tf").read_text()
+    assert re.search(r"SALESTALK_COGNITO_DOMAIN\s+= module\.cognito\[0\]\.domain_url", (TERRAFORM / "main.tf").read_text())
 
 
 def test_athena_has_a_per_query_scan_limit_expiring_results_and_tenant_tables_only():
@@ -361,3 +361,13 @@ def test_the_deploy_migrates_then_smoke_tests_after_applying():
     assert smoke["env"]["SMOKE_PASSWORD"] == "${{ secrets.SMOKE_PASSWORD }}"
     outputs = named(ROOT_CONFIG["output"])
     assert {"migrate_function", "http_api_url", "user_pool_id", "user_pool_client_id", "function_names"} <= set(outputs)
+
+
+def test_functions_and_the_tenant_role_can_use_athena_for_tenants_past_one_function():
+    main = (TERRAFORM / "main.tf").read_text()
+    for setting in ("SALESTALK_ATHENA_WORKGROUP", "SALESTALK_GLUE_DATABASE", "SALESTALK_ATHENA_RESULTS_BUCKET"):
+        assert re.search(rf"{setting}\s+= module\.analytics\[0\]\.", main), setting
+    tenant_policy = main[main.index('resource "aws_iam_role_policy" "tenant"'):]
+    for sid in ("AthenaWorkgroup", "GlueTenantTablesRead", "AthenaResults", "ListOwnTenantFiles"):
+        assert f'Sid      = "{sid}"' in tenant_policy or f'Sid    = "{sid}"' in tenant_policy or f'Sid       = "{sid}"' in tenant_policy, sid
+    assert "tenants/$${aws:PrincipalTag/tenantId}/*" in tenant_policy

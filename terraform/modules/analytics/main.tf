@@ -123,6 +123,10 @@ output "results_bucket_arn" {
   value = aws_s3_bucket.results.arn
 }
 
+output "results_bucket" {
+  value = aws_s3_bucket.results.bucket
+}
+
 output "glue_database" {
   value = aws_glue_catalog_database.this.name
 }
