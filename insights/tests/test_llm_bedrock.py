@@ -10,11 +10,18 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from botocore.stub import Stubber
+from botocore.stub import ANY, Stubber
 
 from insights.llm import LLMError
-from insights.llm.bedrock_provider import JSON_INSTRUCTION, MAX_TOKENS, BedrockProvider, make_bedrock_client
-from insights.llm.parsing import llm_parse
+from insights.llm.bedrock_provider import (
+    JSON_INSTRUCTION,
+    MAX_TOKENS,
+    TOOL_NAME,
+    BedrockProvider,
+    make_bedrock_client,
+    tool_config,
+)
+from insights.llm.parsing import UNDERSTANDING_SCHEMA, llm_parse
 from insights.llm.phrasing import llm_rephrase
 from insights.understanding.types import Period, Understanding
 from metrics.semantic import SemanticModel
@@ -154,8 +161,26 @@ def test_a_silent_endpoint_is_an_error_within_the_timeout(monkeypatch, silent_se
 # --- parsing and phrasing through Converse ---------------------------------------------------
 
 
-def test_llm_parse_reads_a_fenced_json_reply(stubber, provider):
-    stubber.add_response("converse", converse_reply("```json\n" + json.dumps(RANK_JSON) + "\n```"))
+def tool_reply(tool_input: object) -> dict:
+    """Converse's wire shape when the model calls the understanding tool."""
+    return {
+        "output": {"message": {"role": "assistant", "content": [
+            {"toolUse": {"toolUseId": "tooluse_1", "name": TOOL_NAME, "input": tool_input}}]}},
+        "stopReason": "tool_use",
+        "usage": {"inputTokens": 812, "outputTokens": 64, "totalTokens": 876},
+        "metrics": {"latencyMs": 431},
+    }
+
+
+def test_llm_parse_asks_for_the_understanding_tool_and_reads_its_input(stubber, provider):
+    request = {
+        "modelId": MODEL_ID,
+        "system": ANY,
+        "messages": ANY,
+        "inferenceConfig": {"temperature": 0, "maxTokens": MAX_TOKENS},
+        "toolConfig": tool_config(UNDERSTANDING_SCHEMA),
+    }
+    stubber.add_response("converse", tool_reply(RANK_JSON), request)
     understanding = llm_parse(provider=provider, text="best selling product in apac this year?",
                               model=MODEL, as_of=AS_OF, context=None)
     assert understanding == Understanding(
@@ -163,20 +188,26 @@ def test_llm_parse_reads_a_fenced_json_reply(stubber, provider):
         time=Period(start=date(2025, 1, 1), end=date(2025, 10, 15), grain="year"),
         constraints={"region": ("APAC",)}, group_by="product", order="desc", limit=1,
     )
+    stubber.assert_no_pending_responses()
+
+
+def test_the_tool_schema_is_the_contracts_understanding_with_the_v2_fields():
+    schema = tool_config(UNDERSTANDING_SCHEMA)["tools"][0]["toolSpec"]["inputSchema"]["json"]
+    assert {"per", "order_by", "cumulative", "also", "target", "ignored"} <= set(schema["properties"])
 
 
 @pytest.mark.parametrize(
     "reply",
     [
-        "The best selling product is probably Trail Runner.",
-        json.dumps(RANK_JSON)[:-20],
-        json.dumps([RANK_JSON]),
-        json.dumps({**RANK_JSON, "group_by": "colour"}),
+        converse_reply("The best selling product is probably Trail Runner."),
+        tool_reply([RANK_JSON]),
+        tool_reply({**RANK_JSON, "group_by": "colour"}),
+        tool_reply({**RANK_JSON, "intent": "forecast"}),
     ],
-    ids=["prose", "truncated-json", "json-array", "unknown-dimension"],
+    ids=["prose-instead-of-the-tool", "json-array", "unknown-dimension", "unknown-intent"],
 )
 def test_llm_parse_returns_none_for_malformed_output(stubber, provider, reply):
-    stubber.add_response("converse", converse_reply(reply))
+    stubber.add_response("converse", reply)
     assert llm_parse(provider=provider, text="best product?", model=MODEL, as_of=AS_OF, context=None) is None
 
 
