@@ -110,3 +110,18 @@ def test_near_misses_still_answer(text, want):
     got = read(text).understanding.as_json()
     assert got["intent"] != "clarify", read(text).clarification
     assert {k: got[k] for k in want} == want
+
+
+UNSUPPORTED_BESIDE_A_MEASURE = [
+    ("refunds as a % of revenue last month", "refunds", "revenue"),
+    ("revenue excluding refunds last month", "refunds", "revenue"),
+]
+
+
+@pytest.mark.parametrize(("text", "missing", "measure"), UNSUPPORTED_BESIDE_A_MEASURE,
+                         ids=[t for t, *_ in UNSUPPORTED_BESIDE_A_MEASURE])
+def test_a_measure_the_data_lacks_is_asked_back_with_what_was_understood(text, missing, measure):
+    got = read(text)
+    assert got.understanding.intent == "clarify"
+    assert got.clarification.startswith(f"I understood {measure}")
+    assert missing in got.clarification

@@ -625,8 +625,10 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
             return None
         return _out_of_scope(model, confidence=0.6)
     if facts.unsupported:
+        # "refunds as a % of revenue": say what was understood, and which words were not
+        understood = f"I understood {_understood(facts, model)}, but " if facts.measure_said else ""
         return _clarify(
-            f"I don't have {facts.unsupported[0]} in this data. I can tell you about "
+            f"{understood}I don't have {facts.unsupported[0]} in this data. I can tell you about "
             f"{_list([model.measure(m).label.lower() for m in model.measures])}.",
             tuple(model.measure(m).label for m in model.measures), confidence=0.9)
     if facts.missing and not _counted(facts):
