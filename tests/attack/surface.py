@@ -25,6 +25,8 @@ PARAM_KINDS = {
     "insight_id": "insight",
     "comment_id": "comment",
     "tenant_id": "tenant",
+    "upload_id": "upload",
+    "job_id": "job",
     "token": "share",
 }
 # Request-body fields that name an object, matched by prefix ("conversation", "conversation_id", ...).

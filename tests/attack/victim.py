@@ -13,7 +13,9 @@ from typing import Any
 
 from chat.services import append_message, create_conversation
 from collab.services import add_comment, pin_insight, share_insight
+from metrics.jobs import ImportRequest, create_import_job, run_import_job
 from metrics.services import import_dataset
+from metrics.uploads import store_upload
 from tenants.context import TenantContext
 from tenants.models import registry
 from tenants.storage import dynamodb_client
@@ -45,6 +47,8 @@ class Victim:
                 "share": self.share_tokens[n % len(self.share_tokens)],
                 "measure": "revenue",
                 "dimension": "region",
+                "upload": self.ids["upload"][n % len(self.ids["upload"])],
+                "job": self.ids["job"][n % len(self.ids["job"])],
             })
         return sets
 
@@ -105,6 +109,15 @@ def plant(tenant: TenantContext, *, marker: str | None = None) -> Victim:
         victim.ids["comment"].append(comment.id)
         victim.insight_of[comment.id] = insight.id
         victim.share_tokens.append(token)
+    data = dataset_csv(marker=marker)
+    # An upload waiting for its roles (its columns carry the marker), and a finished import job named after it.
+    pending = store_upload(tenant=tenant, filename=f"{marker}-pending.csv", stream=io.BytesIO(data), size=len(data))
+    imported = store_upload(tenant=tenant, filename=f"{marker}-imported.csv", stream=io.BytesIO(data), size=len(data))
+    job = create_import_job(tenant=tenant, upload=imported.name, source=f"{marker}-imported.csv",
+                            request=ImportRequest(replace=True))
+    run_import_job(tenant=tenant, job_id=job.id, reraise=True)
+    victim.ids["upload"] = [pending.uploadId]
+    victim.ids["job"] = [job.id]
     return victim
 
 
