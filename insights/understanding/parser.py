@@ -232,7 +232,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
         # A coffee chain's "Coffee" or a shop's "Games" is data, not small talk.
         named = tuple((h.start, h.end) for h in hits if h.kind in ("member", "dimension"))
         facts.cues = replace(facts.cues, off_topic=off_topic(_blank(blank, named)))
-    _read_measures(facts, hits)
+    _read_measures(facts, hits, model=model)
     _read_arithmetic(facts, hits, model)
     _named_ratio(facts, model)
     _read_members(facts, hits, blank, vocab)
@@ -310,7 +310,7 @@ def _named_ratio(facts: _Facts, model: SemanticModel) -> None:
             return
 
 
-def _read_measures(facts: _Facts, hits: list[Hit]) -> None:
+def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> None:
     strong = [h for h in hits if h.kind == "measure"]
     named = list(dict.fromkeys(h.name for h in strong))
     # "sales" names revenue unless the same question names another measure ("sales volume", "sales orders").
@@ -328,8 +328,8 @@ def _read_measures(facts: _Facts, hits: list[Hit]) -> None:
         named = ["revenue"]  # "How much did business customers spend?" asks for money, not a head count
     if named:
         facts.measure = named[0]
-    elif facts.cues.how_many and not facts.missing:
-        facts.measure = "units"
+    elif facts.cues.how_many and not facts.missing and "units" in model.definitions:
+        facts.measure = "units"  # "how many did we sell": a count of units, where the data has them
     elif weak:
         facts.measure = "revenue"
     facts.measure_said = facts.measure is not None
