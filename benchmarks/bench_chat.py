@@ -1,4 +1,6 @@
-"""Chat: the HTTP round trip of one chat message — ask, store the question, answer, store the answer (goal p95 ≤ 150 ms).
+"""Chat: the HTTP round trip of one chat message (goal p95 ≤ 150 ms).
+
+Ask, store the question, answer, store the answer.
 
 Through the real Django stack (test Client: middleware, JWT authentication, DRF, the
 ``ask`` service, DynamoDB Local) against a tenant holding the demo company's data.

@@ -69,7 +69,8 @@ def run(ctx) -> list[Figure]:
             import_seconds(module, env=env)  # warm the OS file cache, as a reused Lambda host would be
             walls, cpus = zip(*(import_seconds(module, env=env) for _ in range(samples)), strict=True)
             figures.append(
-                Figure("coldstart", f"{name} handler import CPU p50", percentile(list(cpus), 50), "s", goal=GOAL_SECONDS)
+                Figure("coldstart", f"{name} handler import CPU p50", percentile(list(cpus), 50), "s",
+                       goal=GOAL_SECONDS)
             )
             figures.append(Figure("coldstart", f"{name} handler import CPU max", max(cpus), "s"))
             figures.append(Figure("coldstart", f"{name} handler import wall p50", percentile(list(walls), 50), "s"))

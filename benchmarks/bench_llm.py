@@ -2,6 +2,7 @@
 local Ollama-speaking server, the prompt size for a huge vocabulary, and how closely a hang is cut off."""
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from datetime import date
@@ -75,10 +76,8 @@ def _parse_round_trips(model: SemanticModel, samples: int) -> list[Figure]:
         timeout = 0.3
         provider = OllamaProvider(host=server.url, model="llama3.1:8b", timeout_seconds=timeout)
         started = time.perf_counter()
-        try:
+        with contextlib.suppress(LLMError):
             provider.chat(system="s", user="u", json_output=True)
-        except LLMError:
-            pass
         overrun_ms = (time.perf_counter() - started - timeout) * 1000
     figures.append(Figure(AREA, "hang cut off after the timeout by", overrun_ms, "ms", goal=100))
     return figures

@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 module = importlib.import_module(f"benchmarks.bench_{name}")
                 figures.extend(module.run(context))
-            except Exception:  # noqa: BLE001 - one broken benchmark must not hide the others' figures
+            except Exception:
                 failures.append(name)
                 traceback.print_exc()
             print(f"  {name} took {time.perf_counter() - started:.1f}s", file=sys.stderr, flush=True)
@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     width = max((len(f"{f.area}: {f.name}") for f in figures), default=10)
     print(f"{'figure':<{width}}  {'value':>12}  unit  goal")
     for f in figures:
-        goal = "" if f.goal is None else f"{'≤' if f.lower_is_better else '≥'} {f.goal:g}  {'ok' if f.met else 'MISSED'}"
+        bound = "≤" if f.lower_is_better else "≥"
+        goal = "" if f.goal is None else f"{bound} {f.goal:g}  {'ok' if f.met else 'MISSED'}"
         print(f"{f.area + ': ' + f.name:<{width}}  {f.value:>12.2f}  {f.unit:<4}  {goal}")
     RESULTS.mkdir(parents=True, exist_ok=True)
     report = {

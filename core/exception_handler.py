@@ -16,7 +16,9 @@ from core.errors import AppError, StorageUnavailable, TenantScopeError, app_erro
 
 logger = logging.getLogger("salestalk.errors")
 
-UNAVAILABLE_CAUSES = (StorageUnavailable, BotoConnectionError, EndpointConnectionError, ConnectTimeoutError, ReadTimeoutError)
+UNAVAILABLE_CAUSES = (
+    StorageUnavailable, BotoConnectionError, EndpointConnectionError, ConnectTimeoutError, ReadTimeoutError,
+)
 THROTTLED_CODES = {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"}
 
 

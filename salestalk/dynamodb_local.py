@@ -7,6 +7,7 @@ moto's server, with a warning. Standard library only, so it runs before Django.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -134,10 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             print("DynamoDB Local is not running (no pid file).")
             return 0
         pid = int(pid_file.read_text())
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         pid_file.unlink(missing_ok=True)
         print(f"Stopped DynamoDB Local (pid {pid}).")
         return 0

@@ -63,9 +63,12 @@ def main() -> int:
     checkov = [str(BIN / "checkov"), "--skip-download", "--quiet", "--compact"]
     checks = [
         ("terraform fmt/get/validate (offline)", terraform_checks),
-        ("checkov terraform", lambda: run("checkov terraform", *checkov, "-d", "terraform", "--framework", "terraform")),
-        ("checkov dockerfile", lambda: run("checkov dockerfile", *checkov, "-f", "Dockerfile", "--framework", "dockerfile")),
-        ("checkov workflows", lambda: run("checkov workflows", *checkov, "-d", ".github", "--framework", "github_actions")),
+        ("checkov terraform",
+         lambda: run("checkov terraform", *checkov, "-d", "terraform", "--framework", "terraform")),
+        ("checkov dockerfile",
+         lambda: run("checkov dockerfile", *checkov, "-f", "Dockerfile", "--framework", "dockerfile")),
+        ("checkov workflows",
+         lambda: run("checkov workflows", *checkov, "-d", ".github", "--framework", "github_actions")),
         ("hadolint", lambda: run("hadolint", str(BIN / "hadolint"), "Dockerfile")),
         ("check-jsonschema workflows", lambda: run(
             "check-jsonschema", str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows

@@ -45,4 +45,7 @@ def test_the_walk_sees_an_upward_import(tmp_path):
         (tmp_path / layer).mkdir()
     (tmp_path / "tenants" / "leak.py").write_text("from chat.services import ask\nimport core.errors\n")
     (tmp_path / "streamlit_app.py").write_text("import metrics.selectors\n")
-    assert upward_imports(tmp_path) == ["tenants/leak.py:1 tenants -> chat", "streamlit_app.py:1 streamlit_app -> metrics"]
+    assert upward_imports(tmp_path) == [
+        "tenants/leak.py:1 tenants -> chat",
+        "streamlit_app.py:1 streamlit_app -> metrics",
+    ]

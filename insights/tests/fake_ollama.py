@@ -3,7 +3,8 @@
 It answers the way Ollama does: one JSON object for ``"stream": false``, and for
 ``"stream": true`` (Ollama's default) NDJSON over chunked transfer encoding, one
 chunk per piece of ``message.content`` and a final ``done: true`` chunk with the
-timings and ``done_reason`` ("stop", or "length" for a reply cut at the token limit). Errors are ``{"error": ...}`` with the status Ollama uses (404 for a
+timings and ``done_reason`` ("stop", or "length" for a reply cut at the token limit).
+Errors are ``{"error": ...}`` with the status Ollama uses (404 for a
 model that is not pulled). A test sets ``reply`` (the assistant's text) and
 ``mode``: "ok", "hang" (send nothing until the server stops), "error" (HTTP 500),
 "garbage" (HTTP 200 with an HTML body), "cut" (a stream that stops before its

@@ -81,7 +81,7 @@ def test_free_text_replies_ask_for_no_format(fake):
 def test_a_hanging_server_is_an_error_within_the_timeout(fake, stream):
     fake.mode = "hang"
     started = time.monotonic()
-    with pytest.raises(LLMError, match="0.5 s"):
+    with pytest.raises(LLMError, match=r"0\.5 s"):
         provider_for(fake, stream=stream, timeout=0.5).chat(system="s", user="u", json_output=True)
     assert time.monotonic() - started < 2.0
 

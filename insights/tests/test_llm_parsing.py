@@ -13,7 +13,7 @@ from insights.tests.llm_doubles import ScriptedProvider
 from insights.understanding.types import INTENTS, Period, Understanding
 from metrics.semantic import SemanticModel
 
-PRODUCTS = tuple(f"Product {n:04d}" for n in range(5000)) + ("Trail Runner",)
+PRODUCTS = (*(f"Product {n:04d}" for n in range(5000)), "Trail Runner")
 MODEL = SemanticModel(
     version="v1",
     measures=("revenue", "cost", "gross_margin", "margin_pct", "orders"),
@@ -48,7 +48,8 @@ def parse(data: dict | str, *, context: Understanding | None = None, text: str =
          Understanding(intent="trend", measure="orders", time=Period(date(2025, 7, 1), date(2025, 9, 30), "week"))),
         ({"intent": "rank", "measure": "gross_margin", "time": Q3, "group_by": "product", "order": "asc",
           "limit": 3},
-         Understanding(intent="rank", measure="gross_margin", time=Period(date(2025, 7, 1), date(2025, 9, 30), "quarter"),
+         Understanding(intent="rank", measure="gross_margin",
+                       time=Period(date(2025, 7, 1), date(2025, 9, 30), "quarter"),
                        group_by="product", order="asc", limit=3)),
         ({"intent": "drivers", "measure": "revenue", "time": Q3, "compare_to": Q2},
          Understanding(intent="drivers", measure="revenue", time=Period(date(2025, 7, 1), date(2025, 9, 30), "quarter"),

@@ -33,7 +33,8 @@ def settings_of(profile: str, expression: str, **env: str) -> subprocess.Complet
     ("given", "variable", "problem"),
     [
         ({}, "SALESTALK_SECRET_KEY", "is not set"),
-        ({"SALESTALK_SECRET_KEY": "dev-only-insecure-key-change-me"}, "SALESTALK_SECRET_KEY", "written in the repository"),
+        ({"SALESTALK_SECRET_KEY": "dev-only-insecure-key-change-me"}, "SALESTALK_SECRET_KEY",
+         "written in the repository"),
         ({"SALESTALK_SECRET_KEY": "x" * 31}, "SALESTALK_SECRET_KEY", "shorter than 32 bytes"),
         ({"SALESTALK_SECRET_KEY": "k" * 40}, "SALESTALK_JWT_SECRET", "is not set"),
         ({"SALESTALK_SECRET_KEY": "k" * 40, "SALESTALK_JWT_SECRET": "test-jwt-secret-not-for-production-000000"},

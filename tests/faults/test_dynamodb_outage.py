@@ -22,7 +22,7 @@ def exchanges(messages: list[dict]) -> list[tuple[str, str]]:
     ordered = sorted(messages, key=lambda m: m["seq"])
     assert [m["seq"] for m in ordered] == list(range(1, len(ordered) + 1))
     assert [m["sender"] for m in ordered] == ["user", "assistant"] * (len(ordered) // 2), "a half-written exchange"
-    pairs = list(zip(ordered[::2], ordered[1::2]))
+    pairs = list(zip(ordered[::2], ordered[1::2], strict=False))
     assert all(a["metadata"].get("reply_to") == q["id"] for q, a in pairs)
     return [(q["text"], a["text"]) for q, a in pairs]
 
