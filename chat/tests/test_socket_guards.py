@@ -134,7 +134,8 @@ def test_channels_asks_count_against_the_same_throttles_as_rest(tenant, conversa
         return replies
 
     replies = async_to_sync(scenario)()
-    assert [r["type"] for r in replies] == ["thinking", "error", "error"]
+    # The group's "thinking" and the socket's own error frame travel apart, so either may come first.
+    assert sorted(r["type"] for r in replies[:2]) == ["error", "thinking"] and replies[2]["type"] == "error"
     assert replies[2]["error"]["code"] == "throttled" and replies[2]["error"]["details"]["retry_after"] > 0
     rest = api_client_for(tenant).post(
         f"/api/chat/conversations/{conversation}/messages/", {"text": "revenue?"}, format="json"
