@@ -13,7 +13,7 @@ from chat.models import (
     messages_pk,
 )
 from core.ids import is_id
-from core.pagination import InvalidCursor, page_size
+from core.pagination import InvalidCursor, page_size, split_page
 from core.text import displayable
 from insights.understanding.types import Understanding
 from tenants.context import TenantContext
@@ -71,7 +71,7 @@ def list_conversations(
     # Every item of the CONVS partition is a conversation, so "before" is a plain key comparison.
     condition = Conversation.sk < conversation_sk(before) if before else Conversation.sk.startswith("CONV#")
     items = list(Conversation.query(CONVERSATIONS_PK, condition, scan_index_forward=False, limit=limit + 1))
-    page, more = items[:limit], len(items) > limit
+    page, more = split_page(items, limit=limit)
     return page, (page[-1].id if more else None)
 
 
@@ -93,7 +93,7 @@ def list_messages(
             messages_pk(conversation_id), condition, scan_index_forward=False, limit=limit + 1, consistent_read=True
         )
     )
-    page, more = items[:limit], len(items) > limit
+    page, more = split_page(items, limit=limit)
     return page, (int(page[-1].seq) if more else None)
 
 

@@ -21,7 +21,7 @@ from collab.models import (
     shares,
 )
 from core.ids import is_id
-from core.pagination import InvalidCursor, page_size
+from core.pagination import InvalidCursor, page_size, split_page
 from core.text import displayable
 from tenants.context import TenantContext
 from tenants.errors import TenantError
@@ -128,7 +128,7 @@ def list_insights(
     Insight = bind(InsightItem, tenant=tenant)
     condition = Insight.sk < insight_sk(before) if before else Insight.sk.startswith("INSIGHT#")
     items = list(Insight.query(INSIGHTS_PK, condition, scan_index_forward=False, limit=limit + 1))
-    page, more = items[:limit], len(items) > limit
+    page, more = split_page(items, limit=limit)
     return page, (page[-1].id if more else None)
 
 
