@@ -126,6 +126,10 @@ eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on
 	$(PY) tests/eval/make_haulwise.py .run/haulwise.csv
 	$(PY) manage.py eval_setup --tenant haulwise-eval --data .run/haulwise.csv
 	$(EVALUATE) --questions tests/eval/haulwise-questions.jsonl --data .run/haulwise.csv --tenant haulwise-eval
+	@# a fourth, B2B SaaS with no revenue column and account managers named June, August, Will, Frank…
+	$(PY) tests/eval/make_kestrel.py .run/kestrel.csv
+	$(PY) manage.py eval_setup --tenant kestrel-eval --data .run/kestrel.csv
+	$(EVALUATE) --questions tests/eval/kestrel-questions.jsonl --data .run/kestrel.csv --tenant kestrel-eval
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py

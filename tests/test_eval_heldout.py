@@ -11,7 +11,10 @@ Written without reading the parser (issue 13, point 6), phrased the way sales pe
 - Haulwise (tests/eval/make_haulwise.py): a B2B road-freight carrier with no cost, units or orders
   (revenue, shipments, pallets, late_deliveries, `Fuel Cost`) and members that are words ("Reading",
   "Weekend", "Overnight", "Standard"), written fresh by someone who had read neither the parser nor the
-  other held-out sets.
+  other held-out sets;
+- Kestrel Cloud (tests/eval/make_kestrel.py): B2B SaaS subscriptions with no revenue column (bookings,
+  seats, churned_seats, trials, conversions, discount) and account managers named June, August, Will,
+  Grace, Frank and Summer, written fresh the same way.
 
 Baseline scores and the failure classes: tests/eval/BASELINE.md. The engine does not pass them yet,
 so they are expected failures (not strict) until the parser catches up; the lead flips that.
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval import harness, make_fernhill, make_haulwise, make_marlow
+from tests.eval import harness, make_fernhill, make_haulwise, make_kestrel, make_marlow
 
 pytestmark = pytest.mark.skipif(not (harness.SHARED_EVAL / "evaluate.py").exists(),
                                 reason=f"no shared evaluator at {harness.SHARED_EVAL}")
@@ -32,6 +35,7 @@ HELDOUT = {
     "fernhill-reserve": (make_fernhill, "fernhill-reserve.jsonl", ("store_id",)),
     "marlow-reserve": (make_marlow, "marlow-reserve.jsonl", ()),
     "haulwise": (make_haulwise, "haulwise-questions.jsonl", ()),
+    "kestrel": (make_kestrel, "kestrel-questions.jsonl", ()),
 }
 
 
