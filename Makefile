@@ -130,6 +130,11 @@ eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on
 	$(PY) tests/eval/make_kestrel.py .run/kestrel.csv
 	$(PY) manage.py eval_setup --tenant kestrel-eval --data .run/kestrel.csv
 	$(EVALUATE) --questions tests/eval/kestrel-questions.jsonl --data .run/kestrel.csv --tenant kestrel-eval
+	@# a fifth, vet clinics named Bath, March, Deal…, vets named May and Will, a numeric clinic_code
+	$(PY) tests/eval/make_bramble.py .run/bramble.csv
+	$(PY) manage.py eval_setup --tenant bramble-eval --data .run/bramble.csv --dimensions clinic_code
+	$(EVALUATE) --questions tests/eval/bramble-questions.jsonl --data .run/bramble.csv --tenant bramble-eval \
+		--dimensions clinic_code
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py

@@ -14,7 +14,10 @@ Written without reading the parser (issue 13, point 6), phrased the way sales pe
   other held-out sets;
 - Kestrel Cloud (tests/eval/make_kestrel.py): B2B SaaS subscriptions with no revenue column (bookings,
   seats, churned_seats, trials, conversions, discount) and account managers named June, August, Will,
-  Grace, Frank and Summer, written fresh the same way.
+  Grace, Frank and Summer, written fresh the same way;
+- Bramble Vets (tests/eval/make_bramble.py): veterinary clinics and pet pharmacies whose towns and vets
+  are words ("Bath", "Reading", "March", "Deal", "Wells", "Street"; "May", "Will", "Rose"), measures of
+  its own (appointments, no_shows, drug_cost, …) and a numeric `clinic_code` dimension, written the same way.
 
 Baseline scores and the failure classes: tests/eval/BASELINE.md. The engine does not pass them yet,
 so they are expected failures (not strict) until the parser catches up; the lead flips that.
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval import harness, make_fernhill, make_haulwise, make_kestrel, make_marlow
+from tests.eval import harness, make_bramble, make_fernhill, make_haulwise, make_kestrel, make_marlow
 
 pytestmark = pytest.mark.skipif(not (harness.SHARED_EVAL / "evaluate.py").exists(),
                                 reason=f"no shared evaluator at {harness.SHARED_EVAL}")
@@ -36,6 +39,7 @@ HELDOUT = {
     "marlow-reserve": (make_marlow, "marlow-reserve.jsonl", ()),
     "haulwise": (make_haulwise, "haulwise-questions.jsonl", ()),
     "kestrel": (make_kestrel, "kestrel-questions.jsonl", ()),
+    "bramble": (make_bramble, "bramble-questions.jsonl", ("clinic_code",)),
 }
 
 
