@@ -127,7 +127,7 @@ def register_version(*, tenant: TenantContext, version: str, schema: Any) -> str
     bucket = settings.SALESTALK_ATHENA_DATA_BUCKET
     prefix = _version_prefix(tenant, version)
     file_uri = f"s3://{bucket}/{version_file_name(tenant=tenant, version=version)}"
-    storage = dataset_storage()
+    storage = dataset_storage(tenant=tenant)
     manifest = f"{prefix}manifest"
     if storage.exists(manifest):
         storage.delete(manifest)

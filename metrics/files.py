@@ -1,7 +1,8 @@
 """Dataset version files: one Parquet file per version under the tenant's own prefix, through django-storages.
 
 ``tenants/{tenant_id}/datasets/{version}.parquet`` in the ``datasets`` storage
-(the local filesystem by default, S3 in the aws profile). Queries need a local
+(the local filesystem by default, S3 in the aws profile, reached with the tenant's own scoped
+credentials: ``tenant_storage``). Queries need a local
 path: a filesystem storage gives its own; a remote file is downloaded once into
 a bounded cache directory (``/tmp`` in Lambda), keyed by tenant and version
 (versions never change) and evicted least recently used past
@@ -15,6 +16,7 @@ import shutil
 import tempfile
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -22,6 +24,7 @@ from django.core.files import File
 from django.core.files.storage import Storage, storages
 
 from metrics.errors import NoDataset
+from tenants import credentials
 from tenants.context import TenantContext
 
 STORAGE_ALIAS = "datasets"
@@ -32,8 +35,26 @@ _downloads: dict[tuple[str, str], threading.Lock] = {}
 _cached: OrderedDict[tuple[str, str], tuple[Path, int]] = OrderedDict()
 
 
-def dataset_storage() -> Storage:
-    return storages[STORAGE_ALIAS]
+def tenant_storage(alias: str, *, tenant: TenantContext) -> Storage:
+    """The ``alias`` storage as ``tenant`` may use it. With scoped credentials (the aws profile) an S3
+    storage is rebuilt to sign with the tenant's STS credentials, whose session policy names only the
+    tenant's prefix; a local storage is the configured one."""
+    storage = storages[alias]
+    if not credentials.scoping_enabled() or not getattr(storage, "bucket_name", None):
+        return storage
+    return _scoped_s3(alias, tenant.tenant_id, tenant.table_name, settings.SALESTALK_TENANT_ROLE_ARN)
+
+
+@lru_cache(maxsize=256)
+def _scoped_s3(alias: str, tenant_id: str, table_name: str, role_arn: str) -> Storage:
+    """One storage (and so one S3 connection per thread) per tenant; the credentials renew themselves."""
+    from metrics.tenant_s3 import TenantS3Storage  # boto3: only where S3 is configured
+
+    return TenantS3Storage(tenant_id=tenant_id, table_name=table_name, **settings.STORAGES[alias].get("OPTIONS", {}))
+
+
+def dataset_storage(*, tenant: TenantContext) -> Storage:
+    return tenant_storage(STORAGE_ALIAS, tenant=tenant)
 
 
 def version_file_name(*, tenant: TenantContext, version: str) -> str:
@@ -47,7 +68,7 @@ def version_file_name(*, tenant: TenantContext, version: str) -> str:
 def save_version_file(*, tenant: TenantContext, version: str, path: Path) -> int:
     """Store the Parquet file at ``path`` as ``version``'s; returns its size in bytes."""
     name = version_file_name(tenant=tenant, version=version)
-    storage = dataset_storage()
+    storage = dataset_storage(tenant=tenant)
     if storage.exists(name):  # a crashed attempt of the same version: ids are never reused otherwise
         storage.delete(name)
     with path.open("rb") as stream:
@@ -59,7 +80,7 @@ def save_version_file(*, tenant: TenantContext, version: str, path: Path) -> int
 
 def delete_version_file(*, tenant: TenantContext, version: str) -> None:
     name = version_file_name(tenant=tenant, version=version)
-    dataset_storage().delete(name)
+    dataset_storage(tenant=tenant).delete(name)
     from metrics.engine import drop_version_table  # the engine reads files through this module
 
     drop_version_table(tenant_id=tenant.tenant_id, version=version)
@@ -70,13 +91,13 @@ def delete_version_file(*, tenant: TenantContext, version: str) -> None:
 
 
 def version_file_size(*, tenant: TenantContext, version: str) -> int:
-    return dataset_storage().size(version_file_name(tenant=tenant, version=version))
+    return dataset_storage(tenant=tenant).size(version_file_name(tenant=tenant, version=version))
 
 
 def local_version_path(*, tenant: TenantContext, version: str) -> str:
     """A local path DuckDB can read the version's file from."""
     name = version_file_name(tenant=tenant, version=version)
-    storage = dataset_storage()
+    storage = dataset_storage(tenant=tenant)
     try:
         path = storage.path(name)
     except NotImplementedError:  # remote storage: through the local cache

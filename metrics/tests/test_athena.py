@@ -160,7 +160,7 @@ def test_a_version_past_the_threshold_is_a_glue_table_and_athena_answers_as_duck
     on_athena["glue"].assert_no_pending_responses()
 
     manifest = f"tenants/{tenant.tenant_id}/datasets/{version}/manifest"
-    with dataset_storage().open(manifest, "rb") as stream:
+    with dataset_storage(tenant=tenant).open(manifest, "rb") as stream:
         assert stream.read().decode() == f"s3://{BUCKET}/tenants/{tenant.tenant_id}/datasets/{version}.parquet\n"
 
     model = get_semantic_model(tenant=tenant)

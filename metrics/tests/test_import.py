@@ -32,7 +32,7 @@ def snapshot(tenant) -> dict[tuple[str, str], str]:
         if "LastEvaluatedKey" not in page:
             break
         kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
-    storage, folder = dataset_storage(), f"tenants/{tenant.tenant_id}/datasets"
+    storage, folder = dataset_storage(tenant=tenant), f"tenants/{tenant.tenant_id}/datasets"
     if storage.exists(folder):
         for name in storage.listdir(folder)[1]:
             with storage.open(f"{folder}/{name}", "rb") as stream:
