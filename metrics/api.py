@@ -73,8 +73,8 @@ class DatasetApi(TenantAPIView):
         data = {
             "version": current.version,
             "source": current.source,
-            "imported_at": current.importedAt,
-            "rows": int(current.rowCount),
+            "imported_at": current.imported_at,
+            "rows": int(current.row_count),
         }
         return Response(self.CurrentOutputSerializer(data).data)
 

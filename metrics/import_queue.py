@@ -21,7 +21,7 @@ from django.conf import settings
 from core.clock import now
 from metrics.errors import MetricsError
 from metrics.jobs import ImportJob, ImportRequest, create_import_job, error_of, fail_queued_job, run_import_job
-from metrics.uploads import UploadRecord, mark_queued
+from metrics.uploads import UploadItem, mark_queued
 from tenants.context import TenantContext
 from tenants.selectors import get_tenant_context
 
@@ -36,10 +36,10 @@ _lock = threading.Lock()
 _workers: ThreadPoolExecutor | None = None
 
 
-def start_import(*, tenant: TenantContext, upload: UploadRecord, request: ImportRequest) -> ImportJob:
+def start_import(*, tenant: TenantContext, upload: UploadItem, request: ImportRequest) -> ImportJob:
     """Queue a job importing ``upload`` and start it; the upload cannot be completed twice."""
     job = create_import_job(tenant=tenant, upload=upload.name, source=upload.filename, request=request)
-    mark_queued(tenant=tenant, upload_id=upload.uploadId, job_id=job.id)
+    mark_queued(tenant=tenant, upload_id=upload.upload_id, job_id=job.id)
     try:
         _dispatch(tenant=tenant, job_id=job.id)
     except Exception as exc:
@@ -48,11 +48,11 @@ def start_import(*, tenant: TenantContext, upload: UploadRecord, request: Import
     return job
 
 
-def import_now(*, tenant: TenantContext, upload: UploadRecord, request: ImportRequest) -> ImportJob:
+def import_now(*, tenant: TenantContext, upload: UploadItem, request: ImportRequest) -> ImportJob:
     """A job run in this request (``POST /api/metrics/datasets/``, whose body API Gateway already keeps small);
     a failure is recorded on the job and raised."""
     job = create_import_job(tenant=tenant, upload=upload.name, source=upload.filename, request=request)
-    mark_queued(tenant=tenant, upload_id=upload.uploadId, job_id=job.id)
+    mark_queued(tenant=tenant, upload_id=upload.upload_id, job_id=job.id)
     return run_import_job(tenant=tenant, job_id=job.id, reraise=True)
 
 

@@ -61,18 +61,18 @@ class JobNotFound(MetricsError):
     code = "import_not_found"
 
 
-class ImportJobRecord(TenantItem):
-    jobId = UnicodeAttribute()
+class ImportJobItem(TenantItem):
+    job_id = UnicodeAttribute(attr_name="jobId")
     status = UnicodeAttribute()
     source = UnicodeAttribute()
     upload = UnicodeAttribute()  # the uploaded file's name in the datasets storage
     request = UnicodeAttribute()  # JSON: replace, dimensions, measures
-    createdAt = UnicodeAttribute()
-    createdBy = UnicodeAttribute(null=True)
-    startedAt = UnicodeAttribute(null=True)
-    heartbeatAt = UnicodeAttribute(null=True)
-    deadlineAt = UnicodeAttribute(null=True)
-    finishedAt = UnicodeAttribute(null=True)
+    created_at = UnicodeAttribute(attr_name="createdAt")
+    created_by = UnicodeAttribute(attr_name="createdBy", null=True)
+    started_at = UnicodeAttribute(attr_name="startedAt", null=True)
+    heartbeat_at = UnicodeAttribute(attr_name="heartbeatAt", null=True)
+    deadline_at = UnicodeAttribute(attr_name="deadlineAt", null=True)
+    finished_at = UnicodeAttribute(attr_name="finishedAt", null=True)
     stage = UnicodeAttribute(null=True)
     progress = NumberAttribute(default=0)
     result = UnicodeAttribute(null=True)  # JSON: the import's counts
@@ -133,16 +133,16 @@ class ImportJob:
         }
 
 
-def _job_of(record: ImportJobRecord) -> ImportJob:
+def _job_of(record: ImportJobItem) -> ImportJob:
     return ImportJob(
-        id=record.jobId,
+        id=record.job_id,
         status=record.status,
         source=record.source,
         request=ImportRequest.from_json(json.loads(record.request)),
-        created_at=record.createdAt,
-        created_by=record.createdBy,
-        started_at=record.startedAt,
-        finished_at=record.finishedAt,
+        created_at=record.created_at,
+        created_by=record.created_by,
+        started_at=record.started_at,
+        finished_at=record.finished_at,
         stage=record.stage,
         progress=float(record.progress or 0),
         result=json.loads(record.result) if record.result else None,
@@ -160,11 +160,11 @@ def create_import_job(
     *, tenant: TenantContext, upload: str, source: str, request: ImportRequest
 ) -> ImportJob:
     """Record a queued job for the uploaded file ``upload``; ``dispatch`` starts it."""
-    Job = bind(ImportJobRecord, tenant=tenant)
+    Job = bind(ImportJobItem, tenant=tenant)
     job_id = new_id(JOB_ID_PREFIX)
     record = Job(
-        pk=JOB_PK, sk=_sk(job_id), jobId=job_id, status=JobStatus.QUEUED, source=source[:500], upload=upload,
-        request=json.dumps(request.as_json()), createdAt=now_iso(), createdBy=tenant.email, stage="queued",
+        pk=JOB_PK, sk=_sk(job_id), job_id=job_id, status=JobStatus.QUEUED, source=source[:500], upload=upload,
+        request=json.dumps(request.as_json()), created_at=now_iso(), created_by=tenant.email, stage="queued",
         progress=0,
     )
     record.save(condition=Job.pk.does_not_exist())
@@ -180,14 +180,14 @@ def run_import_job(
     The uploaded file is deleted once the job has an outcome, imported or rejected. With ``reraise``,
     a failure is recorded and then raised (a caller waiting in its request answers with it).
     """
-    Job = bind(ImportJobRecord, tenant=tenant)
+    Job = bind(ImportJobItem, tenant=tenant)
     record = Job(pk=JOB_PK, sk=_sk(job_id))
     limit = deadline or now() + timedelta(seconds=settings.SALESTALK_IMPORT_TIME_LIMIT_SECONDS)
     started = now_iso()
     try:
         record.update(
-            actions=[Job.status.set(JobStatus.RUNNING), Job.startedAt.set(started), Job.heartbeatAt.set(started),
-                     Job.deadlineAt.set(limit.isoformat(timespec="milliseconds")), Job.stage.set("reading"),
+            actions=[Job.status.set(JobStatus.RUNNING), Job.started_at.set(started), Job.heartbeat_at.set(started),
+                     Job.deadline_at.set(limit.isoformat(timespec="milliseconds")), Job.stage.set("reading"),
                      Job.progress.set(STARTED_FRACTION)],
             condition=Job.status == JobStatus.QUEUED,
         )
@@ -245,9 +245,9 @@ def error_of(exc: BaseException) -> dict[str, Any]:
 
 
 def _set_progress(*, tenant: TenantContext, job_id: str, stage: str, progress: float) -> None:
-    Job = bind(ImportJobRecord, tenant=tenant)
+    Job = bind(ImportJobItem, tenant=tenant)
     Job(pk=JOB_PK, sk=_sk(job_id)).update(
-        actions=[Job.stage.set(stage), Job.progress.set(round(progress, 3)), Job.heartbeatAt.set(now_iso())],
+        actions=[Job.stage.set(stage), Job.progress.set(round(progress, 3)), Job.heartbeat_at.set(now_iso())],
         condition=Job.status == JobStatus.RUNNING,
     )
 
@@ -257,15 +257,15 @@ def _finish(
     error: dict[str, Any] | None = None, expected: str = JobStatus.RUNNING, heartbeat: str | None = None,
 ) -> bool:
     """Move a job from ``expected`` to its outcome; False when another writer got there first."""
-    Job = bind(ImportJobRecord, tenant=tenant)
-    actions = [Job.status.set(status), Job.finishedAt.set(now_iso()), Job.stage.set(status)]
+    Job = bind(ImportJobItem, tenant=tenant)
+    actions = [Job.status.set(status), Job.finished_at.set(now_iso()), Job.stage.set(status)]
     if result is not None:
         actions += [Job.result.set(json.dumps(result)), Job.progress.set(1)]
     if error is not None:
         actions.append(Job.error.set(json.dumps(error)))
     condition = Job.status == expected
     if heartbeat is not None:
-        condition &= Job.heartbeatAt == heartbeat
+        condition &= Job.heartbeat_at == heartbeat
     try:
         Job(pk=JOB_PK, sk=_sk(job_id)).update(actions=actions, condition=condition)
     except UpdateError as exc:
@@ -279,13 +279,13 @@ def _finish(
 def _heartbeat(*, tenant: TenantContext, job_id: str) -> Iterator[None]:
     """Beat while the import runs, so readers can tell a slow import from a dead process."""
     stop = threading.Event()
-    Job = bind(ImportJobRecord, tenant=tenant)
+    Job = bind(ImportJobItem, tenant=tenant)
 
     def beat() -> None:
         while not stop.wait(settings.SALESTALK_IMPORT_HEARTBEAT_SECONDS):
             try:
                 Job(pk=JOB_PK, sk=_sk(job_id)).update(
-                    actions=[Job.heartbeatAt.set(now_iso())], condition=Job.status == JobStatus.RUNNING
+                    actions=[Job.heartbeat_at.set(now_iso())], condition=Job.status == JobStatus.RUNNING
                 )
             except Exception:  # a missed beat only makes the job look slower
                 logger.warning("import job %s: heartbeat failed", job_id, exc_info=True)
@@ -304,7 +304,7 @@ def get_import_job(*, tenant: TenantContext, job_id: str) -> ImportJob:
     """The job ``job_id``, failed first if its process is gone; ``JobNotFound`` otherwise."""
     if not is_id(job_id, prefix=JOB_ID_PREFIX):
         raise JobNotFound("There is no such import.")
-    Job = bind(ImportJobRecord, tenant=tenant)
+    Job = bind(ImportJobItem, tenant=tenant)
     try:
         record = Job.get(JOB_PK, _sk(job_id), consistent_read=True)
     except Job.DoesNotExist as exc:
@@ -314,37 +314,37 @@ def get_import_job(*, tenant: TenantContext, job_id: str) -> ImportJob:
 
 def recent_import_jobs(*, tenant: TenantContext, limit: int = 20) -> list[ImportJob]:
     """The tenant's latest jobs, newest first."""
-    Job = bind(ImportJobRecord, tenant=tenant)
+    Job = bind(ImportJobItem, tenant=tenant)
     records = Job.query(JOB_PK, Job.sk.startswith(JOB_SK_PREFIX), scan_index_forward=False, limit=limit,
                         consistent_read=True)
     return [_settled(tenant=tenant, record=record) for record in records]
 
 
-def _settled(*, tenant: TenantContext, record: ImportJobRecord) -> ImportJob:
+def _settled(*, tenant: TenantContext, record: ImportJobItem) -> ImportJob:
     reason = _abandoned(record)
     if reason is None:
         return _job_of(record)
     error = {"code": "import_interrupted", "message": f"{reason} The previous dataset is still the current one."}
     # Silence is judged by the beat read: a beat since means the job lives. A passed deadline is final.
     silent = record.status == JobStatus.RUNNING and not reason.startswith(PAST_DEADLINE)
-    if _finish(tenant=tenant, job_id=record.jobId, status=JobStatus.FAILED, error=error, expected=record.status,
-               heartbeat=record.heartbeatAt if silent else None):
+    if _finish(tenant=tenant, job_id=record.job_id, status=JobStatus.FAILED, error=error, expected=record.status,
+               heartbeat=record.heartbeat_at if silent else None):
         _remove_upload(record.upload)
-    Job = bind(ImportJobRecord, tenant=tenant)
+    Job = bind(ImportJobItem, tenant=tenant)
     return _job_of(Job.get(JOB_PK, record.sk, consistent_read=True))
 
 
-def _abandoned(record: ImportJobRecord) -> str | None:
+def _abandoned(record: ImportJobItem) -> str | None:
     """Why a job that says it is queued or running can no longer finish; None while it still may."""
     moment = now()
     if record.status == JobStatus.QUEUED:
-        waited = moment - datetime.fromisoformat(record.createdAt)
+        waited = moment - datetime.fromisoformat(record.created_at)
         if waited > timedelta(seconds=settings.SALESTALK_IMPORT_QUEUE_SECONDS):
             return "The import was never started."
     elif record.status == JobStatus.RUNNING:
-        if record.deadlineAt and moment > datetime.fromisoformat(record.deadlineAt) + DEADLINE_GRACE:
+        if record.deadline_at and moment > datetime.fromisoformat(record.deadline_at) + DEADLINE_GRACE:
             return f"{PAST_DEADLINE}."
-        silent = moment - datetime.fromisoformat(record.heartbeatAt or record.startedAt or record.createdAt)
+        silent = moment - datetime.fromisoformat(record.heartbeat_at or record.started_at or record.created_at)
         if silent > timedelta(seconds=settings.SALESTALK_IMPORT_HEARTBEAT_SECONDS * 6):
             return "The import stopped without finishing (its process ended)."
     return None

@@ -154,7 +154,7 @@ class ModelEdits(_Strict):
     dimensions: dict[str, DimensionEdit] = {}
 
 
-class ModelEditsRecord(TenantItem):
+class ModelEditsItem(TenantItem):
     revision = NumberAttribute()
     document = UnicodeAttribute()
 
@@ -232,7 +232,7 @@ def model_edits(*, tenant: TenantContext, fresh: bool = False) -> ModelEdits:
         cached = _edits.get(tenant.table_name)
     if not fresh and cached is not None and moment - cached[0] < EDITS_TTL:
         return cached[1]
-    Record = bind(ModelEditsRecord, tenant=tenant)
+    Record = bind(ModelEditsItem, tenant=tenant)
     try:
         record = Record.get(EDITS_PK, EDITS_SK, consistent_read=True)
         edits = ModelEdits.model_validate_json(record.document)
@@ -341,7 +341,7 @@ def _parsed(kind: type[_Strict], data: dict[str, object]) -> _Strict:
 
 def _save(*, tenant: TenantContext, edits: ModelEdits) -> ModelEdits:
     """Write ``edits`` as the next revision, unless someone else wrote one since they were read."""
-    Record = bind(ModelEditsRecord, tenant=tenant)
+    Record = bind(ModelEditsItem, tenant=tenant)
     saved = edits.model_copy(update={"revision": edits.revision + 1})
     condition = Record.pk.does_not_exist() if edits.revision == 0 else Record.revision == edits.revision
     try:

@@ -28,21 +28,21 @@ def version_pk(version: str) -> str:
     return f"{DATASET_PK}#{version}"
 
 
-class CurrentDataset(TenantItem):
+class CurrentDatasetItem(TenantItem):
     version = UnicodeAttribute()
-    importedAt = UnicodeAttribute()
-    rowCount = NumberAttribute()
+    imported_at = UnicodeAttribute(attr_name="importedAt")
+    row_count = NumberAttribute(attr_name="rowCount")
     source = UnicodeAttribute()
     checksum = UnicodeAttribute(null=True)  # sha256 of the imported file: re-importing the same file is a no-op
 
 
-class DatasetVersion(TenantItem):
+class DatasetVersionItem(TenantItem):
     version = UnicodeAttribute()
     status = UnicodeAttribute()
-    startedAt = UnicodeAttribute()
-    retiredAt = UnicodeAttribute(null=True)
+    started_at = UnicodeAttribute(attr_name="startedAt")
+    retired_at = UnicodeAttribute(attr_name="retiredAt", null=True)
     file_bytes = NumberAttribute(attr_name="fileBytes", null=True)
 
 
-class SemanticModelRecord(TenantItem):
+class SemanticModelItem(TenantItem):
     document = BinaryAttribute(legacy_encoding=False)

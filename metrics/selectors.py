@@ -29,7 +29,7 @@ from metrics import athena, engine
 from metrics.compiler import DUCKDB, Dialect, compile_query
 from metrics.errors import InvalidQuery, NoDataset, UnknownDimension, UnknownMeasure, UnknownMember
 from metrics.model_edits import with_edits
-from metrics.models import CURRENT_SK, DATASET_PK, MODEL_SK, CurrentDataset, SemanticModelRecord, version_pk
+from metrics.models import CURRENT_SK, DATASET_PK, MODEL_SK, CurrentDatasetItem, SemanticModelItem, version_pk
 from metrics.periods import GRAINS, period_bounds, period_label, periods
 from metrics.queries import Bucket, Cell, QueryResult, QuerySpec
 from metrics.semantic import SemanticModel
@@ -48,9 +48,9 @@ _pointers: dict[str, tuple[float, str | None]] = {}
 _models: OrderedDict[tuple[str, str], _Indexed] = OrderedDict()
 
 
-def current_dataset(*, tenant: TenantContext) -> CurrentDataset | None:
+def current_dataset(*, tenant: TenantContext) -> CurrentDatasetItem | None:
     """The pointer to the tenant's current dataset version, read consistently; None before any import."""
-    Current = bind(CurrentDataset, tenant=tenant)
+    Current = bind(CurrentDatasetItem, tenant=tenant)
     try:
         return Current.get(DATASET_PK, CURRENT_SK, consistent_read=True)
     except Current.DoesNotExist:
@@ -91,7 +91,7 @@ def encode_model(model: SemanticModel) -> bytes:
 
 
 def read_model(*, tenant: TenantContext, version: str) -> SemanticModel:
-    Record = bind(SemanticModelRecord, tenant=tenant)
+    Record = bind(SemanticModelItem, tenant=tenant)
     record = Record.get(version_pk(version), MODEL_SK, consistent_read=True)
     return SemanticModel.from_json(json.loads(zlib.decompress(record.document)))
 

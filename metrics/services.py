@@ -41,9 +41,9 @@ from metrics.models import (
     DATASET_PK,
     MODEL_SK,
     VERSION_SK_PREFIX,
-    CurrentDataset,
-    DatasetVersion,
-    SemanticModelRecord,
+    CurrentDatasetItem,
+    DatasetVersionItem,
+    SemanticModelItem,
     VersionStatus,
     version_pk,
 )
@@ -183,17 +183,17 @@ def import_dataset(
             f"The dimensions' members take {len(document):,} bytes compressed; at most {MAX_MODEL_BYTES:,} fit. "
             "Is one of the text columns an id or a free-text field? Leave it out of the file."
         )
-    Version = bind(DatasetVersion, tenant=tenant)
+    Version = bind(DatasetVersionItem, tenant=tenant)
     Version(
         pk=DATASET_PK, sk=f"{VERSION_SK_PREFIX}{version}", version=version,
-        status=VersionStatus.WRITING, startedAt=now_iso(),
+        status=VersionStatus.WRITING, started_at=now_iso(),
     ).save()
     try:
         file_bytes = _write_file(tenant=tenant, version=version, facts=facts)
         if athena.past_one_function(rows=facts.row_count, file_bytes=file_bytes):
             athena.register_version(tenant=tenant, version=version, schema=facts.table.schema)
         _progress(on_progress, 1)
-        bind(SemanticModelRecord, tenant=tenant)(pk=version_pk(version), sk=MODEL_SK, document=document).save()
+        bind(SemanticModelItem, tenant=tenant)(pk=version_pk(version), sk=MODEL_SK, document=document).save()
         _progress(on_progress, 2)
         _switch(tenant=tenant, version=version, previous=current, rows=facts.row_count, source=source,
                 checksum=checksum)
@@ -266,14 +266,14 @@ def _result_of(
 
 
 def _switch(
-    *, tenant: TenantContext, version: str, previous: CurrentDataset | None, rows: int, source: str, checksum: str
+    *, tenant: TenantContext, version: str, previous: CurrentDatasetItem | None, rows: int, source: str, checksum: str
 ) -> None:
     """The one atomic step: point ``CURRENT`` at ``version`` unless another import moved it first."""
-    Current = bind(CurrentDataset, tenant=tenant)
+    Current = bind(CurrentDatasetItem, tenant=tenant)
     condition = Current.pk.does_not_exist() if previous is None else Current.version == previous.version
     pointer = Current(
-        pk=DATASET_PK, sk=CURRENT_SK, version=version, importedAt=now_iso(),
-        rowCount=rows, source=source[:500], checksum=checksum,
+        pk=DATASET_PK, sk=CURRENT_SK, version=version, imported_at=now_iso(),
+        row_count=rows, source=source[:500], checksum=checksum,
     )
     try:
         pointer.save(condition=condition)
@@ -287,10 +287,10 @@ def _switch(
 
 def _mark(*, tenant: TenantContext, version: str, status: str, file_bytes: int | None = None) -> int:
     """Bookkeeping only (cleanup never deletes the version CURRENT names); returns the items written."""
-    Version = bind(DatasetVersion, tenant=tenant)
+    Version = bind(DatasetVersionItem, tenant=tenant)
     actions = [Version.status.set(status)]
     if status == VersionStatus.RETIRED:
-        actions.append(Version.retiredAt.set(now_iso()))
+        actions.append(Version.retired_at.set(now_iso()))
     if file_bytes is not None:
         actions.append(Version.file_bytes.set(file_bytes))
     try:
@@ -312,16 +312,16 @@ def cleanup_versions(*, tenant: TenantContext, stale_after: timedelta = STALE_IM
     """
     pointer = current_dataset(tenant=tenant)
     current = pointer.version if pointer is not None else None
-    Version = bind(DatasetVersion, tenant=tenant)
+    Version = bind(DatasetVersionItem, tenant=tenant)
     others = [
         v for v in Version.query(DATASET_PK, Version.sk.startswith(VERSION_SK_PREFIX), consistent_read=True)
         if v.version != current
     ]
     finished = sorted(
-        (v for v in others if v.status != VersionStatus.WRITING), key=lambda v: v.retiredAt or "", reverse=True
+        (v for v in others if v.status != VersionStatus.WRITING), key=lambda v: v.retired_at or "", reverse=True
     )
     stale_before = (now() - stale_after).isoformat(timespec="milliseconds")
-    doomed = finished[1:] + [v for v in others if v.status == VersionStatus.WRITING and v.startedAt <= stale_before]
+    doomed = finished[1:] + [v for v in others if v.status == VersionStatus.WRITING and v.started_at <= stale_before]
     for record in doomed:
         delete_version(tenant=tenant, version=record.version)
     return [record.version for record in doomed]
@@ -330,8 +330,8 @@ def cleanup_versions(*, tenant: TenantContext, stale_after: timedelta = STALE_IM
 def delete_version(*, tenant: TenantContext, version: str) -> None:
     """Delete a version's file, then its model, then its record (so a crash can resume)."""
     delete_version_file(tenant=tenant, version=version)
-    bind(SemanticModelRecord, tenant=tenant)(pk=version_pk(version), sk=MODEL_SK).delete()
-    bind(DatasetVersion, tenant=tenant)(pk=DATASET_PK, sk=f"{VERSION_SK_PREFIX}{version}").delete()
+    bind(SemanticModelItem, tenant=tenant)(pk=version_pk(version), sk=MODEL_SK).delete()
+    bind(DatasetVersionItem, tenant=tenant)(pk=DATASET_PK, sk=f"{VERSION_SK_PREFIX}{version}").delete()
 
 
 def _discard_quietly(*, tenant: TenantContext, version: str) -> None:

@@ -60,16 +60,16 @@ class UploadNotReady(MetricsError):
     code = "upload_not_ready"
 
 
-class UploadRecord(TenantItem):
-    uploadId = UnicodeAttribute()
+class UploadItem(TenantItem):
+    upload_id = UnicodeAttribute(attr_name="uploadId")
     name = UnicodeAttribute()  # the file's name in the uploads storage
     filename = UnicodeAttribute()
-    contentType = UnicodeAttribute()
-    maxBytes = NumberAttribute()
-    createdAt = UnicodeAttribute()
-    expiresAt = UnicodeAttribute()
+    content_type = UnicodeAttribute(attr_name="contentType")
+    max_bytes = NumberAttribute(attr_name="maxBytes")
+    created_at = UnicodeAttribute(attr_name="createdAt")
+    expires_at = UnicodeAttribute(attr_name="expiresAt")
     status = UnicodeAttribute()
-    jobId = UnicodeAttribute(null=True)
+    job_id = UnicodeAttribute(attr_name="jobId", null=True)
 
 
 @dataclass(frozen=True)
@@ -137,10 +137,10 @@ def create_upload(*, tenant: TenantContext, filename: str, size: int) -> UploadT
         url, fields = post["url"], post["fields"]
     else:
         url, fields = f"/api/metrics/uploads/{upload_id}/file", {}
-    Upload = bind(UploadRecord, tenant=tenant)
+    Upload = bind(UploadItem, tenant=tenant)
     Upload(
-        pk=UPLOAD_PK, sk=upload_id, uploadId=upload_id, name=name, filename=filename[:500], contentType=content_type,
-        maxBytes=limit, createdAt=now_iso(), expiresAt=expires.isoformat(timespec="milliseconds"),
+        pk=UPLOAD_PK, sk=upload_id, upload_id=upload_id, name=name, filename=filename[:500], content_type=content_type,
+        max_bytes=limit, created_at=now_iso(), expires_at=expires.isoformat(timespec="milliseconds"),
         status=UploadStatus.PENDING,
     ).save(condition=Upload.pk.does_not_exist())
     return UploadTarget(id=upload_id, url=url, fields=fields, direct_to_storage=s3 is not None,
@@ -152,8 +152,8 @@ def receive_upload_file(*, tenant: TenantContext, upload_id: str, stream: Binary
     record = _pending(tenant=tenant, upload_id=upload_id)
     if _s3(upload_storage()) is not None:
         raise UploadNotReady("This upload goes straight to storage; send the file to the URL it was given.")
-    if size > record.maxBytes:
-        raise InvalidDataset(f"The file is {size:,} bytes; the limit is {int(record.maxBytes):,} bytes.")
+    if size > record.max_bytes:
+        raise InvalidDataset(f"The file is {size:,} bytes; the limit is {int(record.max_bytes):,} bytes.")
     storage = upload_storage()
     if storage.exists(record.name):
         storage.delete(record.name)
@@ -162,7 +162,7 @@ def receive_upload_file(*, tenant: TenantContext, upload_id: str, stream: Binary
         raise RuntimeError(f"the storage renamed {record.name!r} to {stored!r}")
 
 
-def store_upload(*, tenant: TenantContext, filename: str, stream: BinaryIO, size: int) -> UploadRecord:
+def store_upload(*, tenant: TenantContext, filename: str, stream: BinaryIO, size: int) -> UploadItem:
     """An upload received in one request (``POST /api/metrics/datasets/``): recorded and stored at once."""
     target = create_upload(tenant=tenant, filename=filename, size=size)
     record = get_upload(tenant=tenant, upload_id=target.id)
@@ -175,10 +175,10 @@ def store_upload(*, tenant: TenantContext, filename: str, stream: BinaryIO, size
 
 def mark_queued(*, tenant: TenantContext, upload_id: str, job_id: str) -> None:
     """The upload is now a job's; completing it again is refused."""
-    Upload = bind(UploadRecord, tenant=tenant)
+    Upload = bind(UploadItem, tenant=tenant)
     try:
         Upload(pk=UPLOAD_PK, sk=upload_id).update(
-            actions=[Upload.status.set(UploadStatus.QUEUED), Upload.jobId.set(job_id)],
+            actions=[Upload.status.set(UploadStatus.QUEUED), Upload.job_id.set(job_id)],
             condition=Upload.status == UploadStatus.PENDING,
         )
     except UpdateError as exc:
@@ -198,26 +198,26 @@ def delete_upload_file(*, name: str) -> None:
 
 
 # --- reads -------------------------------------------------------------------------------------------------
-def get_upload(*, tenant: TenantContext, upload_id: str) -> UploadRecord:
+def get_upload(*, tenant: TenantContext, upload_id: str) -> UploadItem:
     if not is_id(upload_id, prefix=UPLOAD_ID_PREFIX):
         raise UploadNotFound("There is no such upload.")
-    Upload = bind(UploadRecord, tenant=tenant)
+    Upload = bind(UploadItem, tenant=tenant)
     try:
         return Upload.get(UPLOAD_PK, upload_id, consistent_read=True)
     except Upload.DoesNotExist as exc:
         raise UploadNotFound("There is no such upload.") from exc
 
 
-def _pending(*, tenant: TenantContext, upload_id: str) -> UploadRecord:
+def _pending(*, tenant: TenantContext, upload_id: str) -> UploadItem:
     record = get_upload(tenant=tenant, upload_id=upload_id)
     if record.status != UploadStatus.PENDING:
         raise UploadNotReady("This upload was already completed.")
-    if now() > datetime.fromisoformat(record.expiresAt):
+    if now() > datetime.fromisoformat(record.expires_at):
         raise UploadNotReady("This upload has expired; start a new one.")
     return record
 
 
-def received_upload(*, tenant: TenantContext, upload_id: str) -> UploadRecord:
+def received_upload(*, tenant: TenantContext, upload_id: str) -> UploadItem:
     """A pending upload whose file has arrived within its limit; ``UploadNotReady`` otherwise."""
     record = get_upload(tenant=tenant, upload_id=upload_id)
     if record.status != UploadStatus.PENDING:
@@ -225,9 +225,9 @@ def received_upload(*, tenant: TenantContext, upload_id: str) -> UploadRecord:
     size = uploaded_size(name=record.name)
     if size is None:
         raise UploadNotReady("The file has not arrived yet; send it to the upload's URL first.")
-    if size > record.maxBytes:
+    if size > record.max_bytes:
         delete_upload_file(name=record.name)
-        raise InvalidDataset(f"The file is {size:,} bytes; the limit is {int(record.maxBytes):,} bytes.")
+        raise InvalidDataset(f"The file is {size:,} bytes; the limit is {int(record.max_bytes):,} bytes.")
     return record
 
 

@@ -29,7 +29,7 @@ def context_for_claims(claims: dict[str, Any]) -> TenantContext:
     if GENERATION_CLAIM in claims:
         if claims[GENERATION_CLAIM] != record.current_generation:
             raise TokenRevoked("The token was issued for an earlier tenant of that id.")
-    elif claims["iat"] < int(datetime.fromisoformat(record.createdAt).timestamp()):  # iat has whole seconds
+    elif claims["iat"] < int(datetime.fromisoformat(record.created_at).timestamp()):  # iat has whole seconds
         # Cognito tokens carry no generation: one issued before the tenant existed is not for it.
         raise TokenRevoked("The token was issued before its tenant existed.")
     tenant = context_of(record, email=claims.get("email"), user_id=claims.get("sub"), claims=claims)

@@ -15,40 +15,40 @@ class TenantStatus:
     DELETED = "deleted"
 
 
-class TenantRecord(UnboundModel):
+class TenantRegistryItem(UnboundModel):
     """One item per tenant in ``{prefix}tenants``."""
 
-    tenantId = UnicodeAttribute(hash_key=True)
+    tenant_id = UnicodeAttribute(hash_key=True, attr_name="tenantId")
     name = UnicodeAttribute()
-    ownerEmail = UnicodeAttribute()
-    tableName = UnicodeAttribute()
-    createdAt = UnicodeAttribute()
+    owner_email = UnicodeAttribute(attr_name="ownerEmail")
+    table_name = UnicodeAttribute(attr_name="tableName")
+    created_at = UnicodeAttribute(attr_name="createdAt")
     status = UnicodeAttribute(default=TenantStatus.ACTIVE)
     currency = UnicodeAttribute(default="USD")
-    timeZone = UnicodeAttribute(default="UTC")
+    time_zone = UnicodeAttribute(default="UTC", attr_name="timeZone")
     # Random per onboarding; tokens carry it, so a token can only ever name the tenant it was issued for.
     generation = UnicodeAttribute(null=True)
 
     @property
     def current_generation(self) -> str:
         # Tenants onboarded before generations existed are told apart by their creation time.
-        return self.generation or self.createdAt
+        return self.generation or self.created_at
 
     def as_json(self) -> dict[str, str]:
         return {
-            "tenantId": self.tenantId,
+            "tenantId": self.tenant_id,
             "name": self.name,
-            "ownerEmail": self.ownerEmail,
-            "tableName": self.tableName,
-            "createdAt": self.createdAt,
+            "ownerEmail": self.owner_email,
+            "tableName": self.table_name,
+            "createdAt": self.created_at,
             "status": self.status,
             "currency": self.currency,
-            "timeZone": self.timeZone,
+            "timeZone": self.time_zone,
         }
 
 
-def registry() -> type[TenantRecord]:
-    return bind_table(TenantRecord, table_name=registry_table_name())
+def registry() -> type[TenantRegistryItem]:
+    return bind_table(TenantRegistryItem, table_name=registry_table_name())
 
 
 class Membership(models.Model):

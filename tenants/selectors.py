@@ -8,7 +8,7 @@ from pynamodb.exceptions import PynamoDBException
 
 from tenants.context import TenantContext
 from tenants.errors import TenantDisabled, TenantNotFound
-from tenants.models import Membership, TenantRecord, TenantStatus, registry
+from tenants.models import Membership, TenantRegistryItem, TenantStatus, registry
 
 
 def _no_registry(exc: PynamoDBException) -> bool:
@@ -16,7 +16,7 @@ def _no_registry(exc: PynamoDBException) -> bool:
     return exc.cause_response_code == "ResourceNotFoundException"
 
 
-def get_tenant(*, tenant_id: str) -> TenantRecord:
+def get_tenant(*, tenant_id: str) -> TenantRegistryItem:
     Registry = registry()
     try:
         return Registry.get(tenant_id)
@@ -28,16 +28,16 @@ def get_tenant(*, tenant_id: str) -> TenantRecord:
         raise
 
 
-def list_tenants() -> list[TenantRecord]:
+def list_tenants() -> list[TenantRegistryItem]:
     try:
-        return sorted(registry().scan(), key=lambda record: record.tenantId)
+        return sorted(registry().scan(), key=lambda record: record.tenant_id)
     except PynamoDBException as exc:
         if _no_registry(exc):
             return []
         raise
 
 
-def get_active_tenant(*, tenant_id: str) -> TenantRecord:
+def get_active_tenant(*, tenant_id: str) -> TenantRegistryItem:
     """An active tenant's record; unknown, provisioning, disabled and deleted tenants are refused."""
     if not isinstance(tenant_id, str) or not tenant_id:
         raise TenantNotFound("No tenant given.")
@@ -61,19 +61,19 @@ def get_tenant_context(
 
 
 def context_of(
-    record: TenantRecord,
+    record: TenantRegistryItem,
     *,
     email: str | None = None,
     user_id: str | None = None,
     claims: Mapping[str, Any] | None = None,
 ) -> TenantContext:
     return TenantContext(
-        tenant_id=record.tenantId,
-        table_name=record.tableName,
+        tenant_id=record.tenant_id,
+        table_name=record.table_name,
         email=email,
         user_id=user_id,
         currency=record.currency,
-        time_zone=record.timeZone,
+        time_zone=record.time_zone,
         claims=claims or {},
         generation=record.current_generation,
     )

@@ -21,7 +21,7 @@ from pynamodb.exceptions import PutError
 
 from core.clock import now_iso
 from tenants.errors import InvalidTenantId, TenantError, TenantExists, TenantIdRetired
-from tenants.models import Membership, TenantRecord, TenantStatus, registry
+from tenants.models import Membership, TenantRegistryItem, TenantStatus, registry
 from tenants.selectors import get_tenant
 from tenants.storage import dynamodb_client, ensure_table, registry_table_name, tenant_table_name
 
@@ -60,7 +60,7 @@ def onboard_tenant(
     owner_email: str,
     currency: str = "USD",
     time_zone: str = "UTC",
-) -> TenantRecord:
+) -> TenantRegistryItem:
     """Provision a tenant; re-running with the same details completes or returns it."""
     validate_tenant_id(tenant_id)
     name = (name or "").strip()
@@ -83,24 +83,24 @@ def onboard_tenant(
         # The deleted tenant's item stays as a tombstone: its id, and its old tokens, never name anyone else.
         raise TenantIdRetired(f"Tenant id {tenant_id!r} belonged to a deleted tenant; ids are never reissued.")
     if record is not None:
-        if (record.name, record.ownerEmail) != (name, owner_email):
+        if (record.name, record.owner_email) != (name, owner_email):
             raise TenantExists(f"Tenant {tenant_id!r} already exists.")
         if record.status in (TenantStatus.ACTIVE, TenantStatus.DISABLED):
             return record
     else:
         record = Registry(
-            tenantId=tenant_id,
+            tenant_id=tenant_id,
             name=name,
-            ownerEmail=owner_email,
-            tableName=tenant_table_name(tenant_id),
-            createdAt=now_iso(),
+            owner_email=owner_email,
+            table_name=tenant_table_name(tenant_id),
+            created_at=now_iso(),
             status=TenantStatus.PROVISIONING,
             currency=currency,
-            timeZone=time_zone,
+            time_zone=time_zone,
             generation=uuid.uuid4().hex,
         )
         try:
-            record.save(condition=Registry.tenantId.does_not_exist())
+            record.save(condition=Registry.tenant_id.does_not_exist())
         except PutError as exc:
             if exc.cause_response_code != "ConditionalCheckFailedException":
                 raise
@@ -110,7 +110,7 @@ def onboard_tenant(
     return record
 
 
-def set_tenant_status(*, tenant_id: str, status: str) -> TenantRecord:
+def set_tenant_status(*, tenant_id: str, status: str) -> TenantRegistryItem:
     if status not in (TenantStatus.ACTIVE, TenantStatus.DISABLED):
         raise TenantError(f"Status must be {TenantStatus.ACTIVE!r} or {TenantStatus.DISABLED!r}.")
     Registry = registry()
@@ -121,13 +121,13 @@ def set_tenant_status(*, tenant_id: str, status: str) -> TenantRecord:
     return record
 
 
-def offboard_tenant(*, tenant_id: str) -> TenantRecord:
+def offboard_tenant(*, tenant_id: str) -> TenantRegistryItem:
     """Refuse the tenant's tokens at once, then delete its table. Re-runnable."""
     Registry = registry()
     record = get_tenant(tenant_id=tenant_id)
     record.update(actions=[Registry.status.set(TenantStatus.DELETED)])
     try:
-        dynamodb_client().delete_table(TableName=record.tableName)
+        dynamodb_client().delete_table(TableName=record.table_name)
     except ClientError as exc:
         if exc.response["Error"]["Code"] != "ResourceNotFoundException":
             raise
@@ -162,7 +162,7 @@ def provision_tenant(
     currency: str = "USD",
     time_zone: str = "UTC",
     owner_password: str | None = None,
-) -> tuple[TenantRecord, str | None]:
+) -> tuple[TenantRegistryItem, str | None]:
     """Onboard a tenant and give its owner a local sign-in; the password is returned only when new."""
     record = onboard_tenant(
         tenant_id=tenant_id, name=name, owner_email=owner_email, currency=currency, time_zone=time_zone

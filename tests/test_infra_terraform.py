@@ -13,7 +13,7 @@ from pynamodb.attributes import NumberAttribute
 
 from chat.models import ConnectionIndexItem, ConnectionItem
 from collab.models import ShareItem
-from tenants.models import TenantRecord
+from tenants.models import TenantRegistryItem
 from tenants.services import TENANT_TTL_ATTRIBUTE
 from tenants.storage import tenant_table_name
 
@@ -61,7 +61,7 @@ def key_schema(model) -> tuple[str, str | None]:
 @pytest.mark.parametrize(
     ("module_name", "table_suffix", "model", "ttl"),
     [
-        ("registry_table", "tenants", TenantRecord, None),
+        ("registry_table", "tenants", TenantRegistryItem, None),
         ("shares_table", "shares", ShareItem, "expiresAt"),
         ("connections_table", "connections", ConnectionIndexItem, "expiresAt"),
     ],

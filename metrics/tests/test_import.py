@@ -58,7 +58,7 @@ def test_import_reports_what_it_read_and_builds_the_model(tenant, import_csv):
         ("units", "measure", "units")]
     assert revenue(tenant) == 120.5
     pointer = current_dataset(tenant=tenant)
-    assert (pointer.version, pointer.source, pointer.rowCount) == (result.version, "good.csv", 2)
+    assert (pointer.version, pointer.source, pointer.row_count) == (result.version, "good.csv", 2)
 
 
 BAD_FILES = [

@@ -183,10 +183,10 @@ def test_a_job_whose_process_died_is_reported_failed_and_the_dataset_stays(tenan
     before = wait_for(client, client.post(target["complete_url"], {}, format="json").json()["id"])["result"]
     job = _queued(tenant)
     # What a process killed mid-import leaves behind: "running", and a heartbeat that stopped.
-    Job = jobs.bind(jobs.ImportJobRecord, tenant=tenant)
+    Job = jobs.bind(jobs.ImportJobItem, tenant=tenant)
     silent = (now() - timedelta(minutes=5)).isoformat(timespec="milliseconds")
     Job(pk=jobs.JOB_PK, sk=f"{jobs.JOB_SK_PREFIX}{job.id}").update(
-        actions=[Job.status.set(JobStatus.RUNNING), Job.startedAt.set(silent), Job.heartbeatAt.set(silent)]
+        actions=[Job.status.set(JobStatus.RUNNING), Job.started_at.set(silent), Job.heartbeat_at.set(silent)]
     )
     body = client.get(f"/api/metrics/imports/{job.id}").json()
     assert body["status"] == "failed" and body["error"]["code"] == "import_interrupted"
@@ -217,15 +217,15 @@ def test_a_job_past_its_deadline_is_failed_while_a_slow_one_keeps_beating(tenant
     ]
     for worker in workers:
         worker.start()
-    Job = jobs.bind(jobs.ImportJobRecord, tenant=tenant)
+    Job = jobs.bind(jobs.ImportJobItem, tenant=tenant)
 
-    def record(job_id: str) -> jobs.ImportJobRecord:
+    def record(job_id: str) -> jobs.ImportJobItem:
         return Job.get(jobs.JOB_PK, f"{jobs.JOB_SK_PREFIX}{job_id}", consistent_read=True)
 
     def lived_past_the_silence_limit() -> bool:
         beat = record(slow.id)
-        return beat.status == "running" and (datetime.fromisoformat(beat.heartbeatAt)
-                                             - datetime.fromisoformat(beat.startedAt)).total_seconds() > 0.4
+        return beat.status == "running" and (datetime.fromisoformat(beat.heartbeat_at)
+                                             - datetime.fromisoformat(beat.started_at)).total_seconds() > 0.4
 
     try:
         until(lambda: record(cut_off.id).status == "running")

@@ -164,7 +164,7 @@ def test_bound_tenant_models_sign_with_their_own_tenants_credentials(make_tenant
 def test_global_tables_keep_the_functions_own_credentials(tenant, settings, sts):
     Registry = registry()
     keys = _signing_keys(Registry)
-    assert Registry.get("acme").tenantId == "acme"
+    assert Registry.get("acme").tenant_id == "acme"
     assert keys and not any(key.startswith("ASIA") for key in keys)
 
 

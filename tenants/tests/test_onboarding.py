@@ -26,11 +26,11 @@ def test_onboarding_creates_an_active_table_then_the_registry_item():
     assert table_status(tenant_table_name("acme")) == "ACTIVE"
     stored = registry().get("acme")
     assert stored.status == TenantStatus.ACTIVE
-    assert (stored.name, stored.ownerEmail) == ("Acme Outdoor", "owner@acme.example")
-    assert stored.tableName == record.tableName
-    assert (stored.currency, stored.timeZone) == ("EUR", "Europe/Paris")
-    assert stored.createdAt.endswith("+00:00")
-    ttl = dynamodb_client().describe_time_to_live(TableName=record.tableName)["TimeToLiveDescription"]
+    assert (stored.name, stored.owner_email) == ("Acme Outdoor", "owner@acme.example")
+    assert stored.table_name == record.table_name
+    assert (stored.currency, stored.time_zone) == ("EUR", "Europe/Paris")
+    assert stored.created_at.endswith("+00:00")
+    ttl = dynamodb_client().describe_time_to_live(TableName=record.table_name)["TimeToLiveDescription"]
     assert ttl.get("AttributeName") == "expiresAt"
 
 
@@ -45,13 +45,13 @@ def test_invalid_tenant_ids_are_refused_before_anything_is_written(bad, _isolate
 
 @pytest.mark.parametrize("good", ["abc", "a" * 40, "acme-eval", "9lives"])
 def test_valid_tenant_ids(good):
-    assert onboard(good).tenantId == good
+    assert onboard(good).tenant_id == good
 
 
 def test_onboarding_is_idempotent_and_refuses_a_different_duplicate():
     first = onboard()
     again = onboard()
-    assert again.createdAt == first.createdAt
+    assert again.created_at == first.created_at
     with pytest.raises(TenantExists):
         onboard(name="Another Acme")
 

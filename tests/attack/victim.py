@@ -116,7 +116,7 @@ def plant(tenant: TenantContext, *, marker: str | None = None) -> Victim:
     job = create_import_job(tenant=tenant, upload=imported.name, source=f"{marker}-imported.csv",
                             request=ImportRequest(replace=True))
     run_import_job(tenant=tenant, job_id=job.id, reraise=True)
-    victim.ids["upload"] = [pending.uploadId]
+    victim.ids["upload"] = [pending.upload_id]
     victim.ids["job"] = [job.id]
     return victim
 

@@ -15,4 +15,4 @@ class Command(BaseCommand):
             record = offboard_tenant(tenant_id=options["tenant_id"])
         except TenantError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"Tenant {record.tenantId} deleted (table {record.tableName} removed).")
+        self.stdout.write(f"Tenant {record.tenant_id} deleted (table {record.table_name} removed).")
