@@ -22,9 +22,8 @@ from tenants.models import TenantRegistryItem
 from tenants.selectors import get_membership, get_tenant_context, list_tenants
 from tenants.throttles import (
     SignInIPThrottle,
-    check_sign_in_allowed,
+    check_not_locked_out,
     clear_sign_in_failures,
-    client_address,
     record_sign_in_failure,
 )
 from tenants.tokens import issue_token
@@ -86,8 +85,8 @@ class SignInAPIView(APIView):
 class TokenApi(SignInAPIView):
     """Local sign-in: email + password → access and refresh tokens carrying the tenant claim.
 
-    Throttled per client address; an address is locked out of an account after too many wrong passwords
-    for it (even the right one is refused then), and an account under attack backs off: 429 with Retry-After.
+    Throttled per client address, and an account is locked out after too many wrong passwords
+    (even the right one is refused then): 429 with Retry-After.
     """
 
     throttle_classes = [SignInIPThrottle]
@@ -106,13 +105,12 @@ class TokenApi(SignInAPIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         email = data.validated_data["email"].strip().lower()
-        address = client_address(request)
-        check_sign_in_allowed(email=email, address=address)
+        check_not_locked_out(email=email)
         user = authenticate(request, username=email, password=data.validated_data["password"])
         if user is None:
-            record_sign_in_failure(email=email, address=address)
+            record_sign_in_failure(email=email)
             raise AuthenticationFailed("Wrong email or password.", code="bad_credentials")
-        clear_sign_in_failures(email=email, address=address)
+        clear_sign_in_failures(email=email)
         membership = get_membership(user_id=str(user.pk))
         if membership is None:
             raise AuthenticationFailed("This user belongs to no tenant.", code="no_tenant")
