@@ -234,6 +234,8 @@ SALESTALK_DUCKDB_MEMORY_LIMIT = env_str("DUCKDB_MEMORY_LIMIT", "1GB")
 SALESTALK_DUCKDB_TABLE_CACHE_BYTES = env_int("DUCKDB_TABLE_CACHE_BYTES", 256 * 1024**2)
 SALESTALK_DATASET_CACHE_DIR = env_str("DATASET_CACHE_DIR") or None
 SALESTALK_DATASET_CACHE_BYTES = env_int("DATASET_CACHE_BYTES", 2 * 1024**3)
+# Dataset versions kept per tenant, the current one included: each is one switch away; older ones are deleted.
+SALESTALK_DATASET_VERSIONS_KEPT = max(1, env_int("DATASET_VERSIONS_KEPT", 5))
 # Athena past one function (metrics.athena): versions of at least this many rows or bytes are queried in
 # the workgroup (off without one); their Glue tables live in the database; files in the dataset bucket.
 SALESTALK_ATHENA_WORKGROUP = env_str("ATHENA_WORKGROUP", "")
