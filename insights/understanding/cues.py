@@ -42,8 +42,16 @@ _CHANGE_WORD = re.compile(
 )
 _DROVE_THE_MOST = re.compile(r"\b(?:drove|drives|driving|brought\s+in|generated)\s+(?:the\s+)?(?:most|least|fewest)\b")
 _CONTRIBUTION = re.compile(r"\bcontribut\w+\b")
+# Idioms of comparison whose words are no ordinary question words ("stack up", "measure up", "next to"):
+# their spans are placed, so "stack" is never asked back as an unknown name.
+_COMPARISON_IDIOMS = (
+    r"stack(?:s|ed|ing)?\s+up|stack(?:s|ed|ing)?(?=\s+(?:against|vs\.?|versus|to|with)\b)|"
+    r"measur(?:e|es|ed|ing)\s+up|match(?:es|ed|ing)?\s+up|next\s+to|side\s+by\s+side|beside|alongside|up\s+against"
+)
+_COMPARISON_IDIOM = re.compile(rf"\b(?:{_COMPARISON_IDIOMS})\b")
 _COMPARE = re.compile(
     r"\b(?:compare[sd]?|comparing|comparison|vs\.?|versus|against|relative\s+to|difference|delta|up\s+or\s+down|"
+    + _COMPARISON_IDIOMS + r"|"
     r"better\s+or\s+worse|(?:more|less|higher|lower|better|worse|bigger|smaller)\s+than|on\s+track|tracking|pacing|"
     r"out[\s-]?(?:sell|sold|perform|performed|earn|earned|grow|grew)\w*|beat|beats)\b"
 )
@@ -191,6 +199,11 @@ def read_cues(text: str) -> Cues:
 def off_topic(text: str) -> bool:
     """Words of questions SalesTalk does not answer (weather, jokes, games); ``text`` without member names."""
     return bool(_OFF_TOPIC.search(text))
+
+
+def comparison_idioms(text: str) -> list[tuple[int, int]]:
+    """The spans of comparison idioms in ``text`` ("stack up against", "measure up to", "next to")."""
+    return [m.span() for m in _COMPARISON_IDIOM.finditer(text)]
 
 
 def excluded_before(text: str, start: int) -> bool:

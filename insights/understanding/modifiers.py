@@ -63,8 +63,14 @@ _SHARE = re.compile(
     r"\b(?:share|shares|proportion|fraction|portion|percent(?:age)?|%|pct|contribution)\s+of\b"
     r"|(?:^|\s)%\s+of\b|\bwhat\s+(?:%|percent(?:age)?|proportion|fraction|portion|share|part)\b"
     r"|\bmix\b|\bas\s+a\s+(?:%|percent(?:age)?|share|proportion)\b|'s\s+share\b|\bshare\b"
-    r"|\bhow\s+much\s+of\b.*\b(?:came|come|comes|coming|was|is|were)\s+(?:from|in|through|via)\b")
-_PART_BEFORE = re.compile(r"'s\s+(?:share|part|portion|slice|contribution|percent(?:age)?|%)\b")
+    r"|\bhow\s+much\s+of\b.*\b(?:came|come|comes|coming|was|is|were)\s+(?:from|in|through|via)\b"
+    r"|(?:'s|(?<=s)')\s+(?:cut|slice|piece|part|portion)\b")
+# "How much of Leeds' pallets went on artics", "how many of our shipments were overnight": a share when a
+# member follows the verb (the part); the offset where the part may start is returned.
+_PART_OF = re.compile(
+    r"\bhow\s+(?:much|many)\s+of\b.*?\b(?:came|come|comes|coming|went|go|goes|going|was|is|were|are|got|get|gets|"
+    r"moved|shipped|sold|travell?ed)\b(?:\s+(?:from|in|through|thru|via|on|to|into|by|with|for|at|out\s+of))?")
+_PART_BEFORE = re.compile(r"(?:'s|(?<=s)')\s+(?:share|part|portion|slice|cut|piece|contribution|percent(?:age)?|%)\b")
 _IN_PERCENT = re.compile(r"\b(?:by|in)\s+(?:%|percent(?:age)?|pct|relative)(?:\s+terms)?(?!\w)|\bin\s+%")
 _UNUSUAL = re.compile(
     r"\b(?:unusual\w*|anomal\w*|outliers?|stood\s+out|stand(?:s|ing)?\s+out|out\s+of\s+the\s+ordinary|abnormal\w*|"
@@ -155,6 +161,12 @@ def read_modifiers(low: str) -> Modifiers:
 def asks_share(text: str) -> bool:
     """``text``: the question with its measure words blanked (so "margin %" is no "% of")."""
     return bool(_SHARE.search(text))
+
+
+def part_of_whole(text: str) -> int | None:
+    """Where the part of "how much / how many of X went on Y" may start (after the verb), if the words say so."""
+    m = _PART_OF.search(text)
+    return m.end() if m else None
 
 
 def target_in(low: str) -> float | None:

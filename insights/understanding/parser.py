@@ -15,9 +15,23 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from insights.understanding.cues import Cues, asked_groupings, excluded_before, off_topic, read_cues
+from insights.understanding.cues import (
+    Cues,
+    asked_groupings,
+    comparison_idioms,
+    excluded_before,
+    off_topic,
+    read_cues,
+)
 from insights.understanding.framing import framing_spans, not_a_data_question
-from insights.understanding.modifiers import Modifiers, asks_share, count_word, read_modifiers, target_in
+from insights.understanding.modifiers import (
+    Modifiers,
+    asks_share,
+    count_word,
+    part_of_whole,
+    read_modifiers,
+    target_in,
+)
 from insights.understanding.operators import Arithmetic, read_arithmetic, unplaced_operator
 from insights.understanding.time_expressions import (
     FoundPeriod,
@@ -226,6 +240,9 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     if mods.pace:
         hits = [h for h in hits if not (h.kind == "unsupported_measure" and h.name in _PACE_WORDS)]
     facts.share = asks_share(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind != "member")))
+    part_at = part_of_whole(blank)
+    if part_at is not None and any(h.kind == "member" and h.start >= part_at for h in hits):
+        facts.share = True
     facts.blank_of_hits = _blank(blank, tuple((h.start, h.end) for h in hits))
     facts.fuzzy = any(h.fuzzy for h in hits)
     if facts.cues.off_topic:
@@ -236,7 +253,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     _read_arithmetic(facts, hits, model)
     _named_ratio(facts, model)
     _read_members(facts, hits, blank, vocab)
-    covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans]
+    covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans,
+               *comparison_idioms(blank)]
     _read_unknown(facts, blank, covered, vocab)
     _read_unknown_beside_dimensions(facts, hits, vocab)
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
@@ -474,7 +492,9 @@ def _stated_ask(facts: _Facts) -> _Ask:
         return _Ask("rank", order=cues.order or "desc", limit=limit, problem="no_dimension")
     if cues.comparative and several and cues.which:
         return _Ask("rank", group_by=several[0], order=cues.comparative, limit=1)
-    if cues.summary or (cues.how_did_it_do and not facts.measure_said and not cues.change):
+    # "How'd Dover do next to Hull?": the two members side by side, not one summary of both together.
+    side_by_side = bool(several) and cues.compare and not cues.summary
+    if (cues.summary or (cues.how_did_it_do and not facts.measure_said and not cues.change)) and not side_by_side:
         if group:
             return _Ask("breakdown", group_by=group)
         return _Ask("summary")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from insights.understanding.vocabulary import DIMENSION_NOUNS, damerau_levenshtein
-from insights.understanding.words import COMMON
+from insights.understanding.words import COMMON, ordinary
 
 MIN_LETTERS = 5
 KEYWORDS: frozenset[str] = frozenset("""
@@ -60,6 +60,8 @@ def correct_keywords(text: str, *, tenant_word: Callable[[str], bool]) -> str:
         opening = not re.search(r"[A-Za-z0-9]", text[:match.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1])
         if word[0].isupper() and not (opening or shouted):
             return word
-        return keyword_near(low) or word
+        near = keyword_near(low)
+        # An ordinary word is itself, not a typo: "match" is no "march", "sine" no "since".
+        return near if near is not None and not ordinary(low) else word
 
     return _WORD.sub(fix, text)
