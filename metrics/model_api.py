@@ -97,7 +97,7 @@ class VersionSerializer(serializers.Serializer):
 
 
 class VersionsApi(TenantAPIView):
-    """``GET``: the dataset versions still stored: the current one and the one it replaced."""
+    """``GET``: the dataset versions still stored (``SALESTALK_DATASET_VERSIONS_KEPT`` at most), each switchable."""
 
     class OutputSerializer(serializers.Serializer):
         versions = VersionSerializer(many=True)

@@ -182,10 +182,24 @@ def compose(
     voice = Voice(u=understanding, model=model, currency=currency)
     u = understanding
     if result.value is None and not result.rows and u.intent not in ("pace", "count", "unusual"):
-        return no_data(voice=voice)
+        return _nothing_to_divide_by(voice) if u.per is not None and _inside_data(voice) else no_data(voice=voice)
     text = _SENTENCES[u.intent](voice, result)
     correction = _premise_correction(voice, result, question)
     return f"{correction} {text}" if correction else text
+
+
+def _inside_data(voice: Voice) -> bool:
+    return voice.u.time is not None and not (voice.u.time.end < voice.model.first_date
+                                             or voice.u.time.start > voice.model.last_date)
+
+
+def _nothing_to_divide_by(voice: Voice) -> str:
+    """A per-* figure whose divisor is zero is no figure at all (not 0, not infinite)."""
+    per = voice.u.per or ""
+    divisor = (f"{per}s" if per in GRAINS else _plural(per.replace("_", " "), 2) if per in voice.model.dimensions
+               else voice.model.measure(per).label.lower() if per in voice.model.definitions else per)
+    return (f"There is no {voice.label(capital=False)}{describe_scope(voice.u.constraints)} in "
+            f"{describe_period(voice.u.time)}: there are no {divisor} to divide by.")
 
 
 def _premise_correction(voice: Voice, result: Result, question: str | None) -> str:
@@ -345,22 +359,31 @@ def _growth_rank(voice: Voice, result: Result) -> str:
     before = describe_period(u.compare_to) if u.compare_to else "the period before"
     if not result.rows:
         return f"No {dimension} can be compared with {before}."
-    # Named after what the rows show: the least growth may still be growth, the most a smaller fall.
-    rising, first = u.order != "asc", result.rows[0].value or 0.0
-    if u.order_by == "change_pct":
-        head = ("Fastest-growing" if first > 0 else "Slowest-falling") if rising else (
-            "Fastest-falling" if first < 0 else "Slowest-growing")
-    else:
-        head = ("Biggest increases in" if first > 0 else "Smallest drops in") if rising else (
-            "Biggest drops in" if first < 0 else "Smallest increases in")
+    pct = u.order_by == "change_pct"
 
     def moved(row: Row) -> str:
-        change = formatting.signed_percent(row.value) if u.order_by == "change_pct" else voice.signed(row.value)
+        change = formatting.signed_percent(row.value) if pct else voice.signed(row.value)
         start = f" from {voice.fmt(row.previous)}" if row.previous is not None else ""
         return f"{row.key} ({change}, {voice.fmt(row.current)}{start})"
 
-    return (f"{head} {voice.label(capital=False)}{describe_scope(u.constraints)} by {dimension}, "
-            f"{describe_period(u.time)} against {before}: {voice.listed(result.rows, moved)}.")
+    rising, first = u.order != "asc", result.rows[0]
+    top = first.value or 0.0
+    when = f"{describe_period(u.time)} against {before}"
+    what = f"{voice.label(capital=False)}{describe_scope(u.constraints)} by {dimension}, {when}"
+    if (top <= 0) if rising else (top >= 0):
+        # Asked for the growth (or the drops) and there is none: say so, and who came closest.
+        amount = formatting.percent(abs(top)) if pct else voice.fmt(abs(top))
+        closest = (f"{first.key} was flat" if top == 0
+                   else f"{first.key} {'fell' if top < 0 else 'grew'} least, by {amount}")
+        values = f" ({voice.fmt(first.current)} from {voice.fmt(first.previous)})" if first.previous is not None else ""
+        head = (f"No {dimension} {'grew' if rising else 'fell'} in {voice.label(capital=False)}"
+                f"{describe_scope(u.constraints)}, {when}: {closest}{values}.")
+        return head + (f" Ranked: {voice.listed(result.rows, moved)}." if len(result.rows) > 1 else "")
+    if pct:
+        head = "Fastest-growing" if rising else "Fastest-falling"
+    else:
+        head = "Biggest increases in" if rising else "Biggest drops in"
+    return f"{head} {what}: {voice.listed(result.rows, moved)}."
 
 
 def _share(voice: Voice, result: Result) -> str:
@@ -369,8 +392,15 @@ def _share(voice: Voice, result: Result) -> str:
     whole = f"{voice.label(capital=False)}{describe_scope(u.constraints)}"
     if result.total is None:
         return f"There is no {whole} in {when}."
+    if not result.total:
+        # Nothing to take a share of: no percentage is given (0 of 0 is no 0%).
+        return (f"{whole[0].upper()}{whole[1:]} {voice.verb()} {voice.fmt(result.total)} in {when}, so there is no "
+                "share to give.")
     parts = []
-    if u.part is not None:
+    if u.part is not None and not result.value:
+        parts.append(f"None of {whole} in {when} came from {u.part[1]}: {voice.fmt(0.0)} of "
+                     f"{voice.fmt(result.total)}.")
+    elif u.part is not None:
         share = formatting.percent(result.share_pct) if result.share_pct is not None else "none"
         parts.append(f"{u.part[1]} made {share} of {whole} in {when}: {voice.fmt(result.value)} of "
                      f"{voice.fmt(result.total)}.")
@@ -402,6 +432,12 @@ def _pace(voice: Voice, result: Result) -> str:
             f"{distance} {side} it." if gap else "right on it.")
     head += f", {formatting.percent(result.pct_of_target or 0.0)} of the {voice.fmt(result.target)} target"
     projection = f"At this pace it reaches {voice.fmt(result.projected)} by the end of {when}"
+    if result.value >= result.target:
+        # Reached already: the projection can only add to it.
+        past = f"already past it, by {voice.fmt(result.value - result.target)}" if result.value > result.target \
+            else "reached already"
+        return (f"{head}: {past}. {projection}, "
+                f"{voice.fmt(abs(gap))} above the target.")
     if not gap:
         return f"{head}. {projection}, right on target."
     return f"{head}. {projection}, {voice.fmt(abs(gap))} {side} the target."

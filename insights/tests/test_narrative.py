@@ -296,4 +296,79 @@ def test_a_growth_rank_is_named_after_what_its_rows_show():
     rows = (Row("APAC", 17_400.0, current=392_500.0, previous=375_100.0),)
     text = say(Result(rows=rows), intent="rank", measure="revenue", time=Q3, compare_to=Q2, group_by="region",
                order="asc", limit=1, order_by="change")
-    assert text.startswith("Smallest increases in revenue by region")
+    assert text.startswith("No region fell in revenue, Q3 2025 against Q2 2025: APAC grew least, by $17.4K")
+
+
+def _growth_rows(pairs: dict[str, tuple[float, float]], *, pct: bool, descending: bool) -> tuple[Row, ...]:
+    """Growth rows computed from (current, previous), ordered as the analysis orders them."""
+    rows = [Row(key, (now - before) / abs(before) * 100 if pct else now - before, current=now, previous=before)
+            for key, (now, before) in pairs.items()]
+    return tuple(sorted(rows, key=lambda row: row.value, reverse=descending))
+
+
+ALL_FELL = {"EMEA": (0.979e6, 1e6), "APAC": (0.8e6, 1e6), "LATAM": (0.5e6, 0.6e6)}
+ALL_ROSE = {"EMEA": (1.021e6, 1e6), "APAC": (1.3e6, 1e6), "LATAM": (0.7e6, 0.6e6)}
+NO_GROWTH = [
+    # asked for the growth, and every member fell: none grew; the first row fell least
+    ("desc", ALL_FELL, True, "No region grew", "EMEA fell least, by 2.1%"),
+    ("desc", ALL_FELL, False, "No region grew", "EMEA fell least, by $21K"),
+    # asked for the drops, and every member rose: none fell; the first row grew least
+    ("asc", ALL_ROSE, True, "No region fell", "EMEA grew least, by 2.1%"),
+    ("asc", ALL_ROSE, False, "No region fell", "EMEA grew least, by $21K"),
+]
+
+
+@pytest.mark.parametrize(("order", "pairs", "pct", "head", "closest"), NO_GROWTH)
+def test_a_growth_rank_with_no_growth_says_none_grew_and_who_came_closest(order, pairs, pct, head, closest):
+    rows = _growth_rows(pairs, pct=pct, descending=order == "desc")
+    text = say(Result(rows=rows), intent="rank", measure="revenue", time=Q3, compare_to=Q2, group_by="region",
+               order=order, limit=3, order_by="change_pct" if pct else "change")
+    assert text.startswith(head)
+    assert closest in text
+    wrong = ("grew", "increase", "growing") if order == "desc" else ("fell", "drop", "falling")
+    assert not any(word in text.split(":")[0].lower().replace(head.lower(), "") for word in wrong)
+    assert text.count("EMEA") == 2 and "APAC" in text and "LATAM" in text  # the full ranking follows
+
+
+def test_a_growth_rank_that_grew_says_so_with_its_direction():
+    rows = _growth_rows(ALL_ROSE, pct=True, descending=True)
+    text = say(Result(rows=rows), intent="rank", measure="revenue", time=Q3, compare_to=Q2, group_by="region",
+               order="desc", limit=1, order_by="change_pct")
+    assert text.startswith("Fastest-growing revenue by region") and "APAC (+30.0%" in text
+    rows = _growth_rows(ALL_FELL, pct=False, descending=False)
+    text = say(Result(rows=rows), intent="rank", measure="revenue", time=Q3, compare_to=Q2, group_by="region",
+               order="asc", limit=1, order_by="change")
+    assert text.startswith("Biggest drops in revenue by region") and "APAC (-$200K" in text
+
+
+def test_a_flat_top_of_a_growth_rank_is_flat():
+    rows = _growth_rows({"EMEA": (1e6, 1e6), "APAC": (0.9e6, 1e6)}, pct=True, descending=True)
+    text = say(Result(rows=rows), intent="rank", measure="revenue", time=Q3, compare_to=Q2, group_by="region",
+               order="desc", limit=2, order_by="change_pct")
+    assert text.startswith("No region grew") and "EMEA was flat" in text
+
+
+def test_a_share_of_nothing_gives_no_percentage():
+    text = say(Result(value=0.0, total=1.2e6, share_pct=0.0), intent="share", measure="revenue", time=Q3,
+               part=("channel", "Online"))
+    assert text == "None of revenue in Q3 2025 came from Online: $0 of $1.2M."
+    text = say(Result(value=0.0, total=0.0, share_pct=None), intent="share", measure="revenue", time=Q3,
+               part=("channel", "Online"))
+    assert "%" not in text and "no share" in text
+
+
+@pytest.mark.parametrize(("value", "target"), [(120e6, 100e6), (100e6, 100e6)])
+def test_pace_past_the_target_says_it_is_already_reached(value, target):
+    projected = value * 365 / 300
+    result = Result(value=value, projected=projected, target=target, gap=projected - target,
+                    pct_of_target=value / target * 100)
+    text = say(result, intent="pace", measure="revenue", time=YEAR, target=target)
+    assert ("already past it, by $20M" if value > target else "reached already") in text
+    assert "below" not in text and "above the target" in text
+
+
+@pytest.mark.parametrize(("per", "divisor"), [("orders", "orders"), ("region", "regions")])
+def test_a_per_figure_with_nothing_to_divide_by_says_so(per, divisor):
+    text = say(Result(value=None), intent="value", measure="revenue", per=per, time=Q3)
+    assert text == f"There is no {'revenue per order' if per == 'orders' else 'average revenue per region'} in " \
+                   f"Q3 2025: there are no {divisor} to divide by."
