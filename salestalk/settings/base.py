@@ -250,6 +250,8 @@ SALESTALK_ATHENA_TIMEOUT_SECONDS = env_float("ATHENA_TIMEOUT_SECONDS", 25.0)
 # (a worker thread here, or "lambda": SALESTALK_IMPORT_FUNCTION invoked asynchronously), how long one may
 # take, how often it beats, and how long a job may wait to start before it counts as lost.
 SALESTALK_UPLOAD_URL_SECONDS = env_int("UPLOAD_URL_SECONDS", 600)
+# How long an upload's item outlives its URL before DynamoDB's TTL deletes it (abandoned files: metrics.uploads).
+SALESTALK_UPLOAD_RETENTION_SECONDS = env_int("UPLOAD_RETENTION_SECONDS", 7 * 24 * 3600)
 SALESTALK_IMPORT_RUNNER = env_str("IMPORT_RUNNER", "thread")
 SALESTALK_IMPORT_FUNCTION = env_str("IMPORT_FUNCTION", "")
 SALESTALK_IMPORT_WORKERS = env_int("IMPORT_WORKERS", 1)
