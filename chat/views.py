@@ -6,15 +6,18 @@ The chat page holds no tenant data itself: its script trades the session for a s
 from __future__ import annotations
 
 from typing import Any, ClassVar
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+from rest_framework.exceptions import Throttled
 
 from core.errors import error_body
 from tenants.context import TenantContext
@@ -22,6 +25,13 @@ from tenants.errors import TenantError
 from tenants.hosted_ui import SignInFailed, page_id_token
 from tenants.models import Membership
 from tenants.selectors import get_tenant, get_tenant_context
+from tenants.throttles import (
+    SignInIPThrottle,
+    check_sign_in_allowed,
+    clear_sign_in_failures,
+    client_address,
+    record_sign_in_failure,
+)
 from tenants.tokens import issue_token
 
 
@@ -55,6 +65,27 @@ class SignInForm(AuthenticationForm):
     def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().lower()
 
+    def clean(self) -> dict[str, Any]:
+        # The same rate, lockout and back-off as POST /api/auth/token: one more form must not be a way around them.
+        email = self.cleaned_data.get("username")
+        if email is None or not self.cleaned_data.get("password"):
+            return super().clean()
+        address = client_address(self.request)
+        try:
+            if not SignInIPThrottle().allow_request(self.request, None):
+                raise Throttled(detail="Too many sign-in attempts from your address; try again in a minute.")
+            check_sign_in_allowed(email=email, address=address)
+        except Throttled as exc:
+            raise forms.ValidationError(str(exc.detail), code="throttled") from exc
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            if self.user_cache is None:  # a wrong password (not a right one for an account that may not sign in)
+                record_sign_in_failure(email=email, address=address)
+            raise
+        clear_sign_in_failures(email=email, address=address)
+        return cleaned
+
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
         try:
@@ -67,6 +98,15 @@ class SignInView(auth_views.LoginView):
     template_name = "web/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Where the pages sign in elsewhere (the aws profile: Cognito's Hosted UI), no password reaches this form.
+        if reverse("web:login") != settings.LOGIN_URL:
+            target = settings.LOGIN_URL  # the Hosted UI's own view checks ``next`` before following it
+            if request.GET.get("next"):
+                target += "?" + urlencode({"next": request.GET["next"]})
+            return HttpResponseRedirect(target)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class SignOutView(auth_views.LogoutView):

@@ -22,8 +22,9 @@ from tenants.models import TenantRegistryItem
 from tenants.selectors import get_membership, get_tenant_context, list_tenants
 from tenants.throttles import (
     SignInIPThrottle,
-    check_not_locked_out,
+    check_sign_in_allowed,
     clear_sign_in_failures,
+    client_address,
     record_sign_in_failure,
 )
 from tenants.tokens import issue_token
@@ -85,8 +86,8 @@ class SignInAPIView(APIView):
 class TokenApi(SignInAPIView):
     """Local sign-in: email + password → access and refresh tokens carrying the tenant claim.
 
-    Throttled per client address, and an account is locked out after too many wrong passwords
-    (even the right one is refused then): 429 with Retry-After.
+    Throttled per client address; an address is locked out of an account after too many wrong passwords
+    for it (even the right one is refused then), and an account under attack backs off: 429 with Retry-After.
     """
 
     throttle_classes = [SignInIPThrottle]
@@ -105,12 +106,13 @@ class TokenApi(SignInAPIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         email = data.validated_data["email"].strip().lower()
-        check_not_locked_out(email=email)
+        address = client_address(request)
+        check_sign_in_allowed(email=email, address=address)
         user = authenticate(request, username=email, password=data.validated_data["password"])
         if user is None:
-            record_sign_in_failure(email=email)
+            record_sign_in_failure(email=email, address=address)
             raise AuthenticationFailed("Wrong email or password.", code="bad_credentials")
-        clear_sign_in_failures(email=email)
+        clear_sign_in_failures(email=email, address=address)
         membership = get_membership(user_id=str(user.pk))
         if membership is None:
             raise AuthenticationFailed("This user belongs to no tenant.", code="no_tenant")

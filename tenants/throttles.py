@@ -1,9 +1,11 @@
-"""DRF throttles over the shared counter store, and the sign-in lockout.
+"""DRF throttles over the shared counter store, and the sign-in lockout (per account and address, with a back-off).
 
 Rates are settings (``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``, from ``SALESTALK_*_RATE_*``);
 a refusal is a 429 with ``Retry-After``. The Terraform stage throttle stays the outer bound.
 """
 from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from rest_framework.exceptions import Throttled
@@ -82,23 +84,52 @@ def check_ask_allowed(*, tenant: TenantContext) -> None:
         raise Throttled(wait=retry_after)
 
 
-def _failures_key(email: str) -> str:
-    return f"sign_in_failures:{email}"
+# Sign-in lockout (OWASP Authentication Cheat Sheet): a lockout by account alone lets anyone lock a person
+# out by failing with their address, so the lock is per account *and* client address. Across addresses an
+# account under attack slows down instead: past SALESTALK_SIGN_IN_ACCOUNT_FREE_FAILURES failures, the
+# addresses that have already failed for it share one attempt per SALESTALK_SIGN_IN_BACKOFF_SECONDS. An
+# address's first attempt at an account is never held back: from anywhere else, the right password signs in.
+def client_address(request: Any) -> str:
+    """The client's address as the throttles see it (``NUM_PROXIES`` says which forwarded one is real)."""
+    return BaseThrottle().get_ident(request)
 
 
-def check_not_locked_out(*, email: str) -> None:
-    """429 while the account has had too many wrong passwords in the current lockout window."""
-    window = counter_store().peek(_failures_key(email), window=settings.SALESTALK_SIGN_IN_LOCKOUT_SECONDS)
-    if window.count >= settings.SALESTALK_SIGN_IN_MAX_FAILURES:
+def _pair_key(email: str, address: str) -> str:
+    return f"sign_in_failures:{email}:{address}"
+
+
+def _account_key(email: str) -> str:
+    return f"sign_in_account_failures:{email}"
+
+
+def check_sign_in_allowed(*, email: str, address: str) -> None:
+    """429 (``Throttled``) while this address is locked out of this account, or must wait for the back-off."""
+    store, window = counter_store(), settings.SALESTALK_SIGN_IN_LOCKOUT_SECONDS
+    pair = store.peek(_pair_key(email, address), window=window)
+    if pair.count >= settings.SALESTALK_SIGN_IN_MAX_FAILURES:
         raise Throttled(
-            wait=window.retry_after,
-            detail=f"Too many wrong passwords for this account; try again in {window.retry_after} seconds.",
+            wait=pair.retry_after,
+            detail=f"Too many wrong passwords for this account from your address; try again in "
+                   f"{pair.retry_after} seconds.",
+        )
+    if pair.count == 0:
+        return
+    if store.peek(_account_key(email), window=window).count < settings.SALESTALK_SIGN_IN_ACCOUNT_FREE_FAILURES:
+        return
+    slot = store.hit(f"sign_in_backoff:{email}", window=settings.SALESTALK_SIGN_IN_BACKOFF_SECONDS)
+    if slot.count > 1:
+        raise Throttled(
+            wait=slot.retry_after,
+            detail=f"This account has had many wrong passwords; try again in {slot.retry_after} seconds.",
         )
 
 
-def record_sign_in_failure(*, email: str) -> None:
-    counter_store().hit(_failures_key(email), window=settings.SALESTALK_SIGN_IN_LOCKOUT_SECONDS)
+def record_sign_in_failure(*, email: str, address: str) -> None:
+    window = settings.SALESTALK_SIGN_IN_LOCKOUT_SECONDS
+    counter_store().hit(_pair_key(email, address), window=window)
+    counter_store().hit(_account_key(email), window=window)
 
 
-def clear_sign_in_failures(*, email: str) -> None:
-    counter_store().clear(_failures_key(email), window=settings.SALESTALK_SIGN_IN_LOCKOUT_SECONDS)
+def clear_sign_in_failures(*, email: str, address: str) -> None:
+    """A right password ends its address's failures; the account's count stays, as the attack it measures may not."""
+    counter_store().clear(_pair_key(email, address), window=settings.SALESTALK_SIGN_IN_LOCKOUT_SECONDS)

@@ -199,9 +199,13 @@ SALESTALK_COGNITO_CLIENT_ID = env_str("COGNITO_CLIENT_ID") or None
 # The Hosted UI (https://<prefix>.auth.<region>.amazoncognito.com): the pages' sign-in in the aws profile.
 SALESTALK_COGNITO_DOMAIN = env_str("COGNITO_DOMAIN") or None
 SALESTALK_COGNITO_MAX_TOKEN_LIFETIME = env_int("COGNITO_MAX_TOKEN_LIFETIME", 3600)
-# Sign-in lockout: this many wrong passwords for one account within the window lock it for the window.
+# Sign-in lockout (tenants.throttles): this many wrong passwords for one account from one address within
+# the window lock that address out of that account for the window. Past ACCOUNT_FREE_FAILURES from all
+# addresses, those that have failed share one attempt per BACKOFF_SECONDS; a new address is never held back.
 SALESTALK_SIGN_IN_MAX_FAILURES = env_int("SIGN_IN_MAX_FAILURES", 5)
 SALESTALK_SIGN_IN_LOCKOUT_SECONDS = env_int("SIGN_IN_LOCKOUT_SECONDS", 15 * 60)
+SALESTALK_SIGN_IN_ACCOUNT_FREE_FAILURES = env_int("SIGN_IN_ACCOUNT_FREE_FAILURES", 10)
+SALESTALK_SIGN_IN_BACKOFF_SECONDS = env_int("SIGN_IN_BACKOFF_SECONDS", 30)
 # Where throttle counters live: "auto" is Redis with SALESTALK_REDIS_URL, else a DynamoDB table
 # shared by every instance; "memory" (one process only) is for the test profile.
 SALESTALK_THROTTLE_STORE = env_str("THROTTLE_STORE", "auto")

@@ -8,9 +8,11 @@ import subprocess
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import pytest
 import redis
+from django.test import Client
 from rest_framework.test import APIClient
 
 from tenants import services, throttle_store
@@ -120,15 +122,84 @@ def people(db, tenant):
         services.create_user(tenant_id="acme", email=email, password=PASSWORD)
 
 
-def test_an_account_is_locked_after_too_many_wrong_passwords_even_for_the_right_one(shared, people):
+def test_an_address_is_locked_out_of_an_account_after_too_many_wrong_passwords_even_for_the_right_one(
+        shared, people):
     for attempt in range(3):
-        assert sign_in("ann@acme.example", f"wrong-{attempt}", ip=f"10.0.1.{attempt}").status_code == 401
-    locked = sign_in("ann@acme.example", PASSWORD, ip="10.0.2.1")
+        assert sign_in("ann@acme.example", f"wrong-{attempt}", ip="10.0.1.1").status_code == 401
+    locked = sign_in("ann@acme.example", PASSWORD, ip="10.0.1.1")
     assert locked.status_code == 429
     assert 0 < int(locked["Retry-After"]) <= 24 * 3600
     assert locked.json()["error"]["code"] == "throttled"
-    assert "wrong passwords" in locked.json()["error"]["message"]
-    assert sign_in("bob@acme.example", PASSWORD, ip="10.0.2.2").status_code == 200  # other accounts are not
+    assert "wrong passwords for this account from your address" in locked.json()["error"]["message"]
+    assert sign_in("bob@acme.example", PASSWORD, ip="10.0.1.1").status_code == 200  # other accounts are not
+
+
+def test_an_attacker_failing_with_a_persons_email_does_not_lock_the_person_out(shared, people):
+    for attempt in range(6):
+        sign_in("ann@acme.example", f"wrong-{attempt}", ip="203.0.113.7")
+    assert sign_in("ann@acme.example", PASSWORD, ip="203.0.113.7").status_code == 429  # the attacker's address
+    assert sign_in("ann@acme.example", PASSWORD, ip="10.0.2.1").status_code == 200     # the person, elsewhere
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The counters' clock, moved only by the test: windows and back-off slots end when the test says."""
+    now = [float(int(time.time()) // (24 * 3600) * (24 * 3600) + 7)]  # early in a day: no day window ends
+    monkeypatch.setattr(throttle_store, "time", SimpleNamespace(time=lambda: now[0]))
+    return now
+
+
+@pytest.fixture
+def backoff(shared):
+    shared.SALESTALK_SIGN_IN_ACCOUNT_FREE_FAILURES = 4
+    shared.SALESTALK_SIGN_IN_BACKOFF_SECONDS = 30
+    return shared
+
+
+def test_an_account_attacked_from_many_addresses_backs_off_but_a_new_address_still_signs_in(
+        backoff, people, clock):
+    for address in ("203.0.113.1", "203.0.113.2"):
+        for attempt in range(2):
+            assert sign_in("ann@acme.example", f"wrong-{attempt}", ip=address).status_code == 401
+    # Four failures in all: the addresses that failed now share one attempt per 30 s slot.
+    assert sign_in("ann@acme.example", "wrong-again", ip="203.0.113.1").status_code == 401
+    held = sign_in("ann@acme.example", PASSWORD, ip="203.0.113.2")
+    assert held.status_code == 429 and 0 < int(held["Retry-After"]) <= 30
+    assert "many wrong passwords" in held.json()["error"]["message"]
+    assert sign_in("ann@acme.example", "wrong", ip="203.0.113.3").status_code == 401  # one guess per new address
+    assert sign_in("ann@acme.example", PASSWORD, ip="10.0.6.1").status_code == 200   # the person, anywhere new
+    clock[0] += int(held["Retry-After"])
+    assert sign_in("ann@acme.example", "wrong-later", ip="203.0.113.2").status_code == 401  # the next slot
+    assert sign_in("ann@acme.example", "wrong-later", ip="203.0.113.1").status_code == 429
+
+
+def test_a_person_who_mistyped_during_an_attack_waits_one_slot_at_most(backoff, people, clock):
+    for address in ("203.0.113.1", "203.0.113.2"):
+        for attempt in range(2):
+            sign_in("ann@acme.example", f"wrong-{attempt}", ip=address)
+    assert sign_in("ann@acme.example", "typo", ip="10.0.7.1").status_code == 401
+    assert sign_in("ann@acme.example", "wrong", ip="203.0.113.1").status_code == 401  # the attacker takes the slot
+    waiting = sign_in("ann@acme.example", PASSWORD, ip="10.0.7.1")
+    assert waiting.status_code == 429 and int(waiting["Retry-After"]) <= 30
+    clock[0] += int(waiting["Retry-After"])
+    assert sign_in("ann@acme.example", PASSWORD, ip="10.0.7.1").status_code == 200
+
+
+def test_the_pages_password_form_keeps_the_same_lockout(shared, people):
+    def page_sign_in(password: str, ip: str):
+        client = Client()
+        response = client.post("/login/", {"username": "ann@acme.example", "password": password}, REMOTE_ADDR=ip)
+        return response, client
+
+    for attempt in range(3):
+        response, _ = page_sign_in(f"wrong-{attempt}", "203.0.113.9")
+        assert response.status_code == 200 and "Wrong email or password." in response.content.decode()
+    response, client = page_sign_in(PASSWORD, "203.0.113.9")
+    assert "wrong passwords for this account from your address" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert sign_in("ann@acme.example", PASSWORD, ip="203.0.113.9").status_code == 429  # the API agrees
+    response, client = page_sign_in(PASSWORD, "10.0.8.1")
+    assert response.status_code == 302 and client.session["_auth_user_id"]
 
 
 def test_a_successful_sign_in_forgets_earlier_failures(shared, people):

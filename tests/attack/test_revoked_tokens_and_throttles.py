@@ -104,16 +104,34 @@ def tight(settings):
     return settings
 
 
-def test_guessing_a_password_locks_the_account_even_for_the_right_one(victim, prober, tight):
+def test_guessing_from_one_address_locks_that_address_out_even_for_the_right_one(victim, prober, tight):
     create_user(tenant_id=victim.tenant.tenant_id, email="guessed@victim-co.example", password=PASSWORD)
-    for n in range(60):  # from 60 addresses, so only the account's lockout can stop them
-        sign_in_from(prober, category="sign-in: wrong passwords", ip=f"203.0.113.{n}",
+    for n in range(15):
+        sign_in_from(prober, category="sign-in: wrong passwords from one address", ip="203.0.113.50",
                      email="guessed@victim-co.example", password=f"guess-{n}")
-    right = sign_in_from(prober, category="sign-in: the right password after 60 wrong", ip="203.0.113.200",
+    right = sign_in_from(prober, category="sign-in: the right password after 15 wrong", ip="203.0.113.50",
                          email="guessed@victim-co.example", password=PASSWORD)
     assert right.status == 429
-    statuses = [a.status for a in prober.attempts if a.category == "sign-in: wrong passwords"]
+    statuses = [a.status for a in prober.attempts if a.category == "sign-in: wrong passwords from one address"]
     assert statuses[:5] == [401] * 5 and set(statuses[5:]) == {429}
+    # The lock is the attacker's address's, not the person's: anyone can type their email.
+    assert sign_in("guessed@victim-co.example", ip="198.51.100.77").status_code == 200
+    assert prober.failures() == []
+
+
+def test_guessing_from_many_addresses_backs_the_account_off_without_locking_its_owner_out(victim, prober, tight):
+    tight.SALESTALK_SIGN_IN_ACCOUNT_FREE_FAILURES = 10
+    tight.SALESTALK_SIGN_IN_BACKOFF_SECONDS = 24 * 3600  # one slot for the whole test
+    create_user(tenant_id=victim.tenant.tenant_id, email="sprayed@victim-co.example", password=PASSWORD)
+    for n in range(30):  # six addresses in turn
+        sign_in_from(prober, category="sign-in: wrong passwords from six addresses", ip=f"203.0.113.{n % 6}",
+                     email="sprayed@victim-co.example", password=f"guess-{n}")
+    statuses = [a.status for a in prober.attempts]
+    assert statuses == [401] * 11 + [429] * 19  # ten free failures, then one attempt per slot
+    held = sign_in_from(prober, category="sign-in: the right password from an address that guessed",
+                        ip="203.0.113.1", email="sprayed@victim-co.example", password=PASSWORD)
+    assert held.status == 429
+    assert sign_in("sprayed@victim-co.example", ip="198.51.100.78").status_code == 200  # the owner, elsewhere
     assert prober.failures() == []
 
 
