@@ -33,8 +33,9 @@ locals {
   # The app's own origin, known before the function (only the API resource is needed).
   app_host   = local.full_stack ? "${module.http_api[0].id}.execute-api.${var.region}.amazonaws.com" : ""
   app_origin = "https://${local.app_host}"
-  # Matches metrics.files / metrics.uploads: tenants/<id>/datasets/… and tenants/<id>/uploads/….
-  tenant_objects_arn = local.full_stack ? "${module.static_site[0].uploads_bucket_arn}/tenants/*" : ""
+  # Matches metrics.uploads: tenants/<id>/uploads/…, presigned and read with the function's own role. Dataset
+  # files (tenants/<id>/datasets/…) and Athena are reached only with a tenant's scoped credentials (the tenant role).
+  tenant_uploads_arn = local.full_stack ? "${module.static_site[0].uploads_bucket_arn}/tenants/*/uploads/*" : ""
 }
 
 # Applying aws.tfvars to the local workspace (or the reverse) stops here.
@@ -216,7 +217,7 @@ locals {
       Sid      = "TenantFiles"
       Effect   = "Allow"
       Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-      Resource = local.full_stack ? ["${module.static_site[0].uploads_bucket_arn}/uploads/*", local.tenant_objects_arn] : []
+      Resource = local.full_stack ? ["${module.static_site[0].uploads_bucket_arn}/uploads/*", local.tenant_uploads_arn] : []
     },
     {
       Sid      = "DjangoDatabase"
@@ -236,40 +237,6 @@ locals {
       Effect   = "Allow"
       Action   = ["lambda:InvokeFunction"]
       Resource = local.full_stack ? [module.import_function[0].arn] : []
-    },
-  ]
-
-  # Athena past one machine (issue 12): queries in the one workgroup, results in its bucket, tables of
-  # tenants' dataset versions in the one Glue database, and the tenants' files they read.
-  athena_statements = [
-    {
-      Sid      = "AthenaWorkgroup"
-      Effect   = "Allow"
-      Action   = ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution", "athena:GetWorkGroup"]
-      Resource = local.full_stack ? [module.analytics[0].workgroup_arn] : []
-    },
-    {
-      Sid    = "GlueTenantTables"
-      Effect = "Allow"
-      Action = ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartitions", "glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"]
-      Resource = local.full_stack ? [
-        "arn:${local.partition}:glue:${var.region}:${local.account}:catalog",
-        "arn:${local.partition}:glue:${var.region}:${local.account}:database/${module.analytics[0].glue_database}",
-        "arn:${local.partition}:glue:${var.region}:${local.account}:table/${module.analytics[0].glue_database}/tenant_*",
-      ] : []
-    },
-    {
-      Sid      = "AthenaResults"
-      Effect   = "Allow"
-      Action   = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:ListBucket"]
-      Resource = local.full_stack ? [module.analytics[0].results_bucket_arn, "${module.analytics[0].results_bucket_arn}/results/*"] : []
-    },
-    {
-      Sid       = "AthenaReadsTenantFiles"
-      Effect    = "Allow"
-      Action    = ["s3:ListBucket", "s3:GetBucketLocation"]
-      Resource  = local.full_stack ? [module.static_site[0].uploads_bucket_arn] : []
-      Condition = { StringLike = { "s3:prefix" = ["tenants/*"] } }
     },
   ]
 
@@ -338,21 +305,22 @@ resource "aws_iam_role_policy" "tenant" {
         # Where a request's credentials also reach files (issue 12.7), only its own tenant's prefix.
         Sid      = "TaggedTenantFiles"
         Effect   = "Allow"
-        Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+        Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
         Resource = ["${module.static_site[0].uploads_bucket_arn}/tenants/$${aws:PrincipalTag/tenantId}/*"]
       },
       {
-        # Athena queries with the request's credentials (issue 12.6): the session policy narrows these
-        # to the tenant's own Glue tables; Glue names cannot hold the tag's hyphens, hence tenant_*.
+        # Athena queries and the import's Glue table (issue 12.6) run with the request's credentials only: the
+        # session policy narrows these to the tenant's own Glue tables; Glue names cannot hold the tag's hyphens,
+        # hence tenant_*.
         Sid      = "AthenaWorkgroup"
         Effect   = "Allow"
         Action   = ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution", "athena:GetWorkGroup"]
         Resource = [module.analytics[0].workgroup_arn]
       },
       {
-        Sid    = "GlueTenantTablesRead"
+        Sid    = "GlueTenantTables"
         Effect = "Allow"
-        Action = ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartitions"]
+        Action = ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartitions", "glue:CreateTable", "glue:DeleteTable"]
         Resource = [
           "arn:${local.partition}:glue:${var.region}:${local.account}:catalog",
           "arn:${local.partition}:glue:${var.region}:${local.account}:database/${module.analytics[0].glue_database}",
@@ -394,7 +362,7 @@ module "http_function" {
   memory_mb          = var.http_memory_mb
   timeout_seconds    = var.lambda_timeout_seconds
   log_retention_days = var.log_retention_days
-  policy_statements  = concat(local.common_statements, local.http_statements, local.athena_statements)
+  policy_statements  = concat(local.common_statements, local.http_statements)
   environment = merge(local.app_environment, {
     SALESTALK_ALLOWED_HOSTS        = local.app_host
     SALESTALK_CSRF_TRUSTED_ORIGINS = local.app_origin
@@ -443,12 +411,12 @@ module "import_function" {
   timeout_seconds    = 900
   log_retention_days = var.log_retention_days
   environment        = local.app_environment
-  policy_statements = concat(local.common_statements, local.athena_statements, [
+  policy_statements = concat(local.common_statements, [
     {
-      Sid      = "TenantFiles"
+      Sid      = "TenantUploads"
       Effect   = "Allow"
-      Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-      Resource = [local.tenant_objects_arn]
+      Action   = ["s3:GetObject", "s3:DeleteObject"]
+      Resource = [local.tenant_uploads_arn]
     },
   ])
 }

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import fnmatch
 import re
 from pathlib import Path
 
@@ -294,21 +295,25 @@ def test_athena_has_a_per_query_scan_limit_expiring_results_and_tenant_tables_on
     assert expiry == {"days": "${var.results_expire_days}"}
     variables = named(ROOT_CONFIG["variable"])
     assert 0 < variables["athena_bytes_scanned_cutoff"]["default"] <= 100 * 1024**3
-    athena = statements_by_sid(LOCALS["athena_statements"])
-    glue_tables = athena["GlueTenantTables"]["Resource"]
-    assert "/tenant_*'" in glue_tables and "table/${module.analytics[0].glue_database}/*'" not in glue_tables
-    assert "athena:StartQueryExecution" in athena["AthenaWorkgroup"]["Action"]
-    assert athena["AthenaReadsTenantFiles"]["Condition"] == {"StringLike": {"s3:prefix": ["tenants/*"]}}
+    # Athena and Glue run with a tenant's scoped credentials only: the tenant role grants them, no function does.
+    tenant_policy = (TERRAFORM / "main.tf").read_text().split('resource "aws_iam_role_policy" "tenant"')[1]
+    glue = tenant_policy[tenant_policy.index('Sid    = "GlueTenantTables"'):].split("},")[0]
+    assert "glue:CreateTable" in glue and "/tenant_*" in glue and "glue_database}/*" not in glue
+    for function in ("http_function", "import_function", "ws_function"):
+        assert not re.search(r"athena|glue", MODULES[function]["policy_statements"]), function
 
 
 def test_tenant_files_are_granted_under_the_prefix_the_app_writes(tenant):
     from metrics.files import version_file_name
     from metrics.uploads import upload_name
 
-    [pattern] = re.findall(r'uploads_bucket_arn\}/([^"]+)"', LOCALS["tenant_objects_arn"])
-    assert pattern == "tenants/*"
-    for key in (version_file_name(tenant=tenant, version="v_1"), upload_name(tenant=tenant, upload_id="up_1")):
-        assert key.startswith(f"tenants/{tenant.tenant_id}/")
+    # The functions' own role reaches tenants' uploads (presigned POSTs), never their dataset files: those are
+    # read and written with the tenant's scoped credentials (metrics.files.tenant_storage).
+    [pattern] = re.findall(r'uploads_bucket_arn\}/([^"]+)"', LOCALS["tenant_uploads_arn"])
+    assert pattern == "tenants/*/uploads/*"
+    assert fnmatch.fnmatchcase(upload_name(tenant=tenant, upload_id="up_1"), pattern)
+    assert not fnmatch.fnmatchcase(version_file_name(tenant=tenant, version="v_1"), pattern)
+    assert "tenant_objects_arn" not in (TERRAFORM / "main.tf").read_text()
 
 
 def test_uploads_accept_presigned_posts_from_the_app_origin_only():
@@ -369,6 +374,6 @@ def test_functions_and_the_tenant_role_can_use_athena_for_tenants_past_one_funct
     for setting in ("SALESTALK_ATHENA_WORKGROUP", "SALESTALK_GLUE_DATABASE", "SALESTALK_ATHENA_RESULTS_BUCKET"):
         assert re.search(rf"{setting}\s+= module\.analytics\[0\]\.", main), setting
     tenant_policy = main[main.index('resource "aws_iam_role_policy" "tenant"'):]
-    for sid in ("AthenaWorkgroup", "GlueTenantTablesRead", "AthenaResults", "ListOwnTenantFiles"):
+    for sid in ("AthenaWorkgroup", "GlueTenantTables", "AthenaResults", "ListOwnTenantFiles"):
         assert re.search(rf'Sid\s+= "{sid}"', tenant_policy), sid
     assert "tenants/$${aws:PrincipalTag/tenantId}/*" in tenant_policy
