@@ -2,9 +2,10 @@
 
 ``query`` / ``query_many`` are the one way the rest of SalesTalk reads numbers
 (``metrics.queries`` documents what a ``QuerySpec`` can ask). Each spec is
-checked against the model and the settings' limits before any work, compiled
-to one parameterised statement (``metrics.compiler``) and run by DuckDB over
-the version loaded in memory from its Parquet file (``metrics.engine``, ``metrics.files``).
+checked against the model and the settings' limits before any work; all the
+specs of one call are compiled to one parameterised statement (``metrics.compiler``)
+and run by DuckDB over the version loaded in memory from its Parquet file
+(``metrics.engine``, ``metrics.files``); on Athena each spec is a statement of its own.
 
 Caches, per process: the pointer to the current version for ``POINTER_TTL``
 seconds (an import in this process updates it at once; other processes see a
@@ -18,7 +19,7 @@ import threading
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -26,7 +27,7 @@ from typing import Any
 from django.conf import settings
 
 from metrics import athena, engine
-from metrics.compiler import DUCKDB, Dialect, compile_query
+from metrics.compiler import compile_many, compile_query
 from metrics.errors import InvalidQuery, NoDataset, UnknownDimension, UnknownMeasure, UnknownMember
 from metrics.model_edits import with_edits
 from metrics.models import CURRENT_SK, DATASET_PK, MODEL_SK, CurrentDatasetItem, SemanticModelItem, version_pk
@@ -192,13 +193,27 @@ def query_many(
     for spec in specs:
         _check(indexed, spec)
     model = indexed.model
+    most = settings.SALESTALK_MAX_QUERY_ROWS
     if athena.serves(tenant=tenant, model=model):
         location = athena.table_location(tenant=tenant, version=model.version)
-        return [_answer(model, spec, location, dialect=athena.ATHENA,
-                        fetch=lambda sql, params: athena.fetch(tenant=tenant, sql=sql, params=params))
-                for spec in specs]
+        answers = []
+        for spec in specs:
+            compiled = compile_query(spec=spec, model=model, location=location, max_rows=most, dialect=athena.ATHENA)
+            answers.append(_result(model, spec, athena.fetch(tenant=tenant, sql=compiled.sql, params=compiled.params),
+                                   compiled.columns))
+        return answers
+    if not specs:
+        return []
     table = engine.version_table(tenant=tenant, version=model.version)
-    return [_answer(model, spec, table, dialect=engine.TABLES) for spec in specs]
+    # One statement for them all: specs over the same days and constraints share one scan of the facts.
+    compiled = compile_many(specs=specs, model=model, location=table, max_rows=most, dialect=engine.TABLES)
+    records: list[list[tuple[Any, ...]]] = [[] for _ in specs]
+    for record in engine.fetch(compiled.sql, compiled.params):
+        records[record[0]].append(record)
+    return [
+        _result(model, spec, [(*r[1:4], r[5] if spec.buckets else r[4], *r[6:]) for r in found], compiled.columns)
+        for spec, found in zip(specs, records, strict=True)
+    ]
 
 
 def query(
@@ -224,16 +239,14 @@ def query(
     return query_many(tenant=tenant, specs=[spec], model=model)[0]
 
 
-def _answer(
-    model: SemanticModel, spec: QuerySpec, location: str, *, dialect: Dialect = DUCKDB,
-    fetch: Callable[[str, Sequence[Any]], list[tuple[Any, ...]]] = engine.fetch,
+def _result(
+    model: SemanticModel, spec: QuerySpec, records: Sequence[Sequence[Any]], columns: tuple[str, ...]
 ) -> QueryResult:
+    """One spec's answer from its records (``part, ord, member, period, sum_0 … sum_n, facts, distinct``)."""
     most = settings.SALESTALK_MAX_QUERY_ROWS
-    compiled = compile_query(spec=spec, model=model, location=location, max_rows=most, dialect=dialect)
-    records = fetch(compiled.sql, compiled.params)
     if len(records) - 1 > most:
         raise InvalidQuery(f"The answer would have more than {most:,} rows; filter it or ask for fewer.")
-    build = _CellBuilder(model, compiled.columns)
+    build = _CellBuilder(model, columns)
     total = build(records[0], key=None)
     found = records[1:]
     if spec.buckets:
