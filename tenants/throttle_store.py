@@ -3,6 +3,12 @@
 Redis where ``SALESTALK_REDIS_URL`` is set; otherwise atomic counters in the global DynamoDB table
 ``{prefix}throttles`` whose items expire with the window (TTL), so no always-on service is needed.
 A process-local store exists for the test profile only.
+
+A count may be one too high, never too low: an ADD is not idempotent and UpdateItem takes no idempotency
+token, so a call whose response is lost after DynamoDB applied it (a read timeout, a dropped connection)
+is counted again by botocore's retry; a call DynamoDB refused (throttling) is not. Making it exact would
+cost a transaction and a read per request; the error only ever refuses a request a little sooner
+(``tenants/tests/test_throttle_retries.py``). redis-py retries a lost INCR the same way, with the same effect.
 """
 from __future__ import annotations
 
