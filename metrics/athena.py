@@ -10,6 +10,7 @@ records DuckDB gives, so ``metrics.selectors`` builds the same ``QueryResult``.
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
@@ -149,6 +150,18 @@ def register_version(*, tenant: TenantContext, version: str, schema: Any) -> str
         },
     )
     return name
+
+
+def unregister_version(*, tenant: TenantContext, version: str) -> None:
+    """Delete the version's Glue table and its manifest (the Parquet file is ``metrics.files``'); re-runnable."""
+    glue = client("glue", tenant=tenant)
+    name = table_name(tenant=tenant, version=version)
+    # Not there: never registered (a version below the threshold), or already deleted.
+    with contextlib.suppress(glue.exceptions.EntityNotFoundException):
+        glue.delete_table(DatabaseName=settings.SALESTALK_GLUE_DATABASE, Name=name)
+    dataset_storage(tenant=tenant).delete(f"{_version_prefix(tenant, version)}manifest")
+    with _sizes_lock:
+        _sizes.pop((tenant.tenant_id, version), None)
 
 
 def to_athena(sql: str) -> str:

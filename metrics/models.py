@@ -3,7 +3,8 @@
 - ``DATASET / CURRENT``: the pointer to the current version; switching it is the
   one atomic step of an import.
 - ``DATASET / VERSION#{v}``: one per version not yet deleted, with its state, so
-  a crashed import's leftovers can be found and deleted later.
+  a crashed import's leftovers can be found and deleted later. At most
+  ``SALESTALK_DATASET_VERSIONS_KEPT`` finished versions are kept (``metrics.services.cleanup_versions``).
 - ``DATASET#{v} / MODEL``: the version's semantic model, zlib-compressed JSON.
 """
 from __future__ import annotations
@@ -21,7 +22,8 @@ MODEL_SK = "MODEL"
 class VersionStatus:
     WRITING = "writing"
     CURRENT = "current"
-    RETIRED = "retired"
+    RETIRED = "retired"  # replaced, still stored: one switch away
+    REMOVING = "removing"  # past the bound: no switch may pick it; its files and items are being deleted
 
 
 def version_pk(version: str) -> str:

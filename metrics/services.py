@@ -8,8 +8,9 @@
    the old version all along.
 3. One conditional write switches ``CURRENT`` to the new version; it fails if
    another import switched it meanwhile (this one is then discarded).
-4. The version just replaced is kept until the next import, so queries that
-   started on it can finish; older versions and crashed imports are deleted.
+4. The versions replaced are kept, up to ``SALESTALK_DATASET_VERSIONS_KEPT``
+   in all, so each is one switch away (``metrics.versions``) and queries that
+   started on one can finish; older versions and crashed imports are deleted.
 
 The DynamoDB items an import writes do not depend on the data's size or its
 number of dimensions: a version record, the model, the pointer.
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from django.conf import settings
-from pynamodb.exceptions import PutError
+from pynamodb.exceptions import PutError, UpdateError
 
 from core.clock import now, now_iso
 from core.ids import new_id
@@ -304,11 +305,11 @@ def _mark(*, tenant: TenantContext, version: str, status: str, file_bytes: int |
 
 
 def cleanup_versions(*, tenant: TenantContext, stale_after: timedelta = STALE_IMPORT_AFTER) -> list[str]:
-    """Delete versions no query needs any more; returns their ids.
+    """Delete the versions past the bound; returns their ids.
 
-    Kept: the current version, the most recently retired one (queries that read
-    the old pointer may still be running on it), and imports still writing
-    (younger than ``stale_after``).
+    Kept: the current version and the most recently replaced ones, up to
+    ``SALESTALK_DATASET_VERSIONS_KEPT`` in all (each can be switched back to),
+    and imports still writing (younger than ``stale_after``).
     """
     pointer = current_dataset(tenant=tenant)
     current = pointer.version if pointer is not None else None
@@ -318,18 +319,52 @@ def cleanup_versions(*, tenant: TenantContext, stale_after: timedelta = STALE_IM
         if v.version != current
     ]
     finished = sorted(
-        (v for v in others if v.status != VersionStatus.WRITING), key=lambda v: v.retired_at or "", reverse=True
+        (v for v in others if v.status in (VersionStatus.RETIRED, VersionStatus.CURRENT)),
+        key=lambda v: v.retired_at or "", reverse=True,
     )
+    replaced_kept = settings.SALESTALK_DATASET_VERSIONS_KEPT - (1 if current is not None else 0)
     stale_before = (now() - stale_after).isoformat(timespec="milliseconds")
-    doomed = finished[1:] + [v for v in others if v.status == VersionStatus.WRITING and v.started_at <= stale_before]
+    doomed = (
+        finished[replaced_kept:]
+        + [v for v in others if v.status == VersionStatus.WRITING and v.started_at <= stale_before]
+        + [v for v in others if v.status == VersionStatus.REMOVING]  # a cleanup that stopped halfway
+    )
+    removed = []
     for record in doomed:
-        delete_version(tenant=tenant, version=record.version)
-    return [record.version for record in doomed]
+        if _claim_for_removal(tenant=tenant, record=record):
+            delete_version(tenant=tenant, version=record.version)
+            removed.append(record.version)
+    return removed
+
+
+def _claim_for_removal(*, tenant: TenantContext, record: DatasetVersionItem) -> bool:
+    """Mark ``record`` removing unless it changed meanwhile; from then on no switch can make it current.
+
+    A switch writes the pointer and the version's status in one transaction, so a switch that won the race
+    either changed the status (the mark is refused) or shows in the pointer read after the mark.
+    """
+    if record.status == VersionStatus.REMOVING:
+        return True
+    Version = bind(DatasetVersionItem, tenant=tenant)
+    try:
+        record.update(actions=[Version.status.set(VersionStatus.REMOVING)], condition=Version.status == record.status)
+    except UpdateError as exc:
+        if exc.cause_response_code == "ConditionalCheckFailedException":
+            return False
+        raise
+    pointer = current_dataset(tenant=tenant)
+    if pointer is not None and pointer.version == record.version:
+        record.update(actions=[Version.status.set(VersionStatus.CURRENT)])
+        return False
+    return True
 
 
 def delete_version(*, tenant: TenantContext, version: str) -> None:
-    """Delete a version's file, then its model, then its record (so a crash can resume)."""
+    """Delete a version's file (with its in-memory table and, on Athena, its Glue table), then its model, then
+    its record (so a crash can resume)."""
     delete_version_file(tenant=tenant, version=version)
+    if athena.enabled():
+        athena.unregister_version(tenant=tenant, version=version)
     bind(SemanticModelItem, tenant=tenant)(pk=version_pk(version), sk=MODEL_SK).delete()
     bind(DatasetVersionItem, tenant=tenant)(pk=DATASET_PK, sk=f"{VERSION_SK_PREFIX}{version}").delete()
 
