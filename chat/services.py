@@ -29,7 +29,6 @@ from chat.selectors import follow_up_context, get_conversation, message_json
 from core.clock import now_iso
 from core.ids import new_id
 from core.text import clean_text
-from insights.engine import answer_question
 from tenants.context import TenantContext
 from tenants.storage import bind
 
@@ -217,6 +216,9 @@ def ask(
         events.publish(
             tenant=tenant, conversation_id=conversation.id, event=events.thinking_event(conversation_id=conversation.id)
         )
+    # The engine (parser tables, narrative, LLM clients) loads at the first question, not at a cold start.
+    from insights.engine import answer_question
+
     # Answered before anything is stored: a question that cannot be answered at all (no dataset) leaves no trace.
     answer = answer_question(
         tenant=tenant,
