@@ -14,7 +14,6 @@ from rest_framework.response import Response
 
 from metrics import jobs, uploads
 from metrics.import_queue import start_import
-from metrics.previews import column_preview
 from tenants.api import TenantAPIView
 
 MAX_NAMES = 200
@@ -128,6 +127,8 @@ class UploadColumnsApi(TenantAPIView):
 
     @extend_schema(responses={200: OutputSerializer})
     def get(self, request: Request, upload_id: str) -> Response:
+        from metrics.previews import column_preview  # reads the file with pyarrow: not at a cold start
+
         record = uploads.received_upload(tenant=self.tenant, upload_id=upload_id)
         return Response(self.OutputSerializer(column_preview(name=record.name)).data)
 

@@ -15,7 +15,6 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-import boto3
 from django.conf import settings
 
 from core.clock import now
@@ -85,6 +84,8 @@ def _executor() -> ThreadPoolExecutor:
 
 @lru_cache(maxsize=1)
 def lambda_client() -> Any:
+    import boto3  # with s3transfer: loaded by the first queued import, not by a cold start
+
     return boto3.client("lambda", region_name=settings.SALESTALK_AWS_REGION)
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from django.conf import settings
 from pynamodb.exceptions import PutError, UpdateError
@@ -51,9 +51,12 @@ from metrics.models import (
 from metrics.reading import file_size, read_table
 from metrics.selectors import current_dataset, encode_model, get_semantic_model, remember_current_version
 from metrics.semantic import SemanticModel
-from metrics.validation import ColumnRole, Facts, Limits, validate
 from tenants.context import TenantContext
 from tenants.storage import bind
+
+# metrics.validation works in numpy and pyarrow: imported where a file is read, never at a cold start.
+if TYPE_CHECKING:
+    from metrics.validation import ColumnRole, Facts, Limits
 
 logger = logging.getLogger("salestalk.metrics")
 
@@ -117,6 +120,8 @@ def file_checksum(stream: BinaryIO) -> str:
 
 
 def dataset_limits() -> Limits:
+    from metrics.validation import Limits
+
     return Limits(
         max_columns=settings.SALESTALK_MAX_DATASET_COLUMNS,
         max_rows=settings.SALESTALK_MAX_DATASET_ROWS,
@@ -141,6 +146,8 @@ def read_facts(
         raise InvalidDataset(f"The file is {size:,} bytes; the limit is {limit:,} bytes.")
     if size == 0:
         raise InvalidDataset("The file is empty.")
+    from metrics.validation import validate
+
     return validate(read_table(stream), limits=dataset_limits(), dimensions=dimensions, measures=measures)
 
 

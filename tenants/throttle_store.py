@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-import redis
 from django.conf import settings
 
 from tenants.storage import dynamodb_client, ensure_table
@@ -96,6 +95,8 @@ class DynamoDBCounterStore:
 
 class RedisCounterStore:
     def __init__(self, *, url: str) -> None:
+        import redis  # loaded only where SALESTALK_REDIS_URL is set, never in a cold start without it
+
         self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
 
     def hit(self, key: str, *, window: int) -> Window:
