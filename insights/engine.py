@@ -75,14 +75,19 @@ def _understand(*, text: str, model: SemanticModel, as_of: date, context: Unders
     return Parse(understanding=understanding, confidence=LLM_FALLBACK_BELOW)
 
 
-def _unanswered(parsed: Parse) -> Answer:
+def _unanswered(parsed: Parse, *, model: SemanticModel, currency: str) -> Answer:
     text = parsed.clarification or (
         "Could you rephrase that? Ask me about a measure, a period or a part of the business."
     )
+    understanding = parsed.understanding
+    clarify = understanding.intent == "clarify"
     return Answer(
-        understanding=parsed.understanding, result=Result(), narrative=text, sentiment="neutral",
-        clarification=text if parsed.understanding.intent == "clarify" else None,
+        understanding=understanding, result=Result(), narrative=text, sentiment="neutral",
+        clarification=text if clarify else None,
         suggestions=parsed.suggestions,
+        # what was understood so far, named as an answer names it, for the surfaces' chips
+        display=display(understanding=understanding, result=Result(), model=model, currency=currency)
+        if clarify and model.measures else None,
     )
 
 
@@ -125,7 +130,7 @@ def answer_question(
     parsed = _understand(text=text, model=model, as_of=as_of, context=context)
     understanding = parsed.understanding
     if not understanding.answered:
-        return _unanswered(parsed)
+        return _unanswered(parsed, model=model, currency=tenant.currency)
     if understanding.intent == "count" and understanding.measure not in model.definitions:
         # A count of members needs no measure ("how many" is no request for units).
         understanding = understanding.with_changes(measure=None)

@@ -114,3 +114,21 @@ def test_unusual_with_too_little_history_is_asked_back(loaded):
                            context=None).as_json(conversation=None)
     assert data["understanding"]["intent"] == "clarify"
     assert "not enough history" in data["clarification"] and data["result"]["rows"] == []
+
+
+def test_a_clarification_carries_what_was_understood_and_readings_that_ask_again(loaded):
+    """The parts understood (measure, members, period) and their display names, for the surfaces' chips;
+    the closest reading is a question the engine answers as it was understood."""
+    data = ask(loaded, "Adjusted revenue in Germany in Q4 2024").as_json(conversation=None)
+    understood = data["understanding"]
+    assert understood["intent"] == "clarify" and "“adjusted”" in data["clarification"]
+    assert (understood["measure"], understood["subject"]) == ("revenue", {"dimension": "country", "value": "Germany"})
+    assert understood["time"]["start"] == "2024-10-01" and understood["time"]["end"] == "2024-12-31"
+    assert data["display"]["period"] == "Q4 2024" and data["display"]["measure"]["label"] == "Revenue"
+    assert data["result"]["value"] is None and data["display"]["figures"] == {}
+    reading = ask(loaded, data["suggestions"][0]).as_json(conversation=None)
+    dates = {**understood["time"], "grain": None}  # the reading names the dates, not the quarter
+    assert {**reading["understanding"], "time": dates} == {**understood, "intent": "value", "time": dates}
+    expected = measure(gold(Period(date(2024, 10, 1), date(2024, 12, 31)), {"country": ["Germany"]})[None],
+                       "revenue")
+    assert reading["result"]["value"] == pytest.approx(expected)

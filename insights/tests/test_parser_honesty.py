@@ -125,3 +125,34 @@ def test_a_measure_the_data_lacks_is_asked_back_with_what_was_understood(text, m
     assert got.understanding.intent == "clarify"
     assert got.clarification.startswith(f"I understood {measure}")
     assert missing in got.clarification
+
+
+SO_FAR = [
+    # (model, text, what the clarify keeps)
+    (SUPPLY, "adjusted bookings for Enterprise last month",
+     {"measure": "bookings", "subject": {"dimension": "segment", "value": "Enterprise"},
+      "time": {"start": "2025-10-01", "end": "2025-10-31", "grain": "month"}}),
+    (SUPPLY, "seats in Narnia by territory this year",
+     {"measure": "seats", "group_by": "territory", "subject": None,
+      "time": {"start": "2025-01-01", "end": "2025-11-10", "grain": None}}),
+    (PLAIN, "units per customer in the West last quarter",
+     {"measure": "units", "subject": {"dimension": "territory", "value": "West"},
+      "time": {"start": "2025-07-01", "end": "2025-09-30", "grain": "quarter"}}),
+]
+
+
+@pytest.mark.parametrize(("model", "text", "kept"), SO_FAR, ids=[t for _, t, _ in SO_FAR])
+def test_a_clarification_keeps_what_it_understood(model, text, kept):
+    got = read(text, model)
+    understood = got.understanding.as_json()
+    assert understood["intent"] == "clarify" and got.clarification
+    assert {k: understood[k] for k in kept} == kept
+
+
+def test_the_reading_a_clarification_offers_is_read_back_as_understood():
+    got = read("adjusted bookings for Enterprise by territory last month")
+    assert got.understanding.intent == "clarify"
+    again = read(got.suggestions[0]).understanding.as_json()
+    assert again["intent"] == "breakdown" and again["measure"] == "bookings" and again["group_by"] == "territory"
+    assert again["subject"] == {"dimension": "segment", "value": "Enterprise"}
+    assert (again["time"]["start"], again["time"]["end"]) == ("2025-10-01", "2025-10-31")

@@ -174,7 +174,7 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
     previous = _usable(context, model)
     refused = _refusal(facts, model=model, vocab=vocab, has_context=previous is not None)
     if refused is not None:
-        return refused
+        return _with_understood(refused, facts, model) if refused.understanding.intent == "clarify" else refused
     ask = _stated_ask(facts)
     if previous is not None and not _stands_alone(facts, ask):
         return _follow_up(facts, ask, previous, model=model, as_of=as_of)
@@ -680,7 +680,7 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         label = model.measure(facts.measure).label if facts.measure in model.definitions else None
         return _clarify(f"I understood {_understood(facts, model)}, but not “{facts.unplaced}”: it would change "
                         f"what is computed, and {_holdings(model)}. Which of these did you mean?",
-                        (label,) if label else tuple(model.measure(m).label for m in model.measures),
+                        (_reading(facts, model),) if label else tuple(model.measure(m).label for m in model.measures),
                         confidence=0.9)
     measure = facts.measure or _default_measure(model)
     if facts.per_unknown:
@@ -717,6 +717,38 @@ def _holdings(model: SemanticModel) -> str:
     measures = _list([model.measure(m).label.lower() for m in model.measures if not model.measure(m).derived])
     dims = _list([_dimension_plural(d) for d in model.dimensions])
     return f"your data holds daily totals of {measures}" + (f" by {dims}" if dims else "")
+
+
+def _with_understood(parsed: Parse, facts: _Facts, model: SemanticModel) -> Parse:
+    """A clarify keeps the parts of the question that were understood, for the surfaces to show."""
+    measures = model.definitions
+    groups = [g.name for g in facts.groups]
+    so_far = Understanding(
+        intent="clarify",
+        measure=facts.measure if facts.measure in measures else None,
+        time=facts.time.time.period() if facts.time.time is not None else None,
+        constraints=_constraints({}, facts, model),
+        group_by=groups[0] if len(set(groups)) == 1 else None,
+        per=facts.per if facts.per in (*GRAINS, *model.dimensions, *measures) else None,
+        also=tuple(m for m in facts.also if m in measures),
+        ignored=facts.ignored,
+    )
+    return replace(parsed, understanding=so_far)
+
+
+def _reading(facts: _Facts, model: SemanticModel) -> str:
+    """The question as understood, said so the parser reads it back the same way ("Bookings for Enterprise
+    from 2025-01-01 to 2025-11-05"): the closest reading a clarification can offer."""
+    measure = facts.measure or _default_measure(model)
+    out = model.measure(measure).label if measure in model.definitions else measure
+    members = [m for values in facts.members.values() for m in values]
+    if members:
+        out += f" for {_list(members)}"
+    if facts.groups:
+        out += f" by {_dimension_label(facts.groups[0].name)}"
+    if facts.time.time is not None:
+        out += f" from {facts.time.time.start.isoformat()} to {facts.time.time.end.isoformat()}"
+    return out
 
 
 def _understood(facts: _Facts, model: SemanticModel) -> str:
