@@ -16,6 +16,7 @@ from mangum import Mangum
 
 # Django's own tables live in DATABASE_URL's PostgreSQL, migrated by salestalk.lambda_migrate per deploy.
 application = get_asgi_application()
-# Import every view now, in the init phase, rather than inside the first request's timeout.
+# Import the views now, in the init phase, rather than inside the first request's timeout; what only some
+# requests need (the answering engine, file validation, the API schema) loads at its first use.
 import_module(settings.ROOT_URLCONF)
 handler = Mangum(application, lifespan="off")
