@@ -136,6 +136,8 @@ def test_a_clarification_offers_suggestions_that_ask_again(site, context):
     clarify = page.locator("article.msg.assistant.clarify")
     clarify.wait_for()
     assert clarify.get_by_role("button", name="☆ Pin").count() == 0
+    understood = clarify.get_by_role("list", name="What I understood").inner_text()
+    assert "Revenue" in understood and "2024" in understood  # what was understood so far, as chips
     clarify.get_by_role("button", name="Trail Runner").click()
     page.locator(".msg.user", has_text="Sales of Trail Runner in 2024").wait_for()
     answered = page.locator("article.msg.assistant").nth(1)
