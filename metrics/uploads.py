@@ -8,6 +8,11 @@ no file passes through API Gateway or Lambda; with a local storage, a plain
 multipart POST to this API. Either way the file ends up at the upload's name in
 that storage, and completing the upload queues an import job
 (``metrics.import_queue``). The file is deleted once imported or rejected.
+
+An upload never completed is abandoned once its URL has expired (plus
+``ABANDONED_AFTER``): the tenant's next upload deletes its staged file and its
+item, and DynamoDB's TTL deletes every upload item ``SALESTALK_UPLOAD_RETENTION_SECONDS``
+after its URL expired, whether or not the tenant comes back.
 """
 from __future__ import annotations
 
@@ -24,19 +29,22 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import Storage, storages
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute
-from pynamodb.exceptions import UpdateError
+from pynamodb.exceptions import DeleteError, UpdateError
 
 from core.clock import now, now_iso
 from core.ids import is_id, new_id
 from metrics.errors import InvalidDataset, MetricsError
 from metrics.files import version_file_name
 from tenants.context import TenantContext
+from tenants.services import TENANT_TTL_ATTRIBUTE
 from tenants.storage import TenantItem, bind
 
 STORAGE_ALIAS = "uploads"
 UPLOAD_PK = "UPLOAD"
 UPLOAD_ID_PREFIX = "up"
 COPY_CHUNK = 1 << 20
+# An upload may still be completed this long after its URL expired (a slow POST that started in time).
+ABANDONED_AFTER = timedelta(hours=1)
 # What a dataset file may be sent as; the reader tells the format by the file's first bytes anyway.
 CONTENT_TYPES = {
     ".csv": "text/csv",
@@ -67,7 +75,8 @@ class UploadItem(TenantItem):
     content_type = UnicodeAttribute(attr_name="contentType")
     max_bytes = NumberAttribute(attr_name="maxBytes")
     created_at = UnicodeAttribute(attr_name="createdAt")
-    expires_at = UnicodeAttribute(attr_name="expiresAt")
+    url_expires_at = UnicodeAttribute(attr_name="urlExpiresAt")
+    expires_at = NumberAttribute(attr_name=TENANT_TTL_ATTRIBUTE)  # epoch seconds: DynamoDB's TTL deletes the item
     status = UnicodeAttribute()
     job_id = UnicodeAttribute(attr_name="jobId", null=True)
 
@@ -123,6 +132,7 @@ def create_upload(*, tenant: TenantContext, filename: str, size: int) -> UploadT
     if size <= 0:
         raise InvalidDataset("The file is empty.")
     content_type = content_type_of(filename)
+    delete_abandoned_uploads(tenant=tenant)
     upload_id = new_id(UPLOAD_ID_PREFIX)
     name = upload_name(tenant=tenant, upload_id=upload_id)
     seconds = settings.SALESTALK_UPLOAD_URL_SECONDS
@@ -140,7 +150,8 @@ def create_upload(*, tenant: TenantContext, filename: str, size: int) -> UploadT
     Upload = bind(UploadItem, tenant=tenant)
     Upload(
         pk=UPLOAD_PK, sk=upload_id, upload_id=upload_id, name=name, filename=filename[:500], content_type=content_type,
-        max_bytes=limit, created_at=now_iso(), expires_at=expires.isoformat(timespec="milliseconds"),
+        max_bytes=limit, created_at=now_iso(), url_expires_at=expires.isoformat(timespec="milliseconds"),
+        expires_at=int((expires + timedelta(seconds=settings.SALESTALK_UPLOAD_RETENTION_SECONDS)).timestamp()),
         status=UploadStatus.PENDING,
     ).save(condition=Upload.pk.does_not_exist())
     return UploadTarget(id=upload_id, url=url, fields=fields, direct_to_storage=s3 is not None,
@@ -187,6 +198,29 @@ def mark_queued(*, tenant: TenantContext, upload_id: str, job_id: str) -> None:
         raise
 
 
+def delete_abandoned_uploads(*, tenant: TenantContext) -> list[str]:
+    """Delete the uploads never completed whose URL expired ``ABANDONED_AFTER`` ago: item, then staged file.
+
+    The item goes first, on condition it is still pending, so an upload completed meanwhile keeps its file.
+    Returns the ids deleted.
+    """
+    Upload = bind(UploadItem, tenant=tenant)
+    cutoff = (now() - ABANDONED_AFTER).isoformat(timespec="milliseconds")
+    abandoned = Upload.query(UPLOAD_PK, filter_condition=(Upload.status == UploadStatus.PENDING)
+                             & (Upload.url_expires_at < cutoff), consistent_read=True)
+    deleted = []
+    for record in abandoned:
+        try:
+            record.delete(condition=Upload.status == UploadStatus.PENDING)
+        except DeleteError as exc:
+            if exc.cause_response_code == "ConditionalCheckFailedException":
+                continue
+            raise
+        delete_upload_file(name=record.name)
+        deleted.append(record.upload_id)
+    return deleted
+
+
 def delete_upload_file(*, name: str) -> None:
     storage = upload_storage()
     s3 = _s3(storage)
@@ -212,7 +246,7 @@ def _pending(*, tenant: TenantContext, upload_id: str) -> UploadItem:
     record = get_upload(tenant=tenant, upload_id=upload_id)
     if record.status != UploadStatus.PENDING:
         raise UploadNotReady("This upload was already completed.")
-    if now() > datetime.fromisoformat(record.expires_at):
+    if now() > datetime.fromisoformat(record.url_expires_at):
         raise UploadNotReady("This upload has expired; start a new one.")
     return record
 
@@ -222,6 +256,8 @@ def received_upload(*, tenant: TenantContext, upload_id: str) -> UploadItem:
     record = get_upload(tenant=tenant, upload_id=upload_id)
     if record.status != UploadStatus.PENDING:
         raise UploadNotReady("This upload was already completed.")
+    if now() > datetime.fromisoformat(record.url_expires_at) + ABANDONED_AFTER:
+        raise UploadNotReady("This upload was abandoned; start a new one.")
     size = uploaded_size(name=record.name)
     if size is None:
         raise UploadNotReady("The file has not arrived yet; send it to the upload's URL first.")

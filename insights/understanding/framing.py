@@ -31,14 +31,21 @@ _FRAMING = re.compile(
     r"|\b(?:before\s+i\s+(?:head|go|leave|run|log\s+off|hop\s+off)(?:\s+(?:home|out|off))?|"
     r"(?:i'?m\s+)?back\s+(?:in|at)\s+the\s+\w+(?:\s+now)?|i'?m\s+(?:at|in|on)\s+(?:the|my)\s+\w+(?:\s+now)?|"
     r"on\s+my\s+way\s+(?:home|in|out|to\s+\w+)|(?:working\s+)?from\s+home\s+today)\b"
+    # asides of candour: "to be frank", "truth be told" (Frank the account manager is not meant)
+    r"|\b(?:(?:to\s+be|being)\s+(?:frank|honest|fair|clear|blunt|candid)|truth\s+be\s+told|in\s+all\s+honesty|"
+    r"frankly|honestly|tbh|ngl)\b\s*[:,\-]?"
     r"|\W+(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated|appreciate\s+it)(?:\s+(?:so\s+much|a\s+lot|"
     r"again|in\s+advance))?\W*$")
 # Not a question about the data, even when it mentions sales: write / compose something, translate, a joke.
 _NOT_A_QUESTION = re.compile(
-    r"\b(?:write|draft|compose|create|make|generate|give)\s+(?:me\s+|us\s+)?(?:a|an|some|my|the)\s+(?:short\s+|quick\s+|"
-    r"funny\s+|nice\s+|new\s+)?(?:poem|poems|haiku|limerick|song|rap|story|essay|cover\s+letter|letter|e-?mail|"
-    r"tweet|post|linkedin\s+post|blog(?:\s+post)?|speech|toast|joke|slogan|tagline|code|script|sql|resume|cv|"
-    r"job\s+(?:ad|description|application))\b"
+    r"\b(?:(?:write|draft|compose|create|generate)\s+(?:me\s+|us\s+)?(?:a|an|some|my|the)\s+(?:[\w#-]+\s+){0,2}|"
+    r"(?:make|give)\s+(?:me\s+|us\s+)?(?:a|an|some|my|the)\s+(?:short\s+|quick\s+|funny\s+|nice\s+|new\s+)?)"
+    r"(?:poem|poems|haiku|limerick|song|rap|story|essay|cover\s+letter|letter|e-?mail|"
+    r"tweet|(?:linkedin\s+|slack\s+|blog\s+)?post|(?:slack\s+|teams\s+)?message|blog|speech|toast|joke|slogan|tagline|code|script|sql|resume|cv|caption|announcement|"
+    r"press\s+release|shout-?out|job\s+(?:ad|description|application))\b"
+    # a text for someone else to read, not a question: "write up a summary for the team", "draft a recap to my boss"
+    r"|\b(?:write|draft|compose)\s+(?:up\s+)?(?:me\s+|us\s+)?(?:a|an|some|my|the)\s+(?:[\w#-]+\s+){0,2}"
+    r"(?:summary|recap|update|report|memo|note|newsletter)\b(?=.*\b(?:for|to)\s+(?!me\b|us\b|myself\b)\w)"
     r"|\b(?:translate|translation|tell\s+(?:me\s+)?(?:a\s+)?joke|jokes?|weather|horoscope|sing\s+(?:me\s+)?a)\b"
     r"|^\W*(?:who|what)\s+(?:are|is)\s+you\b")
 

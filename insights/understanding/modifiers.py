@@ -89,7 +89,11 @@ _NOT_IN_TOTALS = re.compile(
     r"(?:biggest|largest|smallest|single|individual|one|each|typical)\s+(?:single\s+)?(?:order|deal|transaction|"
     r"invoice|purchase|sale|ticket|receipt)|single\s+(?:biggest|largest)\s+(?:order|deal|transaction|sale)|"
     r"(?:per|by|each|every)\s+(?:order|transaction|invoice|receipt)\s+(?:line|size)|forecast\w*|predict\w*|"
-    r"projection|will\s+(?:we|it|revenue|sales)\s+(?:be|do|look))\b")
+    r"projection|will\s+(?:we|it|revenue|sales)\s+(?:be|do|look)|"
+    # "longest single surgery", "the single biggest booking": one event, where the data holds daily totals
+    r"(?:longest|shortest|quickest|slowest|biggest|largest|smallest|highest|lowest|priciest)\s+single\s+"
+    r"(?!(?:day|week|month|quarter|year)s?\b)[a-z]+|single\s+(?:longest|shortest|biggest|largest|smallest|priciest)\s+"
+    r"(?!(?:day|week|month|quarter|year)s?\b)[a-z]+)\b")
 
 
 @dataclass(frozen=True)

@@ -396,9 +396,14 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
     names: list[list[str]] = []
     previous_word = ""
     open_name = False
+    previous_end = 0
     for k, token in enumerate(tokens):
         word = token.text
         inside = any(a <= token.start < b for a, b in covered)
+        if any(previous_end <= a < token.start for a, _ in covered):
+            # "in 2025 came through": the preposition's object was the period, not the word after it.
+            previous_word, open_name = "", False
+        previous_end = token.end
         unknown = not inside and word.isalpha() and len(word) > 1 and (word not in COMMON or word in MEMBER_LIKE)
         if unknown:
             written = facts.text[token.start:token.end]

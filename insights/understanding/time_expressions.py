@@ -522,7 +522,7 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(
         r"\b(?:(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:to|with|against)|against|relative\s+to|than|over|on|"
         r"from|with|in\s+comparison\s+(?:to|with)|as\s+opposed\s+to)\s+)?"
-        r"(?:the\s+)?(?:same\s+(?:period|time|months?|quarters?|weeks?|days?|span|dates?|range)\s+(?:of\s+|in\s+)?"
+        r"(?:the\s+)?(?:same\s+(?:period|time|point|stage|months?|quarters?|weeks?|days?|span|dates?|range)\s+(?:of\s+|in\s+)?"
         r"(?:the\s+)?(?:last|previous|prior|a)\s+year|same\s+(?:period|time)\s+a\s+year\s+(?:ago|earlier|before)"
         r"|this\s+time\s+last\s+year|(?:a\s+)?year\s+(?:ago|earlier|before)(?!\s+last)|"
         r"last\s+year'?s?\s+(?:figures?|numbers?|results?|period|levels?))\b"), "year"),
@@ -533,6 +533,14 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
         r"year(?:'s)?\b"), "year"),
     (re.compile(r"\b(?:year[\s-]+over[\s-]+year|year[\s-]+on[\s-]+year|yoy|y/y|y-o-y|yoy\s+growth)\b"
                 r"|\b(?:vs\.?|versus|against|over|on)\s+(?:ly|py|lyr|pyr)\b"), "year"),
+    # "mtd vs same point last month", "ytd vs last ytd": the same to-date span one unit earlier.
+    (re.compile(r"\b(?:(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|against|relative\s+to|than|over|on)\s+)?(?:the\s+)?"
+                r"same\s+(?:point|time|stage|day|date)\s+(?:in\s+|of\s+)?(?:the\s+)?(?:last|previous|prior)\s+"
+                r"(?:week|month|quarter)\b"
+                r"|\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|against|than|over|on)\s+(?:the\s+)?(?:last|previous|prior)"
+                r"\s+(?:wtd|mtd|qtd|(?:week|month|quarter)[\s-]+to[\s-]+date)\b"), "previous"),
+    (re.compile(r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|against|than|over|on)\s+(?:the\s+)?(?:last|previous|prior)"
+                r"(?:\s+year'?s)?\s+(?:ytd|year[\s-]+to[\s-]+date)\b"), "year"),
     # "vs the month before", "against the quarter before that": the period just before.
     (re.compile(r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|against|than|over|on)\s+the\s+"
                 r"(?:day|week|month|quarter|year|period|one)\s+before(?:\s+(?:that|it))?\b"), "previous"),
@@ -593,11 +601,16 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _member_not_month(text: str, start: int, end: int) -> bool:
     """A member named like a month ("June" the rep) is the member unless time words frame it ("in June",
-    "June 2025", "since June")."""
-    if text[start:end] not in MONTHS:
+    "June 2025", "since June"); "june's seats" is always the member's."""
+    name = text[start:end]
+    if name.removesuffix("'s") not in MONTHS:
         return False
-    framed = _MONTH_CONTEXT.search(text[max(0, start - 30):start]) or re.match(r"[\s,]*(?:19|20)\d\d\b", text[end:])
-    return not framed
+    return name.endswith("'s") or not _calendar_framed(text, start, end)
+
+
+def _calendar_framed(text: str, start: int, end: int) -> bool:
+    """Whether time words frame the word at ``start:end`` ("in June", "June 2025", "this summer")."""
+    return bool(_MONTH_CONTEXT.search(text[max(0, start - 30):start]) or re.match(r"[\s,]*(?:19|20)\d\d\b", text[end:]))
 
 
 def spell_out(text: str) -> str:
@@ -635,7 +648,9 @@ def read_time(
     future = _FUTURE.search(text)
     if future:
         return TimeReading(spans=tuple(spans), problem="future", problem_text=future.group(0))
-    unplaceable = next((m for m in _UNPLACEABLE.finditer(text) if not _taken(list(names), m.start(), m.end())), None)
+    # "this summer" is the season even where Summer is a member; "summer's bookings" are hers.
+    named = [(a, b) for a, b in names if text[a:b].endswith("'s") or not _calendar_framed(text, a, b)]
+    unplaceable = next((m for m in _UNPLACEABLE.finditer(text) if not _taken(named, m.start(), m.end())), None)
     if unplaceable:
         return TimeReading(spans=tuple(spans), problem="unplaceable", problem_text=unplaceable.group(0))
     for m in _GRAIN.finditer(text):

@@ -26,6 +26,9 @@ TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|%|&|\$")
 _SUBJECT_BEFORE = re.compile(r"\b(?:did|does|has|had|than)\s+$")
 _MODALS = frozenset({"may", "will", "can", "shall", "might", "must", "would", "could", "should"})
 _OBJECT_BEFORE = re.compile(r"\b(?:for|of|from|at|by|with|w/)\s+$")
+# "and will?", "what about may?": a follow-up that names nothing but the member.
+_ALONE_BEFORE = re.compile(r"(?i)\W*(?:and|or|but|now|also|(?:and\s+)?(?:what|how)\s+about)\s+"
+                           r"(?:for\s+|with\s+)?(?:the\s+)?")
 _PRONOUNS = frozenset({"us", "we", "it", "them", "me", "you", "all", "each", "every", "any", "some", "both",
                        "other", "others", "one", "more", "most", "less", "that", "this", "those", "these", "there"})
 # Words of one phrase may be separated by spaces, hyphens, slashes or dots, not by other punctuation.
@@ -287,7 +290,8 @@ class Vocabulary:
                 qualifies = after is not None and after.kind in ("measure", "dimension", "weak_measure") and (
                     re.fullmatch(r"\s*", original[hit.end:after.start]))
                 governed = bool(_OBJECT_BEFORE.search(said)) and written.lower() not in _PRONOUNS and not qualifies
-                exact = exact or listed or subject or governed
+                alone = bool(_ALONE_BEFORE.fullmatch(original, 0, hit.start)) and not original[hit.end:].strip(" ?!.")
+                exact = exact or listed or subject or governed or (alone and written.lower() not in _PRONOUNS)
                 if hit.fuzzy or not (exact or hit.name in named_before):
                     continue
                 hit = Hit("member", hit.name, hit.value, hit.start, hit.end, False, hit.alternatives)

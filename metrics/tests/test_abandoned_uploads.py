@@ -1,0 +1,95 @@
+"""Uploads never completed do not live forever: a TTL on every upload item, and the tenant's next upload
+deletes the abandoned ones (item and staged file) once their URL has expired."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from core.clock import now
+from metrics import uploads
+from metrics.uploads import ABANDONED_AFTER, UPLOAD_PK
+from tenants.storage import dynamodb_client
+
+GOOD = b"date,region,revenue\n2024-01-01,EMEA,100\n2024-01-02,APAC,50\n"
+
+
+@pytest.fixture(autouse=True)
+def staged(settings, tmp_path) -> Path:
+    settings.STORAGES = {**settings.STORAGES, "uploads": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path / "uploads"}}}
+    return tmp_path / "uploads"
+
+
+def staged_files(folder: Path) -> set[str]:
+    return {p.name for p in folder.rglob("*") if p.is_file()}
+
+
+def started(client, *, send: bool) -> dict:
+    target = client.post("/api/metrics/uploads/", {"filename": "sales.csv", "size": len(GOOD)}, format="json")
+    assert target.status_code == 201, target.json()
+    body = target.json()
+    if send:
+        sent = client.post(body["url"], {"file": SimpleUploadedFile("sales.csv", GOOD)}, format="multipart")
+        assert sent.status_code == 204, sent.content
+    return body
+
+
+def raw_item(tenant, upload_id: str) -> dict | None:
+    return dynamodb_client().get_item(TableName=tenant.table_name, Key={"pk": {"S": UPLOAD_PK}, "sk": {"S": upload_id}},
+                                      ConsistentRead=True).get("Item")
+
+
+def later(monkeypatch, delta: timedelta) -> None:
+    start = now()
+    monkeypatch.setattr(uploads, "now", lambda: start + delta)
+
+
+def test_every_upload_item_carries_the_tables_ttl_attribute(tenant, api_client_for, settings):
+    target = started(api_client_for(tenant), send=False)
+    item = raw_item(tenant, target["id"])
+    ttl = dynamodb_client().describe_time_to_live(TableName=tenant.table_name)["TimeToLiveDescription"]
+    assert ttl["AttributeName"] == "expiresAt" and ttl["TimeToLiveStatus"] in ("ENABLED", "ENABLING")
+    url_expires = datetime.fromisoformat(target["expires_at"])
+    assert int(item["expiresAt"]["N"]) == pytest.approx(
+        (url_expires + timedelta(seconds=settings.SALESTALK_UPLOAD_RETENTION_SECONDS)).timestamp(), abs=1)
+    assert datetime.fromisoformat(item["urlExpiresAt"]["S"]).replace(microsecond=0) == url_expires
+
+
+def test_the_next_upload_deletes_abandoned_uploads_and_their_files(tenant, api_client_for, staged, settings,
+                                                                  monkeypatch):
+    client = api_client_for(tenant)
+    sent, silent = started(client, send=True), started(client, send=False)
+    done = started(client, send=True)
+    job = client.post(done["complete_url"], {}, format="json")
+    assert job.status_code in (200, 201, 202), job.json()
+    assert staged_files(staged) >= {sent["id"]}
+    url_lifetime = timedelta(seconds=settings.SALESTALK_UPLOAD_URL_SECONDS)
+
+    later(monkeypatch, url_lifetime + ABANDONED_AFTER / 2)  # expired, but a slow POST may still be finishing
+    fresh = started(client, send=False)
+    assert raw_item(tenant, sent["id"]) and raw_item(tenant, silent["id"]) and sent["id"] in staged_files(staged)
+
+    later(monkeypatch, url_lifetime + ABANDONED_AFTER + timedelta(minutes=1))
+    refused = client.post(sent["complete_url"], {}, format="json")
+    assert (refused.status_code, refused.json()["error"]["code"]) == (409, "upload_not_ready")
+    assert "abandoned" in refused.json()["error"]["message"]
+    newest = started(client, send=False)
+    assert raw_item(tenant, sent["id"]) is None and raw_item(tenant, silent["id"]) is None
+    assert raw_item(tenant, fresh["id"])["status"]["S"] == "pending"  # its URL expired only a minute ago
+    assert sent["id"] not in staged_files(staged)
+    assert raw_item(tenant, done["id"])["status"]["S"] == "queued"  # completed: not abandoned
+    assert raw_item(tenant, newest["id"])["status"]["S"] == "pending"
+    gone = client.post(sent["complete_url"], {}, format="json")
+    assert (gone.status_code, gone.json()["error"]["code"]) == (404, "upload_not_found")
+
+
+def test_another_tenants_abandoned_uploads_are_left_to_it(make_tenant, api_client_for, staged, settings,
+                                                         monkeypatch):
+    acme, globex = make_tenant("acme"), make_tenant("globex")
+    theirs = started(api_client_for(globex), send=True)
+    later(monkeypatch, timedelta(seconds=settings.SALESTALK_UPLOAD_URL_SECONDS) + ABANDONED_AFTER * 2)
+    started(api_client_for(acme), send=False)
+    assert raw_item(globex, theirs["id"]) and theirs["id"] in staged_files(staged)
