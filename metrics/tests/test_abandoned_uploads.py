@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from botocore.stub import Stubber
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.clock import now
@@ -93,3 +95,22 @@ def test_another_tenants_abandoned_uploads_are_left_to_it(make_tenant, api_clien
     later(monkeypatch, timedelta(seconds=settings.SALESTALK_UPLOAD_URL_SECONDS) + ABANDONED_AFTER * 2)
     started(api_client_for(acme), send=False)
     assert raw_item(globex, theirs["id"]) and theirs["id"] in staged_files(staged)
+
+
+def test_an_abandoned_presigned_upload_is_deleted_from_s3(tenant, api_client_for, settings, monkeypatch):
+    bucket = "salestalk-datasets-test"
+    settings.STORAGES = {**settings.STORAGES, "uploads": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": bucket, "region_name": "eu-west-1", "access_key": "AKIDEXAMPLE",
+                    "secret_key": "secret-example", "signature_version": "s3v4"},
+    }}
+    client = api_client_for(tenant)
+    with Stubber(storages["uploads"].connection.meta.client) as s3:
+        abandoned = started(client, send=False)
+        assert abandoned["direct_to_storage"] is True
+        later(monkeypatch, timedelta(seconds=settings.SALESTALK_UPLOAD_URL_SECONDS) + ABANDONED_AFTER * 2)
+        s3.add_response("delete_object", {}, {"Bucket": bucket,
+                                              "Key": f"tenants/{tenant.tenant_id}/uploads/{abandoned['id']}"})
+        started(client, send=False)
+        s3.assert_no_pending_responses()
+    assert raw_item(tenant, abandoned["id"]) is None
