@@ -155,8 +155,11 @@ ROUTES = {"$connect": on_connect, "$disconnect": on_disconnect, "$default": on_m
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    route = event.get("requestContext", {}).get("routeKey")
-    route_handler = ROUTES.get(route)
+    context_of_request = event.get("requestContext") if isinstance(event, dict) else None
+    if not isinstance(context_of_request, dict) or not isinstance(context_of_request.get("connectionId"), str):
+        return _response(400, error_body(code="malformed_event", message="Not an API Gateway WebSocket event."))
+    route = context_of_request.get("routeKey")
+    route_handler = ROUTES.get(route) if isinstance(route, str) else None
     if route_handler is None:
-        return _response(400, error_body(code="unknown_route", message=f"No route {route!r}."))
+        return _response(400, error_body(code="unknown_route", message=f"No route {str(route)[:40]!r}."))
     return route_handler(event)

@@ -31,8 +31,17 @@ class TokenRefused(exceptions.AuthenticationFailed):
         super().__init__(message, code=code)
 
 
+# A JWT is ASCII (base64url parts and dots); far longer than any token we or Cognito issue is no token.
+MAX_TOKEN_CHARS = 8192
+
+
 def context_from_token(token: str, *, kind: str = "access") -> TenantContext:
-    """Validate a token, then check that its tenant (active, same generation) and user still stand."""
+    """Validate a token, then check that its tenant (active, same generation) and user still stand.
+
+    Every surface (the API's header, the WebSocket's ``$connect``, refresh) comes through here, so a
+    token's shape is checked once, before any decoding."""
+    if not isinstance(token, str) or not token.isascii() or len(token) > MAX_TOKEN_CHARS:
+        raise TokenRefused("The token is malformed.", code="token_malformed")
     try:
         claims = decode_token(token, kind=kind)
     except InvalidToken as exc:
