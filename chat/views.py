@@ -17,7 +17,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
-from rest_framework.exceptions import Throttled
 
 from core.errors import error_body
 from tenants.context import TenantContext
@@ -25,13 +24,7 @@ from tenants.errors import TenantError
 from tenants.hosted_ui import SignInFailed, page_id_token
 from tenants.models import Membership
 from tenants.selectors import get_tenant, get_tenant_context
-from tenants.throttles import (
-    SignInIPThrottle,
-    check_sign_in_allowed,
-    clear_sign_in_failures,
-    client_address,
-    record_sign_in_failure,
-)
+from tenants.sign_in_forms import ThrottledSignInMixin
 from tenants.tokens import issue_token
 
 
@@ -51,7 +44,7 @@ def tenant_of_user(user: Any) -> TenantContext:
         raise NoTenant(f"Your company's workspace is not available: {exc}") from exc
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(ThrottledSignInMixin, AuthenticationForm):
     username = forms.EmailField(
         label="Email",
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
@@ -64,27 +57,6 @@ class SignInForm(AuthenticationForm):
 
     def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().lower()
-
-    def clean(self) -> dict[str, Any]:
-        # The same rate, lockout and back-off as POST /api/auth/token: one more form must not be a way around them.
-        email = self.cleaned_data.get("username")
-        if email is None or not self.cleaned_data.get("password"):
-            return super().clean()
-        address = client_address(self.request)
-        try:
-            if not SignInIPThrottle().allow_request(self.request, None):
-                raise Throttled(detail="Too many sign-in attempts from your address; try again in a minute.")
-            check_sign_in_allowed(email=email, address=address)
-        except Throttled as exc:
-            raise forms.ValidationError(str(exc.detail), code="throttled") from exc
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            if self.user_cache is None:  # a wrong password (not a right one for an account that may not sign in)
-                record_sign_in_failure(email=email, address=address)
-            raise
-        clear_sign_in_failures(email=email, address=address)
-        return cleaned
 
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)

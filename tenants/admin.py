@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
@@ -13,6 +14,14 @@ from tenants import services
 from tenants.errors import TenantError
 from tenants.models import Membership, Tenant
 from tenants.selectors import list_tenants
+from tenants.sign_in_forms import ThrottledSignInMixin
+
+
+class StaffSignInForm(ThrottledSignInMixin, AdminAuthenticationForm):
+    """The admin's sign-in: staff passwords reach every tenant's registry, so the same lockout applies."""
+
+
+admin.site.login_form = StaffSignInForm
 
 
 class OnboardTenantForm(forms.Form):

@@ -258,3 +258,24 @@ def test_in_aws_the_store_only_touches_items_of_the_terraform_table(settings, mo
                            "ReturnValues": "UPDATED_NEW"})
         assert store.hit("k", window=LONG).count == 7
         stub.assert_no_pending_responses()
+
+
+def test_the_admins_sign_in_keeps_the_same_lockout(shared, db):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_user(username="staff@acme.example", password=PASSWORD, is_staff=True)
+
+    def admin_sign_in(password: str, ip: str):
+        client = Client()
+        response = client.post("/admin/login/?next=/admin/", {"username": "staff@acme.example", "password": password},
+                               REMOTE_ADDR=ip)
+        return response, client
+
+    for attempt in range(3):
+        response, guesser = admin_sign_in(f"wrong-{attempt}", "203.0.113.20")
+        assert response.status_code == 200 and "_auth_user_id" not in guesser.session
+    response, client = admin_sign_in(PASSWORD, "203.0.113.20")
+    assert "wrong passwords for this account from your address" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    response, client = admin_sign_in(PASSWORD, "10.0.9.1")
+    assert response.status_code == 302 and client.session["_auth_user_id"]
