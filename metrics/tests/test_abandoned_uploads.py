@@ -114,3 +114,12 @@ def test_an_abandoned_presigned_upload_is_deleted_from_s3(tenant, api_client_for
         started(client, send=False)
         s3.assert_no_pending_responses()
     assert raw_item(tenant, abandoned["id"]) is None
+
+
+def test_an_upload_item_stored_before_the_ttl_does_not_stop_new_uploads(tenant, api_client_for, monkeypatch):
+    legacy = {"pk": {"S": UPLOAD_PK}, "sk": {"S": "up_0190000000000000000000aa"}, "status": {"S": "pending"},
+              "expiresAt": {"S": "2024-01-01T00:10:00.000+00:00"}, "name": {"S": "tenants/acme/uploads/x"}}
+    dynamodb_client().put_item(TableName=tenant.table_name, Item=legacy)
+    later(monkeypatch, timedelta(days=1))
+    assert started(api_client_for(tenant), send=False)["id"]
+    assert raw_item(tenant, legacy["sk"]["S"]) == legacy  # untouched: the sweep skips items without urlExpiresAt
