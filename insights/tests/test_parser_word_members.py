@@ -166,3 +166,61 @@ def test_a_single_event_is_asked_back_with_what_the_data_holds(text):
 
 def test_a_single_period_is_still_a_ranking_of_periods():
     check("biggest single day for bookings this year", {"intent": "rank", "group_by": "day", "limit": 1})
+
+
+VERBS = [
+    # a member named like a verb, used as one: after its subject, or before its object
+    ("appointments rose in march 2025, why?", {"intent": "drivers", "measure": "appointments"}),
+    ("reading the numbers, what were appointments last month?", {"intent": "value", "measure": "appointments"}),
+    ("we deal with it, but what were appointments last month?", {"intent": "value", "measure": "appointments"}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), VERBS, ids=[t for t, _ in VERBS])
+def test_a_member_named_like_a_verb_used_as_one_is_the_verb(text, want):
+    assert constraints(check(text, want)) == {}
+
+
+NAMES_NOT_VERBS = [
+    ("appointments at reading last month", {"clinic": ["Reading"]}),
+    ("reading appointments last month", {"clinic": ["Reading"]}),
+    ("how's the deal clinic doing", {"clinic": ["Deal"]}),
+    ("what did rose do in september", {"vet": ["Rose"]}),
+    ("Rose's appointments last month", {"vet": ["Rose"]}),
+    ("appointments for Rose rose in q3", {"vet": ["Rose"]}),
+]
+
+
+@pytest.mark.parametrize(("text", "members"), NAMES_NOT_VERBS, ids=[t for t, _ in NAMES_NOT_VERBS])
+def test_a_member_named_like_a_verb_is_the_member_where_the_grammar_says_so(text, members):
+    got = read(text)
+    assert got.understanding.intent != "clarify", got.clarification
+    assert constraints(got.understanding.as_json()) == members
+
+
+@pytest.mark.parametrize("text", ["bookings for june", "june bookings", "give me the rundown for august"])
+def test_a_month_named_member_with_no_period_said_is_asked_back_naming_both(text):
+    got = read(text)
+    assert got.understanding.intent == "clarify"
+    assert "2026 (the month)" in got.clarification and "(manager)" in got.clarification
+    assert len(got.suggestions) == 2
+
+
+def test_a_month_named_follow_up_is_the_member_after_one_of_its_dimension_and_asked_after_a_month():
+    person = read("what did summer book in q3?").understanding
+    assert constraints(check("and june?", {"intent": "value"}, context=person)) == {"manager": ["June"]}
+    month = read("bookings in april").understanding
+    assert read("and june?", context=month).understanding.intent == "clarify"
+
+
+@pytest.mark.parametrize("text", ["seats for june in september", "how did june do?", "june's bookings",
+                                  "grace and june bookings last quarter"])
+def test_a_month_named_member_is_the_member_where_nothing_is_in_doubt(text):
+    got = read(text)
+    assert got.understanding.intent != "clarify", got.clarification
+    assert "June" in constraints(got.understanding.as_json()).get("manager", [])
+
+
+def test_the_top_one_of_a_dimension_is_a_ranking():
+    check("who's the top manager by bookings this year?",
+          {"intent": "rank", "group_by": "manager", "order": "desc", "limit": 1, "measure": "bookings"})

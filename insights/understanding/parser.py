@@ -10,6 +10,7 @@ with no data.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -57,6 +58,7 @@ from insights.understanding.vocabulary import (
     tokenize,
     vocabulary_for,
 )
+from insights.understanding.word_members import month_or_member, used_as_word
 from insights.understanding.words import COMMON, MEMBER_LIKE
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE
 from metrics.periods import period_bounds, periods
@@ -87,6 +89,7 @@ _PACE_WORDS = frozenset({"target", "targets", "quota", "quotas", "budget"})
 _RATIO = re.compile(r"\bratio\b")
 _PER_WORD = re.compile(r"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?")
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
+_MONTH_WORDS = frozenset(name.lower() for name in calendar.month_name if name)
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
 
 
@@ -132,6 +135,7 @@ class _Facts:
     blank_of_hits: str = ""  # ``blank`` without the tenant's words: what no span has placed
     arithmetic: Arithmetic | None = None  # "revenue minus cost", "margin as a % of revenue"
     unplaced: str | None = None  # a qualifier or operator no span places ("net bookings")
+    month_or_member: list[Hit] = field(default_factory=list)  # "bookings for june": the month, or June?
 
     @property
     def period_said(self) -> bool:
@@ -175,6 +179,10 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
     refused = _refusal(facts, model=model, vocab=vocab, has_context=previous is not None)
     if refused is not None:
         return _with_understood(refused, facts, model) if refused.understanding.intent == "clarify" else refused
+    # "and june?" after an answer about another account manager is June; after one about April, either.
+    doubtful = [h for h in facts.month_or_member if previous is None or h.name not in previous.constraints]
+    if doubtful:
+        return _month_or_member(doubtful[0], facts, model=model, as_of=as_of)
     ask = _stated_ask(facts)
     if previous is not None and not _stands_alone(facts, ask):
         return _follow_up(facts, ask, previous, model=model, as_of=as_of)
@@ -234,6 +242,11 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     facts = _Facts(text=text, low=low, blank=blank, time=time, cues=Cues(), mods=mods, ignored=ignored,
                    not_a_question=not_question)
     hits = vocab.find(blank, text)
+    # "revenue rose", "reading the numbers": the words, placed as such, not the members Rose and Reading
+    as_words = [h for h in hits if used_as_word(h, hits, text)]
+    hits = [h for h in hits if h not in as_words]
+    if not time.periods and not time.compare_to:
+        facts.month_or_member = [h for h in hits if month_or_member(h, hits, text, months=_MONTH_WORDS)]
     # Members say nothing about intent: "Best Buy", "Top Shelf", "Max" or "Total" are names, not a ranking.
     facts.cues = read_cues(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind == "member")))
     hits = _read_per(facts, hits, vocab)
@@ -254,7 +267,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     _named_ratio(facts, model)
     _read_members(facts, hits, blank, vocab)
     covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans,
-               *comparison_idioms(blank)]
+               *comparison_idioms(blank), *((h.start, h.end) for h in as_words)]
     _read_unknown(facts, blank, covered, vocab)
     _read_unknown_beside_dimensions(facts, hits, vocab)
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
@@ -715,6 +728,14 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I can't split the data by “{facts.unknown_dimension}”. It can be broken down by "
                         f"{_list(list(dims), 'or')}.", dims, confidence=0.9)
     return None
+
+
+def _month_or_member(hit: Hit, facts: _Facts, *, model: SemanticModel, as_of: date) -> Parse:
+    written = facts.text[hit.start:hit.end]
+    found = read_time(written.lower(), as_of=as_of).time
+    month = found.start.strftime("%B %Y") if found is not None else written.capitalize()
+    options = (f"{month} (the month)", f"{hit.value} ({_dimension_label(hit.name)})")
+    return _clarify(f"“{written}” could mean {options[0]} or {options[1]}. Which one?", options, confidence=0.9)
 
 
 def _holdings(model: SemanticModel) -> str:

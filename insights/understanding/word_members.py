@@ -1,0 +1,69 @@
+"""Members named like English words ("Rose", "Reading", "Deal", "Mark"): the grammar around one tells
+the name from the word.
+
+A one-word member written in lower case is the word, not the member, when the sentence uses it as a
+verb: after a subject ("we deal with", "it rose", "revenue rose in March") or before its object
+("reading the numbers", "mark my words"). Written with a capital inside a question that is not
+all one case, it is always the name ("revenue Rose booked").
+"""
+from __future__ import annotations
+
+import re
+
+from insights.understanding.vocabulary import Hit
+
+_PRONOUN_SUBJECT = re.compile(r"\b(?:we|i|you|they|he|she|it)\s+$")
+_PREPOSITION = re.compile(r"\b(?:at|for|of|from|by|with|in|on|to|than|vs\.?|versus|and|or|w/)\s+(?:the\s+)?$")
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|my|your|their|its|these|those|them|us|me|with)\b")
+# After a measure, a verb goes on to a period, an amount of change or the end of a clause: "revenue rose in q3".
+_VERB_AFTER_MEASURE = re.compile(r"\s*(?:(?:in|by|from|to|over|during|since|after|before|up|down|last|this|sharply|"
+                                 r"again|so|much|a\s+lot)\b|[,.!?;:-]|$)")
+
+
+def used_as_word(hit: Hit, hits: list[Hit], text: str) -> bool:
+    """Whether the member ``hit`` of ``hits`` (found in ``text``, the question as written) is the word."""
+    written = text[hit.start:hit.end]
+    if hit.kind != "member" or " " in (hit.value or " ") or not written.isalpha() or hit.alternatives:
+        return False
+    mixed_case = text != text.lower()
+    inside_sentence = not re.search(r"(?:^|[.?!:]\s*)$", text[:hit.start])
+    if written[0].isupper() and mixed_case and inside_sentence:
+        return False
+    before, after = text[:hit.start].lower(), text[hit.end:].lower()
+    if _PREPOSITION.search(before):
+        return False
+    neighbour = next((h for h in hits if h.start >= hit.end), None)
+    if neighbour is not None and neighbour.kind in ("measure", "dimension", "member") and not text[
+            hit.end:neighbour.start].strip():
+        return False  # "reading revenue", "the deal clinic": the name qualifies what follows
+    if _PRONOUN_SUBJECT.search(before):
+        return True
+    previous = next((h for h in reversed(hits) if h.end <= hit.start), None)
+    after_measure = previous is not None and previous.kind in ("measure", "weak_measure") and not text[
+        previous.end:hit.start].strip()
+    if after_measure and _VERB_AFTER_MEASURE.match(after):
+        return True
+    return bool(_OBJECT_AFTER.match(after))
+
+
+# Where a month-named member ("June" the account manager) can only be the person: "june's", "did june",
+# "at June", "june sold", "June and Grace".
+_PERSON_BEFORE = re.compile(r"\b(?:did|does|has|had|than|at|by|with|from|of|vs\.?|versus|w/)\s+$")
+_PERSON_AFTER = re.compile(r"'s\b|\s+(?:do|did|does|doing|done|sell|sold|sells|selling|book|booked|books|close|closed|"
+                           r"bring|brought|make|made|have|had|has|get|got|hit|perform|performed|is|was|and|or|vs)\b")
+
+
+def month_or_member(hit: Hit, hits: list[Hit], text: str, *, months: frozenset[str]) -> bool:
+    """Whether the member ``hit``, named like one of ``months``, could as well be the month: nothing
+    around it says it is the person ("bookings for june", "and june?", "june bookings")."""
+    written = text[hit.start:hit.end].lower()
+    if hit.kind != "member" or written not in months or (hit.value or "").lower() != written:
+        return False
+    if _PERSON_BEFORE.search(text[:hit.start].lower()) or _PERSON_AFTER.match(text[hit.end:].lower()):
+        return False
+    previous = next((h for h in reversed(hits) if h.end <= hit.start), None)
+    if previous is not None and previous.kind == "member" and previous.name == hit.name and re.fullmatch(
+            r"\s*(?:,|and|or|&|vs\.?|versus)?\s*", text[previous.end:hit.start].lower()):
+        return False  # "Grace and June": one of a list of account managers
+    return not any(h.kind == "dimension" and not text[min(h.end, hit.end):max(h.start, hit.start)].strip(" :-")
+                   for h in hits if h is not hit)
