@@ -138,42 +138,77 @@ def _constraints(
     return "".join(sql), params
 
 
+@dataclass(frozen=True)
+class Rows:
+    """Where one spec's answer lies among ``compile_many``'s records: its total's and its rows' (scan, gid)."""
+
+    total: tuple[int, int]
+    rows: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class CompiledMany(Compiled):
+    specs: tuple[Rows, ...] = ()
+
+
 @dataclass(eq=False)
 class _Scan:
-    """One pass over the facts (days, constraints, buckets) and the grouping sets asked of it: key indexes."""
+    """One pass over the facts (days, constraints, buckets) and the grouping sets asked of it."""
 
+    index: int
     relation: str  # FROM … WHERE …
     params: list[Any]
     distinct: str  # the distinct count's aggregate, or NULL
-    keys: list[str] = field(default_factory=list)  # key expressions, in the order of the scan's k0 … kn
-    sets: list[frozenset[int]] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # key expressions, the scan's k0 … kn
+    sets: dict[frozenset[str], _Set] = field(default_factory=dict)  # by their key expressions
 
-    def grouping(self, expressions: Sequence[str]) -> tuple[frozenset[int], tuple[int, ...]]:
-        """The grouping set over ``expressions`` (registered once) and their key indexes in that order."""
+    def grouping(self, spec: QuerySpec, member: str | None, period: str | None, bucket: bool) -> _Set | None:
+        """The grouping set of ``spec``'s rows (its total: no keys), shared with a spec that orders and limits
+        them alike; None when another spec wants the same set in another order."""
+        expressions = [k for k in (member, period) if k]
+        chosen = frozenset(expressions)
+        order = (spec.order_by, spec.descending, spec.limit) if expressions else None
+        found = self.sets.get(chosen)
+        if found is not None:
+            return found if found.order == order else None
         for expression in expressions:
             if expression not in self.keys:
                 self.keys.append(expression)
         indexes = tuple(self.keys.index(e) for e in expressions)
-        chosen = frozenset(indexes)
-        if chosen not in self.sets:
-            self.sets.append(chosen)
-        return chosen, indexes
+        self.sets[chosen] = _Set(
+            self, indexes, order=order, member=indexes[0] if member else None,
+            period=indexes[-1] if period and not bucket else None, bucket=indexes[-1] if period and bucket else None,
+        )
+        return self.sets[chosen]
 
-    def gid(self, chosen: frozenset[int]) -> int:
+
+@dataclass(eq=False)
+class _Set:
+    scan: _Scan
+    indexes: tuple[int, ...]  # its keys, in the spec's order (member, then period)
+    order: tuple[Any, ...] | None  # order_by, descending, limit of the specs reading its rows
+    member: int | None
+    period: int | None
+    bucket: int | None
+
+    @property
+    def gid(self) -> int:
         """What ``GROUPING(k0, …, kn)`` gives the set's rows: a bit, first key highest, per key left out."""
-        n = len(self.keys)
-        return sum(1 << (n - 1 - i) for i in range(n) if i not in chosen)
+        n = len(self.scan.keys)
+        return sum(1 << (n - 1 - i) for i in range(n) if i not in self.indexes)
 
 
 def compile_many(
     *, specs: Sequence[QuerySpec], model: SemanticModel, location: str, max_rows: int, dialect: Dialect = DUCKDB
-) -> Compiled:
-    """One statement answering every spec of ``specs``; records, ordered by spec, part and ord:
+) -> CompiledMany:
+    """One statement answering every spec of ``specs``: one ``SELECT`` per scan, its records (in no order; ``ord``
+    numbers the rows of each grouping set, ``gid``, in their order):
 
-        spec, part, ord, member, period, bucket, sum_0 … sum_n, facts, distinct
+        scan, gid, ord, member, period, bucket, sum_0 … sum_n, facts, distinct
 
-    (``spec``: the spec's index; ``period``: a grain's period start; ``bucket``: a bucket's index). Each spec's
-    total and rows are what ``compile_query`` gives it, rows at most ``max_rows`` + 1."""
+    (``period``: a grain's period start; ``bucket``: a bucket's index). ``CompiledMany.specs`` says which
+    (scan, gid) holds each spec's total and rows; rows are what ``compile_query`` gives, at most
+    ``max_rows`` + 1 per spec. Specs may share a total, and rows where they order and limit them alike."""
     q = dialect.quote
     column = _checked(model, q)
     day = column(DATE_COLUMN)
@@ -181,74 +216,83 @@ def compile_many(
     source = dialect.source(location)
     scans: dict[tuple[Any, ...], _Scan] = {}
 
-    def scan(start: Any, end: Any, spec: QuerySpec, buckets: Sequence[Any]) -> _Scan:
+    def grouping(start: Any, end: Any, spec: QuerySpec, buckets: Sequence[Any], **keys: Any) -> _Set:
         where, where_params = _constraints(spec.constraints or {}, column)
-        key = (start, end, where, tuple(where_params), spec.count_distinct, tuple((b.start, b.end) for b in buckets))
-        if key not in scans:
-            relation, params = source, []
-            if buckets:
-                relation += (f" JOIN (VALUES {', '.join('(?, ?, ?)' for _ in buckets)}) AS b(i, lo, hi) "
-                             f"ON {day} BETWEEN b.lo AND b.hi")
-                params = [value for i, b in enumerate(buckets) for value in (i, b.start, b.end)]
-            distinct = f"COUNT(DISTINCT {column(spec.count_distinct)})" if spec.count_distinct else "NULL"
-            scans[key] = _Scan(relation=f"{relation} WHERE {day} BETWEEN ? AND ?{where}",
-                               params=[*params, start, end, *where_params], distinct=distinct)
-        return scans[key]
+        key: tuple[Any, ...] = (start, end, where, tuple(where_params), spec.count_distinct,
+                                tuple((b.start, b.end) for b in buckets))
+        while True:
+            if key not in scans:
+                relation, params = source, []
+                if buckets:
+                    relation += (f" JOIN (VALUES {', '.join('(?, ?, ?)' for _ in buckets)}) AS b(i, lo, hi) "
+                                 f"ON {day} BETWEEN b.lo AND b.hi")
+                    params = [value for i, b in enumerate(buckets) for value in (i, b.start, b.end)]
+                distinct = f"COUNT(DISTINCT {column(spec.count_distinct)})" if spec.count_distinct else "NULL"
+                scans[key] = _Scan(index=len(scans), relation=f"{relation} WHERE {day} BETWEEN ? AND ?{where}",
+                                   params=[*params, start, end, *where_params], distinct=distinct)
+            found = scans[key].grouping(spec, **keys)
+            if found is not None:
+                return found
+            key = (*key, "again")  # the same rows in another order: a scan of their own
 
     # First every spec's grouping sets (a set's GROUPING() value depends on all of its scan's keys), then the SQL.
-    wanted = []
+    wanted: list[tuple[_Set, _Set | None]] = []
     for spec in specs:
-        total = scan(spec.start, spec.end, spec, ())
+        if spec.order_by is not None and spec.order_by not in model.definitions:
+            raise InvalidQuery(f"{spec.order_by!r} is no measure of this dataset.")
         member = column(spec.group_by) if spec.group_by else None
+        total = grouping(spec.start, spec.end, spec, (), member=None, period=None, bucket=False)
         rows = None
         if spec.buckets:
             lo, hi = min(b.start for b in spec.buckets), max(b.end for b in spec.buckets)
-            rows_scan = scan(lo, hi, spec, spec.buckets)
-            rows = rows_scan, *rows_scan.grouping([k for k in (member, "b.i") if k])
+            rows = grouping(lo, hi, spec, spec.buckets, member=member, period="b.i", bucket=True)
         elif spec.grain is not None or member is not None:
             period = dialect.period_start(spec.grain, day) if spec.grain else None
-            rows = total, *total.grouping([k for k in (member, period) if k])
-        if spec.order_by is not None and spec.order_by not in model.definitions:
-            raise InvalidQuery(f"{spec.order_by!r} is no measure of this dataset.")
-        wanted.append((total, total.grouping([])[0], rows))
+            rows = grouping(spec.start, spec.end, spec, (), member=member, period=period, bucket=False)
+        wanted.append((total, rows))
 
-    names = {scan_: f"s{i}" for i, scan_ in enumerate(scans.values())}
     sums = [f"sum_{i}" for i in range(len(measure_columns))]
     summed = dict(zip(measure_columns, sums, strict=True))
+    aggregates = [*(f"SUM({column(c)}) AS {s}" for c, s in summed.items()), "COUNT(*) AS facts"]
     tail = ", ".join([*sums, "facts", "uniq"])
-    ctes, params = [], []
-    for scan_, name in names.items():
-        keys = ", ".join(scan_.keys)
-        selected = [f"{f'GROUPING({keys})' if keys else '0'} AS gid",
-                    *(f"{k} AS k{i}" for i, k in enumerate(scan_.keys)),
-                    *(f"SUM({column(c)}) AS {s}" for c, s in summed.items()), "COUNT(*) AS facts",
-                    f"{scan_.distinct} AS uniq"]
-        sets = ", ".join("(" + ", ".join(scan_.keys[i] for i in sorted(s)) + ")" for s in scan_.sets)
-        grouped = f" GROUP BY GROUPING SETS ({sets})" if keys else ""
-        ctes.append(f"{name} AS MATERIALIZED (SELECT {', '.join(selected)} FROM {scan_.relation}{grouped})")
-        params += scan_.params
-    parts = []
-    for i, (spec, (total, everything, rows)) in enumerate(zip(specs, wanted, strict=True)):
-        parts.append(f"SELECT {i} AS spec, 0 AS part, 0 AS ord, NULL AS member, NULL AS period, NULL AS bucket, "
-                     f"{tail} FROM {names[total]} WHERE gid = {total.gid(everything)}")
-        if rows is None:
+    selects, params = [], []
+    for scan in scans.values():
+        params += scan.params
+        if not scan.keys:
+            selects.append(f"SELECT {scan.index} AS scan, 0 AS gid, 1 AS ord, NULL AS member, NULL AS period, "
+                           f"NULL AS bucket, {', '.join(aggregates)}, {scan.distinct} AS uniq FROM {scan.relation}")
             continue
-        rows_scan, chosen, indexes = rows
-        keys = [f"k{index}" for index in indexes]
-        if spec.order_by is not None:
-            direction = "DESC" if spec.descending else "ASC"
-            by = measure_sql(model.definitions, spec.order_by, summed.__getitem__)
-            order = f"{by} {direction} NULLS LAST, {', '.join(keys)}"
-        else:
-            order = ", ".join(keys)
-        member_key = keys[0] if spec.group_by else "NULL"
-        period_key = keys[-1] if len(keys) > (1 if spec.group_by else 0) else "NULL"
-        period, bucket = (("NULL", period_key) if spec.buckets else (period_key, "NULL"))
-        parts.append(f"SELECT {i}, 1, ROW_NUMBER() OVER (ORDER BY {order}) AS ord, {member_key}, {period}, {bucket}, "
-                     f"{tail} FROM {names[rows_scan]} WHERE gid = {rows_scan.gid(chosen)} QUALIFY ord <= ?")
-        params.append(max_rows + 1 if spec.limit is None else min(spec.limit, max_rows + 1))
-    sql = f"WITH {', '.join(ctes)} SELECT * FROM ({' UNION ALL '.join(parts)}) ORDER BY spec, part, ord"
-    return Compiled(sql=sql, params=tuple(params), columns=measure_columns)
+        keys = ", ".join(scan.keys)
+        sets = ", ".join("(" + ", ".join(scan.keys[i] for i in chosen.indexes) + ")" for chosen in scan.sets.values())
+        grouped = (f"SELECT GROUPING({keys}) AS gid, {', '.join(f'{k} AS k{i}' for i, k in enumerate(scan.keys))}, "
+                   f"{', '.join(aggregates)}, {scan.distinct} AS uniq FROM {scan.relation} "
+                   f"GROUP BY GROUPING SETS ({sets})")
+        terms, limits = [], []
+        for chosen in scan.sets.values():
+            if chosen.order is None:
+                continue
+            order_by, descending, limit = chosen.order
+            when = f"WHEN gid = {chosen.gid} THEN"
+            if order_by is not None:
+                by = measure_sql(model.definitions, order_by, summed.__getitem__)
+                terms.append(f"CASE {when} {by} END {'DESC' if descending else 'ASC'} NULLS LAST")
+            terms += [f"CASE {when} k{i} END" for i in chosen.indexes]
+            limits.append(f"{when} ?")
+            params.append(max_rows + 1 if limit is None else min(limit, max_rows + 1))
+        window = f"ROW_NUMBER() OVER (PARTITION BY gid ORDER BY {', '.join(terms)})" if terms else "1"
+        qualify = f" QUALIFY ord <= CASE {' '.join(limits)} ELSE 1 END" if limits else ""
+        roles = ", ".join(f"{_pick(scan, role)} AS {role}" for role in ("member", "period", "bucket"))
+        selects.append(f"SELECT {scan.index} AS scan, gid, {window} AS ord, {roles}, {tail} FROM ({grouped}){qualify}")
+    placed = tuple(Rows(total=(t.scan.index, t.gid), rows=(r.scan.index, r.gid) if r else None) for t, r in wanted)
+    # No ORDER BY: sorting even a few rows costs DuckDB about a millisecond; the caller puts each set in ``ord``.
+    sql = " UNION ALL ".join(selects)
+    return CompiledMany(sql=sql, params=tuple(params), columns=measure_columns, specs=placed)
+
+
+def _pick(scan: _Scan, role: str) -> str:
+    """The key column playing ``role`` (member, period, bucket) in each grouping set's rows."""
+    cases = [f"WHEN gid = {s.gid} THEN k{getattr(s, role)}" for s in scan.sets.values() if getattr(s, role) is not None]
+    return f"CASE {' '.join(cases)} END" if cases else "NULL"
 
 
 def _checked(model: SemanticModel, quote: Callable[[str], str]) -> Callable[[str], str]:

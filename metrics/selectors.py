@@ -207,13 +207,17 @@ def query_many(
     table = engine.version_table(tenant=tenant, version=model.version)
     # One statement for them all: specs over the same days and constraints share one scan of the facts.
     compiled = compile_many(specs=specs, model=model, location=table, max_rows=most, dialect=engine.TABLES)
-    records: list[list[tuple[Any, ...]]] = [[] for _ in specs]
+    records: dict[tuple[int, int], list[tuple[Any, ...]]] = {}
     for record in engine.fetch(compiled.sql, compiled.params):
-        records[record[0]].append(record)
-    return [
-        _result(model, spec, [(*r[1:4], r[5] if spec.buckets else r[4], *r[6:]) for r in found], compiled.columns)
-        for spec, found in zip(specs, records, strict=True)
-    ]
+        records.setdefault(record[:2], []).append(record)
+    answers = []
+    for spec, placed in zip(specs, compiled.specs, strict=True):
+        total = records[placed.total][0]
+        rows = sorted(records.get(placed.rows, []) if placed.rows else [], key=lambda r: r[2])
+        period = 5 if spec.buckets else 4
+        answers.append(_result(model, spec, [(0, 0, None, None, *total[6:]),
+                                             *((1, r[2], r[3], r[period], *r[6:]) for r in rows)], compiled.columns))
+    return answers
 
 
 def query(

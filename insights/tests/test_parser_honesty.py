@@ -156,3 +156,72 @@ def test_the_reading_a_clarification_offers_is_read_back_as_understood():
     assert again["intent"] == "breakdown" and again["measure"] == "bookings" and again["group_by"] == "territory"
     assert again["subject"] == {"dimension": "segment", "value": "Enterprise"}
     assert (again["time"]["start"], again["time"]["end"]) == ("2025-10-01", "2025-10-31")
+
+
+def _freight():
+    from insights.tests.test_parser_idioms import FREIGHT
+
+    return FREIGHT
+
+
+NOT_ENGLISH = [
+    # a word that is no English (a name, a code, a typo of nothing) could name what is counted: asked back
+    ("freight", "shipments for zorbo last month", "zorbo"),
+    ("supply", "bookings for acmeco in q3", "acmeco"),
+    ("supply", "seats sold thru xqz last month", "xqz"),
+]
+PLAIN_ENGLISH = [
+    # an ordinary word no span places changes nothing that is computed: answered, and shown as left out
+    ("freight", "how many shipments did leeds haul last month", "haul", {"depot": ["Leeds"]}),
+    ("supply", "bookings for enterprise last month, ballpark", "ballpark", {"segment": ["Enterprise"]}),
+]
+
+
+def _model(name: str) -> SemanticModel:
+    return _freight() if name == "freight" else SUPPLY
+
+
+@pytest.mark.parametrize(("model", "text", "word"), NOT_ENGLISH, ids=[t for _, t, _ in NOT_ENGLISH])
+def test_an_unknown_word_that_is_no_english_is_asked_back_naming_it(model, text, word):
+    got = read(text, _model(model))
+    assert got.understanding.intent == "clarify"
+    assert f"“{word}”" in got.clarification
+    assert got.understanding.measure is not None  # what was understood is kept
+
+
+@pytest.mark.parametrize(("model", "text", "word", "constraints"), PLAIN_ENGLISH, ids=[t for _, t, *_ in PLAIN_ENGLISH])
+def test_an_ordinary_word_no_span_places_is_left_out_and_shown(model, text, word, constraints):
+    got = read(text, _model(model)).understanding
+    assert got.intent == "value" and word in got.ignored
+    assert {k: list(v) for k, v in got.constraints.items()} == constraints
+
+
+EXCLUDED = [
+    ("freight", "shipments last month sans weekend", "service", "Weekend"),
+    ("freight", "pallets last month excl hull", "depot", "Hull"),
+    ("supply", "bookings this year barring the midwest", "territory", "Midwest"),
+    ("supply", "seats this year ignoring online", "segment", "Online"),
+]
+
+
+@pytest.mark.parametrize(("model", "text", "dimension", "member"), EXCLUDED, ids=[t for _, t, *_ in EXCLUDED])
+def test_chat_words_of_exclusion_leave_the_member_out(model, text, dimension, member):
+    got = read(text, _model(model)).understanding
+    kept = got.constraints[dimension]
+    assert member not in kept and set(kept) == set(_model(model).dimensions[dimension]) - {member}
+
+
+QUALIFIED = [
+    # a status that picks some of what is counted, where no measure or member has it: asked back
+    ("freight", "how many shipments were late last month", "late", ("Shipments", "Late deliveries")),
+    ("freight", "cancelled shipments in q3", "cancelled", ("Shipments",)),
+    ("supply", "refunded bookings last quarter", "refunded", ("Bookings",)),
+]
+
+
+@pytest.mark.parametrize(("model", "text", "word", "readings"), QUALIFIED, ids=[t for _, t, *_ in QUALIFIED])
+def test_a_status_word_is_asked_back_with_the_readings_there_are(model, text, word, readings):
+    got = read(text, _model(model))
+    assert got.understanding.intent == "clarify" and f"“{word}”" in got.clarification
+    assert word not in got.understanding.ignored
+    assert [s.split(" from ")[0] for s in got.suggestions] == list(readings)

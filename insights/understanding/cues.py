@@ -95,7 +95,8 @@ _OVERALL = re.compile(
 )
 _EXCLUDE = re.compile(
     r"\b(?:excluding|exclude|excludes|except(?:\s+for)?|without|outside(?:\s+of)?|other\s+than|apart\s+from|"
-    r"aside\s+from|besides|minus|but\s+not|not\s+including|ex|non)\s*[-]?\s*(?:the\s+|our\s+|any\s+)?$"
+    r"aside\s+from|besides|minus|but\s+not|not\s+including|ex|non|excl\.?|exc\.?|sans|barring|omitting|ignoring|"
+    r"leaving\s+out)\s*[-]?\s*(?:the\s+|our\s+|any\s+)?$"
 )
 _OFF_TOPIC = re.compile(
     r"\b(?:weather|temperature|joke|jokes|funny|poem|poems|song|songs|lyrics|recipe|recipes|cook|movie|movies|film|"

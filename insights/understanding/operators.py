@@ -14,11 +14,13 @@ from itertools import pairwise
 from insights.understanding.vocabulary import Hit
 from metrics.measures import Measure
 
-# Qualifiers that redefine a measure; where the tenant's words include them ("net sales", "gross margin")
-# the measure's own span covers them and they are placed.
+# Qualifiers that redefine a measure, or pick some of what it counts ("cancelled orders", "late shipments");
+# where the tenant's words include them ("net sales", "late deliveries") their span places them.
 QUALIFIERS: frozenset[str] = frozenset("""
 net gross adjusted unadjusted normalized normalised underlying organic recurring annualized annualised weighted
 real nominal restated pro-forma proforma like-for-like
+cancelled canceled refunded returned failed pending rejected abandoned churned late delayed damaged overdue expired
+discounted promotional promo on-time
 """.split())  # noqa: SIM905 - a word list reads best as text
 # Operators that take something away; placed only when a member follows (an exclusion, or a gap between two).
 OPERATORS: frozenset[str] = frozenset({"minus", "excluding", "except"})

@@ -33,7 +33,7 @@ from insights.understanding.modifiers import (
     read_modifiers,
     target_in,
 )
-from insights.understanding.operators import Arithmetic, read_arithmetic, unplaced_operator
+from insights.understanding.operators import OPERATORS, QUALIFIERS, Arithmetic, read_arithmetic, unplaced_operator
 from insights.understanding.time_expressions import (
     FoundPeriod,
     TimeReading,
@@ -59,7 +59,7 @@ from insights.understanding.vocabulary import (
     vocabulary_for,
 )
 from insights.understanding.word_members import month_or_member, used_as_word
-from insights.understanding.words import COMMON, MEMBER_LIKE
+from insights.understanding.words import COMMON, MEMBER_LIKE, ordinary
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE
 from metrics.periods import period_bounds, periods
 from metrics.semantic import SemanticModel
@@ -423,11 +423,16 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             proper = written[:1].isupper() and k > 0 and not re.search(r"[.?!]\s*$", facts.text[:token.start])
             if open_name:
                 names[-1].append(written)
-            elif proper or word in MEMBER_LIKE or previous_word in _PREPOSITIONS or vocab.members_with_word(word):
+            elif (proper or word in MEMBER_LIKE or previous_word in _PREPOSITIONS or vocab.members_with_word(word)
+                  or not (ordinary(word) or word in QUALIFIERS)):
+                # A word that is no English (a name, a code, a typo of nothing) may name what is counted.
                 names.append([written])
                 open_name = True
             else:
+                # Plain English no span places ("hauled", "overall-ish"): said aside, shown as left out.
                 facts.unknown_words += 1
+                if word not in QUALIFIERS and word not in OPERATORS:  # those are asked about, not left out
+                    facts.ignored = (*facts.ignored, written)
         else:
             open_name = False
         if word not in _ARTICLES:
@@ -698,7 +703,8 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         label = model.measure(facts.measure).label if facts.measure in model.definitions else None
         return _clarify(f"I understood {_understood(facts, model)}, but not “{facts.unplaced}”: it would change "
                         f"what is computed, and {_holdings(model)}. Which of these did you mean?",
-                        (_reading(facts, model),) if label else tuple(model.measure(m).label for m in model.measures),
+                        _unplaced_readings(facts, model) if label else tuple(model.measure(m).label
+                                                                             for m in model.measures),
                         confidence=0.9)
     measure = facts.measure or _default_measure(model)
     if facts.per_unknown:
@@ -762,10 +768,17 @@ def _with_understood(parsed: Parse, facts: _Facts, model: SemanticModel) -> Pars
     return replace(parsed, understanding=so_far)
 
 
-def _reading(facts: _Facts, model: SemanticModel) -> str:
+def _unplaced_readings(facts: _Facts, model: SemanticModel) -> tuple[str, ...]:
+    """The reading without the unplaced word, then any with a measure whose name has it ("late" → "Late
+    deliveries")."""
+    named = [m for m in model.measures if facts.unplaced in model.measure(m).label.lower().split()]
+    return tuple(dict.fromkeys([_reading(facts, model), *(_reading(facts, model, measure=m) for m in named)]))
+
+
+def _reading(facts: _Facts, model: SemanticModel, *, measure: str | None = None) -> str:
     """The question as understood, said so the parser reads it back the same way ("Bookings for Enterprise
     from 2025-01-01 to 2025-11-05"): the closest reading a clarification can offer."""
-    measure = facts.measure or _default_measure(model)
+    measure = measure or facts.measure or _default_measure(model)
     out = model.measure(measure).label if measure in model.definitions else measure
     members = [m for values in facts.members.values() for m in values]
     if members:

@@ -69,6 +69,7 @@ question questions answer answers help assist can could would should will shall 
 versus vs compared previous prior preceding last past next this coming following same similar different
 again also too else instead rather then than there their they them these those thing things stuff
 tracking track tracked trending pace pacing running run ran
+lmk wrt pronto asap tia fyi btw imo imho idk excl exc sans barring omitting ignoring
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 # Words that name a member in many datasets: when the tenant's data has no such member, the

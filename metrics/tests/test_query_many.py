@@ -29,6 +29,7 @@ MIXED = [
     QuerySpec(start=YEAR[0], end=YEAR[1], grain="month", group_by="region", count_distinct="product"),
     QuerySpec(start=date(2024, 2, 26), end=date(2024, 3, 3), grain="day"),
     QuerySpec(start=YEAR[0], end=YEAR[1], group_by="product", order_by="revenue", limit=2),
+    QuerySpec(start=YEAR[0], end=YEAR[1], group_by="product", order_by="revenue", limit=2),  # the same again
     QuerySpec(start=YEAR[0], end=YEAR[1], group_by="product", order_by="avg_order_value", descending=False),
     QuerySpec(start=YEAR[0], end=YEAR[1], grain="month", order_by="margin_pct", limit=3),
     QuerySpec(start=YEAR[0], end=YEAR[1], count_distinct="product"),
