@@ -131,3 +131,16 @@ def test_a_figure_of_members_is_no_share(model, text, intent, constraints):
     if got["subject"]:
         named.setdefault(got["subject"]["dimension"], []).append(got["subject"]["value"])
     assert {k: set(v) for k, v in named.items()} == {k: set(v) for k, v in constraints.items()}
+
+
+WHICH_OF_TWO = [
+    ("freight", "leeds or hull pallets this year, which was bigger", "depot", ["Leeds", "Hull"]),
+    ("outdoor", "emea or apac revenue this year, which was bigger", "region", ["EMEA", "APAC"]),
+    ("supply", "which had more seats this year, direct or smb", "segment", ["Direct", "SMB"]),
+]
+
+
+@pytest.mark.parametrize(("model", "text", "dimension", "members"), WHICH_OF_TWO, ids=[t for _, t, *_ in WHICH_OF_TWO])
+def test_which_of_two_members_was_bigger_ranks_only_those_two(model, text, dimension, members):
+    check(model, text, {"intent": "rank", "group_by": dimension, "order": "desc", "limit": 1,
+                        "filters": {dimension: members}, "time": THIS_YEAR})
