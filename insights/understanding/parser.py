@@ -20,6 +20,7 @@ from insights.understanding.cues import (
     Cues,
     asked_groupings,
     comparison_idioms,
+    cue_spans,
     excluded_before,
     off_topic,
     read_cues,
@@ -29,11 +30,19 @@ from insights.understanding.modifiers import (
     Modifiers,
     asks_share,
     count_word,
+    modifier_spans,
     part_of_whole,
     read_modifiers,
     target_in,
 )
-from insights.understanding.operators import OPERATORS, QUALIFIERS, Arithmetic, read_arithmetic, unplaced_operator
+from insights.understanding.operators import (
+    OPERATORS,
+    QUALIFIERS,
+    Arithmetic,
+    part_of_measure,
+    read_arithmetic,
+    unplaced_operator,
+)
 from insights.understanding.time_expressions import (
     FoundPeriod,
     TimeReading,
@@ -59,7 +68,7 @@ from insights.understanding.vocabulary import (
     vocabulary_for,
 )
 from insights.understanding.word_members import month_or_member, used_as_word
-from insights.understanding.words import COMMON, MEMBER_LIKE, ordinary
+from insights.understanding.words import COMMON, MEASURE_LIKE, MEMBER_LIKE, ordinary
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE
 from metrics.periods import period_bounds, periods
 from metrics.semantic import SemanticModel
@@ -243,7 +252,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
                    not_a_question=not_question)
     hits = vocab.find(blank, text)
     # "revenue rose", "reading the numbers": the words, placed as such, not the members Rose and Reading
-    as_words = [h for h in hits if used_as_word(h, hits, text)]
+    as_words = [h for h in hits if used_as_word(h, hits, text, blank)]
     hits = [h for h in hits if h not in as_words]
     if not time.periods and not time.compare_to:
         facts.month_or_member = [h for h in hits if month_or_member(h, hits, text, months=_MONTH_WORDS)]
@@ -277,7 +286,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
 
 def _read_arithmetic(facts: _Facts, hits: list[Hit], model: SemanticModel) -> None:
     """"Revenue minus cost" is the catalogue's gross margin: one measure, not two side by side."""
-    facts.arithmetic = read_arithmetic(hits, facts.low, model.definitions)
+    facts.arithmetic = read_arithmetic(hits, facts.low, model.definitions) or (
+        part_of_measure(hits, facts.low, model.definitions) if facts.share else None)
     if facts.arithmetic is None or facts.arithmetic.measure is None:
         return
     operands = (facts.arithmetic.a, facts.arithmetic.b)
@@ -353,6 +363,7 @@ def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> N
     if facts.per is None and len(facts.also) == 1 and _RATIO.search(facts.blank):
         facts.per = facts.also.pop()  # "trials to bookings ratio", "the ratio of margin to cost"
     facts.missing = list(dict.fromkeys(h.name for h in hits if h.kind == "missing_measure"))
+    facts.ambiguous.extend(h for h in hits if h.kind == "ambiguous")  # "con": conversions or contracts?
     facts.unsupported = list(dict.fromkeys(h.name for h in hits if h.kind == "unsupported_measure"))
     weak = any(h.kind == "weak_measure" for h in hits)
     if weak and named == ["new_customers"] and _HOW_MUCH.search(facts.low):
@@ -389,7 +400,9 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
     for hit in hits:
         if hit.kind != "dimension":
             continue
-        qualifies = any(m.name == hit.name and _next_to(m, hit, facts.low) for m in members)
+        # "store 12", "clinic 104" (of clinic_code): the dimension's word names the member after it
+        qualifies = any(m.name in (hit.name, vocab.code_dimension(hit.name)) and _next_to(m, hit, facts.low)
+                        for m in members)
         overall = _ALL_OF_THEM_BEFORE.search(facts.low, 0, hit.start) or _ALL_OF_THEM_AFTER.match(facts.low, hit.end)
         if not qualifies and not overall:
             facts.groups.append(hit)
@@ -401,11 +414,12 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
 
 def _next_to(a: Hit, b: Hit, low: str) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
-    return bool(re.fullmatch(r"[\s:\-]*(?:the\s+)?", low[first.end:second.start]))
+    return bool(re.fullmatch(r"[\s:\-#]*(?:the\s+)?", low[first.end:second.start]))
 
 
 def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], vocab: Vocabulary) -> None:
     tokens = tokenize(blank)
+    cued = [*cue_spans(blank), *modifier_spans(facts.low)]
     names: list[list[str]] = []
     previous_word = ""
     open_name = False
@@ -421,7 +435,9 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
         if unknown:
             written = facts.text[token.start:token.end]
             proper = written[:1].isupper() and k > 0 and not re.search(r"[.?!]\s*$", facts.text[:token.start])
-            if open_name:
+            if word in MEASURE_LIKE:
+                facts.unsupported.append(word)
+            elif open_name:
                 names[-1].append(written)
             elif (proper or word in MEMBER_LIKE or previous_word in _PREPOSITIONS or vocab.members_with_word(word)
                   or not (ordinary(word) or word in QUALIFIERS)):
@@ -431,7 +447,8 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             else:
                 # Plain English no span places ("hauled", "overall-ish"): said aside, shown as left out.
                 facts.unknown_words += 1
-                if word not in QUALIFIERS and word not in OPERATORS:  # those are asked about, not left out
+                placed = word in QUALIFIERS or word in OPERATORS or any(a <= token.start < b for a, b in cued)
+                if not placed:  # qualifiers are asked about, cue words shaped the answer: neither is left out
                     facts.ignored = (*facts.ignored, written)
         else:
             open_name = False
@@ -456,7 +473,7 @@ def _read_unknown_beside_dimensions(facts: _Facts, hits: list[Hit], vocab: Vocab
             continue
         before = re.search(r"(?:^|\s)([a-z][a-z-]+)\s+$", facts.blank[:hit.start])
         after = re.match(r"\s*#?\s*(\d+)\b", facts.blank[hit.end:])
-        members = vocab.dimensions.get(hit.name, ())
+        members = vocab.dimensions.get(vocab.code_dimension(hit.name) or hit.name, ())
         if after and members and all(str(m).isdigit() for m in members) and after.group(1) not in members:
             facts.unknown_names.append(f"{facts.text[hit.start:hit.end]} {after.group(1)}")
         elif before and not _asks_about_dimension(before.group(1)) and not vocab.knows(before.group(1)):
@@ -683,13 +700,15 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
     if facts.ambiguous:
         hit = facts.ambiguous[0]
         written = facts.text[hit.start:hit.end]
-        options = tuple(f"{member} ({_dimension_label(dim)})" for dim, member in hit.alternatives)
+        options = tuple(f"{member} ({_dimension_label(dim)})" if dim else member for dim, member in hit.alternatives)
         return _clarify(f"“{written}” could mean more than one thing: {_list(list(options), 'or')}. Which one?",
                         options, confidence=0.9)
     if facts.unknown_names:
         name = facts.unknown_names[0]
         partial = [m for word in name.lower().split() for m in vocab.members_with_word(word)]
         keyword = keyword_near(name.lower())
+        if keyword in DIMENSION_NOUNS and vocab.dimension_of_word(keyword) is None:
+            keyword = None  # "rev" is no "Rep" where the data has no reps: suggest only what is there
         close = ((keyword.capitalize(),) if keyword else ()) + (
             tuple(dict.fromkeys(partial))[:5] or tuple(vocab.closest_members(name)) or _some_members(model))
         return _clarify(f"I couldn't find “{name}” in your data. Did you mean {_list(list(close), 'or')}?",

@@ -10,13 +10,16 @@ back with both, so the parser can ask which one was meant.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from math import prod
 
+from insights.understanding.abbreviations import derived, everyday, initials, standard
 from insights.understanding.words import FUNCTION, ordinary
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import Dimension, SemanticModel
@@ -116,6 +119,13 @@ region country store city state product category channel segment plan brand team
 market location sku item line vendor supplier warehouse source campaign industry sector tier territory salesperson
 manager shop outlet branch site province subcategory family collection continent area
 """.split())  # noqa: SIM905 - a word list reads best as text
+# A dimension of the people who sell answers to the words for them in any company ("rep", "salesperson").
+SELLER_DIMENSIONS = frozenset({"account_manager", "account_executive", "sales_rep", "salesperson", "sales_person",
+                               "seller", "account_owner", "rep", "sales_manager"})
+SELLER_WORDS: tuple[str, ...] = ("rep", "reps", "sales rep", "sales reps", "salesperson", "salespeople",
+                                 "sales person", "seller", "sellers")
+MAX_SHORT_FORMS = 2_000  # per phrase: past that, one word at a time
+CODE_WORDS = frozenset({"code", "type", "kind", "class", "level", "number"})
 QUALIFIER_WORDS = frozenset({"type", "code", "name", "id", "group", "kind", "class", "level"})
 GEO_DIMENSIONS: tuple[str, ...] = (
     "region", "country", "city", "state", "territory", "market", "geography", "geo", "area", "province",
@@ -125,10 +135,12 @@ GEO_DIMENSIONS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # measure | missing_measure | unsupported_measure | weak_measure | dimension | member
-    name: str  # canonical measure, dimension name, or the unsupported words
+    kind: str  # measure | missing_measure | unsupported_measure | weak_measure | dimension | member | ambiguous
+    name: str  # canonical measure, dimension name, or the unsupported (or ambiguous) words
     value: str | None = None  # member as stored
     weak: bool = False  # a member spelled like a function word
+    capitals: bool = False  # initials that are also a word ("AM"): they count only written in capitals
+    options: tuple[tuple[str, str], ...] = ()  # ambiguous: (dimension, member), or ("", label) of a measure
 
 
 @dataclass(frozen=True)
@@ -140,6 +152,7 @@ class Hit:
     end: int
     fuzzy: bool = False
     alternatives: tuple[tuple[str, str], ...] = ()  # (dimension, member) when the words name members of several
+    capitals: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,7 +176,8 @@ class Vocabulary:
 
     # ------------------------------------------------------------ building
 
-    def add(self, words: Iterable[str], entry: Entry) -> None:
+    def add(self, words: Iterable[str], entry: Entry, *, forgiving: bool = True) -> None:
+        """``forgiving``: typos of the words match too (not of short forms: "apps" is no typo of "appts")."""
         key = tuple(words)
         if not key:
             return
@@ -172,7 +186,7 @@ class Vocabulary:
             entries.append(entry)
         self.longest = max(self.longest, len(key))
         self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
-        for word in key:
+        for word in key if forgiving else ():
             if len(word) >= MIN_FUZZY_LETTERS and word.isalpha():
                 for variant in _deletions(word):
                     self.fuzzy_index.setdefault(variant, set()).add(word)
@@ -241,10 +255,10 @@ class Vocabulary:
         previous = tokens[i - 1].text if i > 0 else ""
         wants_dimension = previous in ("by", "per", "each", "every", "which", "what", "across", "all")
         if dims and (wants_dimension or not (members or measures)):
-            return Hit("dimension", dims[0].name, None, start, end, fuzzy)
+            return Hit("dimension", dims[0].name, None, start, end, fuzzy, capitals=dims[0].capitals)
         if measures and not members:
             best = measures[0]
-            return Hit(best.kind, best.name, None, start, end, fuzzy)
+            return Hit(best.kind, best.name, None, start, end, fuzzy, best.options)
         if not members:
             return Hit("dimension", dims[0].name, None, start, end, fuzzy)
         weak = all(e.weak for e in members)
@@ -258,6 +272,8 @@ class Vocabulary:
         lets a dimension name next to an ambiguous member decide which dimension it is."""
         settled: list[Hit] = []
         for k, hit in enumerate(hits):
+            if hit.capitals and not (original[hit.start:hit.end].isupper() and not original.isupper()):
+                continue  # "am i right": the word; "top AM": the account manager
             before = hits[k - 1] if k else None
             after = hits[k + 1] if k + 1 < len(hits) else None
             beside = {h.name for h in (before, after)
@@ -331,6 +347,16 @@ class Vocabulary:
 
     def has_measure(self, words: tuple[str, ...]) -> bool:
         return any(e.kind == "measure" for e in self.phrases.get(words, ()))
+
+    def code_dimension(self, dimension: str) -> str | None:
+        """The dimension of numeric codes that ``dimension``'s word names before a number: itself ("store 12"
+        of ``store_id``), or the one ``<dimension>_code`` / ``_id`` / ``_number`` beside it ("clinic 104" is
+        ``clinic_code`` 104, not a split by clinic)."""
+        named = [d for d in self.dimensions
+                 if d == dimension or (d.startswith(f"{dimension}_") and d[len(dimension) + 1:] in QUALIFIER_WORDS
+                                       | CODE_WORDS)]
+        numeric = [d for d in named if self.dimensions[d] and all(str(m).isdigit() for m in self.dimensions[d])]
+        return numeric[0] if len(numeric) == 1 else None
 
     def dimension_of_word(self, word: str) -> str | None:
         for entry in self.phrases.get(tuple(word.lower().split()), []):
@@ -490,6 +516,12 @@ def build(
         if short and not any(e.kind == "dimension" for e in vocab.phrases.get((short,), [])):
             for form in ((short,), *((p,) for p in plurals(short))):
                 vocab.add(form, Entry("dimension", dimension))
+    qualified = [(d, words_of(d)[-1]) for d in dimensions if len(words_of(d)) == 2 and words_of(d)[-1] in CODE_WORDS]
+    for dimension, qualifier in qualified:
+        # "code 104" where one dimension is a code ("clinic_code"); "by type" where one is a type
+        if [q for _, q in qualified].count(qualifier) == 1 and (qualifier,) not in vocab.phrases:
+            for form in ((qualifier,), *((p,) for p in plurals(qualifier))):
+                vocab.add(form, Entry("dimension", dimension))
     for dimension, members in dimensions.items():
         named = dict(details[dimension].aliases) if dimension in details else {}
         for alias, member in named.items():  # the tenant's own aliases ("NA" → "North America")
@@ -508,11 +540,113 @@ def build(
                 if len(word) >= 3 and word.isalpha() and word not in FUNCTION:
                     vocab.member_words.setdefault(word, []).append(member)
             vocab.member_names.setdefault(member.lower(), []).append((dimension, member))
+    _add_short_forms(vocab, measures=measures, dimensions=details_of(dimensions, details))
     for entries in vocab.phrases.values():
         # A member named like a measure or a dimension ("Sales" team): the member wins only when
         # written as the member; keep members first so the hit records them.
         entries.sort(key=lambda e: {"member": 0, "measure": 1, "dimension": 2}.get(e.kind, 3))
     return vocab
+
+
+def details_of(dimensions: Mapping[str, tuple[str, ...]], details: Mapping[str, Dimension]) -> dict[str, Dimension]:
+    return {name: details.get(name) or Dimension(name=name, label=name.replace("_", " ")) for name in dimensions}
+
+
+def _add_short_forms(
+    vocab: Vocabulary, *, measures: Mapping[str, Measure], dimensions: Mapping[str, Dimension]
+) -> None:
+    """Short forms of the tenant's measure and dimension names ("rev", "appts", "svc line", "acct mgr", "AM"),
+    each where it names one thing only and is no word of the tenant's already; one that could name several
+    (two measures, or a measure and a member starting so) is kept to ask which was meant."""
+    offered: dict[tuple[str, ...], dict[tuple[str, str], str]] = {}  # form → {(kind, name): label}
+
+    def offer(phrases: Iterable[tuple[str, ...]], kind: str, name: str, label: str, *, derive: bool) -> None:
+        for phrase in phrases:
+            for form in _shortened(phrase, derive=derive):
+                offered.setdefault(form, {})[(kind, name)] = label
+
+    for name, measure in measures.items():
+        offer(_in_both_numbers(words_of(name)), "measure", name, measure.label, derive=True)
+        offer(map(words_of, (*measure.words, *MEASURE_WORDS.get(name, ()))), "measure", name, measure.label,
+              derive=False)
+    for name, measure in CATALOGUE.items():
+        if name not in measures:
+            offer(_in_both_numbers(words_of(name)), "missing_measure", name, measure.label, derive=True)
+    for name, dimension in dimensions.items():
+        own = {words_of(w) for w in dimension.words}
+        offer({*_in_both_numbers(words_of(name)), *own}, "dimension", name, dimension.label, derive=True)
+        offer(_dimension_words(name), "dimension", name, dimension.label, derive=False)
+        if name.lower() in SELLER_DIMENSIONS:
+            offer({words_of(w) for w in SELLER_WORDS}, "dimension", name, dimension.label, derive=False)
+            for word in SELLER_WORDS:
+                offered.setdefault(words_of(word), {})[("dimension", name)] = dimension.label
+    members = sorted({*vocab.member_words, *(n for n in vocab.member_names if n.isalpha())})
+    for form, targets in offered.items():
+        if form in vocab.phrases:
+            continue  # a word of the tenant's own ("App" the channel) keeps its meaning
+        own = {t: label for t, label in targets.items() if t[0] != "missing_measure"}
+        # "rev" could be the member "Revere"; "coll" is no member for starting "Summer Collection", whose
+        # "collection" is the dimension's own word.
+        starting = [m for m in (_starting_with(members, form[0]) if len(form) == 1 and own else [])
+                    if not any(e.kind in ("measure", "dimension") for e in vocab.phrases.get((m,), ()))]
+        if len(own) == 1 and not starting:
+            (kind, name), = own
+            vocab.add(form, Entry(kind, name), forgiving=False)
+        elif own:
+            options = (*(("", label) for label in own.values()),
+                       *((dim, member) for word in starting for dim, member in _members_named(vocab, word)))
+            vocab.add(form, Entry("ambiguous", " ".join(form), options=tuple(dict.fromkeys(options))), forgiving=False)
+        elif len(targets) == 1:
+            (kind, name), = targets
+            vocab.add(form, Entry(kind, name), forgiving=False)
+    for name in dimensions:
+        letters = initials(words_of(name))
+        if letters and (letters,) not in vocab.phrases and sum(
+                initials(words_of(other)) == letters for other in dimensions) == 1:
+            # Two letters ("AM", "BC") are words or chat ("bc": because) unless written in capitals.
+            capitals = len(letters) < 3 or everyday(letters) or letters in FUNCTION
+            for form in (letters, letters + "s"):
+                vocab.add((form,), Entry("dimension", name, capitals=capitals), forgiving=False)
+
+
+def _in_both_numbers(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """"drug cost" and "drug costs", "no shows" and "no show": a name's phrases that short forms are made of."""
+    if not phrase:
+        return set()
+    last = phrase[-1]
+    other = last[:-3] + "y" if last.endswith("ies") else last[:-1] if re.search(r"[^s]s$", last) else (
+        plurals(last) or [last])[0]
+    return {phrase, (*phrase[:-1], other)}
+
+
+def _shortened(phrase: tuple[str, ...], *, derive: bool) -> set[tuple[str, ...]]:
+    """``phrase`` with one or more words in a short form; standard ones only, unless ``derive``."""
+    options = []
+    for word in phrase:
+        shorts = set(standard(word))
+        if derive:
+            shorts |= derived(word)
+        options.append((word, *sorted(shorts)))
+    if prod(len(o) for o in options) > MAX_SHORT_FORMS:
+        return {(*phrase[:k], short, *phrase[k + 1:]) for k, o in enumerate(options) for short in o[1:]}
+    return {form for form in itertools.product(*options) if form != phrase}
+
+
+def _starting_with(words: list[str], start: str) -> list[str]:
+    """The words of sorted ``words`` that begin with ``start`` ("rev" → "revere")."""
+    found = []
+    for word in itertools.islice(words, bisect.bisect_left(words, start), None):
+        if not word.startswith(start):
+            break
+        found.append(word)
+    return found
+
+
+def _members_named(vocab: Vocabulary, word: str) -> list[tuple[str, str]]:
+    named = list(vocab.member_names.get(word, []))
+    for member in vocab.member_words.get(word, []):
+        named += [pair for pair in vocab.member_names.get(member.lower(), []) if pair not in named]
+    return named
 
 
 @lru_cache(maxsize=64)
