@@ -188,6 +188,9 @@ NAMES_NOT_VERBS = [
     ("what did rose do in september", {"vet": ["Rose"]}),
     ("Rose's appointments last month", {"vet": ["Rose"]}),
     ("appointments for Rose rose in q3", {"vet": ["Rose"]}),
+    # after a measure, only a verb of change is a verb; before a period, no object follows
+    ("seats direct in q3", {"channel": ["Direct"]}),
+    ("seats partner the last 3 months", {"channel": ["Partner"]}),
 ]
 
 

@@ -202,6 +202,11 @@ def off_topic(text: str) -> bool:
     return bool(_OFF_TOPIC.search(text))
 
 
+def change_verb(word: str) -> bool:
+    """Whether ``word`` is a verb of change ("rose", "fell", "grew"), as a member named like one is not."""
+    return bool(_CHANGE_WORD.fullmatch(word))
+
+
 def comparison_idioms(text: str) -> list[tuple[int, int]]:
     """The spans of comparison idioms in ``text`` ("stack up against", "measure up to", "next to")."""
     return [m.span() for m in _COMPARISON_IDIOM.finditer(text)]

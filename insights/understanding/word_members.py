@@ -2,26 +2,25 @@
 the name from the word.
 
 A one-word member written in lower case is the word, not the member, when the sentence uses it as a
-verb: after a subject ("we deal with", "it rose", "revenue rose in March") or before its object
-("reading the numbers", "mark my words"). Written with a capital inside a question that is not
-all one case, it is always the name ("revenue Rose booked").
+verb: after a subject pronoun ("we deal with", "it rose"), as a verb of change after a measure
+("revenue rose in March") or before its object ("reading the numbers", "mark my words"). Written with
+a capital inside a question that is not all one case, it is always the name ("revenue Rose booked").
 """
 from __future__ import annotations
 
 import re
 
+from insights.understanding.cues import change_verb
 from insights.understanding.vocabulary import Hit
 
 _PRONOUN_SUBJECT = re.compile(r"\b(?:we|i|you|they|he|she|it)\s+$")
 _PREPOSITION = re.compile(r"\b(?:at|for|of|from|by|with|in|on|to|than|vs\.?|versus|and|or|w/)\s+(?:the\s+)?$")
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|my|your|their|its|these|those|them|us|me|with)\b")
-# After a measure, a verb goes on to a period, an amount of change or the end of a clause: "revenue rose in q3".
-_VERB_AFTER_MEASURE = re.compile(r"\s*(?:(?:in|by|from|to|over|during|since|after|before|up|down|last|this|sharply|"
-                                 r"again|so|much|a\s+lot)\b|[,.!?;:-]|$)")
 
 
-def used_as_word(hit: Hit, hits: list[Hit], text: str) -> bool:
-    """Whether the member ``hit`` of ``hits`` (found in ``text``, the question as written) is the word."""
+def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
+    """Whether the member ``hit`` of ``hits`` (found in ``text``, the question as written) is the word;
+    ``blank``: ``text`` lower-cased with its periods blanked ("online the last 3 months" has no object)."""
     written = text[hit.start:hit.end]
     if hit.kind != "member" or " " in (hit.value or " ") or not written.isalpha() or hit.alternatives:
         return False
@@ -29,7 +28,7 @@ def used_as_word(hit: Hit, hits: list[Hit], text: str) -> bool:
     inside_sentence = not re.search(r"(?:^|[.?!:]\s*)$", text[:hit.start])
     if written[0].isupper() and mixed_case and inside_sentence:
         return False
-    before, after = text[:hit.start].lower(), text[hit.end:].lower()
+    before, after = blank[:hit.start], blank[hit.end:]
     if _PREPOSITION.search(before):
         return False
     neighbour = next((h for h in hits if h.start >= hit.end), None)
@@ -41,7 +40,7 @@ def used_as_word(hit: Hit, hits: list[Hit], text: str) -> bool:
     previous = next((h for h in reversed(hits) if h.end <= hit.start), None)
     after_measure = previous is not None and previous.kind in ("measure", "weak_measure") and not text[
         previous.end:hit.start].strip()
-    if after_measure and _VERB_AFTER_MEASURE.match(after):
+    if after_measure and change_verb(written.lower()):
         return True
     return bool(_OBJECT_AFTER.match(after))
 
