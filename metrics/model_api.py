@@ -6,6 +6,7 @@ Each write answers with the whole model as ``GET /api/metrics/model/`` shows it.
 """
 from __future__ import annotations
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -101,11 +102,13 @@ class VersionsApi(TenantAPIView):
 
     class OutputSerializer(serializers.Serializer):
         versions = VersionSerializer(many=True)
+        kept = serializers.IntegerField(help_text="how many versions are kept, the current one included")
 
     @extend_schema(responses={200: OutputSerializer})
     def get(self, request: Request) -> Response:
         found = versions.available_versions(tenant=self.tenant)
-        return Response(self.OutputSerializer({"versions": [v.as_json() for v in found]}).data)
+        return Response(self.OutputSerializer({"versions": [v.as_json() for v in found],
+                                               "kept": settings.SALESTALK_DATASET_VERSIONS_KEPT}).data)
 
 
 class CurrentVersionApi(TenantAPIView):

@@ -56,8 +56,10 @@ def test_every_kept_version_can_be_switched_to_and_older_ones_are_removed(client
     assert revenue(tenant) == 101 and (tenant.tenant_id, made[0]) in engine.loaded_versions()
     made += [imported(client, revenue) for revenue in (200, 300, 400, 500)]
 
-    listed = client.get("/api/metrics/versions/").json()["versions"]
+    body = client.get("/api/metrics/versions/").json()
+    listed = body["versions"]
     assert [(v["version"], v["current"]) for v in listed] == [(made[4], True), (made[3], False), (made[2], False)]
+    assert body["kept"] == 3
     assert stored_files(tenant) == {f"{v}.parquet" for v in made[2:]}
     assert (tenant.tenant_id, made[0]) not in engine.loaded_versions()
     for version, total in ((made[2], 301), (made[3], 401), (made[4], 501)):

@@ -214,7 +214,8 @@
   }
 
   async function loadVersions() {
-    const { versions } = await api("/api/metrics/versions/");
+    const { versions, kept } = await api("/api/metrics/versions/");
+    $("versions-kept").textContent = `The last ${kept} versions are kept; older ones are deleted.`;
     $("versions").replaceChildren(...versions.map((version) => {
       const name = `${version.source || version.version}${version.rows === null ? "" : ` · ${version.rows.toLocaleString()} rows`}`;
       const action = version.current

@@ -88,6 +88,7 @@ def test_upload_with_roles_then_history_versions_and_measures(site, context, tmp
     # Back to the dataset the company had before.
     versions = page.locator("#versions li")
     assert versions.count() == 2 and "Current" in versions.first.inner_text()
+    assert page.locator("#versions-kept").inner_text() == "The last 5 versions are kept; older ones are deleted."
     versions.nth(1).get_by_role("button", name="Make current").click()
     versions.nth(1).get_by_text("Current", exact=True).wait_for()
     assert versions.first.get_by_role("button", name="Make current").count() == 1
