@@ -66,6 +66,8 @@ WORD_MEMBERS = [
      {"manager": ["June"]}),
     ("summer's bookings last month", {"intent": "value", "time": T("2026-09-01", "2026-09-30")},
      {"manager": ["Summer"]}),
+    ("will's seats last month", {"intent": "value", "time": T("2026-09-01", "2026-09-30")}, {"manager": ["Will"]}),
+    ("may's appointments last month", {"intent": "value", "time": T("2026-09-01", "2026-09-30")}, {"vet": ["May"]}),
     # "at March" is the clinic, "in March 2025" the month
     ("appointments at March in March 2025?", {"intent": "value", "measure": "appointments",
                                               "time": T("2025-03-01", "2025-03-31")}, {"clinic": ["March"]}),

@@ -307,7 +307,10 @@ class Vocabulary:
                     re.fullmatch(r"\s*", original[hit.end:after.start]))
                 governed = bool(_OBJECT_BEFORE.search(said)) and written.lower() not in _PRONOUNS and not qualifies
                 alone = bool(_ALONE_BEFORE.fullmatch(original, 0, hit.start)) and not original[hit.end:].strip(" ?!.")
-                exact = exact or listed or subject or governed or (alone and written.lower() not in _PRONOUNS)
+                # "will's seats": a possessive names a person, never the modal
+                possessive = written.lower().endswith("'s") and written.lower()[:-2] not in _PRONOUNS
+                exact = exact or listed or subject or governed or possessive or (
+                    alone and written.lower() not in _PRONOUNS)
                 if hit.fuzzy or not (exact or hit.name in named_before):
                     continue
                 hit = Hit("member", hit.name, hit.value, hit.start, hit.end, False, hit.alternatives)
