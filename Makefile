@@ -132,7 +132,7 @@ eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on
 	$(EVALUATE) --questions tests/eval/kestrel-questions.jsonl --data .run/kestrel.csv --tenant kestrel-eval
 	@# a fifth, vet clinics named Bath, March, Deal…, vets named May and Will, a numeric clinic_code
 	$(PY) tests/eval/make_bramble.py .run/bramble.csv
-	$(PY) manage.py eval_setup --tenant bramble-eval --data .run/bramble.csv --dimensions clinic_code
+	$(PY) manage.py eval_setup --tenant bramble-eval --data .run/bramble.csv --dimensions clinic_code --currency GBP
 	$(EVALUATE) --questions tests/eval/bramble-questions.jsonl --data .run/bramble.csv --tenant bramble-eval \
 		--dimensions clinic_code
 

@@ -46,11 +46,13 @@ _PER_GRAIN = re.compile(
     r"|\b(?:per|a|each|every)\s+(?P<unit>day|week|month|quarter|year)\b(?:\s*,?\s*on\s+average)?"
     r"|\bon\s+an?\s+(?:average\s+)?(?P<on>day|week|month)\b")
 _AVERAGE_WORD = re.compile(r"\b(?:average|avg|mean|typical|on\s+average|per)\b")
+# "$3.5m", "£3.5m", "GBP 3.5m", "3.5m quid", "2 mil euros": any currency, since the number is what is compared
 _TARGET_NUMBER = re.compile(
-    r"(?P<cur>[$€£])?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<s>k|m|mm|mn|b|bn|thousand|million|billion|%|percent)?"
-    r"(?![\w.-])")
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-          "billion": 1e9}
+    r"(?P<cur>[$€£¥]|\b(?:usd|gbp|eur|us\$)\s?)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?"
+    r"(?P<s>k|m|mm|mn|mil|mill|b|bn|thousand|million|billion|grand|%|percent)?"
+    r"(?:\s?(?P<w>quid|pounds?|dollars?|bucks|euros?|usd|gbp|eur))?(?![\w.-])")
+_SCALE = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "mill": 1e6,
+          "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 _PACE = re.compile(
     r"\b(?:on\s+(?:track|pace|course|target)|pacing|tracking\s+(?:to|toward|towards|for)|track\s+to|"
     r"how\s+far\s+(?:are\s+we\s+|off\s+)?(?:from|off|away\s+from|short\s+of|behind|ahead)|"
@@ -167,6 +169,15 @@ def asks_share(text: str) -> bool:
     return bool(_SHARE.search(text))
 
 
+_PLACING = (_CUMULATIVE, _GROWTH_PCT, _GROWTH, _PER_GRAIN, _PACE, _SHARE, _PART_OF, _IN_PERCENT, _UNUSUAL, _GAP, _COUNT,
+            _NOT_IN_TOTALS)
+
+
+def modifier_spans(low: str) -> list[tuple[int, int]]:
+    """The spans of every modifier's words in ``low``: placed by what they change."""
+    return [m.span() for pattern in _PLACING for m in pattern.finditer(low)]
+
+
 def part_of_whole(text: str) -> int | None:
     """Where the part of "how much / how many of X went on Y" may start (after the verb), if the words say so."""
     m = _PART_OF.search(text)
@@ -183,9 +194,10 @@ def _target(low: str) -> tuple[float | None, tuple[int, int] | None]:
     for m in _TARGET_NUMBER.finditer(low):
         digits = m["n"].replace(",", "")
         scale = (m["s"] or "").lower()
-        if not (m["cur"] or scale or "," in m["n"] or len(digits.split(".")[0]) >= 3):
+        money = m["cur"] or m["w"]
+        if not (money or scale or "," in m["n"] or len(digits.split(".")[0]) >= 3):
             continue
-        if not (m["cur"] or scale) and re.fullmatch(r"(?:19|20|21)\d\d", digits):
+        if not (money or scale) and re.fullmatch(r"(?:19|20|21)\d\d", digits):
             continue  # a year
         try:
             value = float(digits) * _SCALE.get(scale, 1.0)

@@ -62,6 +62,15 @@ def test_eval_setup_creates_the_tenant_and_reimports_only_a_changed_file(tmp_pat
     assert current_dataset(tenant=tenant).version == version
     path.write_text(GOOD + "2024-01-03,EMEA,1\n")
     assert "imported 3 rows" in run("eval_setup", "--tenant", "acme-eval", "--data", path)
+    assert tenant.currency == "USD"
+
+
+@pytest.mark.django_db
+def test_eval_setup_creates_a_tenant_in_its_currency(tmp_path):
+    path = tmp_path / "bramble.csv"
+    path.write_text(GOOD)
+    run("eval_setup", "--tenant", "bramble-eval", "--data", path, "--currency", "GBP")
+    assert get_tenant_context(tenant_id="bramble-eval").currency == "GBP"
 
 
 @pytest.mark.django_db

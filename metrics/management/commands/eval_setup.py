@@ -21,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--data", required=True, type=Path)
         parser.add_argument("--dimensions", nargs="+", default=[], metavar="COLUMN",
                             help="Columns that are dimensions even though their values are numbers (a store_id).")
+        parser.add_argument("--currency", default="USD", help="The currency of a tenant created here (ISO 4217).")
 
     def handle(self, *args: object, **options: object) -> None:
         tenant_id: str = options["tenant"]
@@ -31,7 +32,8 @@ class Command(BaseCommand):
             try:
                 tenant = get_tenant_context(tenant_id=tenant_id)
             except TenantNotFound:
-                onboard_tenant(tenant_id=tenant_id, name=tenant_id, owner_email=f"owner@{tenant_id}.example")
+                onboard_tenant(tenant_id=tenant_id, name=tenant_id, owner_email=f"owner@{tenant_id}.example",
+                               currency=options["currency"])
                 tenant = get_tenant_context(tenant_id=tenant_id)
             with path.open("rb") as stream, ImportProgress(file=self.stderr, enabled=options["verbosity"] > 0) as bar:
                 result = import_dataset(
