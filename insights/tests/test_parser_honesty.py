@@ -225,3 +225,34 @@ def test_a_status_word_is_asked_back_with_the_readings_there_are(model, text, wo
     assert got.understanding.intent == "clarify" and f"“{word}”" in got.clarification
     assert word not in got.understanding.ignored
     assert [s.split(" from ")[0] for s in got.suggestions] == list(readings)
+
+
+CUE_WORDS = [
+    # words placed by what they ask for are never shown as left out
+    ("supply", "anything unusual in bookings last week", ("unusual",)),
+    ("supply", "cumulative seats by month this year", ("cumulative",)),
+    ("freight", "what share of pallets came from leeds last quarter", ("came", "share")),
+    ("freight", "gap between leeds and hull in q3", ("gap",)),
+]
+
+
+@pytest.mark.parametrize(("model", "text", "words"), CUE_WORDS, ids=[t for _, t, _ in CUE_WORDS])
+def test_words_that_shape_the_answer_are_not_left_out(model, text, words):
+    got = read(text, _model(model)).understanding
+    assert got.answered and not set(words) & {w.lower() for w in got.ignored}
+
+
+MEASURES_ELSEWHERE = [
+    # a measure of other companies' data, absent here: asked back with the measures there are, not the default
+    ("supply", "how many shipments did we make last month", "shipments"),
+    ("freight", "bookings by depot last month", "bookings"),
+    ("freight", "how many trials did leeds get in q3", "trials"),
+]
+
+
+@pytest.mark.parametrize(("model", "text", "word"), MEASURES_ELSEWHERE, ids=[t for _, t, _ in MEASURES_ELSEWHERE])
+def test_a_measure_the_data_does_not_hold_is_asked_back(model, text, word):
+    got = read(text, _model(model))
+    assert got.understanding.intent == "clarify"
+    assert f"don't have {word}" in got.clarification
+    assert all(_model(model).measure(m).label in got.suggestions for m in _model(model).measures)

@@ -207,6 +207,15 @@ def change_verb(word: str) -> bool:
     return bool(_CHANGE_WORD.fullmatch(word))
 
 
+_PLACING = (_ORDER, _LIMIT, _RANK_WORD, _COMPARATIVE, _DRIVERS, _CHANGE_WORD, _COMPARE, _SUMMARY, _TREND, _BREAKDOWN,
+            _OVERALL)
+
+
+def cue_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of every intent, order and limit cue in ``text``: words placed by what they ask for."""
+    return [m.span() for pattern in _PLACING for m in pattern.finditer(text)]
+
+
 def comparison_idioms(text: str) -> list[tuple[int, int]]:
     """The spans of comparison idioms in ``text`` ("stack up against", "measure up to", "next to")."""
     return [m.span() for m in _COMPARISON_IDIOM.finditer(text)]

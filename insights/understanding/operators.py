@@ -57,6 +57,21 @@ def read_arithmetic(hits: list[Hit], low: str, definitions: Mapping[str, Measure
     return None
 
 
+def part_of_measure(hits: list[Hit], low: str, definitions: Mapping[str, Measure]) -> Arithmetic | None:
+    """"What % of shipments were late deliveries": the second measure as a percentage of the first, when a
+    share names two measures and no member (the part is a measure, not a member)."""
+    if any(h.kind == "member" for h in hits):
+        return None
+    measures = list({h.name: h for h in hits if h.kind == "measure"}.values())
+    if len(measures) != 2:
+        return None
+    whole, part = measures
+    defined = next((name for name, m in definitions.items() if m.computation.kind == "ratio_pct"
+                    and m.computation.operands == (part.name, whole.name)), None)
+    written = f"{low[part.start:part.end]} as a % of {low[whole.start:whole.end]}"
+    return Arithmetic(written=written, a=part.name, b=whole.name, measure=defined, span=(whole.start, part.end))
+
+
 def unplaced_operator(blank_of_hits: str, hits: list[Hit], covered: tuple[int, int] | None) -> str | None:
     """The first qualifier or operator no span places (``blank_of_hits`` is the text without the tenant's words)."""
     for m in re.finditer(r"[a-z][a-z-]*", blank_of_hits):

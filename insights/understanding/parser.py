@@ -129,6 +129,7 @@ class _Facts:
     ambiguous: list[Hit] = field(default_factory=list)
     groups: list[Hit] = field(default_factory=list)
     unknown_names: list[str] = field(default_factory=list)
+    foreign_words: bool = False  # an unknown name was flagged only as no English word
     unknown_words: int = 0
     unknown_dimension: str | None = None
     fuzzy: bool = False
@@ -435,15 +436,19 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
         if unknown:
             written = facts.text[token.start:token.end]
             proper = written[:1].isupper() and k > 0 and not re.search(r"[.?!]\s*$", facts.text[:token.start])
-            if word in MEASURE_LIKE:
+            if word in MEASURE_LIKE and not _counted(facts):  # "how many depots had weekend loads" counts depots
                 facts.unsupported.append(word)
             elif open_name:
                 names[-1].append(written)
-            elif (proper or word in MEMBER_LIKE or previous_word in _PREPOSITIONS or vocab.members_with_word(word)
-                  or not (ordinary(word) or word in QUALIFIERS)):
-                # A word that is no English (a name, a code, a typo of nothing) may name what is counted.
+            elif proper or word in MEMBER_LIKE or previous_word in _PREPOSITIONS or vocab.members_with_word(word):
                 names.append([written])
                 open_name = True
+            elif not (ordinary(word) or word in QUALIFIERS):
+                # A word that is no English (a name, a code, a typo of nothing) may name what is counted: asked
+                # back, unsure enough that a configured LLM may read it first.
+                names.append([written])
+                open_name = True
+                facts.foreign_words = True
             else:
                 # Plain English no span places ("hauled", "overall-ish"): said aside, shown as left out.
                 facts.unknown_words += 1
@@ -712,7 +717,7 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         close = ((keyword.capitalize(),) if keyword else ()) + (
             tuple(dict.fromkeys(partial))[:5] or tuple(vocab.closest_members(name)) or _some_members(model))
         return _clarify(f"I couldn't find “{name}” in your data. Did you mean {_list(list(close), 'or')}?",
-                        close, confidence=0.9)
+                        close, confidence=LOW_CONFIDENCE if facts.foreign_words else 0.9)
     if facts.arithmetic and facts.arithmetic.measure is None:
         a, b = (model.measure(n).label.lower() for n in (facts.arithmetic.a, facts.arithmetic.b))
         return _clarify(f"I understood {a} and {b}, but I can't compute “{facts.arithmetic.written}”: no measure of "

@@ -69,7 +69,7 @@ question questions answer answers help assist can could would should will shall 
 versus vs compared previous prior preceding last past next this coming following same similar different
 again also too else instead rather then than there their they them these those thing things stuff
 tracking track tracked trending pace pacing running run ran
-lmk wrt pronto asap tia fyi btw imo imho idk excl exc sans barring omitting ignoring
+lmk wrt pronto asap tia fyi btw imo imho idk excl exc sans barring omitting ignoring came come comes coming goes
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 # Words that name a member in many datasets: when the tenant's data has no such member, the
@@ -79,6 +79,14 @@ online offline direct indirect retail wholesale partner partners web website eco
 marketplace reseller resellers distributor distributors enterprise smb midmarket consumer b2b b2c
 north south east west northern southern eastern western central america americas europe asia africa
 oceania australia emea apac latam amer nordics usa uk
+""".split())  # noqa: SIM905 - a word list reads best as text
+
+# Nouns that name a measure in many datasets: where the tenant's data has no such measure, the question asks
+# for a figure the data does not hold ("how many shipments" of a shop), never answered as its default measure.
+MEASURE_LIKE: frozenset[str] = frozenset("""
+shipments deliveries pallets parcels bookings seats trials signups sign-ups leads hours visits visitors calls
+tickets subscriptions subscribers licenses licences loads trips miles kilometres kilometers deals installs
+appointments reservations nights rooms donations claims premiums policies enrolments enrollments admissions
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 # Zipf frequency (log10 of uses per billion words) from which a word is ordinary English: "came" (5.5),
