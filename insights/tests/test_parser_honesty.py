@@ -256,3 +256,13 @@ def test_a_measure_the_data_does_not_hold_is_asked_back(model, text, word):
     assert got.understanding.intent == "clarify"
     assert f"don't have {word}" in got.clarification
     assert all(_model(model).measure(m).label in got.suggestions for m in _model(model).measures)
+
+
+def test_a_share_of_one_measure_in_another_is_the_ratio_defined_that_way_or_a_clarify():
+    from insights.tests.test_parser import OUTDOOR
+
+    defined = read("what % of revenue was margin last quarter", OUTDOOR).understanding
+    assert (defined.intent, defined.measure, defined.also) == ("value", "margin_pct", ())
+    undefined = read("what % of shipments were late deliveries last month", _freight())
+    assert undefined.understanding.intent == "clarify"
+    assert "“late deliveries as a % of shipments”" in undefined.clarification
