@@ -145,3 +145,10 @@ def test_short_forms_are_built_into_the_cached_vocabulary():
     vocab = vocabulary_for(PHYSIO)
     assert vocab is vocabulary_for(PHYSIO)
     assert [e.name for e in vocab.entries_of_word("appts")] == ["appointments"]
+
+
+def test_how_many_of_something_the_data_lacks_is_asked_back_never_the_default():
+    parsed = parse("how many patients at ashford last month", model=PHYSIO, as_of=AS_OF)
+    assert parsed.understanding.intent == "clarify"
+    assert "patients" in (parsed.clarification or "")
+    assert parse("how many sites had appts last month", model=PHYSIO, as_of=AS_OF).understanding.intent == "count"

@@ -276,6 +276,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     _read_arithmetic(facts, hits, model)
     _named_ratio(facts, model)
     _read_members(facts, hits, blank, vocab)
+    _read_counted_noun(facts, hits)
     covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans,
                *comparison_idioms(blank), *((h.start, h.end) for h in as_words)]
     _read_unknown(facts, blank, covered, vocab)
@@ -283,6 +284,17 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
                                        facts.arithmetic.span if facts.arithmetic else None)
     return facts
+
+
+def _read_counted_noun(facts: _Facts, hits: list[Hit]) -> None:
+    """"How many patients …" where nothing of the tenant's is named: a figure the data does not hold, asked
+    back rather than answered with the default measure."""
+    found = count_word(facts.blank)
+    if found is None or facts.measure is not None or facts.missing or facts.unsupported:
+        return
+    start, word = found
+    if word not in COMMON and word.isalpha() and not any(h.start <= start < h.end for h in hits):
+        facts.unsupported.append(word)
 
 
 def _read_arithmetic(facts: _Facts, hits: list[Hit], model: SemanticModel) -> None:
