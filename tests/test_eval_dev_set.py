@@ -17,8 +17,6 @@ EVAL = harness.SHARED_EVAL
 
 pytestmark = pytest.mark.skipif(not (EVAL / "evaluate.py").exists(), reason=f"no shared evaluator at {EVAL}")
 
-# passes in the working tree; at 62647a1 the Brightlane batch (no units column) raised KeyError 'units'
-V2_PENDING = pytest.mark.xfail(strict=False, reason="issue 13: custom measures are being implemented")
 SETS = {  # name: (tenant, data, questions)
     "questions-dev": ("acme-eval", EVAL / "acme.csv", EVAL / "questions-dev.jsonl"),
     "questions-dev-v2": ("acme-eval", EVAL / "acme.csv", EVAL / "questions-dev-v2.jsonl"),
@@ -27,12 +25,7 @@ SETS = {  # name: (tenant, data, questions)
 }
 
 
-@pytest.mark.parametrize("name", [
-    "questions-dev",
-    "questions-dev-v2",
-    pytest.param("questions-custom-dev", marks=V2_PENDING),
-    "globex",
-])
+@pytest.mark.parametrize("name", sorted(SETS))
 def test_every_turn_is_understood_and_its_numbers_are_true(name, make_tenant, tmp_path):
     tenant_id, data, questions = SETS[name]
     if data is None:
