@@ -13,8 +13,6 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import combinations
 
-from wordfreq import get_frequency_dict
-
 from insights.understanding.words import COMMON, FUNCTION
 
 MIN_LETTERS = 3
@@ -91,7 +89,9 @@ def everyday(form: str) -> bool:
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
     # One dictionary look-up per form: a tenant's short forms number in the thousands (zipf_frequency
-    # tokenises each word first).
+    # tokenises each word first). Loaded on first use, as in insights.understanding.words.
+    from wordfreq import get_frequency_dict
+
     return get_frequency_dict("en")
 
 
