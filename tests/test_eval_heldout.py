@@ -26,7 +26,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval import harness, make_bramble, make_fernhill, make_haulwise, make_kestrel, make_marlow
+from tests.eval import (
+    harness,
+    make_bramble,
+    make_fernhill,
+    make_haulwise,
+    make_kestrel,
+    make_marlow,
+    make_pantrylane,
+    make_quillby,
+)
 
 pytestmark = pytest.mark.skipif(not (harness.SHARED_EVAL / "evaluate.py").exists(),
                                 reason=f"no shared evaluator at {harness.SHARED_EVAL}")
@@ -40,6 +49,8 @@ HELDOUT = {
     "haulwise": (make_haulwise, "haulwise-questions.jsonl", ()),
     "kestrel": (make_kestrel, "kestrel-questions.jsonl", ()),
     "bramble": (make_bramble, "bramble-questions.jsonl", ("clinic_code",)),
+    "pantrylane": (make_pantrylane, "pantrylane-questions.jsonl", ()),
+    "quillby": (make_quillby, "quillby-questions.jsonl", ("course_id",)),
 }
 # A UK company is answered in pounds (the evaluator compares numbers, not symbols).
 CURRENCY = {"bramble": "GBP"}
