@@ -49,6 +49,7 @@ from insights.understanding.time_expressions import (
     compare_period,
     default_period,
     found_from_period,
+    period_shorthand,
     previous_period,
     read_time,
     spell_out,
@@ -88,6 +89,7 @@ _PERIOD_GROUP = re.compile(
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'})
 # "AOV across all stores", "all stores combined": the whole business, not one row per store.
 _ALL_OF_THEM_BEFORE = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:the\s+|our\s+)?$")
+_SUMMED_AFTER = re.compile(r"\b(?:combined|together|altogether|between\s+them|in\s+total)\b")
 _ALL_OF_THEM_AFTER = re.compile(r"\s+(?:combined|together|in\s+total|overall|put\s+together)\b")
 _HOW_MUCH = re.compile(r"\bhow\s+much\b")
 _AVERAGE = re.compile(r"\b(?:average|avg|mean|typical|median)\b"
@@ -97,6 +99,10 @@ _BEFORE_THAT = re.compile(r"\b(?:previous|prior|preceding|before|earlier)\b")
 _PACE_WORDS = frozenset({"target", "targets", "quota", "quotas", "budget"})
 _RATIO = re.compile(r"\bratio\b")
 _PER_WORD = re.compile(r"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?")
+# Verbs of selling or spending: with a measure named they say what was done, not which figure ("revenue").
+_DOING_VERBS = frozenset({"sell", "sells", "sold", "selling", "spend", "spent", "earn", "earned"})
+# A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
+_CLASS_WORDS = frozenset({"type", "kind", "class", "group", "level", "tier", "category", "segment"})
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
 _MONTH_WORDS = frozenset(name.lower() for name in calendar.month_name if name)
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
@@ -245,7 +251,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
         text = low  # SHOUTED: capitals say nothing about names
     mods = read_modifiers(low)
     # Member and measure names are never read as time ("Billable Hours", "June" the rep, "the Today channel").
-    names = _names(vocab.find(low, text), low)
+    named = vocab.find(low, text)
+    names = _names(named, low)
     time = read_time(_blank(low, mods.spans), as_of=as_of, earliest=model.first_date, latest=model.last_date,
                      names=names)
     blank = _blank(low, (*time.spans, *mods.spans))
@@ -257,6 +264,10 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     hits = [h for h in hits if h not in as_words]
     if not time.periods and not time.compare_to:
         facts.month_or_member = [h for h in hits if month_or_member(h, hits, text, months=_MONTH_WORDS)]
+    # "completions in 2024-05" where a cohort is named 2024-05: read as a date, it could be either.
+    facts.month_or_member += [h for h in named if h.kind == "member" and re.search(r"\d", h.value or "")
+                              and low[h.start:h.end] == h.value.lower()
+                              and any(a < h.end and h.start < b for a, b in time.spans)]
     # Members say nothing about intent: "Best Buy", "Top Shelf", "Max" or "Total" are names, not a ranking.
     facts.cues = read_cues(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind == "member")))
     hits = _read_per(facts, hits, vocab)
@@ -340,6 +351,10 @@ def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> list[Hit]:
             kind, name = (entries[0].kind, entries[0].name) if entries else (None, None)
         if kind == "measure" and name == "new_customers" and "new" not in written:
             kind = None  # new customers acquired are not the customers there are
+        if kind == "dimension" and (_a_class_of(name, written) or (hit is not None and hit.fuzzy)):
+            kind = None  # "per customer" of customer_type: the types are not the customers
+            if hit is not None:
+                kept.remove(hit)
         facts.per_spans.append((m.start(), m.end() + len(written)))
         if kind in ("measure", "dimension") and facts.per not in (None, name):
             facts.per_unknown = f"per {facts.per} and per {written}"  # one division at a time
@@ -350,6 +365,12 @@ def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> list[Hit]:
         elif written and written.rstrip("s") not in GRAINS:
             facts.per_unknown = f"per {written}"
     return kept
+
+
+def _a_class_of(dimension: str, written: str) -> bool:
+    """Whether ``dimension`` holds classes of what ``written`` names ("customer" of customer_type)."""
+    last = dimension.lower().replace("-", "_").split("_")[-1]
+    return last in _CLASS_WORDS and last not in written
 
 
 def _named_ratio(facts: _Facts, model: SemanticModel) -> None:
@@ -375,7 +396,9 @@ def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> N
     facts.also = [n for n in named[1:] if n != facts.per]
     if facts.per is None and len(facts.also) == 1 and _RATIO.search(facts.blank):
         facts.per = facts.also.pop()  # "trials to bookings ratio", "the ratio of margin to cost"
-    facts.missing = list(dict.fromkeys(h.name for h in hits if h.kind == "missing_measure"))
+    facts.missing = list(dict.fromkeys(
+        h.name for h in hits if h.kind == "missing_measure"
+        and not (named and facts.low[h.start:h.end] in _DOING_VERBS)))  # "how many cases did Art sell"
     facts.ambiguous.extend(h for h in hits if h.kind == "ambiguous")  # "con": conversions or contracts?
     facts.unsupported = list(dict.fromkeys(h.name for h in hits if h.kind == "unsupported_measure"))
     weak = any(h.kind == "weak_measure" for h in hits)
@@ -588,9 +611,11 @@ def _plural(hit: Hit, low: str) -> bool:
 
 
 def _as_filter(facts: _Facts, dimension: str) -> bool:
-    """Whether the members of ``dimension`` are named after a preposition ("in the US and Mexico")."""
+    """Whether the members of ``dimension`` are named after a preposition ("in the US and Mexico") or summed
+    by a word after them ("did Art and Don sell combined")."""
     first = min(offset for offset, dim, _ in facts.member_order if dim == dimension)
-    return bool(re.search(r"\b(?:in|for|from|at|across|within|of)\s+(?:the\s+|our\s+)?$", facts.low[:first]))
+    return bool(re.search(r"\b(?:in|for|from|at|across|within|of)\s+(?:the\s+|our\s+)?$", facts.low[:first])
+                or _SUMMED_AFTER.search(facts.low, first))
 
 
 def _counted(facts: _Facts) -> str | None:
@@ -743,6 +768,12 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
                                                                              for m in model.measures),
                         confidence=0.9)
     measure = facts.measure or _default_measure(model)
+    shorthand = period_shorthand(facts.blank_of_hits)
+    if shorthand:
+        label = model.measure(measure).label if measure in model.definitions else measure
+        return _clarify(f"I understood {label.lower()}, but not the period “{shorthand}”. Which period did you mean?",
+                        (f"{label} in the last 30 days", f"{label} last month", f"{label} in the last 12 months"),
+                        confidence=0.9)
     if facts.per_unknown:
         return _clarify(f"I understood {_understood(facts, model)}, but not “{facts.per_unknown}”: {_holdings(model)}. "
                         "I can divide by a measure, by days, weeks or months, or by "

@@ -595,6 +595,17 @@ _GRAIN = re.compile(
 )
 
 
+# Dashboard shorthand for a period ("l30d", "p3m", "r12") that the contract's time table does not define:
+# reading it as any period would answer another question, so it is asked about (ttm/ltm/t12m are defined).
+_PERIOD_SHORTHAND = re.compile(r"\b(?:[lptrn]\d{1,3}[dwmqy]|r\d{1,2})\b")
+
+
+def period_shorthand(text: str) -> str | None:
+    """The first undefined period shorthand left in ``text`` (with what was read blanked out), if any."""
+    found = _PERIOD_SHORTHAND.search(text)
+    return found.group(0) if found else None
+
+
 def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < b and a < end for a, b in spans)
 

@@ -126,6 +126,7 @@ SELLER_WORDS: tuple[str, ...] = ("rep", "reps", "sales rep", "sales reps", "sale
                                  "sales person", "seller", "sellers")
 MAX_SHORT_FORMS = 2_000  # per phrase: past that, one word at a time
 CODE_WORDS = frozenset({"code", "type", "kind", "class", "level", "number"})
+PERIOD_QUALIFIERS = frozenset({"month", "week", "quarter", "year"})
 QUALIFIER_WORDS = frozenset({"type", "code", "name", "id", "group", "kind", "class", "level"})
 GEO_DIMENSIONS: tuple[str, ...] = (
     "region", "country", "city", "state", "territory", "market", "geography", "geo", "area", "province",
@@ -458,6 +459,8 @@ def _short_name(name: str) -> str | None:
         return words[1]
     if words[0] in DIMENSION_NOUNS and words[1] in QUALIFIER_WORDS:
         return words[0]
+    if words[1] in PERIOD_QUALIFIERS and words[0] not in FUNCTION:
+        return words[0]  # "cohort_month" answers to "cohort": its members are the cohorts, named by month
     return None
 
 
