@@ -59,12 +59,16 @@ _PACE = re.compile(
     r"how\s+close\s+(?:are\s+we\s+)?to|(?:behind|ahead)\s+(?:on|of)|"
     r"(?:will|going\s+to|gonna)\s+(?:we\s+)?(?:hit|reach|make|beat)|(?:hit|reach|make|achieve)\s+(?:our\s+)?"
     r"(?:target|goal)|(?:target|goal)\s+of|short\s+of|away\s+from)\b")
+# "Are we gonna clear $4.5M", "can we crack 2m": a pace only where a target is said ("can we break it down" is not).
+_PACE_WITH_TARGET = re.compile(
+    r"\b(?:will|going\s+to|gonna|can|could)\s+(?:we\s+)?(?:be\s+able\s+to\s+)?(?:hit|reach|make|beat|clear|crack|top|"
+    r"pass|get\s+to|break|exceed|surpass)\b")
 _PACE_PERIOD_END = re.compile(
     r"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?P<u1>year|quarter|month|week)|(?P<u2>year|quarter|month)[\s-]*end)\b")
 _SHARE = re.compile(
     r"\b(?:share|shares|proportion|fraction|portion|percent(?:age)?|%|pct|contribution)\s+of\b"
-    r"|(?:^|\s)%\s+of\b|\bwhat\s+(?:%|percent(?:age)?|proportion|fraction|portion|share|part)\b"
-    r"|\bmix\b|\bas\s+a\s+(?:%|percent(?:age)?|share|proportion)\b|'s\s+share\b|\bshare\b"
+    r"|(?:^|\s)%\s+of\b|\bwhat\s+(?:%|percent(?:age)?|proportion|fraction|portion|share|part)(?!\w)"
+    r"|\bmix\b|\bas\s+an?\s+(?:%|percent(?:age)?|share|proportion)(?!\w)|'s\s+share\b|\bshare\b"
     r"|\bhow\s+much\s+of\b.*\b(?:came|come|comes|coming|was|is|were)\s+(?:from|in|through|via)\b"
     r"|(?:'s|(?<=s)')\s+(?:cut|slice|piece|part|portion)\b")
 # "How much of Leeds' pallets went on artics", "how many of our shipments were overnight": a share when a
@@ -72,11 +76,20 @@ _SHARE = re.compile(
 _PART_OF = re.compile(
     r"\bhow\s+(?:much|many)\s+of\b.*?\b(?:came|come|comes|coming|went|go|goes|going|was|is|were|are|got|get|gets|"
     r"moved|shipped|sold|travell?ed)\b(?:\s+(?:from|in|through|thru|via|on|to|into|by|with|for|at|out\s+of))?")
+# The whole said first ("of Prime's sales last quarter how much was Meat", "out of paid enrolments how many were
+# beginners"), or a figure asked "in %" ("how much was Meat, in %"): the part follows the verb.
+_PART_VERB = (r"(?:\s+[a-z]+)?\s+(?:was|were|is|are|came|come|comes|went|go|goes)\b"
+              r"(?:\s+(?:from|in|through|thru|via|on|to|into|by|with|for|at)\b)?")
+_WHOLE_FIRST = re.compile(r"^\W*(?:out\s+)?of\b.*?\b(?:how\s+(?:much|many)|what\s+(?:%|percent(?:age)?|share|"
+                          r"proportion|fraction|portion|part))(?!\w)" + _PART_VERB)
+_HOW_MUCH_WAS = re.compile(r"\bhow\s+(?:much|many)\b" + _PART_VERB)
+_AS_PERCENT_END = re.compile(r"\b(?:in|as\s+an?)\s+(?:%|percent(?:age)?|pct)(?:\s+terms)?\W*$")
 _PART_BEFORE = re.compile(r"(?:'s|(?<=s)')\s+(?:share|part|portion|slice|cut|piece|contribution|percent(?:age)?|%)\b")
 _IN_PERCENT = re.compile(r"\b(?:by|in)\s+(?:%|percent(?:age)?|pct|relative)(?:\s+terms)?(?!\w)|\bin\s+%")
 _UNUSUAL = re.compile(
     r"\b(?:unusual\w*|anomal\w*|outliers?|stood\s+out|stand(?:s|ing)?\s+out|out\s+of\s+the\s+ordinary|abnormal\w*|"
-    r"odd|weird|strange|surpris\w+|irregular\w*|unexpected\w*|red\s+flags?|out\s+of\s+line|off\s+pattern)\b")
+    r"odd|weird|strange|surpris\w+|irregular\w*|unexpected\w*|red\s+flags?|out\s+of\s+line|off\s+pattern|spikes|"
+    r"any\s+spikes?|(?:anything|something)\s+(?:(?:that\s+)?(?:looks?|seems?)\s+)?off)\b")
 _GAP = re.compile(
     r"\b(?:gap|difference|delta|spread|distance)\s+(?:in\s+\w+(?:\s+\w+)?\s+)?between\b"
     r"|\bhow\s+much\s+(?:more|less|higher|lower|bigger|smaller|better|worse)\b.*\bthan\b"
@@ -114,6 +127,7 @@ class Modifiers:
     pace_cue_span: tuple[int, int] | None = None
     part_before: int | None = None  # the offset of "'s share": the part is the member just before
     unusual: bool = False
+    unusual_span: tuple[int, int] | None = None  # "out of the ordinary": placed, so "ordinary" is no unknown name
     gap: bool = False
     in_percent: bool = False  # "by %", "in percentage terms"
     not_in_totals: str | None = None  # the words asking for what daily totals cannot answer
@@ -141,8 +155,12 @@ def read_modifiers(low: str) -> Modifiers:
     pace = _PACE.search(low)
     pace_end = _PACE_PERIOD_END.search(low)
     target, target_span = _target(low) if (pace or pace_end) else (None, None)
+    if pace is None and target is None and (maybe := _PACE_WITH_TARGET.search(low)):
+        target, target_span = _target(low)
+        pace = maybe if target is not None else None
     part = _PART_BEFORE.search(low)
     bad = _NOT_IN_TOTALS.search(low)
+    unusual = _UNUSUAL.search(low)
     return Modifiers(
         cumulative=bool(_CUMULATIVE.search(low)),
         growth=growth,
@@ -157,7 +175,8 @@ def read_modifiers(low: str) -> Modifiers:
         pace_span=pace_end.span() if pace_end else None,
         pace_cue_span=pace.span() if pace and target is not None else None,
         part_before=part.start() if part else None,
-        unusual=bool(_UNUSUAL.search(low)),
+        unusual=bool(unusual),
+        unusual_span=unusual.span() if unusual else None,
         gap=bool(_GAP.search(low)),
         in_percent=bool(_IN_PERCENT.search(low)),
         not_in_totals=bad.group(0) if bad else None,
@@ -169,8 +188,8 @@ def asks_share(text: str) -> bool:
     return bool(_SHARE.search(text))
 
 
-_PLACING = (_CUMULATIVE, _GROWTH_PCT, _GROWTH, _PER_GRAIN, _PACE, _SHARE, _PART_OF, _IN_PERCENT, _UNUSUAL, _GAP, _COUNT,
-            _NOT_IN_TOTALS)
+_PLACING = (_CUMULATIVE, _GROWTH_PCT, _GROWTH, _PER_GRAIN, _PACE, _PACE_WITH_TARGET, _SHARE, _PART_OF, _WHOLE_FIRST,
+            _IN_PERCENT, _UNUSUAL, _GAP, _COUNT, _NOT_IN_TOTALS)
 
 
 def modifier_spans(low: str) -> list[tuple[int, int]]:
@@ -180,7 +199,8 @@ def modifier_spans(low: str) -> list[tuple[int, int]]:
 
 def part_of_whole(text: str) -> int | None:
     """Where the part of "how much / how many of X went on Y" may start (after the verb), if the words say so."""
-    m = _PART_OF.search(text)
+    m = _PART_OF.search(text) or _WHOLE_FIRST.search(text) or (
+        _AS_PERCENT_END.search(text) and _HOW_MUCH_WAS.search(text))
     return m.end() if m else None
 
 

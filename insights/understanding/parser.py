@@ -289,7 +289,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     _read_members(facts, hits, blank, vocab)
     _read_counted_noun(facts, hits)
     covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans,
-               *comparison_idioms(blank), *((h.start, h.end) for h in as_words)]
+               *comparison_idioms(blank), *((h.start, h.end) for h in as_words),
+               *((mods.unusual_span,) if mods.unusual_span else ())]
     _read_unknown(facts, blank, covered, vocab)
     _read_unknown_beside_dimensions(facts, hits, vocab)
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
@@ -540,7 +541,11 @@ def _stated_ask(facts: _Facts) -> _Ask:
     counted = _counted(facts)
     if counted:
         return _Ask("count", group_by=counted)
-    if facts.share and not cues.drivers:
+    # "how is revenue split across countries in %": each member's share, not the money
+    split_in_percent = bool(group) and mods.in_percent and not (
+        mods.growth or cues.change or cues.compare or cues.trend or cues.drivers or facts.time.compare_to
+        or facts.time.comparison)
+    if (facts.share or split_in_percent) and not cues.drivers:
         if group:
             return _Ask("share", group_by=group)
         part = _share_part(facts)
