@@ -19,8 +19,13 @@ Written without reading the parser (issue 13, point 6), phrased the way sales pe
   are words ("Bath", "Reading", "March", "Deal", "Wells", "Street"; "May", "Will", "Rose"), measures of
   its own (appointments, no_shows, drug_cost, …) and a numeric `clinic_code` dimension, written the same way.
 
-Baseline scores and the failure classes: tests/eval/BASELINE.md. The engine does not pass them yet,
-so they are expected failures (not strict) until the parser catches up; the lead flips that.
+- Pantry Lane (tests/eval/make_pantrylane.py): a food wholesaler with no revenue column (net_sales,
+  cases, returns, deliveries, margin), brands and reps named Sunday, Prime, Best, Art, Don;
+- Quillby (tests/eval/make_quillby.py): online courses with a numeric `course_id` and a text
+  `cohort_month` ("2024-05") dimension, countries named Turkey, Chad, Georgia, Jordan.
+
+Baseline scores and the failure classes: tests/eval/BASELINE.md. Every set is held to 100% but the
+two newest, whose last misses are labels the contract leaves open (see PENDING).
 """
 from __future__ import annotations
 
@@ -56,9 +61,14 @@ HELDOUT = {
 CURRENCY = {"bramble": "GBP"}
 
 
-@pytest.mark.xfail(strict=False, reason="issue 13: the parser does not yet understand our held-out companies "
-                                        "(see tests/eval/BASELINE.md)")
-@pytest.mark.parametrize("company", sorted(HELDOUT))
+# 49/50 each: "net sales by quarter" (a trend or a breakdown by quarter over all the data?) and "rev" (a
+# short form the contract does not list, labelled clarify) are readings the contract does not settle.
+PENDING = pytest.mark.xfail(strict=False, reason="issue 13: one contested label each (see the comment above)")
+
+
+@pytest.mark.parametrize("company", [
+    pytest.param(name, marks=PENDING) if name in ("pantrylane", "quillby") else name for name in sorted(HELDOUT)
+])
 def test_every_heldout_turn_is_understood_and_its_numbers_are_true(company, make_tenant, tmp_path):
     generator, questions, dimensions = HELDOUT[company]
     data = generator.write(tmp_path / f"{company}.csv")
