@@ -14,7 +14,9 @@ PROBE = """
 import json
 import django
 django.setup()
+from django.core.management import call_command
 from django.test import Client
+call_command("migrate", verbosity=0)  # a database of its own (a fresh checkout has none)
 client = Client()
 page = client.get("/login/?next=/data/&other=x", secure=True)
 form = client.post("/login/", {"username": "ann@acme.example", "password": "a-guess"}, secure=True)
@@ -24,9 +26,10 @@ print(json.dumps({"page": [page.status_code, page["Location"]], "form": [form.st
 
 
 @pytest.mark.parametrize("domain", ["https://salestalk.auth.eu-west-1.amazoncognito.com", ""])
-def test_the_password_form_sends_people_to_the_hosted_ui_and_checks_no_password(domain):
+def test_the_password_form_sends_people_to_the_hosted_ui_and_checks_no_password(domain, tmp_path):
     result = manage("aws", "-c", PROBE, SALESTALK_SECRET_KEY=strong(), SALESTALK_JWT_SECRET=strong(),
-                    SALESTALK_COGNITO_DOMAIN=domain, SALESTALK_COGNITO_CLIENT_ID="client-1")
+                    SALESTALK_COGNITO_DOMAIN=domain, SALESTALK_COGNITO_CLIENT_ID="client-1",
+                    SALESTALK_SQLITE_PATH=str(tmp_path / "db.sqlite3"))
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["page"] == [302, "/auth/cognito/login?next=%2Fdata%2F"]
