@@ -7,18 +7,16 @@ from datetime import date
 
 import pytest
 
+from insights.tests.models import company
 from insights.understanding.parser import parse
-from metrics.measures import measures_for
 from metrics.semantic import SemanticModel
 
 AS_OF = date(2025, 11, 18)
 
 
 def _model(version: str, measures: tuple[str, ...], dimensions: dict[str, tuple[str, ...]]) -> SemanticModel:
-    defined = measures_for({m: m for m in measures})
-    return SemanticModel(version=version, measures=tuple(m.name for m in defined),
-                         definitions={m.name: m for m in defined}, dimensions=dimensions,
-                         first_date=date(2023, 1, 2), last_date=date(2025, 11, 16))
+    return company(version=version, columns=measures, dimensions=dimensions,
+                   first_date=date(2023, 1, 2), last_date=date(2025, 11, 16))
 
 
 WHOLESALE = _model("wholesale-1", ("net_sales", "cases", "returns"), {

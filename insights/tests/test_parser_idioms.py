@@ -11,16 +11,15 @@ from typing import Any
 
 import pytest
 
+from insights.tests.models import company
 from insights.tests.test_parser import OUTDOOR
 from insights.tests.test_parser_v2 import SUPPLY
 from insights.understanding.parser import parse
-from metrics.measures import measures_for
-from metrics.semantic import SemanticModel
 
-_FREIGHT = measures_for({"revenue": "revenue", "shipments": "shipments", "pallets": "pallets",
-                         "late_deliveries": "late_deliveries", "fuel_cost": "Fuel Cost"})
-FREIGHT = SemanticModel(
-    version="freight-1", measures=tuple(m.name for m in _FREIGHT), definitions={m.name: m for m in _FREIGHT},
+FREIGHT = company(
+    version="freight-1",
+    columns={"revenue": "revenue", "shipments": "shipments", "pallets": "pallets",
+             "late_deliveries": "late_deliveries", "fuel_cost": "Fuel Cost"},
     dimensions={"depot": ("Crewe", "Dover", "Hull", "Leeds", "Reading"),
                 "service": ("Express", "Overnight", "Standard", "Weekend"),
                 "tier": ("Bronze", "Gold", "Silver"), "vehicle": ("Artic", "Rigid", "Van")},

@@ -10,14 +10,12 @@ from typing import Any
 
 import pytest
 
+from insights.tests.models import company
 from insights.understanding.parser import parse
 from insights.understanding.types import Understanding
-from metrics.measures import measures_for
-from metrics.semantic import SemanticModel
 
-_MEASURES = measures_for({"bookings": "bookings", "seats": "seats", "appointments": "appointments"})
-PEOPLE = SemanticModel(
-    version="people-1", measures=tuple(m.name for m in _MEASURES), definitions={m.name: m for m in _MEASURES},
+PEOPLE = company(
+    version="people-1", columns=("bookings", "seats", "appointments"),
     dimensions={
         "manager": ("August", "Frank", "Grace", "June", "Summer", "Will"),
         "vet": ("Holly", "May", "Rose"),

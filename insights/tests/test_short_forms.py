@@ -6,20 +6,18 @@ from datetime import date
 
 import pytest
 
+from insights.tests import models
 from insights.understanding.abbreviations import derived, initials, standard
 from insights.understanding.parser import parse
 from insights.understanding.vocabulary import vocabulary_for
-from metrics.measures import measures_for
 from metrics.semantic import SemanticModel
 
 AS_OF = date(2025, 11, 12)
 
 
 def company(version: str, measures: tuple[str, ...], dimensions: dict[str, tuple[str, ...]]) -> SemanticModel:
-    definitions = measures_for({m: m for m in measures})
-    return SemanticModel(version=version, measures=tuple(m.name for m in definitions),
-                         definitions={m.name: m for m in definitions}, dimensions=dimensions,
-                         first_date=date(2023, 1, 1), last_date=date(2025, 10, 31))
+    return models.company(version=version, columns=measures, dimensions=dimensions,
+                          first_date=date(2023, 1, 1), last_date=date(2025, 10, 31))
 
 
 # A physiotherapy group: measures of its own, a numeric site code, a channel named "App".
