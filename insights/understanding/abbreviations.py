@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import combinations
 
-from insights.understanding.words import COMMON, FUNCTION
+from insights.understanding.words import COMMON, FUNCTION, zipf
 
 MIN_LETTERS = 3
 MAX_SKELETON = 4
@@ -83,16 +83,7 @@ def initials(words: tuple[str, ...]) -> str | None:
 def everyday(form: str) -> bool:
     """Whether ``form`` is a word people use on its own ("am", "pm", "it"), so it names something only
     when written in capitals."""
-    return form in COMMON or _frequencies().get(form, 0.0) >= 10 ** (EVERYDAY_ZIPF - 9)
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    # One dictionary look-up per form: a tenant's short forms number in the thousands (zipf_frequency
-    # tokenises each word first). Loaded on first use, as in insights.understanding.words.
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")
+    return form in COMMON or zipf(form) >= EVERYDAY_ZIPF
 
 
 def _skeletons(word: str) -> set[str]:

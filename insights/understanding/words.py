@@ -95,10 +95,13 @@ ORDINARY_ZIPF = 3.0
 
 
 @lru_cache(maxsize=50_000)
-def ordinary(word: str) -> bool:
-    """Whether ``word`` (lower-case) is an ordinary English word, so never a typo of something else."""
-    if word in COMMON:
-        return True
+def zipf(word: str) -> float:
+    """How common ``word`` (lower-case) is in English, on the Zipf scale."""
     from wordfreq import zipf_frequency  # on first use: loading it is a fifth of a cold Lambda's import
 
-    return zipf_frequency(word, "en") >= ORDINARY_ZIPF
+    return zipf_frequency(word, "en")
+
+
+def ordinary(word: str) -> bool:
+    """Whether ``word`` (lower-case) is an ordinary English word, so never a typo of something else."""
+    return word in COMMON or zipf(word) >= ORDINARY_ZIPF
