@@ -60,7 +60,7 @@ async def open_socket(conversation_id: str, ticket: str) -> WebsocketCommunicato
     from salestalk.asgi import application
 
     socket = WebsocketCommunicator(application, f"/ws/chat/{conversation_id}/?ticket={ticket}", headers=ORIGIN)
-    assert (await socket.connect(timeout=5))[0]
+    assert (await socket.connect(timeout=30))[0]  # a hang guard: the first connect of a process loads the app
     return socket
 
 
@@ -164,7 +164,7 @@ def test_channels_a_probe_cannot_tell_an_existing_tenant_from_an_unknown_one(ten
 
     async def refusal(ticket: str):
         socket = WebsocketCommunicator(application, f"/ws/chat/{conversation}/?ticket={ticket}", headers=ORIGIN)
-        assert (await socket.connect(timeout=5))[0]
+        assert (await socket.connect(timeout=30))[0]  # a hang guard: the first connect of a process loads the app
         return await socket.receive_json_from(timeout=5), await socket.receive_output(timeout=5)
 
     existing = async_to_sync(refusal)("acme.no-such-secret")
