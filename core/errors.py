@@ -34,3 +34,8 @@ def error_body(*, code: str, message: str, details: Any = None) -> dict[str, Any
 
 def app_error_body(exc: AppError) -> dict[str, Any]:
     return error_body(code=exc.code, message=str(exc), details=exc.details())
+
+
+def too_large_body() -> dict[str, Any]:
+    """A body past DATA_UPLOAD_MAX_MEMORY_SIZE, wherever it is refused (DRF's parsers, Django's, the 400 handler)."""
+    return error_body(code="too_large", message="The request body is too large.")

@@ -12,7 +12,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from core.errors import AppError, StorageUnavailable, TenantScopeError, app_error_body, error_body
+from core.errors import AppError, StorageUnavailable, TenantScopeError, app_error_body, error_body, too_large_body
 
 logger = logging.getLogger("salestalk.errors")
 
@@ -38,10 +38,7 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     if isinstance(exc, AppError):
         return Response(app_error_body(exc), status=exc.status_code)
     if isinstance(exc, RequestDataTooBig):
-        return Response(
-            error_body(code="too_large", message="The request body is too large."),
-            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
-        )
+        return Response(too_large_body(), status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
     if isinstance(exc, TenantScopeError):
         logger.error("tenant scope missing", exc_info=exc)
         return Response(error_body(code="tenant_scope", message="No tenant scope."), status=status.HTTP_403_FORBIDDEN)

@@ -16,7 +16,7 @@ from rest_framework.exceptions import APIException, ParseError
 class RequestTooLarge(APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."
-    default_code = "request_too_large"
+    default_code = "too_large"  # the code of every body past the limit (core.errors.too_large_body)
 
 
 def bounded(stream: Any) -> Any:

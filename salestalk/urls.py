@@ -19,3 +19,9 @@ urlpatterns = [
     path("", include("collab.web_urls")),
     path("", include("chat.web_urls")),
 ]
+
+# Django's own errors: the one JSON envelope under /api, its HTML pages elsewhere (core.http_errors).
+handler400 = "core.http_errors.bad_request"
+handler403 = "core.http_errors.permission_denied"
+handler404 = "core.http_errors.not_found"
+handler500 = "core.http_errors.server_error"

@@ -13,6 +13,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# A CSRF failure answers like the request's other errors: the JSON envelope for the API, a page otherwise.
+CSRF_FAILURE_VIEW = "core.http_errors.csrf_failure"
 
 INSTALLED_APPS = [
     "daphne",
