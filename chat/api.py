@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -19,6 +19,7 @@ from chat.selectors import (
 )
 from chat.services import MAX_QUESTION_CHARS, MAX_TITLE_CHARS
 from chat.tickets import issue_ticket
+from core.openapi_notes import operation
 from core.pagination import MAX_PAGE
 from core.text import TextField
 from insights.contract import Result, Understanding
@@ -92,14 +93,14 @@ class ConversationListApi(TenantAPIView):
         results = ConversationSerializer(many=True)
         next = serializers.CharField(allow_null=True)
 
-    @extend_schema(operation_id="chat_conversations_list", parameters=[ListQuerySerializer], responses=OutputSerializer)
+    @operation(operation_id="chat_conversations_list", parameters=[ListQuerySerializer], responses=OutputSerializer)
     def get(self, request: Request) -> Response:
         query = _query(request, ListQuerySerializer)
         page, cursor = list_conversations(tenant=self.tenant, limit=query["limit"], before=query.get("before"))
         data = {"results": [conversation_json(item) for item in page], "next": cursor}
         return Response(self.OutputSerializer(data).data)
 
-    @extend_schema(request=InputSerializer, responses={201: ConversationSerializer})
+    @operation(request=InputSerializer, responses={201: ConversationSerializer})
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -113,12 +114,12 @@ class ConversationDetailApi(TenantAPIView):
     class InputSerializer(serializers.Serializer):
         title = TextField(field="title", max_chars=MAX_TITLE_CHARS)
 
-    @extend_schema(responses=ConversationSerializer)
+    @operation(responses=ConversationSerializer)
     def get(self, request: Request, conversation_id: str) -> Response:
         item = get_conversation(tenant=self.tenant, conversation_id=conversation_id)
         return Response(ConversationSerializer(conversation_json(item)).data)
 
-    @extend_schema(request=InputSerializer, responses=ConversationSerializer)
+    @operation(request=InputSerializer, responses=ConversationSerializer)
     def patch(self, request: Request, conversation_id: str) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -127,7 +128,7 @@ class ConversationDetailApi(TenantAPIView):
         )
         return Response(ConversationSerializer(conversation_json(item)).data)
 
-    @extend_schema(responses={204: OpenApiResponse(description="Deleted, with its messages.")})
+    @operation(responses={204: OpenApiResponse(description="Deleted, with its messages.")})
     def delete(self, request: Request, conversation_id: str) -> Response:
         services.delete_conversation(tenant=self.tenant, conversation_id=conversation_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -154,7 +155,7 @@ class MessageListApi(TenantAPIView):
         assistant_message = MessageSerializer()
         answer = AnswerSerializer()
 
-    @extend_schema(operation_id="chat_messages_list", parameters=[QuerySerializer], responses=OutputSerializer)
+    @operation(operation_id="chat_messages_list", parameters=[QuerySerializer], responses=OutputSerializer)
     def get(self, request: Request, conversation_id: str) -> Response:
         query = _query(request, self.QuerySerializer)
         page, cursor = list_messages(
@@ -163,7 +164,7 @@ class MessageListApi(TenantAPIView):
         data = {"results": [message_json(item) for item in page], "next": cursor}
         return Response(self.OutputSerializer(data).data)
 
-    @extend_schema(request=InputSerializer, responses={201: AskOutputSerializer})
+    @operation(request=InputSerializer, responses={201: AskOutputSerializer})
     def post(self, request: Request, conversation_id: str) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -191,7 +192,7 @@ class WsTicketApi(TenantAPIView):
         ticket = serializers.CharField()
         expires_in = serializers.IntegerField(help_text="Seconds; the ticket works once.")
 
-    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    @operation(request=InputSerializer, responses=OutputSerializer)
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)

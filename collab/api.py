@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import permissions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -23,6 +23,7 @@ from collab.selectors import (
     shared_insight_json,
 )
 from collab.services import DEFAULT_SHARE_DAYS, MAX_COMMENT_CHARS, MAX_SHARE_DAYS, MAX_TITLE_CHARS
+from core.openapi_notes import operation
 from core.pagination import MAX_PAGE
 from core.text import TextField
 from tenants.api import TenantAPIView
@@ -91,7 +92,7 @@ class InsightListApi(TenantAPIView):
         results = InsightSerializer(many=True)
         next = serializers.CharField(allow_null=True)
 
-    @extend_schema(operation_id="insights_list", parameters=[QuerySerializer], responses=OutputSerializer)
+    @operation(operation_id="insights_list", parameters=[QuerySerializer], responses=OutputSerializer)
     def get(self, request: Request) -> Response:
         query = self.QuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -100,7 +101,7 @@ class InsightListApi(TenantAPIView):
         )
         return Response({"results": [_insight_body(request, item) for item in page], "next": cursor})
 
-    @extend_schema(request=InputSerializer, responses={201: InsightSerializer})
+    @operation(request=InputSerializer, responses={201: InsightSerializer})
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -115,11 +116,11 @@ class InsightListApi(TenantAPIView):
 
 
 class InsightDetailApi(TenantAPIView):
-    @extend_schema(responses=InsightSerializer)
+    @operation(responses=InsightSerializer)
     def get(self, request: Request, insight_id: str) -> Response:
         return Response(_insight_body(request, get_insight(tenant=self.tenant, insight_id=insight_id)))
 
-    @extend_schema(responses={204: OpenApiResponse(description="Deleted, with its link and comments.")})
+    @operation(responses={204: OpenApiResponse(description="Deleted, with its link and comments.")})
     def delete(self, request: Request, insight_id: str) -> Response:
         services.delete_insight(tenant=self.tenant, insight_id=insight_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -129,7 +130,7 @@ class InsightShareApi(TenantAPIView):
     class InputSerializer(serializers.Serializer):
         expires_in_days = serializers.IntegerField(min_value=1, max_value=MAX_SHARE_DAYS, default=DEFAULT_SHARE_DAYS)
 
-    @extend_schema(request=InputSerializer, responses={201: ShareSerializer})
+    @operation(request=InputSerializer, responses={201: ShareSerializer})
     def post(self, request: Request, insight_id: str) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -138,7 +139,7 @@ class InsightShareApi(TenantAPIView):
         )
         return Response(ShareSerializer(_share_json(request, token, expires_at)).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={204: OpenApiResponse(description="The link no longer works.")})
+    @operation(responses={204: OpenApiResponse(description="The link no longer works.")})
     def delete(self, request: Request, insight_id: str) -> Response:
         services.revoke_share(tenant=self.tenant, insight_id=insight_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -148,12 +149,12 @@ class CommentListApi(TenantAPIView):
     class OutputSerializer(serializers.Serializer):
         results = CommentSerializer(many=True)
 
-    @extend_schema(operation_id="insights_comments_list", responses=OutputSerializer)
+    @operation(operation_id="insights_comments_list", responses=OutputSerializer)
     def get(self, request: Request, insight_id: str) -> Response:
         comments = list_comments(tenant=self.tenant, insight_id=insight_id)
         return Response(self.OutputSerializer({"results": [comment_json(item) for item in comments]}).data)
 
-    @extend_schema(request=CommentInputSerializer, responses={201: CommentSerializer})
+    @operation(request=CommentInputSerializer, responses={201: CommentSerializer})
     def post(self, request: Request, insight_id: str) -> Response:
         data = CommentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -162,7 +163,7 @@ class CommentListApi(TenantAPIView):
 
 
 class CommentDetailApi(TenantAPIView):
-    @extend_schema(request=CommentInputSerializer, responses=CommentSerializer)
+    @operation(request=CommentInputSerializer, responses=CommentSerializer)
     def patch(self, request: Request, insight_id: str, comment_id: str) -> Response:
         data = CommentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -171,7 +172,7 @@ class CommentDetailApi(TenantAPIView):
         )
         return Response(CommentSerializer(comment_json(item)).data)
 
-    @extend_schema(responses={204: OpenApiResponse(description="Deleted.")})
+    @operation(responses={204: OpenApiResponse(description="Deleted.")})
     def delete(self, request: Request, insight_id: str, comment_id: str) -> Response:
         services.delete_comment(tenant=self.tenant, insight_id=insight_id, comment_id=comment_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -200,7 +201,7 @@ class ShareViewApi(APIView):
         expires_at = serializers.CharField()
         comments = serializers.ListField(child=serializers.DictField())
 
-    @extend_schema(responses=OutputSerializer, auth=[])
+    @operation(responses=OutputSerializer, auth=[])
     def get(self, request: Request, token: str) -> Response:
         data = shared_insight_json(resolve_share(token=token))
         data["comments"] = self.CommentOutputSerializer(data["comments"], many=True).data

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.openapi_notes import operation
 from metrics import selectors, services
 from metrics.errors import InvalidQuery, NoDataset, UnknownMeasure
 from metrics.import_queue import import_now
@@ -65,7 +65,7 @@ class DatasetApi(TenantAPIView):
         imported_at = serializers.DateTimeField()
         rows = serializers.IntegerField()
 
-    @extend_schema(responses={200: CurrentOutputSerializer})
+    @operation(responses={200: CurrentOutputSerializer})
     def get(self, request: Request) -> Response:
         current = selectors.current_dataset(tenant=self.tenant)
         if current is None:
@@ -78,7 +78,7 @@ class DatasetApi(TenantAPIView):
         }
         return Response(self.CurrentOutputSerializer(data).data)
 
-    @extend_schema(request={"multipart/form-data": InputSerializer}, responses={201: OutputSerializer})
+    @operation(request={"multipart/form-data": InputSerializer}, responses={201: OutputSerializer})
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -139,7 +139,7 @@ class ModelApi(TenantAPIView):
         last_date = serializers.DateField()
         row_count = serializers.IntegerField()
 
-    @extend_schema(responses={200: OutputSerializer})
+    @operation(responses={200: OutputSerializer})
     def get(self, request: Request) -> Response:
         model = selectors.get_semantic_model(tenant=self.tenant)
         return Response(self.OutputSerializer(model.as_json()).data)
@@ -187,7 +187,7 @@ class QueryApi(TenantAPIView):
         total = CellSerializer()
         rows = CellSerializer(many=True)
 
-    @extend_schema(parameters=[InputSerializer], responses={200: OutputSerializer})
+    @operation(parameters=[InputSerializer], responses={200: OutputSerializer})
     def get(self, request: Request) -> Response:
         params = self.InputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)

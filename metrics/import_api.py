@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.openapi_notes import operation
 from metrics import jobs, uploads
 from metrics.import_queue import start_import
 from tenants.api import TenantAPIView
@@ -83,7 +83,7 @@ class UploadsApi(TenantAPIView):
         expires_at = serializers.CharField()
         complete_url = serializers.CharField()
 
-    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    @operation(request=InputSerializer, responses={201: OutputSerializer})
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -100,7 +100,7 @@ class UploadFileApi(TenantAPIView):
     class InputSerializer(serializers.Serializer):
         file = serializers.FileField()
 
-    @extend_schema(request={"multipart/form-data": InputSerializer}, responses={204: None})
+    @operation(request={"multipart/form-data": InputSerializer}, responses={204: None})
     def post(self, request: Request, upload_id: str) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -125,7 +125,7 @@ class UploadColumnsApi(TenantAPIView):
         columns = ColumnSerializer(many=True)
         problem = serializers.CharField(allow_null=True, help_text="what the import would refuse with these roles")
 
-    @extend_schema(responses={200: OutputSerializer})
+    @operation(responses={200: OutputSerializer})
     def get(self, request: Request, upload_id: str) -> Response:
         from metrics.previews import column_preview  # reads the file with pyarrow: not at a cold start
 
@@ -136,7 +136,7 @@ class UploadColumnsApi(TenantAPIView):
 class UploadCompleteApi(TenantAPIView):
     """``POST``: the file has arrived; import it (as a background job) with the roles chosen."""
 
-    @extend_schema(request=RolesSerializer, responses={202: JobSerializer})
+    @operation(request=RolesSerializer, responses={202: JobSerializer})
     def post(self, request: Request, upload_id: str) -> Response:
         data = RolesSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -154,7 +154,7 @@ class ImportsApi(TenantAPIView):
     class OutputSerializer(serializers.Serializer):
         imports = JobSerializer(many=True)
 
-    @extend_schema(parameters=[InputSerializer], responses={200: OutputSerializer})
+    @operation(parameters=[InputSerializer], responses={200: OutputSerializer})
     def get(self, request: Request) -> Response:
         params = self.InputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -165,6 +165,6 @@ class ImportsApi(TenantAPIView):
 class ImportApi(TenantAPIView):
     """``GET``: one import job: queued, running (stage, progress), done (counts) or failed (error)."""
 
-    @extend_schema(responses={200: JobSerializer})
+    @operation(responses={200: JobSerializer})
     def get(self, request: Request, job_id: str) -> Response:
         return _job_response(jobs.get_import_job(tenant=self.tenant, job_id=job_id))

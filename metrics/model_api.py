@@ -7,11 +7,11 @@ Each write answers with the whole model as ``GET /api/metrics/model/`` shows it.
 from __future__ import annotations
 
 from django.conf import settings
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.openapi_notes import operation
 from metrics import model_edits, selectors, versions
 from metrics.api import ModelApi
 from metrics.measures import Direction, Format
@@ -42,7 +42,7 @@ class DerivedMeasuresApi(TenantAPIView):
         a = serializers.CharField(max_length=64)
         b = serializers.CharField(max_length=64)
 
-    @extend_schema(request=InputSerializer, responses={201: Model})
+    @operation(request=InputSerializer, responses={201: Model})
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -55,7 +55,7 @@ class MeasureApi(TenantAPIView):
     """``PATCH``: a measure's label, words, direction (good, bad, neutral) or format (currency, number, percent);
     ``DELETE``: a derived measure you defined."""
 
-    @extend_schema(request=MeasureEditSerializer, responses={200: Model})
+    @operation(request=MeasureEditSerializer, responses={200: Model})
     def patch(self, request: Request, name: str) -> Response:
         data = MeasureEditSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -63,7 +63,7 @@ class MeasureApi(TenantAPIView):
                                  name=name, changes=dict(data.validated_data))
         return _model(self.tenant)
 
-    @extend_schema(responses={200: Model})
+    @operation(responses={200: Model})
     def delete(self, request: Request, name: str) -> Response:
         model_edits.remove_derived_measure(tenant=self.tenant, name=name)
         return _model(self.tenant)
@@ -78,7 +78,7 @@ class DimensionApi(TenantAPIView):
         aliases = serializers.DictField(child=serializers.CharField(max_length=500), required=False,
                                         help_text="alias → member")
 
-    @extend_schema(request=InputSerializer, responses={200: Model})
+    @operation(request=InputSerializer, responses={200: Model})
     def patch(self, request: Request, name: str) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -104,7 +104,7 @@ class VersionsApi(TenantAPIView):
         versions = VersionSerializer(many=True)
         kept = serializers.IntegerField(help_text="how many versions are kept, the current one included")
 
-    @extend_schema(responses={200: OutputSerializer})
+    @operation(responses={200: OutputSerializer})
     def get(self, request: Request) -> Response:
         found = versions.available_versions(tenant=self.tenant)
         return Response(self.OutputSerializer({"versions": [v.as_json() for v in found],
@@ -117,7 +117,7 @@ class CurrentVersionApi(TenantAPIView):
     class InputSerializer(serializers.Serializer):
         version = serializers.CharField(max_length=100)
 
-    @extend_schema(request=InputSerializer, responses={200: VersionSerializer})
+    @operation(request=InputSerializer, responses={200: VersionSerializer})
     def put(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import authenticate
-from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import AuthenticationFailed, ParseError
@@ -13,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.errors import TenantScopeError
+from core.openapi_notes import operation
 from core.request_logging import bind_log_context
 from tenants import services
 from tenants.auth import TenantJWTAuthentication, TokenRefused, context_from_token
@@ -151,7 +151,7 @@ class RefreshApi(SignInAPIView):
 class SignOutEverywhereApi(TenantAPIView):
     """Ends every access and refresh token of the caller, on every device (this one included)."""
 
-    @extend_schema(request=None, responses={204: None})
+    @operation(request=None, responses={204: None})
     def post(self, request: Request) -> Response:
         membership = get_membership(user_id=self.tenant.user_id or "")
         if membership is None:

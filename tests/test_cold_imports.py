@@ -25,6 +25,12 @@ LOADED_AT_FIRST_USE = {
     "insights.understanding.parser": "chat.services.ask, at the first question",
     "insights.engine": "chat.services.ask, at the first question",
     "drf_spectacular.views": "salestalk.api_docs, at the first /api/schema/ or /api/docs/",
+    # Views note their operations as plain data (core.openapi_notes); extend_schema would build a schema class.
+    "core.openapi": "the schema generator, at the first /api/schema/ (DRF's DEFAULT_SCHEMA_CLASS)",
+    "drf_spectacular.openapi": "core.openapi, when a document is generated",
+    "drf_spectacular.plumbing": "core.openapi and the apps' openapi_extensions, when a document is generated",
+    "rest_framework.test": "drf_spectacular.plumbing, when a document is generated (never in a request)",
+    "django.test": "rest_framework.test, when a document is generated (never in a request)",
     "boto3": "metrics.import_queue and metrics.tenant_s3, at the first queued import or S3 file",
     "redis": "tenants.throttle_store, only with SALESTALK_REDIS_URL",
     "httpx": "tenants.hosted_ui, at the first Cognito sign-in",
