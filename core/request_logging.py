@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -14,6 +15,9 @@ from django.http import HttpRequest, HttpResponse
 
 _log_context: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("salestalk_log", default=None)
 logger = logging.getLogger("salestalk.request")
+# A caller's X-Request-Id is kept only when it looks like one (API Gateway's, CloudFront's, a UUID): it is
+# echoed and written into every log line, so anything longer or stranger would forge or flood them.
+REQUEST_ID = re.compile(r"[A-Za-z0-9._:=+/-]{1,128}")
 
 
 def bind_log_context(**fields: Any) -> None:
@@ -61,7 +65,8 @@ class RequestLogMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex
+        given = request.headers.get("X-Request-Id", "")
+        request_id = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
         token = _log_context.set({"requestId": request_id, "tenantId": None})
         started = time.perf_counter()
         try:

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.request_logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.api_headers.ApiNeverCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
