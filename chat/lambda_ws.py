@@ -18,23 +18,26 @@ import logging
 import os
 from typing import Any
 
+from core.cold_start import django_loading
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "salestalk.settings.aws")
 
 import django
 
-django.setup()
+with django_loading():
+    django.setup()
 
-from chat import connections, services  # noqa: E402
-from chat.errors import ConversationNotFound, TicketRefused  # noqa: E402
-from chat.frames import error_frame, parse_ask, replying, too_many_frames  # noqa: E402
-from chat.selectors import get_conversation  # noqa: E402
-from chat.tickets import consume_ticket  # noqa: E402
-from core.errors import AppError, error_body  # noqa: E402
-from tenants.auth import TokenRefused, context_from_token  # noqa: E402
-from tenants.context import TenantContext  # noqa: E402
-from tenants.errors import TenantError  # noqa: E402
-from tenants.identity import recheck  # noqa: E402
-from tenants.throttles import check_ask_allowed  # noqa: E402
+from chat import connections, services
+from chat.errors import ConversationNotFound, TicketRefused
+from chat.frames import error_frame, parse_ask, replying, too_many_frames
+from chat.selectors import get_conversation
+from chat.tickets import consume_ticket
+from core.errors import AppError, error_body
+from tenants.auth import TokenRefused, context_from_token
+from tenants.context import TenantContext
+from tenants.errors import TenantError
+from tenants.identity import recheck
+from tenants.throttles import check_ask_allowed
 
 logger = logging.getLogger(__name__)
 

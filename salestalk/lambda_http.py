@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.asgi import get_asgi_application
 from mangum import Mangum
 
+from core.cold_start import django_loading
 from core.errors import error_body
 
 
@@ -38,7 +39,8 @@ class CheckedMangum(Mangum):
 
 
 # Django's own tables live in DATABASE_URL's PostgreSQL, migrated by salestalk.lambda_migrate per deploy.
-application = get_asgi_application()
-# Import every view now, in the init phase, rather than inside the first request's timeout.
-import_module(settings.ROOT_URLCONF)
+with django_loading():
+    application = get_asgi_application()
+    # Import every view now, in the init phase, rather than inside the first request's timeout.
+    import_module(settings.ROOT_URLCONF)
 handler = CheckedMangum(application, lifespan="off")

@@ -31,11 +31,15 @@ LOADED_AT_FIRST_USE = {
     "drf_spectacular.plumbing": "core.openapi and the apps' openapi_extensions, when a document is generated",
     "rest_framework.test": "drf_spectacular.plumbing, when a document is generated (never in a request)",
     "django.test": "rest_framework.test, when a document is generated (never in a request)",
+    # core.cold_start: DRF loads as where django.contrib.postgres is absent (it maps no Django model here).
+    "django.contrib.postgres.fields": "nothing here; importable as usual once the handler is loaded",
+    "psycopg": "Django's PostgreSQL backend, at the first connection to Django's own database",
     "boto3": "metrics.import_queue and metrics.tenant_s3, at the first queued import or S3 file",
     "redis": "tenants.throttle_store, only with SALESTALK_REDIS_URL",
     "httpx": "tenants.hosted_ui, at the first Cognito sign-in",
 }
 PROBE = "import json, sys; import {module}; print(json.dumps([callable({module}.handler), sorted(sys.modules)]))"
+FIRST_USE_PROBE = "import importlib, {module}; [importlib.import_module(name) for name in {names!r}]; print('ok')"
 
 
 def _environment(scratch: str) -> dict[str, str]:
@@ -60,3 +64,14 @@ def test_a_cold_start_leaves_the_heavy_modules_for_their_first_use(module, tmp_p
     # The probe sees what the init phase loads: the framework and the handler's own modules.
     assert {"django", "botocore", "pynamodb", module} <= modules
     assert sorted(modules & LOADED_AT_FIRST_USE.keys()) == []
+
+
+@pytest.mark.parametrize("module", sorted(HANDLERS.values()))
+def test_what_the_init_phase_leaves_out_still_imports_at_its_first_use(module, tmp_path):
+    probe = FIRST_USE_PROBE.format(module=module, names=sorted(LOADED_AT_FIRST_USE))
+    output = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT, env=_environment(str(tmp_path)), capture_output=True, text=True, timeout=120,
+    )
+    assert output.returncode == 0, output.stderr[-2000:]
+    assert output.stdout.strip().splitlines()[-1] == "ok"
