@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import authenticate
 from rest_framework import permissions, serializers, status
 from rest_framework.authentication import SessionAuthentication
@@ -17,7 +18,7 @@ from core.request_logging import bind_log_context
 from tenants import services
 from tenants.auth import TenantJWTAuthentication, TokenRefused, context_from_token
 from tenants.context import TenantContext
-from tenants.errors import TenantError
+from tenants.errors import TenantError, UseHostedUI
 from tenants.models import TenantRegistryItem
 from tenants.selectors import get_membership, get_tenant_context, list_tenants
 from tenants.throttles import (
@@ -73,10 +74,19 @@ class MeApi(TenantAPIView):
 
 
 class SignInAPIView(APIView):
-    """Endpoints that take credentials in the body instead of a token."""
+    """The local issuer's endpoints, which take credentials in the body instead of a token.
+
+    Where Cognito issues the tokens (the aws profile) they check nothing, not even a throttle, and point to
+    the Hosted UI: local passwords are no way in there, as the pages' /login/ form already sends people on.
+    """
 
     authentication_classes: list[type] = []
     permission_classes = [permissions.AllowAny]
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        if settings.SALESTALK_AUTH_ISSUER != "local":
+            raise UseHostedUI()
+        super().initial(request, *args, **kwargs)
 
     def get_authenticate_header(self, request: Request) -> str:
         # Makes refusals 401 (with a challenge) rather than DRF's 403 for views without authenticators.

@@ -36,3 +36,16 @@ class TokenRevoked(TenantError):
 
     status_code = 401
     code = "token_revoked"
+
+
+class UseHostedUI(TenantError):
+    """The local password sign-in and refresh, asked where Cognito issues the tokens (the aws profile)."""
+
+    status_code = 404
+    code = "use_hosted_ui"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This deployment signs in with Cognito's Hosted UI (/auth/cognito/login), which issues the tokens the "
+            "API takes and refreshes them; no password or refresh token is checked here."
+        )

@@ -157,3 +157,15 @@ def test_dynamodb_unreachable_is_a_503_not_a_stack_trace(tenant, api_client_for,
 @override_settings(SALESTALK_AUTH_ISSUER="cognito", SALESTALK_COGNITO_JWKS_URL=None, SALESTALK_COGNITO_ISSUER=None)
 def test_local_tokens_are_refused_when_cognito_is_the_issuer(tenant, api_client_for):
     assert api_client_for(tenant).get("/api/me").status_code == 401
+
+
+@override_settings(SALESTALK_AUTH_ISSUER="cognito")
+def test_where_cognito_issues_tokens_the_right_password_opens_nothing(tenant, db):
+    services.create_user(tenant_id="acme", email="ann@acme.example", password="s3cret-pass")
+    client = APIClient()
+    token = client.post("/api/auth/token", {"email": "ann@acme.example", "password": "s3cret-pass"}, format="json")
+    refresh = client.post("/api/auth/refresh", {"refresh": issue_token(tenant_id="acme", email="ann@acme.example",
+                                                                       kind="refresh")}, format="json")
+    for response in (token, refresh):
+        assert response.status_code == 404 and response.json()["error"]["code"] == "use_hosted_ui"
+        assert "access" not in response.json()
