@@ -253,7 +253,8 @@ def compile_many(
 
     sums = [f"sum_{i}" for i in range(len(measure_columns))]
     summed = dict(zip(measure_columns, sums, strict=True))
-    aggregates = [*(f"SUM({column(c)}) AS {s}" for c, s in summed.items()), "COUNT(*) AS facts"]
+    # Never NULL (a scan with no facts sums to 0), so the caller takes the floats as they come.
+    aggregates = [*(f"COALESCE(SUM({column(c)}), 0) AS {s}" for c, s in summed.items()), "COUNT(*) AS facts"]
     tail = ", ".join([*sums, "facts", "uniq"])
     selects, params = [], []
     for scan in scans.values():

@@ -20,7 +20,9 @@ import time
 import zlib
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Any
 
@@ -212,11 +214,9 @@ def query_many(
         records.setdefault(record[:2], []).append(record)
     answers = []
     for spec, placed in zip(specs, compiled.specs, strict=True):
-        total = records[placed.total][0]
-        rows = sorted(records.get(placed.rows, []) if placed.rows else [], key=lambda r: r[2])
-        period = 5 if spec.buckets else 4
-        answers.append(_result(model, spec, [(0, 0, None, None, *total[6:]),
-                                             *((1, r[2], r[3], r[period], *r[6:]) for r in rows)], compiled.columns))
+        rows = sorted(records.get(placed.rows, []), key=_ORD) if placed.rows else []
+        answers.append(_result(model, spec, [records[placed.total][0], *rows], compiled.columns,
+                               layout=_BUCKETS if spec.buckets else _MANY))
     return answers
 
 
@@ -243,14 +243,32 @@ def query(
     return query_many(tenant=tenant, specs=[spec], model=model)[0]
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where a record holds its member, its period (a grain's first day or a bucket's index) and its sums,
+    then the fact count and the distinct count."""
+
+    member: int
+    period: int
+    sums: int
+    floats: bool  # every sum a float already (compile_many's), or to be made one (Athena's may be text or NULL)
+
+
+_SINGLE = _Layout(member=2, period=3, sums=4, floats=False)  # compile_query: part, ord, member, period, sums…
+_MANY = _Layout(member=3, period=4, sums=6, floats=True)  # compile_many: scan, gid, ord, member, period, bucket, …
+_BUCKETS = _Layout(member=3, period=5, sums=6, floats=True)
+_ORD = itemgetter(2)
+
+
 def _result(
-    model: SemanticModel, spec: QuerySpec, records: Sequence[Sequence[Any]], columns: tuple[str, ...]
+    model: SemanticModel, spec: QuerySpec, records: Sequence[Sequence[Any]], columns: tuple[str, ...],
+    layout: _Layout = _SINGLE,
 ) -> QueryResult:
-    """One spec's answer from its records (``part, ord, member, period, sum_0 … sum_n, facts, distinct``)."""
+    """One spec's answer from its records: the total's, then its rows' in order."""
     most = settings.SALESTALK_MAX_QUERY_ROWS
     if len(records) - 1 > most:
         raise InvalidQuery(f"The answer would have more than {most:,} rows; filter it or ask for fewer.")
-    build = _CellBuilder(model, columns)
+    build = _CellBuilder(model, columns, layout)
     total = build(records[0], key=None)
     found = records[1:]
     if spec.buckets:
@@ -258,25 +276,32 @@ def _result(
     elif spec.grain is not None:
         rows = _period_rows(model, spec, found, build)
     else:
-        rows = tuple(build(record, key=record[2]) for record in found)
+        member = layout.member
+        rows = tuple(build(record, key=record[member]) for record in found)
     return QueryResult(total=total, rows=rows)
 
 
 class _CellBuilder:
-    def __init__(self, model: SemanticModel, columns: tuple[str, ...]) -> None:
+    def __init__(self, model: SemanticModel, columns: tuple[str, ...], layout: _Layout) -> None:
         self.measures = model.definitions
         self.columns = columns
+        self.member, self.period = layout.member, layout.period
+        self.first, self.last = layout.sums, layout.sums + len(columns)  # the sums' slice, then facts, distinct
+        self.floats = layout.floats
         self.zero = MappingProxyType(dict.fromkeys(columns, 0.0))
 
-    def __call__(self, record: Sequence[Any] | None, *, key: str | None, **extra: Any) -> Cell:
+    def __call__(
+        self, record: Sequence[Any] | None, *, key: str | None, start: date | None = None, end: date | None = None,
+        period: str | None = None,
+    ) -> Cell:
         if record is None:
-            return Cell(key=key, sums=self.zero, facts=0, measures=self.measures, **extra)
-        width = len(self.columns)
-        sums = {name: float(value or 0.0) for name, value in zip(self.columns, record[4 : 4 + width], strict=True)}
-        return Cell(
-            key=key, sums=MappingProxyType(sums), facts=int(record[4 + width]), distinct=record[5 + width],
-            measures=self.measures, **extra,
-        )
+            return Cell.built(key=key, sums=self.zero, facts=0, start=start, end=end, distinct=None, period=period,
+                              measures=self.measures)
+        last = self.last
+        values = record[self.first:last]
+        sums = dict(zip(self.columns, values if self.floats else (float(v or 0.0) for v in values), strict=True))
+        return Cell.built(key=key, sums=MappingProxyType(sums), facts=int(record[last]), start=start, end=end,
+                          distinct=record[last + 1], period=period, measures=self.measures)
 
 
 def _filled(spec: QuerySpec) -> bool:
@@ -286,18 +311,16 @@ def _filled(spec: QuerySpec) -> bool:
 
 def _period_rows(model: SemanticModel, spec: QuerySpec, found: list[Any], build: _CellBuilder) -> tuple[Cell, ...]:
     grain = spec.grain or ""
-
-    def bounds(first: date) -> dict[str, Any]:
-        start, end = period_bounds(first, grain)
-        return {"start": start, "end": end}
-
+    member, period = build.member, build.period
     if not _filled(spec):
-        return tuple(
-            build(r, key=r[2] if spec.group_by else period_label(r[3], grain),
-                  period=period_label(r[3], grain) if spec.group_by else None, **bounds(r[3]))
-            for r in found
-        )
-    by_start = {r[3]: r for r in found}
+        cells = []
+        for r in found:
+            start, end = period_bounds(r[period], grain)
+            label = period_label(r[period], grain)
+            cells.append(build(r, key=r[member] if spec.group_by else label,
+                               period=label if spec.group_by else None, start=start, end=end))
+        return tuple(cells)
+    by_start = {r[period]: r for r in found}
     lo, hi = _clipped(model, spec)
     return tuple(
         build(by_start.get(first), key=label, start=first, end=last)
@@ -307,14 +330,15 @@ def _period_rows(model: SemanticModel, spec: QuerySpec, found: list[Any], build:
 
 def _bucket_rows(spec: QuerySpec, found: list[Any], build: _CellBuilder) -> tuple[Cell, ...]:
     buckets = list(spec.buckets)
+    member, period = build.member, build.period
     if not _filled(spec):
         return tuple(
-            build(r, key=r[2] if spec.group_by else buckets[r[3]].label,
-                  period=buckets[r[3]].label if spec.group_by else None,
-                  start=buckets[r[3]].start, end=buckets[r[3]].end)
+            build(r, key=r[member] if spec.group_by else buckets[r[period]].label,
+                  period=buckets[r[period]].label if spec.group_by else None,
+                  start=buckets[r[period]].start, end=buckets[r[period]].end)
             for r in found
         )
-    by_index = {r[3]: r for r in found}
+    by_index = {r[period]: r for r in found}
     return tuple(
         build(by_index.get(i), key=b.label, start=b.start, end=b.end) for i, b in enumerate(buckets)
     )
