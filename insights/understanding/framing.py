@@ -37,12 +37,27 @@ _FRAMING = re.compile(
     r"|\W+(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated|appreciate\s+it)(?:\s+(?:so\s+much|a\s+lot|"
     r"again|in\s+advance))?\W*$")
 # Not a question about the data, even when it mentions sales: write / compose something, translate, a joke.
+# A text for people to read is asked for however it is phrased: the verb, maybe who it is for ("the team a"),
+# maybe an article and a few words, then the kind of text ("a slack msg", "my boss an email", "a quick dm").
+_WRITE = (r"(?:write|draft|compose|pen|craft|create|generate|put\s+together|whip\s+up|type\s+up|knock\s+up|"
+          r"come\s+up\s+with)")
+_SEND = r"(?:make|give|send|shoot)"
+_FOR_WHOM = r"(?:(?:me|us|him|her|them)\s+|(?:the|my|our)\s+[\w-]+\s+(?=(?:a|an|some)\s))?"
+# Filler before the kind of text is a word or two of description ("a short upbeat"), never "of", "by", "for"…
+_FILLER = r"(?:(?!(?:of|by|for|in|on|per|from|with|about|to|and|or|vs)\s)[\w#'-]+\s+)"
+# The kind of text ends its phrase: "a card to the team", never "card revenue" (a dataset's own word).
+_HEAD_END = (r"(?=\s*$|\s*[,.!?:;]|\s+(?:to|for|about|on|celebrating|congratulating|thanking|announcing|saying|"
+             r"telling|that|which|re|regarding|with|from|in|of|and)\b)")
+_TEXTS = (r"(?:poems?|haiku|limerick|songs?|rap|story|essay|cover\s+letter|letters?|e-?mails?|mail|tweets?|thread|"
+          r"(?:linkedin\s+|slack\s+|blog\s+|social(?:\s+media)?\s+|instagram\s+|facebook\s+)?posts?|"
+          r"(?:slack\s+|teams\s+|whatsapp\s+)?(?:messages?|msgs?)|dms?|texts?|txts?|sms|notes?|cards?|blurb|blog|"
+          r"speech|toast|jokes?|slogan|tagline|code|script|sql|resume|cv|caption|announcement|press\s+release|"
+          r"shout[\s-]?outs?|job\s+(?:ad|description|application)|invit(?:e|ation)s?|reply|response|slack|"
+          r"thank[\s-]?you(?:\s+note)?|pep\s+talk|bio|pitch)")
 _NOT_A_QUESTION = re.compile(
-    r"\b(?:(?:write|draft|compose|create|generate)\s+(?:me\s+|us\s+)?(?:a|an|some|my|the)\s+(?:[\w#-]+\s+){0,2}|"
-    r"(?:make|give)\s+(?:me\s+|us\s+)?(?:a|an|some|my|the)\s+(?:short\s+|quick\s+|funny\s+|nice\s+|new\s+)?)"
-    r"(?:poem|poems|haiku|limerick|song|rap|story|essay|cover\s+letter|letter|e-?mail|"
-    r"tweet|(?:linkedin\s+|slack\s+|blog\s+)?post|(?:slack\s+|teams\s+)?message|blog|speech|toast|joke|slogan|tagline|code|script|sql|resume|cv|caption|announcement|"
-    r"press\s+release|shout-?out|job\s+(?:ad|description|application))\b"
+    rf"\b(?:{_WRITE}\s+{_FOR_WHOM}(?:(?:a|an|some|my|the|our|this)\s+)?{_FILLER}{{0,3}}|"
+    rf"{_SEND}\s+{_FOR_WHOM}(?:a|an|some|my|the)\s+{_FILLER}?){_TEXTS}{_HEAD_END}"
+    rf"|\b(?:write|draft|compose|pen|craft)\s+(?:me\s+|us\s+)?something\b"
     # a text for someone else to read, not a question: "write up a summary for the team", "draft a recap to my boss"
     r"|\b(?:write|draft|compose)\s+(?:up\s+)?(?:me\s+|us\s+)?(?:a|an|some|my|the)\s+(?:[\w#-]+\s+){0,2}"
     r"(?:summary|recap|update|report|memo|note|newsletter)\b(?=.*\b(?:for|to)\s+(?!me\b|us\b|myself\b)\w)"

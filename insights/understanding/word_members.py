@@ -3,7 +3,8 @@ the name from the word.
 
 A one-word member written in lower case is the word, not the member, when the sentence uses it as a
 verb: after a subject pronoun ("we deal with", "it rose"), as a verb of change after a measure
-("revenue rose in March") or before its object ("reading the numbers", "mark my words"). Written with
+("revenue rose in March"), before its object ("reading the numbers", "mark my words") or in an idiom
+of splitting the figures ("room nights split by channel", "sorted by region"). Written with
 a capital inside a question that is not all one case, it is always the name ("revenue Rose booked").
 """
 from __future__ import annotations
@@ -16,6 +17,10 @@ from insights.understanding.vocabulary import Hit
 _PRONOUN_SUBJECT = re.compile(r"\b(?:we|i|you|they|he|she|it)\s+$")
 _PREPOSITION = re.compile(r"\b(?:at|for|of|from|by|with|in|on|to|than|vs\.?|versus|and|or|w/)\s+(?:the\s+)?$")
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|my|your|their|its|these|those|them|us|me|with)\b")
+# Verbs that arrange figures, and the preposition of the arrangement: "split by", "broken out across".
+_ARRANGING = re.compile(r"(?:split|splits|splitting|break|broken|mix|group|grouped|sort|sorted|order|ordered|rank|"
+                        r"ranked|divide|divided|cut|slice|sliced|segment|segmented|spread|bucket|bucketed)")
+_ARRANGED_BY = re.compile(r"\s+(?:(?:out|up|down)\s+)?(?:by|across|between|into|per)\b")
 
 
 def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
@@ -41,6 +46,8 @@ def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
     after_measure = previous is not None and previous.kind in ("measure", "weak_measure") and not text[
         previous.end:hit.start].strip()
     if after_measure and change_verb(written.lower()):
+        return True
+    if _ARRANGING.fullmatch(written.lower()) and _ARRANGED_BY.match(after):
         return True
     return bool(_OBJECT_AFTER.match(after))
 
