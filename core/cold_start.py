@@ -5,10 +5,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-# DRF's compat imports django.contrib.postgres.fields only to map those model fields in ModelSerializer,
-# and through it psycopg (~0.1 s of a cold start). No serializer here maps a Django model; psycopg still
-# loads, at the first connection to Django's own database.
-UNUSED_WHILE_DJANGO_LOADS = ("django.contrib.postgres.fields",)
+# Optional dependencies a library probes for while Django loads (``try: import … except ImportError``),
+# though nothing a request does here uses them: module → why its fallback is right.
+UNUSED_WHILE_DJANGO_LOADS = {
+    # DRF's compat: psycopg comes with it (~0.1 s); psycopg still loads at the first connection to Django's database.
+    "django.contrib.postgres.fields": "DRF maps these model fields in ModelSerializer; no serializer maps a model",
+    "yaml": "DRF's own OpenAPIRenderer, unused; drf-spectacular imports yaml itself at the first /api/schema/",
+    "requests": "DRF's RequestsClient, a test tool (requests is not in the image: requirements/lambda.lock)",
+    # botocore imports the standard library's SSLContext from it, the class it falls back to.
+    "urllib3.contrib.pyopenssl": "botocore's TLS, which is the standard library's (pyOpenSSL is not in the image)",
+}
 
 
 @contextmanager

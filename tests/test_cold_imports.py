@@ -31,9 +31,12 @@ LOADED_AT_FIRST_USE = {
     "drf_spectacular.plumbing": "core.openapi and the apps' openapi_extensions, when a document is generated",
     "rest_framework.test": "drf_spectacular.plumbing, when a document is generated (never in a request)",
     "django.test": "rest_framework.test, when a document is generated (never in a request)",
-    # core.cold_start: DRF loads as where django.contrib.postgres is absent (it maps no Django model here).
+    # core.cold_start: optional dependencies probed while Django loads, and used by no request here.
     "django.contrib.postgres.fields": "nothing here; importable as usual once the handler is loaded",
     "psycopg": "Django's PostgreSQL backend, at the first connection to Django's own database",
+    "yaml": "drf_spectacular.renderers, at the first /api/schema/ in YAML",
+    "requests": "nothing here (a test tool; not in the image)",
+    "OpenSSL": "nothing here (botocore's TLS is the standard library's; not in the image)",
     "boto3": "metrics.import_queue and metrics.tenant_s3, at the first queued import or S3 file",
     "redis": "tenants.throttle_store, only with SALESTALK_REDIS_URL",
     "httpx": "tenants.hosted_ui, at the first Cognito sign-in",
