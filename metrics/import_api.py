@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.openapi_notes import operation
+from core.text import TextField
 from metrics import jobs, uploads
 from metrics.import_queue import start_import
 from tenants.api import TenantAPIView
@@ -69,7 +70,7 @@ class UploadsApi(TenantAPIView):
     """``POST``: start an upload; the answer says where to send the file (S3 itself in AWS)."""
 
     class InputSerializer(serializers.Serializer):
-        filename = serializers.CharField(max_length=500)
+        filename = TextField(field="filename", max_chars=uploads.MAX_FILENAME_CHARS)
         size = serializers.IntegerField(min_value=0, help_text="bytes")
 
     class OutputSerializer(serializers.Serializer):

@@ -12,14 +12,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.openapi_notes import operation
+from core.text import TextField
 from metrics import model_edits, selectors, versions
 from metrics.api import ModelApi
 from metrics.measures import Direction, Format
 from tenants.api import TenantAPIView
 
 Model = ModelApi.OutputSerializer
-WORDS = serializers.ListField(child=serializers.CharField(max_length=100), max_length=model_edits.MAX_WORDS,
-                              required=False)
+WORDS = serializers.ListField(child=TextField(field="word", max_chars=model_edits.MAX_WORD_LENGTH),
+                              max_length=model_edits.MAX_WORDS, required=False)
+LABEL = TextField(field="label", max_chars=model_edits.MAX_LABEL_LENGTH, required=False)
 
 
 def _model(tenant: object, *, code: int = status.HTTP_200_OK) -> Response:
@@ -27,7 +29,7 @@ def _model(tenant: object, *, code: int = status.HTTP_200_OK) -> Response:
 
 
 class MeasureEditSerializer(serializers.Serializer):
-    label = serializers.CharField(max_length=100, required=False)
+    label = LABEL
     words = WORDS
     direction = serializers.ChoiceField(choices=[d.value for d in Direction], required=False)
     format = serializers.ChoiceField(choices=[f.value for f in Format], required=False)
@@ -73,10 +75,10 @@ class DimensionApi(TenantAPIView):
     """``PATCH``: a dimension's label, words, or member aliases (``{"NA": "North America"}``, replacing the set)."""
 
     class InputSerializer(serializers.Serializer):
-        label = serializers.CharField(max_length=100, required=False)
+        label = LABEL
         words = WORDS
-        aliases = serializers.DictField(child=serializers.CharField(max_length=500), required=False,
-                                        help_text="alias → member")
+        aliases = serializers.DictField(child=TextField(field="member", max_chars=model_edits.MAX_MEMBER_LENGTH),
+                                        required=False, help_text="alias → member")
 
     @operation(request=InputSerializer, responses={200: Model})
     def patch(self, request: Request, name: str) -> Response:

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 from pynamodb.exceptions import PutError
 
+from core.text import clean_text
 from metrics.errors import MetricsError
 from metrics.measures import Computation, Direction, Format, Measure, snake_case
 from metrics.semantic import Dimension, SemanticModel
@@ -41,6 +42,8 @@ MAX_WORDS = 30
 MAX_WORD_LENGTH = 60
 MAX_DERIVED = 50
 MAX_ALIASES = 500
+MAX_LABEL_LENGTH = 100
+MAX_MEMBER_LENGTH = 500
 
 _lock = threading.Lock()
 _edits: dict[str, tuple[float, ModelEdits]] = {}
@@ -81,7 +84,7 @@ class _Strict(BaseModel):
 
 
 class MeasureEdit(_Strict):
-    label: str | None = Field(default=None, min_length=1, max_length=100)
+    label: str | None = Field(default=None, min_length=1, max_length=MAX_LABEL_LENGTH)
     words: tuple[str, ...] | None = None
     direction: Direction | None = None
     format: Format | None = None
@@ -97,7 +100,7 @@ class DerivedMeasure(_Strict):
     kind: Literal["ratio", "ratio_pct", "difference"]
     a: str
     b: str
-    label: str | None = Field(default=None, min_length=1, max_length=100)
+    label: str | None = Field(default=None, min_length=1, max_length=MAX_LABEL_LENGTH)
     words: tuple[str, ...] = ()
     direction: Direction = Direction.GOOD
     format: Format | None = None
@@ -125,7 +128,7 @@ class DerivedMeasure(_Strict):
 
 
 class DimensionEdit(_Strict):
-    label: str | None = Field(default=None, min_length=1, max_length=100)
+    label: str | None = Field(default=None, min_length=1, max_length=MAX_LABEL_LENGTH)
     words: tuple[str, ...] | None = None
     aliases: dict[str, str] | None = Field(default=None, description="alias → member")
 
@@ -330,7 +333,24 @@ def edit_dimension(
         update={"dimensions": {**edits.dimensions, name: DimensionEdit(**merged)}}))
 
 
+def _checked_text(data: dict[str, object]) -> None:
+    """People's text of an edit through the one validation (``core.text``): no control characters, bidi
+    overrides or lone surrogates reach the stored model, whose every read would then fail. On writes only:
+    stored edits load as they are."""
+    texts = [("label", data.get("label"), MAX_LABEL_LENGTH)]
+    texts += [("word", word, MAX_WORD_LENGTH) for word in data.get("words") or () if isinstance(word, str)
+              and word.strip()]  # blank words are dropped, not refused
+    aliases = data.get("aliases")
+    if isinstance(aliases, dict):
+        for alias, member in aliases.items():
+            texts += [("alias", alias, MAX_WORD_LENGTH), ("member", member, MAX_MEMBER_LENGTH)]
+    for field, value, limit in texts:
+        if isinstance(value, str):
+            clean_text(value, field=field, max_chars=limit)
+
+
 def _parsed(kind: type[_Strict], data: dict[str, object]) -> _Strict:
+    _checked_text(data)
     try:
         return kind.model_validate(data)
     except ValidationError as exc:

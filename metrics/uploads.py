@@ -33,6 +33,7 @@ from pynamodb.exceptions import DeleteError, UpdateError
 
 from core.clock import now, now_iso
 from core.ids import is_id, new_id
+from core.text import clean_text
 from metrics.errors import InvalidDataset, MetricsError
 from metrics.files import version_file_name
 from tenants.context import TenantContext
@@ -116,6 +117,16 @@ def upload_name(*, tenant: TenantContext, upload_id: str) -> str:
     return f"{folder}/uploads/{upload_id}"
 
 
+MAX_FILENAME_CHARS = 500
+
+
+def display_filename(filename: object) -> str:
+    """The name an upload is shown by (its source): people's text (``core.text``: no bidi override such as
+    U+202E turns its end around), and its last path part only. Storage keys come from the upload id, never it."""
+    text = clean_text(filename, field="filename", max_chars=MAX_FILENAME_CHARS)
+    return PurePosixPath(text.replace("\\", "/")).name or text
+
+
 def content_type_of(filename: str) -> str:
     suffix = PurePosixPath(filename.lower()).suffix
     if suffix not in CONTENT_TYPES:
@@ -131,6 +142,7 @@ def create_upload(*, tenant: TenantContext, filename: str, size: int) -> UploadT
         raise InvalidDataset(f"The file is {size:,} bytes; the limit is {limit:,} bytes.")
     if size <= 0:
         raise InvalidDataset("The file is empty.")
+    filename = display_filename(filename)
     content_type = content_type_of(filename)
     delete_abandoned_uploads(tenant=tenant)
     upload_id = new_id(UPLOAD_ID_PREFIX)
@@ -149,7 +161,7 @@ def create_upload(*, tenant: TenantContext, filename: str, size: int) -> UploadT
         url, fields = f"/api/metrics/uploads/{upload_id}/file", {}
     Upload = bind(UploadItem, tenant=tenant)
     Upload(
-        pk=UPLOAD_PK, sk=upload_id, upload_id=upload_id, name=name, filename=filename[:500], content_type=content_type,
+        pk=UPLOAD_PK, sk=upload_id, upload_id=upload_id, name=name, filename=filename, content_type=content_type,
         max_bytes=limit, created_at=now_iso(), url_expires_at=expires.isoformat(timespec="milliseconds"),
         expires_at=int((expires + timedelta(seconds=settings.SALESTALK_UPLOAD_RETENTION_SECONDS)).timestamp()),
         status=UploadStatus.PENDING,

@@ -54,7 +54,7 @@ def test_a_measures_label_words_direction_and_format_can_be_changed(client):
     [
         ("measures/cost", {"direction": "sideways"}, 400, "invalid"),
         ("measures/cost", {"format": "euros"}, 400, "invalid"),
-        ("measures/cost", {"label": ""}, 400, "invalid"),
+        ("measures/cost", {"label": ""}, 400, "invalid_text"),  # the one text validation (core.text)
         ("measures/bookings", {"label": "Bookings"}, 404, "not_in_model"),
         ("measures/orders", {"words": ["sales"]}, 400, "invalid_model_edit"),  # revenue's word
         ("measures/orders", {"words": ["region"]}, 400, "invalid_model_edit"),  # a dimension's name

@@ -1,5 +1,6 @@
 """Hostile text on every surface that takes people's text: REST (questions, conversation titles, comments,
-insight titles), the Channels WebSocket and the API Gateway WebSocket handler.
+insight titles, the semantic model's labels, words and aliases, upload file names), the Channels WebSocket
+and the API Gateway WebSocket handler.
 
 Each is refused with one clear error (the same code everywhere), never a 500 and never a 1011 close;
 and text stored before validation existed (a lone surrogate) never breaks a read, nor a delete.
@@ -70,7 +71,8 @@ def own(attacker, dynamodb_server, _module_prefix):
     # Module fixtures run before the per-test table settings: name this module's tables here too.
     with override_settings(SALESTALK_DYNAMODB_ENDPOINT=dynamodb_server.endpoint, SALESTALK_TABLE_PREFIX=_module_prefix):
         conversation, message, insight = answered_conversation(attacker.tenant, title="hostile")
-    return {"tenant": attacker.tenant, "conversation": conversation, "message": message, "insight": insight}
+    return {"tenant": attacker.tenant, "conversation": conversation, "message": message, "insight": insight,
+            "member": f"{attacker.marker}-North"}
 
 
 def rest_writes(own: dict, text: str) -> list[tuple[str, str, dict]]:
@@ -81,7 +83,16 @@ def rest_writes(own: dict, text: str) -> list[tuple[str, str, dict]]:
         ("POST", f"/api/chat/conversations/{conversation}/messages/", {"text": text}),
         ("POST", f"/api/insights/{insight}/comments/", {"text": text}),
         ("POST", "/api/insights/", {"conversation": conversation, "message": own["message"], "title": text}),
+        ("PATCH", "/api/metrics/model/measures/revenue", {"label": text}),
+        ("PATCH", "/api/metrics/model/measures/revenue", {"words": [text]}),
+        ("POST", "/api/metrics/model/measures/", {"name": "hostile_ratio", "kind": "ratio", "a": "revenue",
+                                                  "b": "orders", "label": text}),
+        ("PATCH", "/api/metrics/model/dimensions/region", {"label": text}),
+        ("PATCH", "/api/metrics/model/dimensions/region", {"aliases": {text: own["member"]}}),
+        ("PATCH", "/api/metrics/model/dimensions/region", {"aliases": {"hostile": text}}),
+        ("POST", "/api/metrics/uploads/", {"filename": text, "size": 100}),
     ]
+TEXT_FIELDS = {"title", "question", "comment", "label", "word", "alias", "member", "filename"}
 
 
 @pytest.mark.parametrize("name", HOSTILE)
@@ -96,7 +107,7 @@ def test_rest_refuses_hostile_text_with_one_clear_error(prober, own, name):
         assert response.status_code == 400, (method, path, response.content[:200])
         error = response.json()["error"]
         assert error["code"] == "invalid_text", (path, error)
-        assert error["details"]["field"] in {"title", "question", "comment"}
+        assert error["details"]["field"] in TEXT_FIELDS
         if name == "100 KB":
             assert f"{error['details']['max_chars']:,}" in error["message"]  # the limit, in the message
         else:
@@ -251,3 +262,11 @@ def test_text_stored_before_validation_never_breaks_a_read_nor_a_delete(prober, 
     for path in (f"/api/insights/{insight_id}/", f"/api/chat/conversations/{conversation_id}/"):
         assert prober.client.delete(path, headers=headers).status_code == 204, path
     assert prober.client.get(f"/api/share/{token}").status_code == 404
+
+
+@pytest.mark.parametrize("given", ["../../tenants/victim-co/datasets/q1.csv", "C:\\Users\\ann\\q1.csv", "q1.csv",
+                                   "/etc/q1.csv"])
+def test_an_upload_is_named_by_its_file_name_never_its_path(given):
+    from metrics.uploads import display_filename
+
+    assert display_filename(given) == "q1.csv"
