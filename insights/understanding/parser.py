@@ -583,6 +583,9 @@ def _stated_ask(facts: _Facts) -> _Ask:
         if group:
             return _Ask("breakdown", group_by=group)
         return _Ask("summary")
+    if _split_by_grain(facts) and not group:
+        # "net sales by quarter": a row per quarter of all the data; a period or a trend word makes it a series.
+        return _Ask("breakdown", group_by=facts.time.grain)
     by_grain = _trend_by_grain(facts) and not facts.time.comparison  # "mom?" compares, it draws no series
     if cues.trend or mods.cumulative or by_grain or _over_a_range(facts):
         if group:
@@ -652,6 +655,13 @@ def _trend_by_grain(facts: _Facts) -> bool:
     if found is None:
         return True
     return len(_grain_periods(found, grain)) > 1
+
+
+def _split_by_grain(facts: _Facts) -> bool:
+    """"<measure> by <grain>" with no period and no word of a series (trend, over time, changed, cumulative)."""
+    time, cues = facts.time, facts.cues
+    return (time.grain_split and not time.periods and not time.compare_to and not time.comparison
+            and not (cues.trend or cues.change or facts.mods.cumulative))
 
 
 def _grain_periods(found: FoundPeriod, grain: str) -> list[date]:

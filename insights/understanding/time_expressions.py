@@ -104,6 +104,8 @@ class TimeReading:
     comparison: str | None = None
     relative_compare_unit: str | None = None
     grain: str | None = None
+    # The grain was said as a split ("by quarter"), not as a series ("monthly", "month by month").
+    grain_split: bool = False
     spans: tuple[tuple[int, int], ...] = ()
     problem: str | None = None
     problem_text: str = ""
@@ -593,6 +595,7 @@ _GRAIN = re.compile(
     r"(?P<unit>day|week|month|quarter|year)(?!\s+(?:to|so|before|ago))|(?P<rep>day|week|month|quarter|year)[\s-]+(?:by|after|to)[\s-]+"
     r"(?:day|week|month|quarter|year)(?![\s-]+date)|on\s+an?\s+(?P<basis>daily|weekly|monthly|quarterly|yearly|annual)\s+basis)\b"
 )
+_SPLIT_BY = re.compile(r"(?:by|broken\s+down\s+by|split\s+by|grouped\s+by)\s")
 
 
 # Dashboard shorthand for a period ("l30d", "p3m", "r12") that the contract's time table does not define:
@@ -646,6 +649,7 @@ def read_time(
     blocked = [(a, b) for a, b in names if " " in text[a:b].strip() or _member_not_month(text, a, b)]
     comparison: str | None = None
     grain: str | None = None
+    grain_split = False
     for pattern, mode in _COMPARISONS:
         for m in pattern.finditer(text):
             if not _taken(spans, m.start(), m.end()):
@@ -667,7 +671,9 @@ def read_time(
     for m in _GRAIN.finditer(text):
         if not _taken(spans, m.start(), m.end()):
             word = m["word"] or m["basis"]
-            grain = grain or (GRAIN_WORDS[word] if word else UNITS[m["unit"] or m["rep"]])
+            if grain is None:
+                grain = GRAIN_WORDS[word] if word else UNITS[m["unit"] or m["rep"]]
+                grain_split = bool(m["unit"]) and bool(_SPLIT_BY.match(m.group(0)))
             spans.append(m.span())
 
     atoms: list[_Atom] = []
@@ -700,7 +706,7 @@ def read_time(
             return TimeReading(spans=tuple(spans), problem="future", problem_text=text[found.span[0]:found.span[1]])
     return TimeReading(
         periods=tuple(periods), compare_to=compare_to, comparison=comparison, relative_compare_unit=relative_unit,
-        grain=grain, spans=tuple(sorted(spans)),
+        grain=grain, grain_split=grain_split, spans=tuple(sorted(spans)),
     )
 
 
