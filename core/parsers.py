@@ -1,7 +1,8 @@
 """The API's body parsers: DRF's, bounded in size and nesting, so no body can turn into a 500.
 
 DRF's JSON and form parsers read the raw stream, past Django's DATA_UPLOAD_MAX_MEMORY_SIZE
-(multipart is parsed by Django, which enforces it); these enforce it too, with a 413.
+(multipart is parsed by Django, which enforces it); these enforce it too, with a 413. Django bounds no
+multipart file, so a multipart body longer than the largest upload is refused before it is parsed.
 """
 from __future__ import annotations
 
@@ -29,6 +30,18 @@ def bounded(stream: Any) -> Any:
     return io.BytesIO(raw)
 
 
+# A multipart body is one dataset file plus a few form fields and boundaries.
+MULTIPART_OVERHEAD_BYTES = 64 * 1024
+
+
+def declared_length(parser_context: dict | None) -> int:
+    request = (parser_context or {}).get("request")
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) if request is not None else 0
+    except ValueError:
+        return 0  # Django's own parser refuses a malformed length
+
+
 class JSONParser(parsers.JSONParser):
     def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
         try:
@@ -40,3 +53,11 @@ class JSONParser(parsers.JSONParser):
 class FormParser(parsers.FormParser):
     def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
         return super().parse(bounded(stream), media_type, parser_context)
+
+
+class MultiPartParser(parsers.MultiPartParser):
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
+        limit = settings.SALESTALK_MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES
+        if declared_length(parser_context) > limit:
+            raise RequestTooLarge(f"Uploads are limited to {settings.SALESTALK_MAX_UPLOAD_BYTES:,} bytes.")
+        return super().parse(stream, media_type, parser_context)

@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from rest_framework import serializers, status
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.openapi_notes import operation
+from core.parsers import MultiPartParser
 from core.text import TextField
 from metrics import jobs, uploads
 from metrics.import_queue import start_import

@@ -126,7 +126,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": [
         "core.parsers.JSONParser",
         "core.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "core.parsers.MultiPartParser",
     ],
     "UNAUTHENTICATED_USER": None,
     # Which address is the client's: 0 trusts only the socket's peer (X-Forwarded-For is the caller's to forge).
