@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from insights.understanding.counts import count_measures, obvious_count
 from insights.understanding.cues import (
     Cues,
     asked_groupings,
@@ -152,6 +153,7 @@ class _Facts:
     arithmetic: Arithmetic | None = None  # "revenue minus cost", "margin as a % of revenue"
     unplaced: str | None = None  # a qualifier or operator no span places ("net bookings")
     month_or_member: list[Hit] = field(default_factory=list)  # "bookings for june": the month, or June?
+    count_choices: tuple[str, ...] | None = None  # "how many" with no measure: the counts it could mean
 
     @property
     def period_said(self) -> bool:
@@ -199,6 +201,8 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
     doubtful = [h for h in facts.month_or_member if previous is None or h.name not in previous.constraints]
     if doubtful:
         return _month_or_member(doubtful[0], facts, model=model, as_of=as_of)
+    if facts.count_choices is not None and (previous is None or previous.measure not in count_measures(model)):
+        return _with_understood(_how_many_what(facts, model), facts, model)
     ask = _stated_ask(facts)
     if previous is not None and not _stands_alone(facts, ask):
         return _follow_up(facts, ask, previous, model=model, as_of=as_of)
@@ -288,6 +292,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     _named_ratio(facts, model)
     _read_members(facts, hits, blank, vocab)
     _read_counted_noun(facts, hits)
+    _read_how_many(facts, model)
     covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans,
                *comparison_idioms(blank), *((h.start, h.end) for h in as_words),
                *((mods.unusual_span,) if mods.unusual_span else ())]
@@ -307,6 +312,18 @@ def _read_counted_noun(facts: _Facts, hits: list[Hit]) -> None:
     start, word = found
     if word not in COMMON and word.isalpha() and not any(h.start <= start < h.end for h in hits):
         facts.unsupported.append(word)
+
+
+def _read_how_many(facts: _Facts, model: SemanticModel) -> None:
+    """"How many did we do at Bath" names no measure and nothing countable: the data's one obvious count, or
+    the counts there are to choose from (never the default money measure)."""
+    if (not facts.cues.how_many or facts.measure is not None or facts.missing or facts.unsupported
+            or facts.share or _counted(facts)):
+        return
+    facts.measure = obvious_count(model, text=facts.blank)
+    facts.measure_said = facts.measure is not None
+    if facts.measure is None:
+        facts.count_choices = count_measures(model)
 
 
 def _read_arithmetic(facts: _Facts, hits: list[Hit], model: SemanticModel) -> None:
@@ -397,9 +414,10 @@ def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> N
     facts.also = [n for n in named[1:] if n != facts.per]
     if facts.per is None and len(facts.also) == 1 and _RATIO.search(facts.blank):
         facts.per = facts.also.pop()  # "trials to bookings ratio", "the ratio of margin to cost"
+    # "how many cases did Art sell", "how many did we sell": a verb of selling, not a request for money
     facts.missing = list(dict.fromkeys(
         h.name for h in hits if h.kind == "missing_measure"
-        and not (named and facts.low[h.start:h.end] in _DOING_VERBS)))  # "how many cases did Art sell"
+        and not ((named or facts.cues.how_many) and facts.low[h.start:h.end] in _DOING_VERBS)))
     facts.ambiguous.extend(h for h in hits if h.kind == "ambiguous")  # "con": conversions or contracts?
     facts.unsupported = list(dict.fromkeys(h.name for h in hits if h.kind == "unsupported_measure"))
     weak = any(h.kind == "weak_measure" for h in hits)
@@ -407,9 +425,7 @@ def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> N
         named = ["revenue"]  # "How much did business customers spend?" asks for money, not a head count
     if named:
         facts.measure = named[0]
-    elif facts.cues.how_many and not facts.missing and "units" in model.definitions:
-        facts.measure = "units"  # "how many did we sell": a count of units, where the data has them
-    elif weak:
+    elif weak and not facts.cues.how_many:  # "how many did we sell" counts; it asks for no money
         facts.measure = "revenue"
     facts.measure_said = facts.measure is not None
 
@@ -816,6 +832,16 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I can't split the data by “{facts.unknown_dimension}”. It can be broken down by "
                         f"{_list(list(dims), 'or')}.", dims, confidence=0.9)
     return None
+
+
+def _how_many_what(facts: _Facts, model: SemanticModel) -> Parse:
+    counts = facts.count_choices or ()
+    if not counts:
+        return _clarify(f"How many of what? Your data counts nothing: {_holdings(model)}. Which would you like?",
+                        tuple(_reading(facts, model, measure=m) for m in model.measures), confidence=0.9)
+    labels = [model.measure(m).label.lower() for m in counts]
+    return _clarify(f"How many of what? I can count {_list(labels, 'or')}. Which did you mean?",
+                    tuple(_reading(facts, model, measure=m) for m in counts), confidence=0.9)
 
 
 def _month_or_member(hit: Hit, facts: _Facts, *, model: SemanticModel, as_of: date) -> Parse:

@@ -1,0 +1,42 @@
+"""Which of a tenant's measures count things: what a "how many" that names nothing can be asking for.
+
+A count is a stored measure that is no amount of money, no percentage and no duration: units, orders,
+appointments, shipments, cases, seats. A tenant's own columns carry no format until the tenant sets one, so a
+column named like money ("drug_cost", "net_sales", "discount") or time ("treatment_minutes") is not counted
+either: "how many" never asks for money or minutes.
+"""
+from __future__ import annotations
+
+import re
+
+from metrics.semantic import SemanticModel
+
+_MONEY_WORDS = frozenset("""
+revenue revenues sales sale cost costs cogs spend spending price prices amount amounts value fee fees discount
+discounts margin margins profit profits income turnover gmv arr mrr payment payments charge charges billing billings
+earnings tax taxes refund refunds cash dollars pounds euros
+""".split())  # noqa: SIM905 - a word list reads best as text
+_DURATION_WORDS = frozenset("second seconds minute minutes mins hour hours hrs day days".split())  # noqa: SIM905
+_SELLING = re.compile(r"\b(?:sell|sells|sold|selling)\b")
+
+
+def count_measures(model: SemanticModel) -> tuple[str, ...]:
+    """The measures of ``model`` that count things, in the model's order."""
+    out = []
+    for name in model.measures:
+        measure = model.measure(name)
+        if measure.derived or measure.is_money or measure.is_percent:
+            continue
+        words = set(re.findall(r"[a-z]+", f"{name.replace('_', ' ')} {measure.label}".lower()))
+        if not words & (_MONEY_WORDS | _DURATION_WORDS):
+            out.append(name)
+    return tuple(out)
+
+
+def obvious_count(model: SemanticModel, *, text: str) -> str | None:
+    """The one count "how many" can mean in ``text`` (lower-cased): units where something was sold and the data
+    has units ("how many did we sell"), else the data's only count; None where there is none or several."""
+    counts = count_measures(model)
+    if "units" in counts and _SELLING.search(text):
+        return "units"
+    return counts[0] if len(counts) == 1 else None
