@@ -664,7 +664,9 @@ def read_time(
     if future:
         return TimeReading(spans=tuple(spans), problem="future", problem_text=future.group(0))
     # "this summer" is the season even where Summer is a member; "summer's bookings" are hers.
-    named = [(a, b) for a, b in names if text[a:b].endswith("'s") or not _calendar_framed(text, a, b)]
+    # A name of several words is the name however it is framed: "in room nights" is no night.
+    named = [(a, b) for a, b in names
+             if text[a:b].endswith("'s") or " " in text[a:b].strip() or not _calendar_framed(text, a, b)]
     unplaceable = next((m for m in _UNPLACEABLE.finditer(text) if not _taken(named, m.start(), m.end())), None)
     if unplaceable:
         return TimeReading(spans=tuple(spans), problem="unplaceable", problem_text=unplaceable.group(0))
