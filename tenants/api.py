@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from core.errors import TenantScopeError
 from core.openapi_notes import operation
 from core.request_logging import bind_log_context
+from core.text import TextField
 from tenants import services
 from tenants.auth import TenantJWTAuthentication, TokenRefused, context_from_token
 from tenants.context import TenantContext
@@ -220,7 +221,7 @@ def _tenant_json(record: TenantRegistryItem) -> dict[str, Any]:
 class TenantListApi(StaffAPIView):
     class InputSerializer(serializers.Serializer):
         tenant_id = serializers.CharField(max_length=64)
-        name = serializers.CharField(max_length=200)
+        name = TextField(field="name", max_chars=services.MAX_TENANT_NAME_CHARS)
         owner_email = serializers.EmailField()
         currency = serializers.CharField(max_length=3, default="USD")
         time_zone = serializers.CharField(max_length=64, default="UTC")

@@ -20,10 +20,13 @@ from django.db.models import F
 from pynamodb.exceptions import PutError
 
 from core.clock import now_iso
+from core.text import InvalidText, clean_text
 from tenants.errors import InvalidTenantId, TenantError, TenantExists, TenantIdRetired
 from tenants.models import Membership, TenantRegistryItem, TenantStatus, registry
 from tenants.selectors import get_tenant
 from tenants.storage import dynamodb_client, ensure_table, registry_table_name, tenant_table_name
+
+MAX_TENANT_NAME_CHARS = 200
 
 TENANT_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")
 TENANT_TTL_ATTRIBUTE = "expiresAt"
@@ -63,9 +66,11 @@ def onboard_tenant(
 ) -> TenantRegistryItem:
     """Provision a tenant; re-running with the same details completes or returns it."""
     validate_tenant_id(tenant_id)
-    name = (name or "").strip()
-    if not name:
-        raise TenantError("A tenant needs a name.")
+    # Shown on every page of the tenant's people: the one validation of people's text (no bidi spoofing).
+    try:
+        name = clean_text(name, field="name", max_chars=MAX_TENANT_NAME_CHARS)
+    except InvalidText as exc:  # the admin form and the commands report tenant errors
+        raise TenantError(str(exc)) from exc
     try:
         validate_email(owner_email)
     except ValidationError as exc:

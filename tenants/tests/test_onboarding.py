@@ -2,7 +2,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from tenants import services
-from tenants.errors import InvalidTenantId, TenantDisabled, TenantExists, TenantNotFound
+from tenants.errors import InvalidTenantId, TenantDisabled, TenantError, TenantExists, TenantNotFound
 from tenants.models import TenantStatus, registry
 from tenants.selectors import get_tenant_context
 from tenants.storage import dynamodb_client, tenant_table_name
@@ -41,6 +41,14 @@ def test_invalid_tenant_ids_are_refused_before_anything_is_written(bad, _isolate
     pages = dynamodb_client().get_paginator("list_tables").paginate(ExclusiveStartTableName=_isolated_tables)
     tables = [name for page in pages for name in page["TableNames"]]
     assert [name for name in tables if name.startswith(_isolated_tables)] == []
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "Acme\u202e gnidaerT", "Acme\x00", "Acme\x1b[2J", "Acme \ud800", "A" * 201])
+def test_a_tenant_name_is_people_s_text_refused_before_anything_is_written(bad, _isolated_tables):
+    with pytest.raises(TenantError, match="name"):
+        onboard(name=bad)
+    pages = dynamodb_client().get_paginator("list_tables").paginate(ExclusiveStartTableName=_isolated_tables)
+    assert [name for page in pages for name in page["TableNames"] if name.startswith(_isolated_tables)] == []
 
 
 @pytest.mark.parametrize("good", ["abc", "a" * 40, "acme-eval", "9lives"])
