@@ -1,5 +1,6 @@
-"""Requests to write something are out of scope however they are phrased, and a member named like a verb of
-arranging figures ("Split", "Slice", "Mix") is the word in "split by", "sliced by", "mix by" (issue 13).
+"""Requests to write something are out of scope however they are phrased; a member named like a verb of
+arranging figures ("Split", "Slice", "Mix") is the word in "split by", "sliced by", "mix by"; one named like
+an exclamation ("Nice", "Super") is framing when exclaimed ("nice! …") (issue 13).
 
 The companies are shaped like none of the eval sets: hotels named after towns that are words, a bakery whose
 products are words, a stationer whose products are kinds of text (so "cards" or "notes" are data there)."""
@@ -25,7 +26,8 @@ HOTELS = _model("hotels-d1", ("room_revenue", "room_nights"), {
     "property": ("Bath", "Nice", "Reading", "Split"), "booking_channel": ("Direct", "OTA"),
 })
 BAKERY = _model("bakery-d1", ("revenue", "units"), {
-    "product": ("Loaf", "Mix", "Roll", "Slice"), "shop": ("Harbour", "Market"), "channel": ("Counter", "Online"),
+    "product": ("Loaf", "Mix", "Roll", "Slice", "Super"), "shop": ("Harbour", "Market"),
+    "channel": ("Counter", "Online"),
 })
 STATIONER = _model("stationer-d1", ("revenue", "orders"), {
     "product": ("Cards", "Letters", "Notes"), "region": ("North", "South"),
@@ -115,3 +117,28 @@ def test_the_same_word_without_the_idiom_is_the_member(name, text, members):
     got = read(text, COMPANIES[name])
     assert got["intent"] != "clarify"
     assert constraints(got) == members
+
+
+EXCLAIMED = [
+    ("hotels", "nice! what was room revenue last month?", {}, "nice"),
+    ("hotels", "hey, nice one! room nights at Nice last month", {"property": ["Nice"]}, "one"),
+    ("bakery", "super. units for super last month", {"product": ["Super"]}, "super"),
+    ("bakery", "that's great! revenue at the harbour shop in q3", {"shop": ["Harbour"]}, "great"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "members", "ignored"), EXCLAIMED, ids=[t for _, t, _, _ in EXCLAIMED])
+def test_a_member_named_like_an_exclamation_is_framing_when_exclaimed(name, text, members, ignored):
+    got = read(text, COMPANIES[name])
+    assert got["intent"] == "value"
+    assert constraints(got) == members
+    assert ignored in [w.lower() for w in got["ignored"]]
+
+
+@pytest.mark.parametrize(("name", "text", "members"), [
+    ("hotels", "room revenue at nice last month", {"property": ["Nice"]}),
+    ("hotels", "nice: room revenue last month", {"property": ["Nice"]}),
+    ("bakery", "super units last month", {"product": ["Super"]}),
+])
+def test_the_same_word_not_exclaimed_is_the_member(name, text, members):
+    assert constraints(read(text, COMPANIES[name])) == members

@@ -16,7 +16,10 @@ _AUDIENCE = (r"(?:board(?:\s+(?:deck|meeting|pack|update))?|deck|slides?|slide\s
 _FRAMING = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hiya|yo|howdy|morning|afternoon|evening|good\s+(?:morning|afternoon|evening)|"
     r"greetings|dear\s+[a-z]+|ok(?:ay)?\s+so|so|um+|uh+|hmm+|right|alright|sorry|btw|fyi|"
-    r"thanks|thank\s+you|cheers)(?:\s+(?:there|team|salestalk|again|so\s+much|a\s+lot))?\W+)+"
+    r"thanks|thank\s+you|cheers)(?:\s+(?:there|team|salestalk|again|so\s+much|a\s+lot))?\W+|"
+    # an exclamation, not the hotel Nice or the product Super: "nice! and last month?", "super. …"
+    r"(?:that'?s\s+|very\s+|so\s+)?(?:nice|great|cool|awesome|perfect|brilliant|lovely|super|sweet|wow|amazing|"
+    r"excellent|fantastic|neat|interesting|gotcha|got\s+it)(?:\s+(?:one|stuff|work|job|thanks))?\s*[!.]+\W*)+"
     r"|\b(?:quick|simple|easy|small|short|fast)\s+(?:one|question|q)\b(?:\s+for\s+(?:you|the|my|our)\s+"
     + _AUDIENCE + r")?\s*[:,\-]?"
     r"|\b(?:for|ahead\s+of|before)\s+(?:the|my|our|this|tomorrow'?s|today'?s|next\s+week'?s)\s+"
