@@ -8,11 +8,13 @@ through ``Analysis.figure``.
 """
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Sequence
 from datetime import date, timedelta
 from types import MappingProxyType
 
+from core import formatting
 from core.formatting import period as describe
 from insights.answering.results import MeasureFigures, Result, Row
 from insights.understanding.types import GRAINS, UNUSUAL_LIMIT, Period, Understanding
@@ -322,19 +324,43 @@ class Analysis:
     def _pace(self) -> Result:
         """Actual from the start of the target period to the as-of date (or the data's end), projected to its end
         at the same daily pace (a ratio, or a figure already per something, is not scaled)."""
-        time, target = self.u.time, self.u.target
+        target = self.u.target
+        if target is None:
+            return Result(clarification=self._target_question())
+        value, projected = self._projection()
+        return Result(
+            value=value, projected=projected, target=target,
+            gap=projected - target if projected is not None else None,
+            pct_of_target=value / target * 100 if value is not None and target else None,
+        )
+
+    def _projection(self) -> tuple[float | None, float | None]:
+        """The value of ``time`` so far and where it ends at that pace (None, None before ``time`` starts)."""
+        time = self.u.time
         cut = min(self.as_of, self.model.last_date, time.end)
         if cut < time.start:
-            return Result(target=target)
+            return None, None
         so_far = Period(time.start, cut)
         value = self.total(self._query(so_far).total, self.measure, period=so_far)
         scaled = not (self.model.measure(self.measure).is_ratio or self.u.per is not None)
-        projected = value * time.days / so_far.days if value is not None and scaled else value
-        return Result(
-            value=value, projected=projected, target=target,
-            gap=projected - target if projected is not None and target is not None else None,
-            pct_of_target=value / target * 100 if value is not None and target else None,
-        )
+        return value, (value * time.days / so_far.days if value is not None and scaled else value)
+
+    def _target_question(self) -> str:
+        """A pace with no target: ask for one, with an example of this measure's size in the target period (its
+        projection, else the last span as long that the data holds), as a round number in the tenant's currency."""
+        time = self.u.time
+        measure = self.model.measure(self.measure)
+        size = self._projection()[1]
+        if not size:
+            end = min(time.start - ONE_DAY, self.model.last_date)
+            before = Period(end - timedelta(days=time.days - 1), end)
+            size = self.total(self._query(before).total, self.measure, period=before)
+        question = f"What target should I measure {measure.label.lower()} against?"
+        if not size or size < 0:
+            return question
+        example = formatting.figure(_round_figure(size), kind=str(measure.format), currency=self.tenant.currency)
+        return (f"{question} For example: “Are we on track for {example} {measure.label.lower()} in "
+                f"{describe(time.start, time.end)}?”")
 
     def _count(self) -> Result:
         """Members of ``group_by`` (or periods of a grain) with at least one fact under the constraints."""
@@ -388,7 +414,11 @@ class Analysis:
             z = (value - expected) / spread
             if abs(z) >= UNUSUAL_Z:
                 rows.append(Row(key=key, value=value, expected=expected, z=z))
-        rows.sort(key=lambda row: (-abs(row.z or 0.0), row.key))
+        # Equally unusual series (one member only ever seen with another) keep the data's own order: the total,
+        # then the dimensions as the file has them, each one's members in order.
+        order = {key: k for k, key in enumerate(
+            ["total", *(f"{d}={m}" for d in dimensions for m in self.model.dimensions.get(d, ()))])}
+        rows.sort(key=lambda row: (-abs(row.z or 0.0), order.get(row.key, len(order)), row.key))
         return Result(value=self.total(series["total"][0], self.measure, period=time),
                       rows=tuple(rows[: self.u.limit or UNUSUAL_LIMIT]))
 
@@ -411,6 +441,12 @@ class Analysis:
             if start >= self.model.first_date and end <= self.model.last_date:
                 windows.append((start, end))
         return windows
+
+
+def _round_figure(value: float) -> float:
+    """One significant figure, a number people would set as a target: 2.37M → 2M, 48,310 → 50,000, 87.4 → 90."""
+    scale = 10 ** math.floor(math.log10(value))
+    return round(value / scale) * scale
 
 
 def _running(cells: Sequence[Cell], model: SemanticModel) -> list[Cell]:

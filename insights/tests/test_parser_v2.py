@@ -130,7 +130,6 @@ HONESTY = [
     ("margin % per order", {"intent": "clarify"}),
     ("average bookings per rep per month", {"intent": "clarify"}),
     ("what was the average revenue last month", {"intent": "clarify"}),
-    ("are we on track this year?", {"intent": "clarify"}),
 ]
 MEMBERS = [
     ("Max revenue last month", {"intent": "value", "subject": {"dimension": "product_family", "value": "Max"}}),

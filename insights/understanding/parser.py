@@ -275,8 +275,9 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     # Members say nothing about intent: "Best Buy", "Top Shelf", "Max" or "Total" are names, not a ranking.
     facts.cues = read_cues(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind == "member")))
     hits = _read_per(facts, hits, vocab)
-    if mods.pace:
-        hits = [h for h in hits if not (h.kind == "unsupported_measure" and h.name in _PACE_WORDS)]
+    if mods.pace:  # "how far are we from our target": the pace's own word, placed, no figure asked for
+        as_words += [h for h in hits if h.kind == "unsupported_measure" and h.name in _PACE_WORDS]
+        hits = [h for h in hits if h not in as_words]
     facts.share = asks_share(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind != "member")))
     part_at = part_of_whole(blank)
     if part_at is not None and any(h.kind == "member" and h.start >= part_at for h in hits):
@@ -552,8 +553,8 @@ def _stated_ask(facts: _Facts) -> _Ask:
     mods = facts.mods
     if mods.unusual:
         return _Ask("unusual", group_by=group, limit=cues.limit or UNUSUAL_LIMIT)
-    if mods.pace and mods.target is not None:
-        return _Ask("pace")
+    if mods.pace:
+        return _Ask("pace")  # without a target said, the answer asks for one sized from the data
     counted = _counted(facts)
     if counted:
         return _Ask("count", group_by=counted)
@@ -819,10 +820,6 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I understood {_understood(facts, model)}, but not what the average is over. "
                         "An average per day, per week, per month, or per member of a dimension?",
                         _per_options(model, measure), confidence=0.8)
-    if facts.mods.pace and facts.mods.target is None:
-        return _clarify(f"What target should I measure {model.measure(measure).label.lower()} against? For "
-                        f"example: “Are we on track for {_example_target(model, measure)} this year?”",
-                        (), confidence=0.8)
     if len({g.name for g in facts.groups}) > 1 and not facts.cues.drivers:
         names = [_dimension_label(g.name) for g in facts.groups]
         return _clarify(f"I can split the figures by one thing at a time: {_list(names, 'or')}?",
@@ -832,6 +829,16 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I can't split the data by “{facts.unknown_dimension}”. It can be broken down by "
                         f"{_list(list(dims), 'or')}.", dims, confidence=0.9)
     return None
+
+
+def _how_many_what(facts: _Facts, model: SemanticModel) -> Parse:
+    counts = facts.count_choices or ()
+    if not counts:
+        return _clarify(f"How many of what? Your data counts nothing: {_holdings(model)}. Which would you like?",
+                        tuple(_reading(facts, model, measure=m) for m in model.measures), confidence=0.9)
+    labels = [model.measure(m).label.lower() for m in counts]
+    return _clarify(f"How many of what? I can count {_list(labels, 'or')}. Which did you mean?",
+                    tuple(_reading(facts, model, measure=m) for m in counts), confidence=0.9)
 
 
 def _how_many_what(facts: _Facts, model: SemanticModel) -> Parse:
@@ -914,10 +921,6 @@ def _per_options(model: SemanticModel, measure: str) -> tuple[str, ...]:
     label = model.measure(measure).label if measure in model.definitions else measure
     return (f"Average daily {label.lower()} last month", *(f"Average {label.lower()} per {_dimension_label(d)}"
                                                             for d in list(model.dimensions)[:2]))
-
-
-def _example_target(model: SemanticModel, measure: str) -> str:
-    return "$1M" if measure in model.definitions and model.measure(measure).is_money else "10,000"
 
 
 def _clarify(question: str, suggestions: tuple[str, ...] = (), *, confidence: float = 1.0) -> Parse:
