@@ -19,7 +19,7 @@ from tenants.context import TenantContext
 from tenants.selectors import get_tenant_context
 from tenants.services import onboard_tenant
 from tenants.tokens import issue_token
-from tests.attack.ledger import LEDGER, Attempt, judge
+from tests.attack.ledger import FAILURES, LEDGER, Attempt, judge
 from tests.attack.victim import Victim, plant
 
 REPORT = Path(__file__).resolve().parents[2] / "benchmarks" / "results" / "attack.json"
@@ -53,8 +53,9 @@ class Prober:
         data = body if isinstance(body, bytes | str) else ("" if body is None else json.dumps(body))
         response = self.client.generic(method.upper(), path, data=data, content_type=content_type, headers=headers)
         content = b"".join(response.streaming_content) if response.streaming else response.content
-        outcome = judge(status=response.status_code, body=content, marker=self.marker, success_is_leak=success_is_leak)
-        detail = content[:300].decode("utf-8", "replace") if outcome in ("leaked", "server_error") else ""
+        outcome = judge(status=response.status_code, body=content, marker=self.marker, success_is_leak=success_is_leak,
+                        api=path.startswith("/api"))
+        detail = content[:300].decode("utf-8", "replace") if outcome in FAILURES else ""
         attempt = Attempt(category, f"{method.upper()} {path[:160]}", response.status_code, outcome, detail)
         self.attempts.append(LEDGER.record(attempt))
         return attempt
@@ -64,7 +65,7 @@ class Prober:
         return attempt
 
     def failures(self) -> list[Attempt]:
-        return [a for a in self.attempts if a.outcome in ("leaked", "server_error")]
+        return [a for a in self.attempts if a.outcome in FAILURES]
 
     def unexpected(self, category: str, allowed: set[int]) -> list[Attempt]:
         """Refusals of ``category`` with a status outside ``allowed`` (e.g. a 404 where 401 is right)."""

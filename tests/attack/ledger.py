@@ -5,7 +5,9 @@ Outcomes:
 - ``contained``: a request the server rightly served from the attacker's own tenant (e.g. a tenant id
   slipped into a body it ignores) — it carried none of the victim's data and changed nothing of it;
 - ``leaked``: a 2xx on the victim's object, or any answer carrying the victim's marker;
-- ``server_error``: a 5xx; not a leak, but an attacker must never be able to cause one.
+- ``server_error``: a 5xx; not a leak, but an attacker must never be able to cause one;
+- ``unenveloped``: an API refusal that is not the one JSON error envelope (an HTML page, an empty body):
+  every refusal under /api must be readable by a client, and say no more than the envelope does.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-OUTCOMES = ("refused", "contained", "leaked", "server_error")
+OUTCOMES = ("refused", "contained", "leaked", "server_error", "unenveloped")
+FAILURES = ("leaked", "server_error", "unenveloped")
 
 
 @dataclass(frozen=True)
@@ -28,13 +31,27 @@ class Attempt:
     detail: str = ""
 
 
-def judge(*, status: int, body: bytes, marker: bytes, success_is_leak: bool = True) -> str:
+def enveloped(body: bytes) -> bool:
+    """``{"error": {"code": str, "message": str, "details"?: …}}`` and nothing else."""
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return False
+    error = answer.get("error") if isinstance(answer, dict) and set(answer) == {"error"} else None
+    return (isinstance(error, dict) and {"code", "message"} <= set(error) <= {"code", "message", "details"}
+            and all(isinstance(error[key], str) and error[key] for key in ("code", "message")))
+
+
+def judge(*, status: int, body: bytes, marker: bytes, success_is_leak: bool = True, api: bool = False) -> str:
+    """``api``: the answer is the API's, whose refusals must be the one envelope (HEAD answers have no body)."""
     if marker in body:
         return "leaked"
     if status >= 500:
         return "server_error"
     if 200 <= status < 300:
         return "leaked" if success_is_leak else "contained"
+    if api and status >= 400 and body and not enveloped(body):
+        return "unenveloped"
     return "refused"
 
 
@@ -60,10 +77,10 @@ class Ledger:
         return {"attempts": len(self.attempts), **{key: counts[key] for key in OUTCOMES}}
 
     def failures(self) -> list[Attempt]:
-        return [a for a in self.attempts if a.outcome in ("leaked", "server_error")]
+        return [a for a in self.attempts if a.outcome in FAILURES]
 
     def table(self) -> str:
-        header = ("category", "attempts", "refused", "contained", "leaked", "5xx")
+        header = ("category", "attempts", "refused", "contained", "leaked", "5xx", "no envelope")
         rows = [(c, *(str(v) for v in s.values())) for c, s in sorted(self.summary().items())]
         rows.append(("TOTAL", *(str(v) for v in self.totals().values())))
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]

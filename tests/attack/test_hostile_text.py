@@ -102,7 +102,7 @@ def test_rest_refuses_hostile_text_with_one_clear_error(prober, own, name):
         response = prober.client.generic(
             method, path, data=as_json(body), content_type="application/json", headers=headers
         )
-        outcome = judge(status=response.status_code, body=response.content, marker=prober.marker)
+        outcome = judge(status=response.status_code, body=response.content, marker=prober.marker, api=True)
         prober.record(Attempt("hostile text: REST", f"{method} {path} ({name})", response.status_code, outcome))
         assert response.status_code == 400, (method, path, response.content[:200])
         error = response.json()["error"]

@@ -36,7 +36,7 @@ def sign_in_from(prober, *, category: str, ip: str, email: str, password: str, h
     """One sign-in from the client address ``ip`` (the socket's peer, which no header can change)."""
     response = prober.client.post("/api/auth/token", {"email": email, "password": password},
                                   content_type="application/json", REMOTE_ADDR=ip, headers=headers or {})
-    outcome = judge(status=response.status_code, body=response.content, marker=prober.marker)
+    outcome = judge(status=response.status_code, body=response.content, marker=prober.marker, api=True)
     return prober.record(Attempt(category, f"POST /api/auth/token as {email} from {ip}", response.status_code,
                                  outcome, ""))
 
