@@ -16,7 +16,10 @@ by transpiling with sqlglot or subclassing) plugs in without touching the rest.
 ``compile_many`` answers several specs in one statement (what DuckDB in process
 runs): specs over the same days, constraints and buckets share one scan whose
 ``GROUPING SETS`` give each spec its total and its rows, so "why?" (two periods
-× total, region, product) is two scans in one round trip, not ten.
+× total, region, product) is two scans in one round trip, not ten. A scan reads
+the version's monthly pre-aggregate (``monthly_rollup``) instead of the facts
+wherever that gives exactly the same numbers: its days are whole months of the
+data, and nothing it groups by needs days (grain day or week).
 """
 from __future__ import annotations
 
@@ -26,10 +29,12 @@ from typing import Any
 
 from metrics.errors import InvalidQuery
 from metrics.measures import Measure
+from metrics.periods import ONE_DAY
 from metrics.queries import QuerySpec
 from metrics.semantic import SemanticModel
 
 DATE_COLUMN = "date"
+DAILY_GRAINS = frozenset({"day", "week"})  # periods a month's sums cannot be cut into
 
 
 class Dialect:
@@ -138,6 +143,35 @@ def _constraints(
     return "".join(sql), params
 
 
+def rollup_facts_column(model: SemanticModel) -> str:
+    """The monthly pre-aggregate's fact count column: ``facts``, or longer where the data has a column of that
+    name (a dimension may be called anything)."""
+    name = "facts"
+    while name == DATE_COLUMN or name in model.dimensions or name in model.columns:
+        name += "_"
+    return name
+
+
+def monthly_rollup(*, model: SemanticModel, location: str, dialect: Dialect = DUCKDB) -> str:
+    """The ``SELECT`` of a version's monthly pre-aggregate: per month (``date``: its first day) and tuple of
+    members with facts, the sum of every measure column and the number of facts, in month order (a period's
+    scan then reads only its row groups)."""
+    q = dialect.quote
+    column = _checked(model, q)
+    day = column(DATE_COLUMN)
+    keys = [f"{dialect.period_start('month', day)} AS {day}", *(column(d) for d in model.dimensions)]
+    sums = [f"SUM({column(c)}) AS {column(c)}" for c in model.columns]
+    return (f"SELECT {', '.join([*keys, *sums])}, COUNT(*) AS {q(rollup_facts_column(model))} "
+            f"FROM {dialect.source(location)} GROUP BY ALL ORDER BY {day}")
+
+
+def _whole_months(model: SemanticModel, start: Any, end: Any) -> bool:
+    """Whether ``start``..``end`` holds every fact of each month it touches: it starts on a month's first day
+    (or before the data does) and ends on a month's last day (or after the data does)."""
+    return (start.day == 1 or start <= model.first_date) and (
+        (end + ONE_DAY).day == 1 or end >= model.last_date)
+
+
 @dataclass(frozen=True)
 class Rows:
     """Where one spec's answer lies among ``compile_many``'s records: its total's and its rows' (scan, gid)."""
@@ -159,6 +193,7 @@ class _Scan:
     relation: str  # FROM … WHERE …
     params: list[Any]
     distinct: str  # the distinct count's aggregate, or NULL
+    facts: str  # the fact count's aggregate
     keys: list[str] = field(default_factory=list)  # key expressions, the scan's k0 … kn
     sets: dict[frozenset[str], _Set] = field(default_factory=dict)  # by their key expressions
 
@@ -199,7 +234,8 @@ class _Set:
 
 
 def compile_many(
-    *, specs: Sequence[QuerySpec], model: SemanticModel, location: str, max_rows: int, dialect: Dialect = DUCKDB
+    *, specs: Sequence[QuerySpec], model: SemanticModel, location: str, max_rows: int, dialect: Dialect = DUCKDB,
+    monthly: str | None = None,
 ) -> CompiledMany:
     """One statement answering every spec of ``specs``: one ``SELECT`` per scan, its records (in no order; ``ord``
     numbers the rows of each grouping set, ``gid``, in their order):
@@ -208,29 +244,43 @@ def compile_many(
 
     (``period``: a grain's period start; ``bucket``: a bucket's index). ``CompiledMany.specs`` says which
     (scan, gid) holds each spec's total and rows; rows are what ``compile_query`` gives, at most
-    ``max_rows`` + 1 per spec. Specs may share a total, and rows where they order and limit them alike."""
+    ``max_rows`` + 1 per spec. Specs may share a total, and rows where they order and limit them alike.
+    ``monthly``: the location of the version's ``monthly_rollup``, where there is one."""
     q = dialect.quote
     column = _checked(model, q)
     day = column(DATE_COLUMN)
     measure_columns = model.columns
-    source = dialect.source(location)
     scans: dict[tuple[Any, ...], _Scan] = {}
+    rollup_facts = f"CAST(COALESCE(SUM({q(rollup_facts_column(model))}), 0) AS BIGINT)"
 
-    def grouping(start: Any, end: Any, spec: QuerySpec, buckets: Sequence[Any], **keys: Any) -> _Set:
+    def grouping(start: Any, end: Any, spec: QuerySpec, *, member: str | None, grain: str | None,
+                 buckets: Sequence[Any]) -> _Set:
         where, where_params = _constraints(spec.constraints or {}, column)
+        spans = [(b.start, b.end) for b in buckets] or [(start, end)]
+        rolled = monthly is not None and grain not in DAILY_GRAINS and all(
+            _whole_months(model, lo, hi) for lo, hi in spans)
+        if buckets:
+            period: str | None = "b.i"
+        elif grain is None:
+            period = None
+        else:  # the rollup's date is its month's first day already
+            period = day if rolled and grain == "month" else dialect.period_start(grain, day)
         key: tuple[Any, ...] = (start, end, where, tuple(where_params), spec.count_distinct,
-                                tuple((b.start, b.end) for b in buckets))
+                                tuple((b.start, b.end) for b in buckets), rolled)
         while True:
             if key not in scans:
-                relation, params = source, []
+                # A month's row of the rollup is read whole: its first day stands for any day of it.
+                first: Callable[[Any], Any] = (lambda d: d.replace(day=1)) if rolled else (lambda d: d)
+                relation, params = dialect.source(monthly if rolled and monthly else location), []
                 if buckets:
                     relation += (f" JOIN (VALUES {', '.join('(?, ?, ?)' for _ in buckets)}) AS b(i, lo, hi) "
                                  f"ON {day} BETWEEN b.lo AND b.hi")
-                    params = [value for i, b in enumerate(buckets) for value in (i, b.start, b.end)]
+                    params = [value for i, b in enumerate(buckets) for value in (i, first(b.start), b.end)]
                 distinct = f"COUNT(DISTINCT {column(spec.count_distinct)})" if spec.count_distinct else "NULL"
                 scans[key] = _Scan(index=len(scans), relation=f"{relation} WHERE {day} BETWEEN ? AND ?{where}",
-                                   params=[*params, start, end, *where_params], distinct=distinct)
-            found = scans[key].grouping(spec, **keys)
+                                   params=[*params, first(start), end, *where_params], distinct=distinct,
+                                   facts=rollup_facts if rolled else "COUNT(*)")
+            found = scans[key].grouping(spec, member, period, bool(buckets))
             if found is not None:
                 return found
             key = (*key, "again")  # the same rows in another order: a scan of their own
@@ -241,24 +291,24 @@ def compile_many(
         if spec.order_by is not None and spec.order_by not in model.definitions:
             raise InvalidQuery(f"{spec.order_by!r} is no measure of this dataset.")
         member = column(spec.group_by) if spec.group_by else None
-        total = grouping(spec.start, spec.end, spec, (), member=None, period=None, bucket=False)
+        total = grouping(spec.start, spec.end, spec, member=None, grain=None, buckets=())
         rows = None
         if spec.buckets:
             lo, hi = min(b.start for b in spec.buckets), max(b.end for b in spec.buckets)
-            rows = grouping(lo, hi, spec, spec.buckets, member=member, period="b.i", bucket=True)
+            rows = grouping(lo, hi, spec, member=member, grain=None, buckets=spec.buckets)
         elif spec.grain is not None or member is not None:
-            period = dialect.period_start(spec.grain, day) if spec.grain else None
-            rows = grouping(spec.start, spec.end, spec, (), member=member, period=period, bucket=False)
+            rows = grouping(spec.start, spec.end, spec, member=member, grain=spec.grain, buckets=())
         wanted.append((total, rows))
 
     sums = [f"sum_{i}" for i in range(len(measure_columns))]
     summed = dict(zip(measure_columns, sums, strict=True))
     # Never NULL (a scan with no facts sums to 0), so the caller takes the floats as they come.
-    aggregates = [*(f"COALESCE(SUM({column(c)}), 0) AS {s}" for c, s in summed.items()), "COUNT(*) AS facts"]
+    summing = [f"COALESCE(SUM({column(c)}), 0) AS {s}" for c, s in summed.items()]
     tail = ", ".join([*sums, "facts", "uniq"])
     selects, params = [], []
     for scan in scans.values():
         params += scan.params
+        aggregates = [*summing, f"{scan.facts} AS facts"]
         if not scan.keys:
             selects.append(f"SELECT {scan.index} AS scan, 0 AS gid, 1 AS ord, NULL AS member, NULL AS period, "
                            f"NULL AS bucket, {', '.join(aggregates)}, {scan.distinct} AS uniq FROM {scan.relation}")

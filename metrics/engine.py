@@ -2,19 +2,23 @@
 
 DuckDB is imported on first use, so a process that never queries (a cold
 Lambda answering ``/api/me``) does not pay for loading it. Versions queried
-are kept loaded as in-memory tables (``version_table``), bounded by bytes.
+are kept loaded as in-memory tables (``version_tables``), bounded by bytes:
+the facts, and beside them the version's monthly pre-aggregate where it is
+much smaller (the compiler reads it wherever it gives the same numbers).
 """
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
-from metrics.compiler import Dialect
+from metrics.compiler import Dialect, monthly_rollup
 from metrics.files import local_version_path
+from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
 
 if TYPE_CHECKING:
@@ -23,7 +27,11 @@ if TYPE_CHECKING:
 _lock = threading.Lock()
 _connection: duckdb.DuckDBPyConnection | None = None
 _loading: dict[tuple[str, str], threading.Lock] = {}
-_tables: OrderedDict[tuple[str, str], int] = OrderedDict()  # (tenant id, version) → estimated bytes
+# (tenant id, version) → its tables and their estimated bytes
+_tables: OrderedDict[tuple[str, str], tuple[VersionTables, int]] = OrderedDict()
+# A monthly pre-aggregate is kept only where it has at most this share of the facts' rows: a bigger one (a
+# customer × SKU file has nearly a row per fact and month) would cost its memory and save a scan little.
+MONTHLY_MOST_SHARE = 0.25
 
 
 def connection() -> duckdb.DuckDBPyConnection:
@@ -67,52 +75,67 @@ class _Tables(Dialect):
 TABLES = _Tables()
 
 
-def version_table(*, tenant: TenantContext, version: str) -> str:
-    """The name of an in-memory table holding the version's facts, loaded from its file on first use.
+@dataclass(frozen=True)
+class VersionTables:
+    facts: str
+    monthly: str | None  # the monthly pre-aggregate (``compiler.monthly_rollup``), where it pays
+
+
+def version_tables(*, tenant: TenantContext, model: SemanticModel) -> VersionTables:
+    """The in-memory tables holding ``model``'s version (the tenant's own), loaded from its file on first use.
 
     Reading Parquet costs most of a query; a table in memory answers the same SQL several times faster.
     Versions never change, so a loaded one is only ever dropped to keep the tables within
-    ``SALESTALK_DUCKDB_TABLE_CACHE_BYTES`` (least recently used first). The name holds the tenant and the
+    ``SALESTALK_DUCKDB_TABLE_CACHE_BYTES`` (least recently used first). The names hold the tenant and the
     version separated by a character neither may contain, so two tenants' tables never share one.
     """
-    key = (tenant.tenant_id, version)
-    name = f"{key[0]}/{key[1]}"
+    key = (tenant.tenant_id, model.version)
     with _lock:
         if key in _tables:
             _tables.move_to_end(key)
-            return name
+            return _tables[key][0]
         loading = _loading.setdefault(key, threading.Lock())
     with loading:  # one load per version, however many queries wait for it
         with _lock:
             if key in _tables:
-                return name
-        path = local_version_path(tenant=tenant, version=version)  # NoDataset if it is not this tenant's
+                return _tables[key][0]
+        path = local_version_path(tenant=tenant, version=model.version)  # NoDataset if it is not this tenant's
+        facts, monthly = f"{key[0]}/{key[1]}", f"{key[0]}/{key[1]}/monthly"
         cursor = connection().cursor()
         try:
             size = cursor.execute(
                 "SELECT COALESCE(SUM(total_uncompressed_size), 0) FROM parquet_metadata(?)", [path]
             ).fetchone()[0]
-            cursor.execute(f"CREATE OR REPLACE TABLE {TABLES.quote(name)} AS SELECT * FROM read_parquet(?)", [path])
+            cursor.execute(f"CREATE OR REPLACE TABLE {TABLES.quote(facts)} AS SELECT * FROM read_parquet(?)", [path])
+            cursor.execute(f"CREATE OR REPLACE TABLE {TABLES.quote(monthly)} AS "
+                           f"{monthly_rollup(model=model, location=facts, dialect=TABLES)}")
+            rows, months = (cursor.execute(f"SELECT COUNT(*) FROM {TABLES.quote(name)}").fetchone()[0]
+                            for name in (facts, monthly))
+            if months > MONTHLY_MOST_SHARE * rows:
+                cursor.execute(f"DROP TABLE {TABLES.quote(monthly)}")
+                tables, size = VersionTables(facts=facts, monthly=None), int(size)
+            else:  # its bytes estimated as the facts' per row
+                tables, size = VersionTables(facts=facts, monthly=monthly), int(size + size * months / max(rows, 1))
         finally:
             cursor.close()
         with _lock:
-            _tables[key] = int(size)
+            _tables[key] = (tables, size)
             _loading.pop(key, None)
             evicted = _over_bound(keep=key)
     for old in evicted:
         drop_version_table(tenant_id=old[0], version=old[1])
-    return name
+    return tables
 
 
 def _over_bound(*, keep: tuple[str, str]) -> list[tuple[str, str]]:
     limit = settings.SALESTALK_DUCKDB_TABLE_CACHE_BYTES
-    total = sum(_tables.values())
+    total = sum(size for _, size in _tables.values())
     evicted = []
     for key in list(_tables):
         if total <= limit:
             break
         if key != keep:
-            total -= _tables.pop(key)
+            total -= _tables.pop(key)[1]
             evicted.append(key)
     return evicted
 
@@ -125,7 +148,8 @@ def drop_version_table(*, tenant_id: str, version: str) -> None:
             return
     cursor = connection().cursor()
     try:
-        cursor.execute(f"DROP TABLE IF EXISTS {TABLES.quote(f'{tenant_id}/{version}')}")
+        for name in (f"{tenant_id}/{version}", f"{tenant_id}/{version}/monthly"):
+            cursor.execute(f"DROP TABLE IF EXISTS {TABLES.quote(name)}")
     finally:
         cursor.close()
 
@@ -133,4 +157,4 @@ def drop_version_table(*, tenant_id: str, version: str) -> None:
 def loaded_versions() -> dict[tuple[str, str], int]:
     """(tenant id, version) → estimated bytes of each version held in memory, least recently used first."""
     with _lock:
-        return dict(_tables)
+        return {key: size for key, (_, size) in _tables.items()}

@@ -4,8 +4,9 @@
 (``metrics.queries`` documents what a ``QuerySpec`` can ask). Each spec is
 checked against the model and the settings' limits before any work; all the
 specs of one call are compiled to one parameterised statement (``metrics.compiler``)
-and run by DuckDB over the version loaded in memory from its Parquet file
-(``metrics.engine``, ``metrics.files``); on Athena each spec is a statement of its own.
+and run by DuckDB over the version loaded in memory from its Parquet file, and
+its monthly pre-aggregate where that answers a scan exactly (``metrics.engine``,
+``metrics.files``); on Athena each spec is a statement of its own.
 
 Caches, per process: the pointer to the current version for ``POINTER_TTL``
 seconds (an import in this process updates it at once; other processes see a
@@ -206,9 +207,10 @@ def query_many(
         return answers
     if not specs:
         return []
-    table = engine.version_table(tenant=tenant, version=model.version)
+    tables = engine.version_tables(tenant=tenant, model=model)
     # One statement for them all: specs over the same days and constraints share one scan of the facts.
-    compiled = compile_many(specs=specs, model=model, location=table, max_rows=most, dialect=engine.TABLES)
+    compiled = compile_many(specs=specs, model=model, location=tables.facts, max_rows=most, dialect=engine.TABLES,
+                            monthly=tables.monthly)
     records: dict[tuple[int, int], list[tuple[Any, ...]]] = {}
     for record in engine.fetch(compiled.sql, compiled.params):
         records.setdefault(record[:2], []).append(record)

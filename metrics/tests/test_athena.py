@@ -16,7 +16,7 @@ from metrics.compiler import DUCKDB, compile_query
 from metrics.files import dataset_storage, local_version_path
 from metrics.queries import Bucket, QuerySpec
 from metrics.selectors import get_semantic_model, query_many
-from metrics.tests.conftest import sparse_csv
+from metrics.tests.conftest import same_numbers, sparse_csv
 
 BUCKET = "salestalk-data"
 DATABASE = "salestalk_datasets"
@@ -169,7 +169,8 @@ def test_a_version_past_the_threshold_is_a_glue_table_and_athena_answers_as_duck
     answered = query_many(tenant=tenant, specs=SPECS, model=model)
 
     settings.SALESTALK_ATHENA_WORKGROUP = ""  # the same selector, in the function with DuckDB
-    assert query_many(tenant=tenant, specs=SPECS, model=model) == answered
+    in_function = query_many(tenant=tenant, specs=SPECS, model=model)
+    assert all(same_numbers(a, b) for a, b in zip(in_function, answered, strict=True))
     assert answered[0].total.facts == imported.rows - sum(  # a year of the data's 13 months: not vacuous
         1 for line in sparse_csv().splitlines()[1:] if not line.startswith("2024-"))
     assert athena.table_name(tenant=tenant, version=version) == name

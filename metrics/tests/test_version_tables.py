@@ -35,7 +35,7 @@ def test_two_tenants_versions_are_loaded_apart_and_answer_their_own_numbers(make
     assert {f"{acme.tenant_id}/{acme_version}", f"{globex.tenant_id}/{globex_version}"} <= _tables_in_duckdb()
     # Another tenant's version is refused even though it is loaded in this process.
     with pytest.raises(NoDataset):
-        engine.version_table(tenant=globex, version=acme_version)
+        engine.version_tables(tenant=globex, model=get_semantic_model(tenant=acme))
     with pytest.raises(NoDataset):
         query(tenant=globex, **SPAN, model=get_semantic_model(tenant=acme))
 
