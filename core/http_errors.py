@@ -33,7 +33,7 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def method_not_allowed(request: HttpRequest, *, permitted: list[str]) -> HttpResponse:
-    """For the few non-DRF views under /api (DRF's own views answer 405 in the envelope already)."""
+    """DRF's JSON views answer 405 in the envelope themselves; ``core.api_responses`` turns every other into this."""
     response = envelope(status=405, code="method_not_allowed", message=f'Method "{request.method}" not allowed.')
     response["Allow"] = ", ".join(permitted)
     return response

@@ -45,6 +45,17 @@ def test_a_refused_method_on_the_schema_and_docs_is_the_envelope(method, path):
     assert "POST" not in response["Allow"] and "GET" in response["Allow"]
 
 
+def test_a_refused_method_on_the_pages_token_endpoint_is_the_envelope():
+    response = Client().get("/app/token")
+    envelope_of(response, status=405, code="method_not_allowed")
+    assert response["Allow"] == "POST"
+
+
+def test_a_refused_method_on_a_page_stays_djangos():
+    response = Client().post("/share/not-a-real-token-000000000000")
+    assert response.status_code == 405 and response["Content-Type"] != "application/json"
+
+
 def test_a_refused_host_is_the_envelope_for_the_api_and_a_page_elsewhere():
     api = Client().get("/api/me", HTTP_HOST="evil.example")
     envelope_of(api, status=400, code="bad_request")

@@ -38,7 +38,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.request_logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "core.api_headers.ApiNeverCacheMiddleware",
+    "core.api_responses.ApiResponseMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
