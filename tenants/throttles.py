@@ -102,12 +102,20 @@ def _account_key(email: str) -> str:
     return f"sign_in_account_failures:{email}"
 
 
+class SignInHeldBack(Throttled):
+    """A sign-in refusal whose message says itself when to retry: DRF's ``Throttled(wait=…)`` would say it again."""
+
+    def __init__(self, *, wait: int, detail: str) -> None:
+        super().__init__(detail=detail)
+        self.wait = wait  # the Retry-After header
+
+
 def check_sign_in_allowed(*, email: str, address: str) -> None:
     """429 (``Throttled``) while this address is locked out of this account, or must wait for the back-off."""
     store, window = counter_store(), settings.SALESTALK_SIGN_IN_LOCKOUT_SECONDS
     pair = store.peek(_pair_key(email, address), window=window)
     if pair.count >= settings.SALESTALK_SIGN_IN_MAX_FAILURES:
-        raise Throttled(
+        raise SignInHeldBack(
             wait=pair.retry_after,
             detail=f"Too many wrong passwords for this account from your address; try again in "
                    f"{pair.retry_after} seconds.",
@@ -118,7 +126,7 @@ def check_sign_in_allowed(*, email: str, address: str) -> None:
         return
     slot = store.hit(f"sign_in_backoff:{email}", window=settings.SALESTALK_SIGN_IN_BACKOFF_SECONDS)
     if slot.count > 1:
-        raise Throttled(
+        raise SignInHeldBack(
             wait=slot.retry_after,
             detail=f"This account has had many wrong passwords; try again in {slot.retry_after} seconds.",
         )

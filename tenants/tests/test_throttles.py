@@ -130,7 +130,9 @@ def test_an_address_is_locked_out_of_an_account_after_too_many_wrong_passwords_e
     assert locked.status_code == 429
     assert 0 < int(locked["Retry-After"]) <= 24 * 3600
     assert locked.json()["error"]["code"] == "throttled"
-    assert "wrong passwords for this account from your address" in locked.json()["error"]["message"]
+    message = locked.json()["error"]["message"]
+    assert "wrong passwords for this account from your address" in message
+    assert message.count(" seconds") == 1 and f"in {locked['Retry-After']} seconds" in message  # said once
     assert sign_in("bob@acme.example", PASSWORD, ip="10.0.1.1").status_code == 200  # other accounts are not
 
 
@@ -166,6 +168,7 @@ def test_an_account_attacked_from_many_addresses_backs_off_but_a_new_address_sti
     held = sign_in("ann@acme.example", PASSWORD, ip="203.0.113.2")
     assert held.status_code == 429 and 0 < int(held["Retry-After"]) <= 30
     assert "many wrong passwords" in held.json()["error"]["message"]
+    assert held.json()["error"]["message"].count(" seconds") == 1
     assert sign_in("ann@acme.example", "wrong", ip="203.0.113.3").status_code == 401  # one guess per new address
     assert sign_in("ann@acme.example", PASSWORD, ip="10.0.6.1").status_code == 200   # the person, anywhere new
     clock[0] += int(held["Retry-After"])
