@@ -82,6 +82,7 @@ def test_a_said_target_is_answered_as_before(make_tenant):
     ("are we on track this year?", date(2025, 1, 1), date(2025, 12, 31)),
     ("how far are we from our target this quarter?", date(2025, 1, 1), date(2025, 3, 31)),
     ("will we hit our quota by the end of the month?", date(2025, 2, 1), date(2025, 2, 28)),
+    ("is wells going to reach its appointments target this quarter?", date(2025, 1, 1), date(2025, 3, 31)),
 ])
 def test_a_pace_without_a_target_is_read_as_one_whose_target_the_answer_asks_for(text, start, end):
     got = parse(text, model=VETS, as_of=AS_OF).understanding

@@ -125,6 +125,7 @@ class Modifiers:
     pace_unit: str | None = None  # "by the end of the quarter"
     pace_span: tuple[int, int] | None = None
     pace_cue_span: tuple[int, int] | None = None
+    pace_words_span: tuple[int, int] | None = None  # "is Enterprise going to reach": placed, with or without a target
     part_before: int | None = None  # the offset of "'s share": the part is the member just before
     unusual: bool = False
     unusual_span: tuple[int, int] | None = None  # "out of the ordinary": placed, so "ordinary" is no unknown name
@@ -174,6 +175,7 @@ def read_modifiers(low: str) -> Modifiers:
         pace_unit=(pace_end["u1"] or pace_end["u2"]) if pace_end else None,
         pace_span=pace_end.span() if pace_end else None,
         pace_cue_span=pace.span() if pace and target is not None else None,
+        pace_words_span=pace.span() if pace else None,
         part_before=part.start() if part else None,
         unusual=bool(unusual),
         unusual_span=unusual.span() if unusual else None,

@@ -296,7 +296,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     _read_how_many(facts, model)
     covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans,
                *comparison_idioms(blank), *((h.start, h.end) for h in as_words),
-               *((mods.unusual_span,) if mods.unusual_span else ())]
+               *((mods.unusual_span,) if mods.unusual_span else ()),
+               *((mods.pace_words_span,) if mods.pace_words_span else ())]
     _read_unknown(facts, blank, covered, vocab)
     _read_unknown_beside_dimensions(facts, hits, vocab)
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
