@@ -67,16 +67,20 @@ migrate: install secrets
 demo: dynamodb migrate ## Demo tenant, staff user and dataset (idempotent)
 	$(PY) manage.py bootstrap_demo --tenant $(DEMO_TENANT) --email $(DEMO_EMAIL) --password $(DEMO_PASSWORD)
 
+# daphne's own access log prints every path, share tokens (/share/<token>) included; the app already logs one
+# JSON line per request naming its route, never its path (core.request_logging).
+DAPHNE := $(VENV)/bin/daphne --access-log /dev/null
+
 run: demo ## Everything up: Django (ASGI) on :$(PORT), Streamlit on :$(STREAMLIT_PORT)
 	@mkdir -p .run
 	@SALESTALK_API_URL=http://$(HOST):$(PORT) $(VENV)/bin/streamlit run streamlit_app.py \
 		--server.address $(HOST) --server.port $(STREAMLIT_PORT) --server.headless true \
 		--browser.gatherUsageStats false > .run/streamlit.log 2>&1 & echo $$! > .run/streamlit.pid
 	@echo "Streamlit: http://$(HOST):$(STREAMLIT_PORT)   Django: http://$(HOST):$(PORT)   (Ctrl-C stops both)"
-	@trap 'kill $$(cat .run/streamlit.pid) 2>/dev/null' EXIT; $(VENV)/bin/daphne -b $(HOST) -p $(PORT) salestalk.asgi:application
+	@trap 'kill $$(cat .run/streamlit.pid) 2>/dev/null' EXIT; $(DAPHNE) -b $(HOST) -p $(PORT) salestalk.asgi:application
 
 serve: demo ## Only the Django server
-	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) salestalk.asgi:application
+	$(DAPHNE) -b $(HOST) -p $(PORT) salestalk.asgi:application
 
 streamlit: install ## Only the Streamlit app (talks to the API at SALESTALK_API_URL)
 	SALESTALK_API_URL=$${SALESTALK_API_URL:-http://$(HOST):$(PORT)} $(VENV)/bin/streamlit run streamlit_app.py \
