@@ -111,6 +111,10 @@ _GREETING = re.compile(
     r"^\W*(?:hi|hello|hey|yo|hiya|howdy|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|cheers|bye|goodbye|"
     r"help|what\s+can\s+you\s+do|who\s+are\s+you|what\s+are\s+you|test|testing)\W*$"
 )
+# What will happen ("will we make more in EMEA than APAC", "is EMEA going to beat APAC", "what'll revenue be"):
+# the data holds only what has happened. "Will you …" asks for something now.
+_FUTURE = re.compile(r"\b(?:will|won't|wont|gonna|going\s+to|(?:we|it|they|that|what)'ll|likely\s+to|expected\s+to|"
+                     r"set\s+to|bound\s+to)\b(?!\s+(?:you|u|ya)\b)")
 _WHERE = re.compile(r"\bwhere\b")
 _WE = re.compile(r"\b(?:we|we're|we've|our|us|business|company)\b")
 _BY_SOMETHING = re.compile(r"\b(?:by|per|for\s+each|for\s+every|each|every|across|split\s+by|which|what)\s+(?:the\s+|"
@@ -140,6 +144,7 @@ class Cues:
     overall: bool = False
     off_topic: bool = False
     greeting: bool = False
+    future: bool = False
 
     @property
     def any_intent(self) -> bool:
@@ -194,6 +199,7 @@ def read_cues(text: str) -> Cues:
         overall=bool(_OVERALL.search(text)),
         off_topic=off_topic(text),
         greeting=bool(_GREETING.search(text)),
+        future=bool(_FUTURE.search(text)),
     )
 
 
@@ -208,7 +214,7 @@ def change_verb(word: str) -> bool:
 
 
 _PLACING = (_ORDER, _LIMIT, _RANK_WORD, _COMPARATIVE, _DRIVERS, _CHANGE_WORD, _COMPARE, _SUMMARY, _TREND, _BREAKDOWN,
-            _OVERALL)
+            _OVERALL, _FUTURE)
 
 
 def cue_spans(text: str) -> list[tuple[int, int]]:

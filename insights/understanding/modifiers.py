@@ -98,13 +98,12 @@ _GAP = re.compile(
     r"|\b(?:gap|difference|minus)\b")
 _COUNT = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|count\s+the|count)\s+"
                     r"(?:different\s+|distinct\s+|unique\s+|separate\s+|individual\s+|active\s+|of\s+(?:the\s+|our\s+)?)?(?P<w>[a-z][\w-]*)")
-# What daily totals cannot answer: medians and the like, single orders or deals, forecasts.
+# What daily totals cannot answer: medians and the like, single orders or deals (forecasts: parser, the future).
 _NOT_IN_TOTALS = re.compile(
     r"\b(?:median|medians|percentile|percentiles|p\d\d|mode|standard\s+deviation|std\s*dev|variance|quartiles?|"
     r"(?:biggest|largest|smallest|single|individual|one|each|typical)\s+(?:single\s+)?(?:order|deal|transaction|"
     r"invoice|purchase|sale|ticket|receipt)|single\s+(?:biggest|largest)\s+(?:order|deal|transaction|sale)|"
-    r"(?:per|by|each|every)\s+(?:order|transaction|invoice|receipt)\s+(?:line|size)|forecast\w*|predict\w*|"
-    r"projection|will\s+(?:we|it|revenue|sales)\s+(?:be|do|look)|"
+    r"(?:per|by|each|every)\s+(?:order|transaction|invoice|receipt)\s+(?:line|size)|"
     # "longest single surgery", "the single biggest booking": one event, where the data holds daily totals
     r"(?:longest|shortest|quickest|slowest|biggest|largest|smallest|highest|lowest|priciest)\s+single\s+"
     r"(?!(?:day|week|month|quarter|year)s?\b)[a-z]+|single\s+(?:longest|shortest|biggest|largest|smallest|priciest)\s+"

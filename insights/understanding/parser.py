@@ -106,6 +106,7 @@ _DOING_VERBS = frozenset({"sell", "sells", "sold", "selling", "spend", "spent", 
 _CLASS_WORDS = frozenset({"type", "kind", "class", "group", "level", "tier", "category", "segment"})
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
 _MONTH_WORDS = frozenset(name.lower() for name in calendar.month_name if name)
+_NEXT_UNIT = re.compile(r"\b(?:next|coming|upcoming|following)\s+(week|month|quarter|year)\b")
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
 
 
@@ -729,20 +730,12 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
     time = facts.time
     if facts.not_a_question or cues.greeting or (cues.off_topic and not facts.measure_said and not facts.missing):
         return _out_of_scope(model, confidence=0.9)
+    if _about_the_future(facts):
+        return _what_will_happen(facts, model)
     if facts.mods.not_in_totals and not (facts.mods.pace and facts.mods.target is not None):
         return _clarify(f"I can't answer “{facts.mods.not_in_totals}”: {_holdings(model)}. I can give totals, "
                         "averages per day, week or month, shares and rankings instead, for example:",
                         _examples(model), confidence=0.9)
-    if time.problem == "future" and re.match(r"forecast|predict|project", time.problem_text):
-        return _clarify(
-            "I don't make forecasts: I report what your data shows, from "
-            f"{_day(model.first_date)} to {_day(model.last_date)}. Try, for example:", _examples(model),
-            confidence=0.9)
-    if time.problem == "future":
-        return _clarify(
-            f"I can only report on what has already happened, and “{time.problem_text}” is in the future. "
-            f"Your data runs from {_day(model.first_date)} to {_day(model.last_date)}. Try, for example:",
-            _examples(model), confidence=0.9)
     if time.problem == "unplaceable":
         return _clarify(
             f"I can't pin “{time.problem_text}” to exact dates. Could you name the period — a month, a quarter, "
@@ -850,6 +843,43 @@ def _how_many_what(facts: _Facts, model: SemanticModel) -> Parse:
     labels = [model.measure(m).label.lower() for m in counts]
     return _clarify(f"How many of what? I can count {_list(labels, 'or')}. Which did you mean?",
                     tuple(_reading(facts, model, measure=m) for m in counts), confidence=0.9)
+
+
+def _about_the_future(facts: _Facts) -> bool:
+    """A period in the future, a forecast, or what will happen ("will EMEA beat APAC") that is no pace to a
+    target: "will we hit 3m?" is a pace, and so is "will we hit our target?" (which asks for the number)."""
+    if facts.time.problem == "future":
+        return True
+    if not facts.cues.future or facts.mods.target is not None:
+        return False
+    cues, time = facts.cues, facts.time
+    compared = (cues.compare or cues.comparative or cues.change or facts.mods.gap or time.compare_to
+                or time.comparison or len(time.periods) > 1 or sum(map(len, facts.members.values())) > 1)
+    return not facts.mods.pace or bool(compared)
+
+
+def _what_will_happen(facts: _Facts, model: SemanticModel) -> Parse:
+    """What can be said instead of a forecast: where things stand so far (the gap between the members
+    compared, if two were named), and the pace to a target."""
+    measure = facts.measure or _default_measure(model)
+    label = model.measure(measure).label.lower() if measure in model.definitions else measure
+    said = _NEXT_UNIT.search(facts.low)
+    unit = facts.mods.pace_unit or (said.group(1) if said else None) or (
+        facts.time.time.unit if facts.time.time is not None else None)
+    period = f"this {unit if unit in ('week', 'month', 'quarter') else 'year'}"
+    compared = next((values for values in facts.members.values() if len(values) > 1), None)
+    members = [m for values in facts.members.values() for m in values]
+    if compared:
+        now = f"the gap between {_list(list(compared[:2]))} so far {period}"
+        first = f"{compared[0]} vs {compared[1]} {label} {period}"
+    else:
+        now = f"{label} so far {period}"
+        first = f"{label.capitalize()}{' for ' + _list(members) if members else ''} {period}"
+    pace = (f"Is {members[0]} on track for its {label} target {period}?" if len(members) == 1
+            else f"Are we on track for our {label} target {period}?")
+    return _clarify(f"I can't tell what will happen: I report what your data shows, from {_day(model.first_date)} "
+                    f"to {_day(model.last_date)}. I can show {now}, or the pace to a target you name:",
+                    (first, pace), confidence=0.9)
 
 
 def _month_or_member(hit: Hit, facts: _Facts, *, model: SemanticModel, as_of: date) -> Parse:
