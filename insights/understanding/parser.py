@@ -835,16 +835,6 @@ def _how_many_what(facts: _Facts, model: SemanticModel) -> Parse:
                     tuple(_reading(facts, model, measure=m) for m in counts), confidence=0.9)
 
 
-def _how_many_what(facts: _Facts, model: SemanticModel) -> Parse:
-    counts = facts.count_choices or ()
-    if not counts:
-        return _clarify(f"How many of what? Your data counts nothing: {_holdings(model)}. Which would you like?",
-                        tuple(_reading(facts, model, measure=m) for m in model.measures), confidence=0.9)
-    labels = [model.measure(m).label.lower() for m in counts]
-    return _clarify(f"How many of what? I can count {_list(labels, 'or')}. Which did you mean?",
-                    tuple(_reading(facts, model, measure=m) for m in counts), confidence=0.9)
-
-
 def _about_the_future(facts: _Facts) -> bool:
     """A period in the future, a forecast, or what will happen ("will EMEA beat APAC") that is no pace to a
     target: "will we hit 3m?" is a pace, and so is "will we hit our target?" (which asks for the number)."""
