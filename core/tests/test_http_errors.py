@@ -1,6 +1,7 @@
 """Errors Django answers itself (unknown route, refused Host, CSRF, 405, 500): the envelope under /api, else HTML."""
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -12,7 +13,7 @@ SECRET = "internal-detail-7f3a"
 def envelope_of(response, *, status: int, code: str) -> dict:
     assert response.status_code == status
     assert response["Content-Type"] == "application/json"
-    body = response.json()
+    body = json.loads(response.content)
     assert set(body) == {"error"} and body["error"]["code"] == code and body["error"]["message"]
     return body
 
@@ -106,3 +107,13 @@ def test_an_unhandled_error_on_a_page_is_an_html_500(db, monkeypatch):
     monkeypatch.setattr("chat.views.SignInView.get", explode)
     response = Client(raise_request_exception=False).get("/login/")
     assert is_html(response, status=500) and SECRET.encode() not in response.content
+
+
+def test_a_permission_denied_outside_drf_is_the_envelope_for_the_api_and_a_page_elsewhere(rf):
+    from django.core.exceptions import PermissionDenied
+
+    from core.http_errors import permission_denied
+
+    envelope_of(permission_denied(rf.get("/api/x"), PermissionDenied(SECRET)), status=403, code="permission_denied")
+    page = permission_denied(rf.get("/x"), PermissionDenied(SECRET))
+    assert page.status_code == 403 and SECRET.encode() not in page.content
