@@ -20,7 +20,14 @@ from functools import lru_cache
 from math import prod
 
 from insights.understanding.abbreviations import derived, everyday, initials, standard
-from insights.understanding.words import FUNCTION, ordinary
+from insights.understanding.column_words import (
+    function_only,
+    identified_thing,
+    in_quantity_phrase,
+    unknown_rates,
+    verb_forms,
+)
+from insights.understanding.words import COMMON, FUNCTION, ordinary
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import Dimension, SemanticModel
 
@@ -142,6 +149,7 @@ class Entry:
     weak: bool = False  # a member spelled like a function word
     capitals: bool = False  # initials that are also a word ("AM"): they count only written in capitals
     options: tuple[tuple[str, str], ...] = ()  # ambiguous: (dimension, member), or ("", label) of a measure
+    shared: bool = False  # ambiguous: the last word of several measures' names ("accounts")
 
 
 @dataclass(frozen=True)
@@ -154,6 +162,8 @@ class Hit:
     fuzzy: bool = False
     alternatives: tuple[tuple[str, str], ...] = ()  # (dimension, member) when the words name members of several
     capitals: bool = False
+    measure: tuple[str, str] | None = None  # a member's words that name a measure too: (kind, measure)
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -211,7 +221,15 @@ class Vocabulary:
             start, end = tokens[i].start, tokens[i + length - 1].end
             hits.append(self._hit(entries, start, end, fuzzy, tokens, i, length))
             i += length
-        return self._settle(hits, original)
+        settled = self._settle(hits, original)
+        # "occupancy rate", "cancellation rate": a rate the data does not hold (a ratio the tenant defined is
+        # one of its measures, with its own words)
+        measures = [(h.start, h.end) for h in settled if h.kind == "measure"]
+        placed = [(h.start, h.end) for h in settled if h.kind != "measure"]
+        rates = [Hit("unsupported_measure", phrase, None, a, b)
+                 for phrase, a, b in unknown_rates(text, placed, measures) if not any(x <= a < y for x, y in skip)]
+        settled = [h for h in settled if not any(r.start <= h.start < r.end for r in rates)]
+        return sorted([*settled, *rates], key=lambda h: h.start)
 
     def _match_at(
         self, tokens: list[Token], i: int, joined: list[bool], options: list[tuple[str, ...]]
@@ -259,30 +277,50 @@ class Vocabulary:
             return Hit("dimension", dims[0].name, None, start, end, fuzzy, capitals=dims[0].capitals)
         if measures and not members:
             best = measures[0]
-            return Hit(best.kind, best.name, None, start, end, fuzzy, best.options)
+            return Hit(best.kind, best.name, None, start, end, fuzzy, best.options, shared=best.shared)
         if not members:
             return Hit("dimension", dims[0].name, None, start, end, fuzzy)
         weak = all(e.weak for e in members)
         alternatives = tuple((e.name, e.value or "") for e in members)
         first = members[0]
+        # "leads" the measure and "Leads" the objective: _settle decides which one the question says
+        measure = next(((e.kind, e.name) for e in measures if e.kind in ("measure", "weak_measure")), None)
         return Hit("weak_member" if weak else "member", first.name, first.value, start, end, fuzzy,
-                   alternatives if len(alternatives) > 1 else ())
+                   alternatives if len(alternatives) > 1 else (), measure=measure)
 
     def _settle(self, hits: list[Hit], original: str) -> list[Hit]:
         """Keeps a function-word member only when written exactly or next to its dimension's name, and
         lets a dimension name next to an ambiguous member decide which dimension it is."""
         settled: list[Hit] = []
+        hits = list(hits)
         for k, hit in enumerate(hits):
             if hit.capitals and not (original[hit.start:hit.end].isupper() and not original.isupper()):
                 continue  # "am i right": the word; "top AM": the account manager
+            if hit.kind == "dimension" and in_quantity_phrase(original[hit.start:hit.end].lower(), original,
+                                                               hit.start, hit.end):
+                continue  # "a lot more", "the number of": no lot, no number
+            if hit.shared and (any(h.kind in ("measure", "weak_measure") for h in hits)
+                               or re.match(r"\s+for\b", original[hit.end:])):
+                continue  # "accounts" beside a measure named, or "what accounts for": no measure asked about
             before = hits[k - 1] if k else None
             after = hits[k + 1] if k + 1 < len(hits) else None
+            if hit.kind == "dimension" and settled and _qualified_member(settled[-1], hit, original):
+                # "leads from Leads campaigns": the campaigns of that objective, not a row per campaign
+                settled.append(Hit("qualifier", hit.name, None, hit.start, hit.end))
+                continue
+            if hit.kind in ("member", "weak_member") and after is not None and _adjacent(hit, after, original) \
+                    and self._qualifies(hit.name, original[after.start:after.end].lower()):
+                # "business customers", "business guests": the member, and its dimension's own noun after it
+                after = hits[k + 1] = Hit("dimension", hit.name, None, after.start, after.end)
             beside = {h.name for h in (before, after)
                       if h is not None and h.kind == "dimension" and _adjacent(h, hit, original)}
+            if hit.measure is not None and not _written_as_member(hit, hits, original, beside):
+                hit = Hit(*hit.measure, None, hit.start, hit.end, hit.fuzzy)  # "why did leads drop": the measure
             # "country: Other" and "the Business segment" name the member; "other countries" is plain English.
             named_before = {h.name for h in (before, after)
                             if h is not None and h.kind == "dimension" and h.name in beside
-                            and (h is before or not original[h.start:h.end].lower().endswith("s"))}
+                            and (h is before or not original[h.start:h.end].lower().endswith("s")
+                                 or self._qualifies(h.name, original[h.start:h.end].lower()))}
             if hit.kind in ("member", "weak_member") and hit.alternatives and beside:
                 chosen = [alt for alt in hit.alternatives if alt[0] in beside]
                 if chosen:
@@ -317,6 +355,11 @@ class Vocabulary:
                 hit = Hit("member", hit.name, hit.value, hit.start, hit.end, False, hit.alternatives)
             settled.append(hit)
         return settled
+
+    def _qualifies(self, dimension: str, written: str) -> bool:
+        """Whether ``written`` is the noun ``dimension``'s members qualify ("customers" of ``customer_type``)."""
+        noun = _head_noun(dimension)
+        return noun is not None and noun in (written, *singulars(written))
 
     # ------------------------------------------------------------ suggestions
 
@@ -389,6 +432,42 @@ def _corrections(words: tuple[str, ...], options: list[tuple[str, ...]]) -> Iter
             yield (*words[:j], fixed, *words[j + 1:])
 
 
+def _written_as_member(hit: Hit, hits: list[Hit], original: str, beside: set[str]) -> bool:
+    """Whether words naming a member and a measure ("leads", "Leads") are said as the member: with a capital
+    inside a question that is not one case, beside a dimension's name ("Leads campaigns"), before a measure
+    ("leads revenue"), or as the object of a preposition while another measure is named ("revenue from
+    leads")."""
+    written = original[hit.start:hit.end]
+    inside = not re.search(r"(?:^|[.?!:]\s*)$", original[:hit.start])
+    if (written[:1].isupper() and original != original.lower() and inside) or beside:
+        return True
+    following = next((h for h in hits if h.start >= hit.end), None)
+    if following is not None and following.kind in ("measure", "weak_measure") and not original[
+            hit.end:following.start].strip():
+        return True  # "parcels revenue": the name qualifies the measure after it
+    other = any(h.kind in ("measure", "weak_measure") for h in hits)
+    return other and bool(re.search(r"\b(?:from|in|for|at|on|of|via|through|with)\s+(?:the\s+|our\s+)?$",
+                                    original[:hit.start].lower()))
+
+
+def _qualified_member(member: Hit, dimension: Hit, original: str) -> bool:
+    """Whether ``dimension``'s word right after ``member`` (of another dimension), the object of a preposition,
+    only says what the member is ("from Leads campaigns", "in EMEA stores")."""
+    return (member.kind == "member" and member.name != dimension.name and _adjacent(member, dimension, original)
+            and original[member.end:dimension.start].strip() == ""
+            and bool(re.search(r"\b(?:from|in|at|for|on|of|among|across|within|with)\s+(?:the\s+|our\s+)?$",
+                               original[:member.start].lower())))
+
+
+def _head_noun(dimension: str) -> str | None:
+    """"customer" of ``customer_type``, "guest" of ``guest_type``, "lot" of ``lot_number``: the noun a
+    two-word dimension's name is about."""
+    words = words_of(dimension)
+    if len(words) == 2 and (words[1] in QUALIFIER_WORDS or words[1] in CODE_WORDS) and words[0] not in FUNCTION:
+        return words[0]
+    return None
+
+
 def _adjacent(a: Hit, b: Hit, original: str) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     return bool(re.fullmatch(r"[\s:\-]*(?:the\s+)?", original[first.end:second.start].lower()))
@@ -455,6 +534,8 @@ def _short_name(name: str) -> str | None:
     words = words_of(name)
     if len(words) != 2:
         return None
+    if identified_thing(words):
+        return identified_thing(words)  # "lot" of lot_number: its members are the lots
     if words[1] in DIMENSION_NOUNS:
         return words[1]
     if words[0] in DIMENSION_NOUNS and words[1] in QUALIFIER_WORDS:
@@ -495,10 +576,16 @@ def build(
     ``details``: the tenant's words for its dimensions and aliases of their members."""
     details = details or {}
     vocab = Vocabulary(model_measures=frozenset(measures), dimensions=dict(dimensions))
+    # The tenant's own words first: a column's name beats a catalogue synonym ("gross profit" of a
+    # gross_profit column) and a weak selling word ("spend" of a spend column).
+    for name, measure in measures.items():
+        for phrase in _own_words(name, measure):
+            vocab.add(words_of(phrase), Entry("measure", name))
     for name, measure in measures.items():
         for phrase in (*measure.words, *MEASURE_WORDS.get(name, ())):
-            if phrase not in WEAK_MEASURE_WORDS:
-                vocab.add(words_of(phrase), Entry("measure", name))
+            words = words_of(phrase)
+            if phrase not in WEAK_MEASURE_WORDS and not function_only(words) and not vocab.has_measure(words):
+                vocab.add(words, Entry("measure", name))
     for name, measure in CATALOGUE.items():
         if name in measures:
             continue
@@ -508,7 +595,8 @@ def build(
                 vocab.add(words_of(phrase), Entry("missing_measure", name))
     for word in WEAK_MEASURE_WORDS:
         kind = "weak_measure" if "revenue" in measures else "missing_measure"
-        vocab.add(words_of(word), Entry(kind, "revenue"))
+        if not vocab.has_measure(words_of(word)):
+            vocab.add(words_of(word), Entry(kind, "revenue"))
     for phrase in UNSUPPORTED_MEASURES:
         if not vocab.has_measure(words_of(phrase)):
             vocab.add(words_of(phrase), Entry("unsupported_measure", phrase))
@@ -524,8 +612,10 @@ def build(
                 vocab.add(form, Entry("dimension", dimension))
     qualified = [(d, words_of(d)[-1]) for d in dimensions if len(words_of(d)) == 2 and words_of(d)[-1] in CODE_WORDS]
     for dimension, qualifier in qualified:
-        # "code 104" where one dimension is a code ("clinic_code"); "by type" where one is a type
-        if [q for _, q in qualified].count(qualifier) == 1 and (qualifier,) not in vocab.phrases:
+        # "code 104" where one dimension is a code ("clinic_code"); "by type" where one is a type; never an
+        # everyday word of questions ("the numbers for Leith" are no lot_number)
+        if [q for _, q in qualified].count(qualifier) == 1 and (qualifier,) not in vocab.phrases \
+                and qualifier not in COMMON:
             for form in ((qualifier,), *((p,) for p in plurals(qualifier))):
                 vocab.add(form, Entry("dimension", dimension))
     for dimension, members in dimensions.items():
@@ -546,12 +636,37 @@ def build(
                 if len(word) >= 3 and word.isalpha() and word not in FUNCTION:
                     vocab.member_words.setdefault(word, []).append(member)
             vocab.member_names.setdefault(member.lower(), []).append((dimension, member))
+    _add_shared_last_words(vocab, measures)
     _add_short_forms(vocab, measures=measures, dimensions=details_of(dimensions, details))
     for entries in vocab.phrases.values():
         # A member named like a measure or a dimension ("Sales" team): the member wins only when
         # written as the member; keep members first so the hit records them.
         entries.sort(key=lambda e: {"member": 0, "measure": 1, "dimension": 2}.get(e.kind, 3))
     return vocab
+
+
+def _own_words(name: str, measure: Measure) -> list[str]:
+    """The words of ``measure`` that are the tenant's, not the catalogue's: its column's name and the words
+    the tenant gave it, with the other forms of a verb among them ("spend" → "spent"); never function
+    words alone ("ins" of trade_ins)."""
+    catalogue = set(CATALOGUE[name].words) if name in CATALOGUE else set()
+    own = [w for w in measure.words if w not in catalogue and not function_only(words_of(w))]
+    return list(dict.fromkeys([*own, *(form for w in own if " " not in w for form in verb_forms(w))]))
+
+
+def _add_shared_last_words(vocab: Vocabulary, measures: Mapping[str, Measure]) -> None:
+    """"accounts" of new_accounts and churned_accounts: a last word of several measures' names names no one
+    of them, so it is asked about (unless the question names a measure, or says "accounts for")."""
+    owners: dict[tuple[str, ...], list[str]] = {}
+    for name in measures:
+        words = words_of(name)
+        if len(words) > 1 and name not in CATALOGUE:
+            for form in _in_both_numbers(words[-1:]):
+                owners.setdefault(form, []).append(name)
+    for form, names in owners.items():
+        if len(names) > 1 and form not in vocab.phrases and not function_only(form):
+            options = tuple(("", measures[n].label) for n in names)
+            vocab.add(form, Entry("ambiguous", " ".join(form), options=options, shared=True), forgiving=False)
 
 
 def details_of(dimensions: Mapping[str, tuple[str, ...]], details: Mapping[str, Dimension]) -> dict[str, Dimension]:

@@ -1,0 +1,79 @@
+"""Words a tenant's column names give its measures and dimensions, beyond the names themselves.
+
+A column's own name is the tenant's word, so it beats the catalogue's synonyms and the weak
+selling words ("spend" is the ``spend`` column where there is one, not revenue); a verb naming a
+measure names it in every form ("spent", "booked"). Parts of names that are function words
+("ins" of ``trade_ins``) name nothing alone; a dimension named for an identifier ("lot_number")
+answers to the thing it identifies ("which lot").
+"""
+from __future__ import annotations
+
+import re
+
+from insights.understanding.words import COMMON, FUNCTION
+
+# Verbs a measure may be named by, in every form: where one form is a tenant's measure word, all of them are.
+VERB_FORMS: tuple[tuple[str, ...], ...] = (
+    ("spend", "spends", "spent", "spending"),
+    ("sell", "sells", "sold", "selling", "sale", "sales"),
+    ("book", "books", "booked", "booking", "bookings"),
+    ("ship", "ships", "shipped", "shipping", "shipments"),
+    ("bill", "bills", "billed", "billing", "billings"),
+    ("earn", "earns", "earned", "earning", "earnings"),
+    ("install", "installs", "installed", "installing", "installations"),
+)
+# The second word of a dimension named for what identifies its members: the members are the things
+# themselves ("lot_number" holds lots), unlike "room_type", whose members are kinds of room.
+IDENTIFIER_WORDS = frozenset({"number", "no", "id", "code", "name", "ref"})
+# Dimension words inside everyday quantity phrases ("a lot more", "lots of", "the number of"): no dimension.
+_QUANTITY_BEFORE = re.compile(r"(?:^|\s)an?\s+(?:whole\s+|great\s+|good\s+)?$")
+_QUANTITY_AFTER = re.compile(r"\s+of\b")
+_QUANTITY_WORDS = frozenset({"lot", "lots", "number", "numbers", "bunch", "couple", "pair"})
+# "occupancy rate", "cancellation rate": a rate of something, which a summed measure is not ("bookings to
+# seats ratio" is one measure per another: the parser's ``per``).
+_RATE = re.compile(r"\b([a-z]{3,})[\s-]+(rates?|ratios?)\b")
+
+
+def function_only(words: tuple[str, ...]) -> bool:
+    """Whether every word of a phrase is a function word, or the plural of one ("ins" of ``trade_ins``)."""
+    return all(w in FUNCTION or (w.endswith("s") and w[:-1] in FUNCTION) for w in words)
+
+
+def verb_forms(word: str) -> tuple[str, ...]:
+    """The other forms of the verb ``word`` is one form of ("spend" → "spent", "spending"), if it is one."""
+    for forms in VERB_FORMS:
+        if word in forms:
+            return tuple(f for f in forms if f != word)
+    return ()
+
+
+def identified_thing(words: tuple[str, ...]) -> str | None:
+    """"lot" of ``lot_number``, "invoice" of ``invoice_id``: the thing a two-word identifier column names."""
+    if len(words) == 2 and words[1] in IDENTIFIER_WORDS and words[0].isalpha() and words[0] not in FUNCTION:
+        return words[0]
+    return None
+
+
+def in_quantity_phrase(written: str, original: str, start: int, end: int) -> bool:
+    """Whether the dimension word ``written`` at ``start:end`` of ``original`` is part of "a lot", "lots of"…"""
+    if written not in _QUANTITY_WORDS:
+        return False
+    return bool(_QUANTITY_BEFORE.search(original[:start].lower()) or _QUANTITY_AFTER.match(original, end))
+
+
+def unknown_rates(
+    text: str, placed: list[tuple[int, int]], measures: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """Rates no measure of the tenant's is, each (phrase, start, end): "occupancy rate", a word no span
+    places (``placed``), or "cancellation rate", a summed measure's words (``measures``) before "rate"."""
+    found = []
+    for m in _RATE.finditer(text):
+        if any(a < m.end() and m.end(1) < b for a, b in (*placed, *measures)):
+            continue  # "margin rate", "conversion rate": the phrase is a word of the tenant's or the catalogue's
+        measure = next(((a, b) for a, b in measures if b == m.end(1)), None)
+        if measure is not None and m.group(2).startswith("rate"):
+            found.append((text[measure[0]:m.end()], measure[0], m.end()))
+        elif measure is None and m.group(1) not in COMMON and not any(a < m.end(1) and m.start() < b
+                                                                       for a, b in placed):
+            found.append((text[m.start():m.end()], m.start(), m.end()))
+    return found
