@@ -44,12 +44,12 @@ class SalesTalkAutoSchema(AutoSchema):
         return super().get_auth() if auth is None else list(auth)
 
     def get_serializer_name(self, serializer: serializers.Serializer, direction: str) -> str:
-        # Views nest their own "InputSerializer"/"OutputSerializer"; the owner's name keeps components apart.
-        qualname = type(serializer).__qualname__
-        if "." not in qualname:
+        # Views nest their own "InputSerializer"/"OutputSerializer", and those their parts ("ColumnSerializer"):
+        # the whole nesting path keeps components apart ("UploadColumnsOutputColumn", "DatasetOutputColumn").
+        parts = type(serializer).__qualname__.rsplit("<locals>.", 1)[-1].split(".")
+        if len(parts) == 1:
             return super().get_serializer_name(serializer, direction)
-        owner, name = qualname.split(".")[-2:]
-        return owner.removesuffix("Api") + name.removesuffix("Serializer")
+        return "".join(part.removesuffix("Api").removesuffix("Serializer") for part in parts)
 
 
 class TenantTokenScheme(OpenApiAuthenticationExtension):
@@ -59,6 +59,22 @@ class TenantTokenScheme(OpenApiAuthenticationExtension):
 
     def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, Any]:
         return {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+
+
+class StaffTokenScheme(TenantTokenScheme):
+    """The staff registry's scheme: the same Bearer JWT, accepted only when its user is a staff member.
+
+    A scheme of its own (one per authentication class), so the document says which operations need staff.
+    """
+
+    target_class = "tenants.api.StaffTokenAuthentication"
+    name = "staffToken"
+    match_subclasses = False
+    priority = TenantTokenScheme.priority + 1
+
+    def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, Any]:
+        return {**super().get_security_definition(auto_schema),
+                "description": "An access token whose user is a staff member."}
 
 
 autodiscover_modules(EXTENSIONS_MODULE)
