@@ -155,7 +155,7 @@ class ImportsApi(TenantAPIView):
     class OutputSerializer(serializers.Serializer):
         imports = JobSerializer(many=True)
 
-    @operation(parameters=[InputSerializer], responses={200: OutputSerializer})
+    @operation(operation_id="metrics_imports_list", parameters=[InputSerializer], responses={200: OutputSerializer})
     def get(self, request: Request) -> Response:
         params = self.InputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)

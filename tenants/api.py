@@ -64,6 +64,7 @@ class MeApi(TenantAPIView):
         currency = serializers.CharField()
         time_zone = serializers.CharField()
 
+    @operation(responses=OutputSerializer)
     def get(self, request: Request) -> Response:
         data = {
             "tenant_id": self.tenant.tenant_id,
@@ -113,6 +114,7 @@ class TokenApi(SignInAPIView):
         tenant_id = serializers.CharField()
         email = serializers.CharField()
 
+    @operation(request=InputSerializer, responses=OutputSerializer)
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -149,6 +151,7 @@ class RefreshApi(SignInAPIView):
     class OutputSerializer(serializers.Serializer):
         access = serializers.CharField()
 
+    @operation(request=InputSerializer, responses=OutputSerializer)
     def post(self, request: Request) -> Response:
         """A new access token while the refresh token's tenant, user, membership and token version hold."""
         data = self.InputSerializer(data=request.data)
@@ -226,9 +229,11 @@ class TenantListApi(StaffAPIView):
         currency = serializers.CharField(max_length=3, default="USD")
         time_zone = serializers.CharField(max_length=64, default="UTC")
 
+    @operation(responses=TenantOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
         return Response([_tenant_json(record) for record in list_tenants()])
 
+    @operation(request=InputSerializer, responses={201: TenantOutputSerializer})
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -240,12 +245,14 @@ class TenantDetailApi(StaffAPIView):
     class InputSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=["active", "disabled"])
 
+    @operation(request=InputSerializer, responses=TenantOutputSerializer)
     def patch(self, request: Request, tenant_id: str) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         record = services.set_tenant_status(tenant_id=tenant_id, status=data.validated_data["status"])
         return Response(_tenant_json(record))
 
+    @operation(responses={204: None})
     def delete(self, request: Request, tenant_id: str) -> Response:
         services.offboard_tenant(tenant_id=tenant_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
