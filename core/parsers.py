@@ -44,6 +44,9 @@ def declared_length(parser_context: dict | None) -> int:
 
 class JSONParser(parsers.JSONParser):
     def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
+        # JSON is UTF-8 (RFC 8259 §8.1): a charset=utf-7 (or any other) would let the same text travel in
+        # bytes no filter in front of us reads as that text.
+        parser_context = {**(parser_context or {}), "encoding": "utf-8"}
         try:
             return super().parse(bounded(stream), media_type, parser_context)
         except RecursionError as exc:  # nesting deeper than Python's recursion limit

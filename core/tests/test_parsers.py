@@ -26,3 +26,11 @@ def test_a_multipart_body_within_the_limit_is_parsed(tenant, api_client_for, set
     response = api_client_for(tenant).post("/api/metrics/uploads/u_00000000000000000000abcd/file", {"file": body},
                                            format="multipart")
     assert response.status_code == 404 and response.json()["error"]["code"] == "upload_not_found"
+
+
+@pytest.mark.parametrize("charset", ["utf-7", "utf-16", "latin-1", "bogus"])
+def test_json_is_read_as_utf_8_whatever_charset_the_request_claims(tenant, api_client_for, charset):
+    # "+AGE-" is UTF-7 for "a": read as UTF-8, as JSON always is, it stays what its bytes say.
+    response = api_client_for(tenant).generic("POST", "/api/chat/conversations/", b'{"title": "+AGE- caf\xc3\xa9"}',
+                                              content_type=f"application/json; charset={charset}")
+    assert response.status_code == 201 and response.json()["title"] == "+AGE- café"
