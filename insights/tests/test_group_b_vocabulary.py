@@ -71,6 +71,9 @@ OWN_WORDS = [
     ("revenue and spend by depot last month", COURIER,
      {"intent": "breakdown", "measure": "revenue", "also": ["spend"], "group_by": "depot"}, {}),
     ("how much did we sell last month", COURIER, {"measure": "revenue"}, {}),
+    # other names of a spend column; where there is none, ad spend is a figure the data does not hold
+    ("ad spend by depot last month", COURIER, {"intent": "breakdown", "measure": "spend", "group_by": "depot"}, {}),
+    ("ad spend last month", GYM, {"intent": "clarify"}, None),
     # a gross_profit column is the tenant's "gross profit"; the catalogue's margin keeps its own words
     ("gross profit last month?", GYM, {"intent": "value", "measure": "gross_profit", "time": LAST_MONTH}, {}),
     ("gross margin last month", GYM, {"measure": "gross_margin"}, {}),

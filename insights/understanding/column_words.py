@@ -22,6 +22,10 @@ VERB_FORMS: tuple[tuple[str, ...], ...] = (
     ("earn", "earns", "earned", "earning", "earnings"),
     ("install", "installs", "installed", "installing", "installations"),
 )
+# Other names of measures tenants often have a column for: an agency's "spend" is its "ad spend".
+COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "spend": ("ad spend", "media spend", "marketing spend", "advertising spend", "paid media spend"),
+}
 # The second word of a dimension named for what identifies its members: the members are the things
 # themselves ("lot_number" holds lots), unlike "room_type", whose members are kinds of room.
 IDENTIFIER_WORDS = frozenset({"number", "no", "id", "code", "name", "ref"})
@@ -37,6 +41,12 @@ _RATE = re.compile(r"\b([a-z]{3,})[\s-]+(rates?|ratios?)\b")
 def function_only(words: tuple[str, ...]) -> bool:
     """Whether every word of a phrase is a function word, or the plural of one ("ins" of ``trade_ins``)."""
     return all(w in FUNCTION or (w.endswith("s") and w[:-1] in FUNCTION) for w in words)
+
+
+def other_words(name: str, words: list[str]) -> list[str]:
+    """Words for the tenant's measure ``name`` beyond its own ``words``: the other forms of a verb among them
+    ("spend" → "spent", "spending") and the other names of a measure tenants often keep ("ad spend")."""
+    return [*(form for w in words if " " not in w for form in verb_forms(w)), *COLUMN_SYNONYMS.get(name, ())]
 
 
 def verb_forms(word: str) -> tuple[str, ...]:

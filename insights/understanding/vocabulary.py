@@ -24,8 +24,8 @@ from insights.understanding.column_words import (
     function_only,
     identified_thing,
     in_quantity_phrase,
+    other_words,
     unknown_rates,
-    verb_forms,
 )
 from insights.understanding.words import COMMON, FUNCTION, ordinary
 from metrics.measures import CATALOGUE, Measure
@@ -647,11 +647,11 @@ def build(
 
 def _own_words(name: str, measure: Measure) -> list[str]:
     """The words of ``measure`` that are the tenant's, not the catalogue's: its column's name and the words
-    the tenant gave it, with the other forms of a verb among them ("spend" → "spent"); never function
-    words alone ("ins" of trade_ins)."""
+    the tenant gave it, with the other forms of a verb among them ("spend" → "spent") and other names of it
+    ("ad spend"); never function words alone ("ins" of trade_ins)."""
     catalogue = set(CATALOGUE[name].words) if name in CATALOGUE else set()
     own = [w for w in measure.words if w not in catalogue and not function_only(words_of(w))]
-    return list(dict.fromkeys([*own, *(form for w in own if " " not in w for form in verb_forms(w))]))
+    return list(dict.fromkeys([*own, *other_words(name, own)]))
 
 
 def _add_shared_last_words(vocab: Vocabulary, measures: Mapping[str, Measure]) -> None:
