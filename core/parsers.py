@@ -55,6 +55,7 @@ class JSONParser(parsers.JSONParser):
 
 class FormParser(parsers.FormParser):
     def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
+        parser_context = {**(parser_context or {}), "encoding": "utf-8"}  # our pages send UTF-8, as JSON is
         return super().parse(bounded(stream), media_type, parser_context)
 
 

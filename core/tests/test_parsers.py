@@ -34,3 +34,9 @@ def test_json_is_read_as_utf_8_whatever_charset_the_request_claims(tenant, api_c
     response = api_client_for(tenant).generic("POST", "/api/chat/conversations/", b'{"title": "+AGE- caf\xc3\xa9"}',
                                               content_type=f"application/json; charset={charset}")
     assert response.status_code == 201 and response.json()["title"] == "+AGE- café"
+
+
+def test_a_form_is_read_as_utf_8_whatever_charset_the_request_claims(tenant, api_client_for):
+    response = api_client_for(tenant).generic("POST", "/api/chat/conversations/", b"title=%2BAGE-+caf%C3%A9",
+                                              content_type="application/x-www-form-urlencoded; charset=utf-7")
+    assert response.status_code == 201 and response.json()["title"] == "+AGE- café"
