@@ -178,11 +178,15 @@ class Rows:
 
     total: tuple[int, int]
     rows: tuple[int, int] | None
+    ordered: bool = True  # ``ord`` numbers the rows in order; else sort them by member, period, bucket
 
 
 @dataclass(frozen=True)
 class CompiledMany(Compiled):
     specs: tuple[Rows, ...] = ()
+    # As many records as the statement may return (its LIMIT): getting that many means some spec has more
+    # rows than allowed. None when only totals are asked (one record each).
+    most_records: int | None = None
 
 
 @dataclass(eq=False)
@@ -227,6 +231,11 @@ class _Set:
     bucket: int | None
 
     @property
+    def windowed(self) -> bool:
+        """Whether its rows are numbered (and cut) in SQL: rows ordered by a measure, or limited."""
+        return self.order is not None and (self.order[0] is not None or self.order[2] is not None)
+
+    @property
     def gid(self) -> int:
         """What ``GROUPING(k0, …, kn)`` gives the set's rows: a bit, first key highest, per key left out."""
         n = len(self.scan.keys)
@@ -238,13 +247,14 @@ def compile_many(
     monthly: str | None = None,
 ) -> CompiledMany:
     """One statement answering every spec of ``specs``: one ``SELECT`` per scan, its records (in no order; ``ord``
-    numbers the rows of each grouping set, ``gid``, in their order):
+    numbers the rows of each grouping set, ``gid``, ordered by a measure or limited, in their order; rows in
+    key order are neither numbered nor cut, ``Rows.ordered`` false, and the statement's LIMIT bounds them):
 
         scan, gid, ord, member, period, bucket, sum_0 … sum_n, facts, distinct
 
     (``period``: a grain's period start; ``bucket``: a bucket's index). ``CompiledMany.specs`` says which
-    (scan, gid) holds each spec's total and rows; rows are what ``compile_query`` gives, at most
-    ``max_rows`` + 1 per spec. Specs may share a total, and rows where they order and limit them alike.
+    (scan, gid) holds each spec's total and rows; rows are what ``compile_query`` gives (more than
+    ``max_rows`` where the answer is too big). Specs may share a total, and rows where they order and limit them alike.
     ``monthly``: the location of the version's ``monthly_rollup``, where there is one."""
     q = dialect.quote
     column = _checked(model, q)
@@ -320,24 +330,34 @@ def compile_many(
                    f"GROUP BY GROUPING SETS ({sets})")
         terms, limits = [], []
         for chosen in scan.sets.values():
-            if chosen.order is None:
+            if not chosen.windowed:
                 continue
-            order_by, descending, limit = chosen.order
+            order_by, descending, limit = chosen.order or (None, True, None)
             when = f"WHEN gid = {chosen.gid} THEN"
             if order_by is not None:
                 by = measure_sql(model.definitions, order_by, summed.__getitem__)
                 terms.append(f"CASE {when} {by} END {'DESC' if descending else 'ASC'} NULLS LAST")
             terms += [f"CASE {when} k{i} END" for i in chosen.indexes]
-            limits.append(f"{when} ?")
+            limits.append(f"{when} ord <= ?")
             params.append(max_rows + 1 if limit is None else min(limit, max_rows + 1))
         window = f"ROW_NUMBER() OVER (PARTITION BY gid ORDER BY {', '.join(terms)})" if terms else "1"
-        qualify = f" QUALIFY ord <= CASE {' '.join(limits)} ELSE 1 END" if limits else ""
+        qualify = f" QUALIFY CASE {' '.join(limits)} ELSE TRUE END" if limits else ""
         roles = ", ".join(f"{_pick(scan, role)} AS {role}" for role in ("member", "period", "bucket"))
         selects.append(f"SELECT {scan.index} AS scan, gid, {window} AS ord, {roles}, {tail} FROM ({grouped}){qualify}")
-    placed = tuple(Rows(total=(t.scan.index, t.gid), rows=(r.scan.index, r.gid) if r else None) for t, r in wanted)
-    # No ORDER BY: sorting even a few rows costs DuckDB about a millisecond; the caller puts each set in ``ord``.
+    placed = tuple(Rows(total=(t.scan.index, t.gid), rows=(r.scan.index, r.gid) if r else None,
+                        ordered=r is None or r.windowed) for t, r in wanted)
+    # No ORDER BY: sorting even a few rows costs DuckDB about a millisecond; the caller puts each set in order.
+    # Rows in key order are not numbered either (a window's sort costs a third of a "why?" scan): one LIMIT
+    # over the statement bounds them, enough for every set's allowed rows and one more.
+    sets = [chosen for scan in scans.values() for chosen in scan.sets.values()]
     sql = " UNION ALL ".join(selects)
-    return CompiledMany(sql=sql, params=tuple(params), columns=measure_columns, specs=placed)
+    most_records = None
+    if any(chosen.indexes for chosen in sets):
+        most_records = sum(max_rows + 1 if chosen.indexes else 1 for chosen in sets)
+        sql += " LIMIT ?"
+        params.append(most_records)
+    return CompiledMany(sql=sql, params=tuple(params), columns=measure_columns, specs=placed,
+                        most_records=most_records)
 
 
 def _pick(scan: _Scan, role: str) -> str:

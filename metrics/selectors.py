@@ -211,12 +211,15 @@ def query_many(
     # One statement for them all: specs over the same days and constraints share one scan of the facts.
     compiled = compile_many(specs=specs, model=model, location=tables.facts, max_rows=most, dialect=engine.TABLES,
                             monthly=tables.monthly)
+    found = engine.fetch(compiled.sql, compiled.params)
+    if compiled.most_records is not None and len(found) >= compiled.most_records:
+        raise _too_big()
     records: dict[tuple[int, int], list[tuple[Any, ...]]] = {}
-    for record in engine.fetch(compiled.sql, compiled.params):
+    for record in found:
         records.setdefault(record[:2], []).append(record)
     answers = []
     for spec, placed in zip(specs, compiled.specs, strict=True):
-        rows = sorted(records.get(placed.rows, []), key=_ORD) if placed.rows else []
+        rows = sorted(records.get(placed.rows, []), key=_ORD if placed.ordered else _KEYS) if placed.rows else []
         answers.append(_result(model, spec, [records[placed.total][0], *rows], compiled.columns,
                                layout=_BUCKETS if spec.buckets else _MANY))
     return answers
@@ -260,6 +263,12 @@ _SINGLE = _Layout(member=2, period=3, sums=4, floats=False)  # compile_query: pa
 _MANY = _Layout(member=3, period=4, sums=6, floats=True)  # compile_many: scan, gid, ord, member, period, bucket, …
 _BUCKETS = _Layout(member=3, period=5, sums=6, floats=True)
 _ORD = itemgetter(2)
+_KEYS = itemgetter(3, 4, 5)  # member, period, bucket: what rows in key order are sorted by
+
+
+def _too_big() -> InvalidQuery:
+    most = settings.SALESTALK_MAX_QUERY_ROWS
+    return InvalidQuery(f"The answer would have more than {most:,} rows; filter it or ask for fewer.")
 
 
 def _result(
@@ -267,9 +276,8 @@ def _result(
     layout: _Layout = _SINGLE,
 ) -> QueryResult:
     """One spec's answer from its records: the total's, then its rows' in order."""
-    most = settings.SALESTALK_MAX_QUERY_ROWS
-    if len(records) - 1 > most:
-        raise InvalidQuery(f"The answer would have more than {most:,} rows; filter it or ask for fewer.")
+    if len(records) - 1 > settings.SALESTALK_MAX_QUERY_ROWS:
+        raise _too_big()
     build = _CellBuilder(model, columns, layout)
     total = build(records[0], key=None)
     found = records[1:]
