@@ -89,7 +89,12 @@ _IN_PERCENT = re.compile(r"\b(?:by|in)\s+(?:%|percent(?:age)?|pct|relative)(?:\s
 _UNUSUAL = re.compile(
     r"\b(?:unusual\w*|anomal\w*|outliers?|stood\s+out|stand(?:s|ing)?\s+out|out\s+of\s+the\s+ordinary|abnormal\w*|"
     r"odd|weird|strange|surpris\w+|irregular\w*|unexpected\w*|red\s+flags?|out\s+of\s+line|off\s+pattern|spikes|"
-    r"any\s+spikes?|(?:anything|something)\s+(?:(?:that\s+)?(?:looks?|seems?)\s+)?off)\b")
+    r"any\s+spikes?|(?:anything|something)\s+(?:(?:that\s+)?(?:looks?|seems?)\s+)?off|"
+    # "any regions look off?", "does anything seem wrong": the judgement asked for; "the number looked off -
+    # what were bookings?" says why a figure is wanted
+    r"(?:any|anything|something|which|what|do|does|did|are|is)\b[^-–.;:?!]*?\b"
+    r"(?:looks?|looking|looked|seems?|seeming|seemed)\s+(?:a\s+(?:bit|little)\s+|kind\s+of\s+)?"
+    r"(?:off|wrong|funny|fishy|out\s+of\s+place))\b")
 _GAP = re.compile(
     r"\b(?:gap|difference|delta|spread|distance)\s+(?:in\s+\w+(?:\s+\w+)?\s+)?between\b"
     r"|\bhow\s+much\s+(?:more|less|higher|lower|bigger|smaller|better|worse)\b.*\bthan\b"
