@@ -58,6 +58,8 @@ WRITING = [
     ("stationer", "whip up a tweet about our record month of revenue"),
     ("stationer", "write slack msg to team re north revenue"),
     ("stationer", "compose an upbeat announcement for the all hands on orders"),
+    ("hotels", "i need an email to the team about october room nights"),
+    ("bakery", "want a quick tweet about our record revenue"),
 ]
 
 
@@ -75,6 +77,7 @@ DATA_QUESTIONS = [
      {"product": ["Letters"]}),
     ("bakery", "write me a summary of q3", {"intent": "summary"}, {}),
     ("hotels", "send me room nights by property last month", {"intent": "breakdown", "group_by": "property"}, {}),
+    ("stationer", "i need the cards revenue for q3", {"intent": "value"}, {"product": ["Cards"]}),
 ]
 
 

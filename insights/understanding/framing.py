@@ -44,7 +44,7 @@ _FRAMING = re.compile(
 # maybe an article and a few words, then the kind of text ("a slack msg", "my boss an email", "a quick dm").
 _WRITE = (r"(?:write|draft|compose|pen|craft|create|generate|put\s+together|whip\s+up|type\s+up|knock\s+up|"
           r"come\s+up\s+with)")
-_SEND = r"(?:make|give|send|shoot)"
+_SEND = r"(?:make|give|send|shoot|need|want)"
 _FOR_WHOM = r"(?:(?:me|us|him|her|them)\s+|(?:the|my|our)\s+[\w-]+\s+(?=(?:a|an|some)\s))?"
 # Filler before the kind of text is a word or two of description ("a short upbeat"), never "of", "by", "for"…
 _FILLER = r"(?:(?!(?:of|by|for|in|on|per|from|with|about|to|and|or|vs)\s)[\w#'-]+\s+)"
