@@ -4,34 +4,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from botocore.exceptions import ConnectionError as BotoConnectionError
-from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError, ReadTimeoutError
 from django.core.exceptions import RequestDataTooBig
-from pynamodb.exceptions import PynamoDBException
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from core.errors import AppError, StorageUnavailable, TenantScopeError, app_error_body, error_body, too_large_body
+from core.errors import AppError, TenantScopeError, app_error_body, error_body, too_large_body
+from core.unavailable import RETRY_AFTER_SECONDS, storage_unavailable, unavailable_body
 
 logger = logging.getLogger("salestalk.errors")
-
-UNAVAILABLE_CAUSES = (
-    StorageUnavailable, BotoConnectionError, EndpointConnectionError, ConnectTimeoutError, ReadTimeoutError,
-)
-THROTTLED_CODES = {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"}
-
-
-def storage_unavailable(exc: BaseException) -> bool:
-    """DynamoDB unreachable or throttling past our retries: the caller may retry later."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, UNAVAILABLE_CAUSES):
-            return True
-        if isinstance(seen, PynamoDBException) and getattr(seen, "cause_response_code", None) in THROTTLED_CODES:
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -43,11 +24,10 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         logger.error("tenant scope missing", exc_info=exc)
         return Response(error_body(code="tenant_scope", message="No tenant scope."), status=status.HTTP_403_FORBIDDEN)
     if storage_unavailable(exc):
-        logger.warning("storage unavailable: %s", exc)
+        logger.warning("storage unavailable", exc_info=exc)
         return Response(
-            error_body(code="storage_unavailable", message="The data store is unavailable; please retry shortly."),
-            status=status.HTTP_503_SERVICE_UNAVAILABLE,
-            headers={"Retry-After": "5"},
+            unavailable_body(), status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )
     response = exception_handler(exc, context)
     if response is None:

@@ -9,7 +9,7 @@ import pytest
 from botocore.exceptions import EndpointConnectionError
 from pynamodb.connection.base import Connection
 
-from core.exception_handler import storage_unavailable
+from core.unavailable import storage_unavailable
 from metrics import services
 from metrics.errors import DatasetExists, ImportConflict, InvalidDataset
 from metrics.files import dataset_storage

@@ -47,6 +47,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.unavailable.StorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "salestalk.urls"
