@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 import secrets
 import time
 from typing import Any
@@ -32,6 +33,8 @@ from tenants.models import Membership
 from tenants.selectors import get_tenant_context
 from tenants.tokens import InvalidToken, decode_token, tenant_of
 
+logger = logging.getLogger(__name__)
+
 FLOW_KEY = "cognito_flow"
 TOKENS_KEY = "cognito_tokens"
 SCOPES = "openid email"
@@ -41,7 +44,16 @@ REFRESH_MARGIN_SECONDS = 60
 
 
 class SignInFailed(Exception):
-    """The Hosted UI round trip did not end in a valid, known person."""
+    """The Hosted UI round trip did not end in a valid, known person. Its message is shown to the person."""
+
+
+# One answer for every token that fails a check: which check failed (the JWT library's words) is logged only.
+UNVERIFIED = "This sign-in could not be verified; start again."
+
+
+def _refusal(message: str, *, reason: object) -> SignInFailed:
+    logger.warning("hosted ui sign-in refused: %s", reason)
+    return SignInFailed(message)
 
 
 def _b64url(raw: bytes) -> str:
@@ -75,7 +87,7 @@ def _token_request(form: dict[str, str]) -> dict[str, Any]:
             timeout=TOKEN_TIMEOUT_SECONDS,
         )
     except httpx.HTTPError as exc:
-        raise SignInFailed("Cognito could not be reached; try again.") from exc
+        raise _refusal("Cognito could not be reached; try again.", reason=repr(exc)) from exc
     if response.status_code != 200:
         raise SignInFailed("Cognito refused the sign-in; start again.")
     try:
@@ -91,13 +103,13 @@ def validated_id_token(id_token: str, *, nonce: str | None) -> dict[str, Any]:
     try:
         claims = decode_token(id_token)
     except InvalidToken as exc:
-        raise SignInFailed(f"The sign-in token is not valid: {exc}") from exc
+        raise _refusal(UNVERIFIED, reason=exc) from exc
     if claims.get("token_use") != "id":
-        raise SignInFailed("Cognito did not return an ID token.")
+        raise _refusal(UNVERIFIED, reason="not an ID token")
     if nonce is not None and not hmac.compare_digest(str(claims.get("nonce", "")), nonce):
-        raise SignInFailed("The sign-in token was not issued for this sign-in.")
+        raise _refusal(UNVERIFIED, reason="the nonce is not this sign-in's")
     if not claims.get("email"):
-        raise SignInFailed("The sign-in token names no email.")
+        raise _refusal(UNVERIFIED, reason="no email claim")
     return claims
 
 
@@ -179,7 +191,7 @@ def callback(request: HttpRequest) -> HttpResponse:
         try:
             get_tenant_context(tenant_id=tenant_of(claims), email=claims["email"])
         except TenantError as exc:
-            raise SignInFailed(f"Your company's workspace is not available: {exc}") from exc
+            raise _refusal("Your company's workspace is not available.", reason=repr(exc)) from exc
     except SignInFailed as exc:
         return _refused(request, exc)
     login(request, _person_for(claims), backend="django.contrib.auth.backends.ModelBackend")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import threading
 import time
 import uuid
@@ -18,8 +19,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from tenants.hosted_ui import UNVERIFIED
 from tenants.models import Membership, TenantStatus
 from tenants.services import set_tenant_status
+from tenants.tokens import InvalidToken, decode_token
 
 CLIENT_ID = "page-client-id"
 
@@ -229,6 +232,44 @@ def test_an_id_token_the_api_would_refuse_opens_no_session(aws_sign_in, cognito,
     assert response.status_code == 403
     assert "_auth_user_id" not in client.session
     assert not get_user_model().objects.filter(username="ann@acme.example").exists()
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"key": rsa.generate_private_key(public_exponent=65537, key_size=2048)},
+        {"claims": {"iss": "https://cognito-idp.example/another-pool"}},
+        {"claims": {"exp": int(time.time()) - 120}},
+        {"claims": {"iat": "yesterday"}},
+    ],
+    ids=["foreign-key", "issuer", "expired", "malformed-claim"],
+)
+@pytest.mark.django_db
+def test_a_refused_token_shows_one_generic_message_and_only_the_log_says_why(
+    aws_sign_in, cognito, tenant, overrides, caplog
+):
+    claims = {"email": "ann@acme.example", "custom:tenant_id": tenant.tenant_id, **overrides.get("claims", {})}
+    with pytest.raises(InvalidToken) as refused:
+        decode_token(cognito.id_token(claims, key=overrides.get("key")))
+    reason = str(refused.value)
+    with caplog.at_level(logging.WARNING, logger="tenants.hosted_ui"):
+        response = sign_in(Client(), cognito, email="ann@acme.example", tenant_id=tenant.tenant_id, **overrides)
+    page = response.content.decode()
+    assert response.status_code == 403 and UNVERIFIED in page
+    assert reason not in page and reason in caplog.text
+
+
+@pytest.mark.django_db
+def test_an_unknown_or_disabled_workspace_is_one_message_naming_no_tenant(aws_sign_in, cognito, tenant, caplog):
+    set_tenant_status(tenant_id=tenant.tenant_id, status=TenantStatus.DISABLED)
+    with caplog.at_level(logging.WARNING, logger="tenants.hosted_ui"):
+        pages = [
+            sign_in(Client(), cognito, email="ann@acme.example", tenant_id=tenant_id).content.decode()
+            for tenant_id in (tenant.tenant_id, "no-such-tenant")
+        ]
+    alerts = [page[page.index('role="alert"'):page.index("</div>", page.index('role="alert"'))] for page in pages]
+    assert alerts[0] == alerts[1] and "no-such-tenant" not in alerts[1] and tenant.tenant_id not in alerts[0]
+    assert "no-such-tenant" in caplog.text
 
 
 @pytest.mark.django_db
