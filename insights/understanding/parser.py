@@ -84,7 +84,8 @@ _PREPOSITIONS = frozenset({"in", "for", "at", "from", "of", "about", "to", "on",
                            "except", "without", "minus", "ex", "besides", "than", "vs", "versus"})
 _ARTICLES = frozenset({"the", "a", "an", "our", "my", "their", "its"})
 _PERIOD_GROUP = re.compile(
-    r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|peak|which|what|any|single|one)\s+(?:\w+\s+)?"
+    r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|peak|which|what|any|single|one|rank|ranked|"
+    r"ranking)\s+(?:of\s+)?(?:\w+\s+)?"
     r"(?P<g>day|week|month|quarter|year)s?\b"
 )
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'})
@@ -99,7 +100,12 @@ _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|our\s+)?$")
 _BEFORE_THAT = re.compile(r"\b(?:previous|prior|preceding|before|earlier)\b")
 _PACE_WORDS = frozenset({"target", "targets", "quota", "quotas", "budget"})
 _RATIO = re.compile(r"\bratio\b")
-_PER_WORD = re.compile(r"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?")
+# "per dollar of spend", "for every £ of cost", "per dollar spent": the money unit of the measure divided by,
+# not a thing counted
+_PER_MONEY = (r"(?:(?:one|single|1)\s+)?(?:dollar|pound|euro|buck|quid|cent|penny)s?\s+(?:(?:of|in)\s+|"
+              r"(?=(?:spent|invested)\b))|[$£€]\s?1?\s+(?:of|in)\s+")
+_PER_WORD = re.compile(rf"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?(?:{_PER_MONEY})?"
+                       rf"|\bfor\s+(?:every|each)\s+(?:{_PER_MONEY})")
 # Verbs of selling or spending: with a measure named they say what was done, not which figure ("revenue").
 _DOING_VERBS = frozenset({"sell", "sells", "sold", "selling", "spend", "spent", "earn", "earned"})
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
@@ -310,11 +316,21 @@ def _read_counted_noun(facts: _Facts, hits: list[Hit]) -> None:
     """"How many patients …" where nothing of the tenant's is named: a figure the data does not hold, asked
     back rather than answered with the default measure."""
     found = count_word(facts.blank)
-    if found is None or facts.measure is not None or facts.missing or facts.unsupported:
+    if found is None or facts.missing or facts.unsupported:
         return
     start, word = found
-    if word not in COMMON and word.isalpha() and not any(h.start <= start < h.end for h in hits):
+    # "how many shops sold cases": the shops are counted, not the cases, where a measure is named elsewhere
+    counted = facts.measure is None or (word.endswith("s") and _plural_noun(word))
+    # "how many stores sold units" where the data has no stores: a plain word, but one that names what is counted
+    unknown = word not in COMMON or (facts.measure is not None
+                                     and any(w in DIMENSION_NOUNS for w in (word, *singulars(word))))
+    if counted and unknown and word.isalpha() and not any(h.start <= start < h.end for h in hits):
         facts.unsupported.append(word)
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether ``word`` reads as the plural of a noun ("shops", "hotels"), not a verb or an adjective."""
+    return any(ordinary(s) for s in singulars(word) if s != word)
 
 
 def _read_how_many(facts: _Facts, model: SemanticModel) -> None:
@@ -384,7 +400,7 @@ def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> list[Hit]:
             if hit is not None:
                 kept.remove(hit)
         elif written and written.rstrip("s") not in GRAINS:
-            facts.per_unknown = f"per {written}"
+            facts.per_unknown = facts.low[m.start():m.end() + len(written)].strip()  # "per dollar spent", as said
     return kept
 
 
@@ -495,7 +511,9 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
                 facts.unsupported.append(word)
             elif open_name:
                 names[-1].append(written)
-            elif proper or word in MEMBER_LIKE or previous_word in _PREPOSITIONS or vocab.members_with_word(word):
+            elif proper or word in MEMBER_LIKE or vocab.members_with_word(word) or (
+                    # "brought in the fewest": a cue word after a preposition is the cue, not a name
+                    previous_word in _PREPOSITIONS and not any(a <= token.start < b for a, b in cued)):
                 names.append([written])
                 open_name = True
             elif not (ordinary(word) or word in QUALIFIERS):
@@ -572,7 +590,8 @@ def _stated_ask(facts: _Facts) -> _Ask:
     if mods.growth and not cues.drivers:
         by = group or (several[0] if several else None)
         limit = cues.limit
-        if limit is None and group and not _plural(facts.groups[0], facts.low):
+        # "which store grew the most", and "who grew the most?" after a split: the one member
+        if limit is None and (not _plural(facts.groups[0], facts.low) if group else cues.which):
             limit = 1
         return _Ask("rank", group_by=by, order=mods.growth_order, limit=limit, order_by=mods.growth,
                     problem=None if by else "no_dimension")
@@ -587,9 +606,9 @@ def _stated_ask(facts: _Facts) -> _Ask:
         if several and (cues.which or cues.limit):
             return _Ask("rank", group_by=several[0], order=cues.order or "desc", limit=limit or 1)
         by_period = _PERIOD_GROUP.search(facts.blank)
-        if by_period and cues.order:
+        if by_period and (cues.order or cues.rank_word):  # "worst week", "rank our quarters by units"
             singular = not by_period.group(0).endswith("s")
-            return _Ask("rank", group_by=by_period["g"], order=cues.order,
+            return _Ask("rank", group_by=by_period["g"], order=cues.order or "desc",
                         limit=limit if limit is not None else (1 if singular else None))
         # "Top 3?": rows of the previous answer's dimension; on its own, the question needs one.
         limit = limit if limit is not None else (1 if cues.which else None)
@@ -755,6 +774,12 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
     if facts.unsupported:
         # "refunds as a % of revenue": say what was understood, and which words were not
         understood = f"I understood {_understood(facts, model)}, but " if facts.measure_said else ""
+        counted = count_word(facts.blank)
+        # "how many hotels": things, which the data may count under another name; "how many shipments": a
+        # figure of other companies' data
+        if (counted is not None and counted[1] == facts.unsupported[0] and counted[1] not in MEASURE_LIKE
+                and model.dimensions):
+            return _count_offer(facts, model, understood)
         return _clarify(
             f"{understood}I don't have {facts.unsupported[0]} in this data. I can tell you about "
             f"{_list([model.measure(m).label.lower() for m in model.measures])}.",
@@ -870,6 +895,19 @@ def _what_will_happen(facts: _Facts, model: SemanticModel) -> Parse:
     return _clarify(f"I can't tell what will happen: I report what your data shows, from {_day(model.first_date)} "
                     f"to {_day(model.last_date)}. I can show {now}, or the pace to a target you name:",
                     (first, pace), confidence=0.9)
+
+
+def _count_offer(facts: _Facts, model: SemanticModel, understood: str) -> Parse:
+    """"How many hotels …" where no dimension is called so: the counts the data can give (the members of each
+    dimension with figures in the period), never a guess at which dimension the word meant."""
+    found = facts.time.time
+    period = f" from {found.start.isoformat()} to {found.end.isoformat()}" if found is not None else " last month"
+    plural = [_dimension_plural(d) for d in model.dimensions]
+    measures = _list([model.measure(m).label.lower() for m in model.measures])
+    return _clarify(
+        f"{understood}I don't have {facts.unsupported[0]} in this data. I can count {_list(plural, 'or')} (those "
+        f"with figures in the period), or tell you about {measures}.",
+        tuple(f"How many {p}{period}" for p in plural), confidence=0.9)
 
 
 def _month_or_member(hit: Hit, facts: _Facts, *, model: SemanticModel, as_of: date) -> Parse:

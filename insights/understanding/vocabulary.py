@@ -34,6 +34,7 @@ from metrics.semantic import Dimension, SemanticModel
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|%|&|\$")
 # After "did" or "than" a modal verb cannot be one: "how much did will sell" names Will.
 _SUBJECT_BEFORE = re.compile(r"\b(?:did|does|has|had|than)\s+$")
+_CONTRAST = re.compile(r"\b(?:than|vs\.?|versus|compared\s+(?:to|with)|against)\b")
 _MODALS = frozenset({"may", "will", "can", "shall", "might", "must", "would", "could", "should"})
 _OBJECT_BEFORE = re.compile(r"\b(?:for|of|from|at|by|with|w/)\s+$")
 # "and will?", "what about may?": a follow-up that names nothing but the member.
@@ -273,6 +274,11 @@ class Vocabulary:
         measures = [e for e in entries if e.kind not in ("member", "dimension")]
         previous = tokens[i - 1].text if i > 0 else ""
         wants_dimension = previous in ("by", "per", "each", "every", "which", "what", "across", "all")
+        # "how many clients" where the data has a client column: the tenant's own word beats a catalogue measure
+        # it lacks (the catalogue's "clients" are new customers)
+        said = tuple(t.text for t in tokens[i:i + length])
+        lacked = bool(measures) and all(e.kind == "missing_measure" for e in measures)
+        wants_dimension = wants_dimension or bool(dims and lacked and _names_column(said, dims[0].name))
         if dims and (wants_dimension or not (members or measures)):
             return Hit("dimension", dims[0].name, None, start, end, fuzzy, capitals=dims[0].capitals)
         if measures and not members:
@@ -348,7 +354,15 @@ class Vocabulary:
                 alone = bool(_ALONE_BEFORE.fullmatch(original, 0, hit.start)) and not original[hit.end:].strip(" ?!.")
                 # "will's seats": a possessive names a person, never the modal
                 possessive = written.lower().endswith("'s") and written.lower()[:-2] not in _PRONOUNS
-                exact = exact or listed or subject or governed or possessive or (
+                # "how much more did business use than residential": the first of two members set against each
+                # other ("the business" stays the company; "other countries than France", "other than France"
+                # are plain English)
+                contrasted = not re.search(r"\b(?:the|our|my|their|a|an|this|that)\s+$", said) and not (
+                    after is not None and after.kind == "dimension") and any(
+                    h.kind == "member" and h.name == hit.name and h.start >= hit.end
+                    and _CONTRAST.search(original[hit.end:h.start].lower())
+                    and not re.match(r"\s*than\b", original[hit.end:h.start].lower()) for h in hits[k + 1:])
+                exact = exact or listed or subject or governed or possessive or contrasted or (
                     alone and written.lower() not in _PRONOUNS)
                 if hit.fuzzy or not (exact or hit.name in named_before):
                     continue
@@ -466,6 +480,12 @@ def _head_noun(dimension: str) -> str | None:
     if len(words) == 2 and (words[1] in QUALIFIER_WORDS or words[1] in CODE_WORDS) and words[0] not in FUNCTION:
         return words[0]
     return None
+
+
+def _names_column(said: tuple[str, ...], dimension: str) -> bool:
+    """Whether ``said`` is ``dimension``'s own name, singular or plural ("clients" of ``client``)."""
+    name = words_of(dimension)
+    return bool(name) and said in {name, *((*name[:-1], p) for p in plurals(name[-1]))}
 
 
 def _adjacent(a: Hit, b: Hit, original: str) -> bool:
