@@ -58,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
+    from core.loaded_app import freeze_loaded_app
+
+    # The process every entry point gives (salestalk.asgi, the Lambda handlers): views loaded, the app frozen.
+    importlib.import_module(settings.ROOT_URLCONF)
+    freeze_loaded_app()
     server = dynamodb_local.start(port=dynamodb_local.free_port(), data_dir=None)
     settings.SALESTALK_DYNAMODB_ENDPOINT = server.endpoint
     DATA.mkdir(parents=True, exist_ok=True)

@@ -33,6 +33,7 @@ from chat.frames import error_frame, parse_ask, replying, too_many_frames
 from chat.selectors import get_conversation
 from chat.tickets import consume_ticket
 from core.errors import AppError, error_body
+from core.loaded_app import freeze_loaded_app
 from tenants.auth import TokenRefused, context_from_token
 from tenants.context import TenantContext
 from tenants.errors import TenantError
@@ -166,3 +167,6 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     if route_handler is None:
         return _response(400, error_body(code="unknown_route", message=f"No route {str(route)[:40]!r}."))
     return route_handler(event)
+
+
+freeze_loaded_app()

@@ -20,6 +20,7 @@ from mangum import Mangum
 
 from core.cold_start import django_loading
 from core.errors import error_body
+from core.loaded_app import freeze_loaded_app
 
 
 class CheckedMangum(Mangum):
@@ -44,3 +45,4 @@ with django_loading():
     # Import every view now, in the init phase, rather than inside the first request's timeout.
     import_module(settings.ROOT_URLCONF)
 handler = CheckedMangum(application, lifespan="off")
+freeze_loaded_app()
