@@ -4,12 +4,16 @@ A column's own name is the tenant's word, so it beats the catalogue's synonyms a
 selling words ("spend" is the ``spend`` column where there is one, not revenue); a verb naming a
 measure names it in every form ("spent", "booked"). Parts of names that are function words
 ("ins" of ``trade_ins``) name nothing alone; a dimension named for an identifier ("lot_number")
-answers to the thing it identifies ("which lot").
+answers to the thing it identifies ("which lot"). A column's whole name that another of the tenant's
+measures is called by too ("gross profit" of ``gross_profit`` beside the catalogue's gross margin) names
+neither: it is asked back, and the name with its underscore, or "the gross profit column", names the column.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from insights.understanding.cues import change_verb
 from insights.understanding.words import COMMON, FUNCTION
 
 # Verbs a measure may be named by, in every form: where one form is a tenant's measure word, all of them are.
@@ -36,6 +40,25 @@ _QUANTITY_WORDS = frozenset({"lot", "lots", "number", "numbers", "bunch", "coupl
 # "occupancy rate", "cancellation rate": a rate of something, which a summed measure is not ("bookings to
 # seats ratio" is one measure per another: the parser's ``per``).
 _RATE = re.compile(r"\b([a-z]{3,})[\s-]+(rates?|ratios?)\b")
+
+
+def named_elsewhere(*, name: str, forms: set[tuple[str, ...]], others: Mapping[str, set[tuple[str, ...]]]) -> list[str]:
+    """The measures of ``others`` (measure → every form of its words) besides ``name`` that are called by one of
+    ``forms``, the forms of ``name``'s whole name: "gross profit" of ``gross_profit`` is a word of gross margin."""
+    return [other for other, said in others.items() if other != name and forms & said]
+
+
+def said_as_change(*, written: str, between: str) -> bool:
+    """Whether a measure's words ``written`` right after another measure's (``between`` them) are the verb of
+    change they are spelled like: "did revenue drop off", "revenue declined" (of drop_offs, declines)."""
+    first = re.split(r"[\s\-/]+", written.strip().lower())[0]
+    return not between.strip() and change_verb(first)
+
+
+def column_phrase(name: str) -> str:
+    """"gross profit column": how a clarification offers the column whose whole name is another measure's word
+    too, in words that read back as the column."""
+    return f"{name.replace('_', ' ')} column"
 
 
 def function_only(words: tuple[str, ...]) -> bool:

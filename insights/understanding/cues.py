@@ -6,6 +6,7 @@ blanked out, so "may", "march" or "last" never count as cues here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from insights.understanding.time_expressions import NUMBER_WORDS
@@ -152,8 +153,12 @@ class Cues:
                     self.rank_word, self.order is not None, self.value_question))
 
 
-def read_cues(text: str) -> Cues:
-    """``text``: lower-cased, with time expressions blanked."""
+def read_cues(text: str, *, names: Iterable[tuple[int, int]] = ()) -> Cues:
+    """``text``: lower-cased, with time expressions blanked; ``names``: the spans of its measure words, whose
+    cue words name the measure ("drop offs", "growth", "declines", "top line") and ask for nothing."""
+    for a, b in names:
+        if any(pattern.search(text[a:b]) for pattern in _NAMED_CUES):
+            text = text[:a] + " " * (b - a) + text[b:]
     order = None
     if not _NOT_RANK.search(text):
         m = _ORDER.search(text)
@@ -213,6 +218,9 @@ def change_verb(word: str) -> bool:
     return bool(_CHANGE_WORD.fullmatch(word))
 
 
+# Cues a measure's own words may hold: said as the measure, they change no intent ("total" still says total).
+_NAMED_CUES = (_ORDER, _LIMIT, _RANK_WORD, _COMPARATIVE, _DRIVERS, _CHANGE_WORD, _COMPARE, _SUMMARY, _TREND,
+               _BREAKDOWN, _FUTURE)
 _PLACING = (_ORDER, _LIMIT, _RANK_WORD, _COMPARATIVE, _DRIVERS, _CHANGE_WORD, _COMPARE, _SUMMARY, _TREND, _BREAKDOWN,
             _OVERALL, _FUTURE)
 
