@@ -27,6 +27,7 @@ from insights.understanding.cues import (
     read_cues,
 )
 from insights.understanding.framing import framing_spans, not_a_data_question
+from insights.understanding.guesses import read_guesses
 from insights.understanding.modifiers import (
     Modifiers,
     asks_share,
@@ -59,6 +60,7 @@ from insights.understanding.time_expressions import (
 )
 from insights.understanding.types import GRAINS, UNUSUAL_LIMIT, Period, Understanding
 from insights.understanding.typos import correct_keywords, keyword_near
+from insights.understanding.unnamed_members import points_at_unnamed_member, which_one
 from insights.understanding.vocabulary import (
     DIMENSION_NOUNS,
     GEO_DIMENSIONS,
@@ -160,6 +162,7 @@ class _Facts:
     arithmetic: Arithmetic | None = None  # "revenue minus cost", "margin as a % of revenue"
     unplaced: str | None = None  # a qualifier or operator no span places ("net bookings")
     month_or_member: list[Hit] = field(default_factory=list)  # "bookings for june": the month, or June?
+    unnamed: list[Hit] = field(default_factory=list)  # "how did the campaign do": one campaign, not said which
     count_choices: tuple[str, ...] | None = None  # "how many" with no measure: the counts it could mean
 
     @property
@@ -169,7 +172,7 @@ class _Facts:
     @property
     def business_words(self) -> bool:
         return bool(self.measure_said or self.missing or self.unsupported or self.members or self.excluded
-                    or self.groups or self.ambiguous or self.unknown_dimension)
+                    or self.groups or self.ambiguous or self.unknown_dimension or self.unnamed)
 
 
 @dataclass
@@ -208,6 +211,13 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
     doubtful = [h for h in facts.month_or_member if previous is None or h.name not in previous.constraints]
     if doubtful:
         return _month_or_member(doubtful[0], facts, model=model, as_of=as_of)
+    # "how did the campaign do?" names none; in a conversation about one campaign it is that one.
+    for name in dict.fromkeys(h.name for h in facts.unnamed):
+        earlier = previous.constraints.get(name, ()) if previous is not None else ()
+        if len(earlier) != 1:
+            question, options = which_one(model.dimensions[name], label=_dimension_label(name))
+            return _with_understood(_clarify(question, options, confidence=0.9), facts, model)
+        facts.members[name] = list(earlier)
     if facts.count_choices is not None and (previous is None or previous.measure not in count_measures(model)):
         return _with_understood(_how_many_what(facts, model), facts, model)
     ask = _stated_ask(facts)
@@ -254,10 +264,13 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) -> _Facts:
     text = correct_keywords(spell_out(text), tenant_word=vocab.knows)
     low = _lower(text)
-    not_question = not_a_data_question(low)
     framing = framing_spans(low)
+    # "why …? price cap?": the asker's guess at a cause is framing too, and no request to write or chat
+    guesses = read_guesses(_blank(low, tuple(framing)), text, vocab=vocab, as_of=as_of)
+    not_question = not_a_data_question(_blank(low, guesses.spans))
+    framing = sorted([*framing, *guesses.ignored])
     ignored = tuple(w for a, b in framing for w in re.findall(r"[\w'’]+", text[a:b]))
-    text, low = _blank(text, tuple(framing)), _blank(low, tuple(framing))
+    text, low = _blank(text, (*framing, *guesses.spans)), _blank(low, (*framing, *guesses.spans))
     if sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text)):
         text = low  # SHOUTED: capitals say nothing about names
     mods = read_modifiers(low)
@@ -299,6 +312,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     _read_arithmetic(facts, hits, model)
     _named_ratio(facts, model)
     _read_members(facts, hits, blank, vocab)
+    facts.groups += [Hit("dimension", name, None, a, a) for a, _, name in guesses.suspects]  # "…? maybe tiktok?"
     _read_counted_noun(facts, hits)
     _read_how_many(facts, model)
     covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans,
@@ -476,7 +490,11 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
         qualifies = any(m.name in (hit.name, vocab.code_dimension(hit.name)) and _next_to(m, hit, facts.low)
                         for m in members)
         overall = _ALL_OF_THEM_BEFORE.search(facts.low, 0, hit.start) or _ALL_OF_THEM_AFTER.match(facts.low, hit.end)
-        if not qualifies and not overall:
+        if qualifies or overall:
+            continue
+        if points_at_unnamed_member(hit, facts.low) and hit.name not in facts.members:
+            facts.unnamed.append(hit)
+        else:
             facts.groups.append(hit)
     if not facts.groups and facts.cues.where and (facts.cues.order or facts.cues.drivers or facts.cues.breakdown):
         geo = next((d for d in vocab.dimensions if d.lower() in GEO_DIMENSIONS), None)

@@ -27,6 +27,7 @@ from insights.understanding.column_words import (
     other_words,
     unknown_rates,
 )
+from insights.understanding.compound_names import spelled_apart
 from insights.understanding.words import COMMON, FUNCTION, ordinary
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import Dimension, SemanticModel
@@ -585,6 +586,9 @@ def _member_forms(member: str) -> set[tuple[str, ...]]:
         forms.add(tuple("and" if w == "&" else w for w in words))
     if len(words) > 1:
         forms.add(("".join(words),))
+    apart = spelled_apart(member)  # "tik tok" for TikTok
+    if apart:
+        forms.add(apart)
     return {f for f in forms if f}
 
 
