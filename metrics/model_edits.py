@@ -230,17 +230,28 @@ def _refuse_collisions(model: SemanticModel, *, words: Iterable[str], thing: tup
 def model_edits(*, tenant: TenantContext, fresh: bool = False) -> ModelEdits:
     """The tenant's edits (an empty set before the first), cached for ``EDITS_TTL`` seconds per process
     unless ``fresh`` (writes build on the stored revision)."""
-    moment = time.monotonic()
-    with _lock:
-        cached = _edits.get(tenant.table_name)
-    if not fresh and cached is not None and moment - cached[0] < EDITS_TTL:
-        return cached[1]
+    cached = None if fresh else recent_edits(tenant=tenant, now=time.monotonic())
+    if cached is not None:
+        return cached
     Record = bind(ModelEditsItem, tenant=tenant)
     try:
-        record = Record.get(EDITS_PK, EDITS_SK, consistent_read=True)
-        edits = ModelEdits.model_validate_json(record.document)
+        document = Record.get(EDITS_PK, EDITS_SK, consistent_read=True).document
     except Record.DoesNotExist:
-        edits = ModelEdits()
+        document = None
+    return remember_stored_edits(tenant=tenant, document=document)
+
+
+def recent_edits(*, tenant: TenantContext, now: float) -> ModelEdits | None:
+    """The edits this process read or wrote less than ``EDITS_TTL`` seconds before ``now``, else None."""
+    with _lock:
+        cached = _edits.get(tenant.table_name)
+    return cached[1] if cached is not None and now - cached[0] < EDITS_TTL else None
+
+
+def remember_stored_edits(*, tenant: TenantContext, document: str | None) -> ModelEdits:
+    """The edits of a stored ``ModelEditsItem`` document (None: no item, no edits), cached as just read
+    (``metrics.selectors`` reads the item beside the current-version pointer)."""
+    edits = ModelEdits() if document is None else ModelEdits.model_validate_json(document)
     _remember(tenant, edits)
     return edits
 
@@ -250,9 +261,8 @@ def _remember(tenant: TenantContext, edits: ModelEdits) -> None:
         _edits[tenant.table_name] = (time.monotonic(), edits)
 
 
-def with_edits(*, tenant: TenantContext, model: SemanticModel) -> SemanticModel:
-    """``model`` as the tenant edited it; the same object for the same version and revision."""
-    edits = model_edits(tenant=tenant)
+def with_edits(*, tenant: TenantContext, model: SemanticModel, edits: ModelEdits) -> SemanticModel:
+    """``model`` as ``edits`` change it; the same object for the same table, version and revision."""
     if edits.revision == 0:
         return model
     key = (tenant.table_name, model.version, edits.revision)

@@ -8,9 +8,11 @@ and run by DuckDB over the version loaded in memory from its Parquet file, and
 its monthly pre-aggregate where that answers a scan exactly (``metrics.engine``,
 ``metrics.files``); on Athena each spec is a statement of its own.
 
-Caches, per process: the pointer to the current version for ``POINTER_TTL``
-seconds (an import in this process updates it at once; other processes see a
-new version within that time), and each version's model, which never changes.
+Caches, per process: the pointer to the current version and the tenant's model
+edits for ``POINTER_TTL`` seconds, refreshed together by one consistent
+BatchGetItem (an import or an edit in this process updates them at once; other
+processes see a new version or edit within that time), and each version's
+model, which never changes.
 """
 from __future__ import annotations
 
@@ -32,7 +34,16 @@ from django.conf import settings
 from metrics import athena, engine
 from metrics.compiler import compile_many, compile_query
 from metrics.errors import InvalidQuery, NoDataset, UnknownDimension, UnknownMeasure, UnknownMember
-from metrics.model_edits import with_edits
+from metrics.model_edits import (
+    EDITS_PK,
+    EDITS_SK,
+    EDITS_TTL,
+    ModelEdits,
+    ModelEditsItem,
+    recent_edits,
+    remember_stored_edits,
+    with_edits,
+)
 from metrics.models import CURRENT_SK, DATASET_PK, MODEL_SK, CurrentDatasetItem, SemanticModelItem, version_pk
 from metrics.periods import GRAINS, period_bounds, period_label, periods
 from metrics.queries import Bucket, Cell, QueryResult, QuerySpec
@@ -43,7 +54,7 @@ from tenants.storage import bind
 __all__ = ["Bucket", "Cell", "QueryResult", "QuerySpec", "current_dataset", "get_semantic_model", "query",
            "query_many"]
 
-POINTER_TTL = 1.0
+POINTER_TTL = EDITS_TTL  # one refresh reads both
 MODEL_CACHE_SIZE = 256
 SUGGESTIONS = 3
 
@@ -67,19 +78,39 @@ def remember_current_version(*, tenant: TenantContext, version: str | None) -> N
         _pointers[tenant.table_name] = (time.monotonic(), version)
 
 
-def _current_version(tenant: TenantContext) -> str:
+def _current(tenant: TenantContext) -> tuple[str, ModelEdits]:
+    """The current version and the tenant's edits, from this process's caches while both are fresh."""
     now = time.monotonic()
     with _lock:
         cached = _pointers.get(tenant.table_name)
-    if cached is not None and now - cached[0] < POINTER_TTL:
+    edits = recent_edits(tenant=tenant, now=now)
+    if cached is not None and now - cached[0] < POINTER_TTL and edits is not None:
         version = cached[1]
     else:
-        pointer = current_dataset(tenant=tenant)
-        version = pointer.version if pointer is not None else None
-        remember_current_version(tenant=tenant, version=version)
+        version, edits = _read_current(tenant)
     if version is None:
         raise NoDataset("This tenant has no dataset yet; import one first.")
-    return version
+    return version, edits
+
+
+def _read_current(tenant: TenantContext) -> tuple[str | None, ModelEdits]:
+    """The pointer and the edits items in one consistent BatchGetItem (one round trip where two GetItems
+    were two), both remembered as read now."""
+    Current = bind(CurrentDatasetItem, tenant=tenant)
+    connection = Current._get_connection()
+    pending: list[dict[str, Any]] = [{"pk": DATASET_PK, "sk": CURRENT_SK}, {"pk": EDITS_PK, "sk": EDITS_SK}]
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    while pending:  # DynamoDB may leave keys unprocessed under load; they are asked again, as PynamoDB does
+        page = connection.batch_get_item(pending, consistent_read=True)
+        for item in page.get("Responses", {}).get(tenant.table_name, ()):
+            found[item["pk"]["S"], item["sk"]["S"]] = item
+        pending = page.get("UnprocessedKeys", {}).get(tenant.table_name, {}).get("Keys", [])
+    pointer = found.get((DATASET_PK, CURRENT_SK))
+    version = None if pointer is None else Current.from_raw_data(pointer).version
+    remember_current_version(tenant=tenant, version=version)
+    record = found.get((EDITS_PK, EDITS_SK))
+    document = None if record is None else bind(ModelEditsItem, tenant=tenant).from_raw_data(record).document
+    return version, remember_stored_edits(tenant=tenant, document=document)
 
 
 class _Indexed:
@@ -118,12 +149,13 @@ def _indexed_model(tenant: TenantContext, version: str) -> _Indexed:
 def get_semantic_model(*, tenant: TenantContext) -> SemanticModel:
     """What the tenant's data can answer, with the tenant's own edits; raises ``NoDataset`` before the first
     import."""
-    return with_edits(tenant=tenant, model=_indexed_model(tenant, _current_version(tenant)).model)
+    version, edits = _current(tenant)
+    return with_edits(tenant=tenant, model=_indexed_model(tenant, version).model, edits=edits)
 
 
 def _indexed(tenant: TenantContext, model: SemanticModel | None) -> _Indexed:
     if model is None:
-        return _indexed_model(tenant, _current_version(tenant))
+        return _indexed_model(tenant, _current(tenant)[0])
     with _lock:
         indexed = _models.get((tenant.table_name, model.version))
     # Versions never change, so a cached model of the same table and version is this one.
