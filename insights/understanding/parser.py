@@ -293,7 +293,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
                               and low[h.start:h.end] == h.value.lower()
                               and any(a < h.end and h.start < b for a, b in time.spans)]
     # Members say nothing about intent: "Best Buy", "Top Shelf", "Max" or "Total" are names, not a ranking.
-    facts.cues = read_cues(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind == "member")))
+    facts.cues = read_cues(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind == "member")),
+                           names=[(h.start, h.end) for h in hits if h.kind not in ("member", "dimension")])
     hits = _read_per(facts, hits, vocab)
     if mods.pace:  # "how far are we from our target": the pace's own word, placed, no figure asked for
         as_words += [h for h in hits if h.kind == "unsupported_measure" and h.name in _PACE_WORDS]
