@@ -44,6 +44,11 @@ def outage(request, monkeypatch):
     return start
 
 
+def with_dataset(tenant) -> None:
+    import_dataset(tenant=tenant, stream=io.BytesIO(dataset_csv(marker="Region", days=60)), source="a.csv",
+                   replace=True)
+
+
 def assert_envelope_503(response) -> None:
     assert response.status_code == 503, response.content[:300]
     assert response["Content-Type"] == "application/json"
@@ -85,7 +90,7 @@ def test_the_public_share_page_is_a_plain_503_page(share_token, outage):
 
 
 def test_an_ask_is_a_503_envelope(tenant, api_client_for, outage):
-    import_dataset(tenant=tenant, stream=io.BytesIO(dataset_csv(marker="Region", days=60)), source="a.csv", replace=True)
+    with_dataset(tenant)
     client = api_client_for(tenant)
     conversation = client.post("/api/chat/conversations/", {"title": "t"}, format="json").json()["id"]
     outage()
@@ -94,7 +99,7 @@ def test_an_ask_is_a_503_envelope(tenant, api_client_for, outage):
 
 
 def test_a_model_read_is_a_503_envelope(tenant, api_client_for, outage):
-    import_dataset(tenant=tenant, stream=io.BytesIO(dataset_csv(marker="Region", days=60)), source="a.csv", replace=True)
+    with_dataset(tenant)
     client = api_client_for(tenant)
     assert client.get("/api/metrics/model/").status_code == 200
     outage()
