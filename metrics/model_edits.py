@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 import threading
 import time
@@ -27,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 from pynamodb.exceptions import PutError
 
-from core.text import clean_text
+from core.text import InvalidText, clean_text
 from metrics.errors import MetricsError
 from metrics.measures import Computation, Direction, Format, Measure, snake_case
 from metrics.semantic import Dimension, SemanticModel
@@ -44,6 +45,8 @@ MAX_DERIVED = 50
 MAX_ALIASES = 500
 MAX_LABEL_LENGTH = 100
 MAX_MEMBER_LENGTH = 500
+
+logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _edits: dict[str, tuple[float, ModelEdits]] = {}
@@ -251,9 +254,74 @@ def recent_edits(*, tenant: TenantContext, now: float) -> ModelEdits | None:
 def remember_stored_edits(*, tenant: TenantContext, document: str | None) -> ModelEdits:
     """The edits of a stored ``ModelEditsItem`` document (None: no item, no edits), cached as just read
     (``metrics.selectors`` reads the item beside the current-version pointer)."""
-    edits = ModelEdits() if document is None else ModelEdits.model_validate_json(document)
+    edits = ModelEdits() if document is None else _stored(document, tenant=tenant)
     _remember(tenant, edits)
     return edits
+
+
+def _stored(document: str, *, tenant: TenantContext) -> ModelEdits:
+    """The stored edits that still validate. Text stored before today's rules (a lone surrogate, a control
+    character in an alias) is skipped and logged, item by item: one bad word never fails every read of the
+    model. The next write stores what is kept."""
+    try:
+        # json, not pydantic's parser: it reads an escaped lone surrogate, which pydantic refuses outright.
+        stored = json.loads(document)
+    except ValueError:
+        stored = None
+    if not isinstance(stored, dict):
+        logger.error("stored model edits unreadable; none applied", extra={"tenantId": tenant.tenant_id})
+        return ModelEdits()
+
+    def kept(kind: type[_Strict], data: object, *, where: str) -> _Strict | None:
+        try:
+            return kind.model_validate(_readable(data, where=where, tenant=tenant))
+        except ValidationError as exc:
+            logger.warning("stored model edit skipped: %s (%s)", where, exc.errors()[0]["msg"],
+                           extra={"tenantId": tenant.tenant_id})
+            return None
+
+    def entries(key: str) -> list[tuple[str, object]]:
+        found = stored.get(key)
+        if key == "derived":
+            return [(str(i), entry) for i, entry in enumerate(found)] if isinstance(found, list) else []
+        return list(found.items()) if isinstance(found, dict) else []
+
+    revision = stored.get("revision")
+    return ModelEdits(
+        revision=revision if isinstance(revision, int) else 0,
+        measures={name: edit for name, data in entries("measures")
+                  if (edit := kept(MeasureEdit, data, where=f"measure {name!r}")) is not None},
+        derived=tuple(edit for index, data in entries("derived")
+                      if (edit := kept(DerivedMeasure, data, where=f"derived measure #{index}")) is not None),
+        dimensions={name: edit for name, data in entries("dimensions")
+                    if (edit := kept(DimensionEdit, data, where=f"dimension {name!r}")) is not None},
+    )
+
+
+def _readable(data: object, *, where: str, tenant: TenantContext) -> object:
+    """``data`` (one stored edit) without the label, words and aliases the one text validation now refuses."""
+    if not isinstance(data, dict):
+        return data
+
+    def valid(field: str, value: object, limit: int) -> bool:
+        if not isinstance(value, str) or not value.strip():
+            return True  # not text people typed: the edit's own validation decides
+        try:
+            clean_text(value, field=field, max_chars=limit)
+        except InvalidText as exc:
+            logger.warning("stored model %s skipped in %s: %s", field, where, exc, extra={"tenantId": tenant.tenant_id})
+            return False
+        return True
+
+    readable = dict(data)
+    if "label" in readable and not valid("label", readable["label"], MAX_LABEL_LENGTH):
+        del readable["label"]
+    if isinstance(readable.get("words"), list):
+        readable["words"] = [word for word in readable["words"] if valid("word", word, MAX_WORD_LENGTH)]
+    if isinstance(readable.get("aliases"), dict):
+        readable["aliases"] = {alias: member for alias, member in readable["aliases"].items()
+                               if valid("alias", alias, MAX_WORD_LENGTH) and valid("member", member, MAX_MEMBER_LENGTH)}
+    return readable
 
 
 def _remember(tenant: TenantContext, edits: ModelEdits) -> None:
