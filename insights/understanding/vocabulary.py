@@ -21,10 +21,13 @@ from math import prod
 
 from insights.understanding.abbreviations import derived, everyday, initials, standard
 from insights.understanding.column_words import (
+    column_phrase,
     function_only,
     identified_thing,
     in_quantity_phrase,
+    named_elsewhere,
     other_words,
+    said_as_change,
     unknown_rates,
 )
 from insights.understanding.compound_names import spelled_apart
@@ -43,6 +46,7 @@ _ALONE_BEFORE = re.compile(r"(?i)\W*(?:and|or|but|now|also|(?:and\s+)?(?:what|ho
                            r"(?:for\s+|with\s+)?(?:the\s+)?")
 _PRONOUNS = frozenset({"us", "we", "it", "them", "me", "you", "all", "each", "every", "any", "some", "both",
                        "other", "others", "one", "more", "most", "less", "that", "this", "those", "these", "there"})
+_SNAKE = re.compile(r"(?<![\w])[a-z0-9]+(?:_[a-z0-9]+)+(?![\w])")
 # Words of one phrase may be separated by spaces, hyphens, slashes or dots, not by other punctuation.
 _JOINER = re.compile(r"[\s\-/.'&]*")
 MIN_FUZZY_LETTERS = 4
@@ -213,8 +217,16 @@ class Vocabulary:
         joined = [bool(_JOINER.fullmatch(original, a.end, b.start)) for a, b in itertools.pairwise(tokens)]
         options = [self._options(t.text) for t in tokens]
         hits: list[Hit] = []
+        # "gross_profit": a measure's name written with its underscores is that measure, whatever its words say
+        spelled = {m.start(): m for m in _SNAKE.finditer(text) if m.group() in self.model_measures}
         i = 0
         while i < len(tokens):
+            if tokens[i].start in spelled:
+                at = spelled[tokens[i].start]
+                hits.append(Hit("measure", at.group(), None, at.start(), at.end()))
+                while i < len(tokens) and tokens[i].start < at.end():
+                    i += 1
+                continue
             found = self._match_at(tokens, i, joined, options)
             if found is None:
                 i += 1
@@ -309,6 +321,9 @@ class Vocabulary:
             if hit.shared and (any(h.kind in ("measure", "weak_measure") for h in hits)
                                or re.match(r"\s+for\b", original[hit.end:])):
                 continue  # "accounts" beside a measure named, or "what accounts for": no measure asked about
+            if hit.kind == "measure" and settled and settled[-1].kind in ("measure", "weak_measure") and \
+                    said_as_change(written=original[hit.start:hit.end], between=original[settled[-1].end:hit.start]):
+                continue  # "did revenue drop off": the verb, not the drop_offs measure
             before = hits[k - 1] if k else None
             after = hits[k + 1] if k + 1 < len(hits) else None
             if hit.kind == "dimension" and settled and _qualified_member(settled[-1], hit, original):
@@ -408,7 +423,8 @@ class Vocabulary:
         return []
 
     def has_measure(self, words: tuple[str, ...]) -> bool:
-        return any(e.kind == "measure" for e in self.phrases.get(words, ()))
+        """Whether ``words`` name a measure of the tenant's, or several ("gross profit" beside gross margin)."""
+        return any(e.kind in ("measure", "ambiguous") for e in self.phrases.get(words, ()))
 
     def code_dimension(self, dimension: str) -> str | None:
         """The dimension of numeric codes that ``dimension``'s word names before a number: itself ("store 12"
@@ -600,11 +616,20 @@ def build(
     ``details``: the tenant's words for its dimensions and aliases of their members."""
     details = details or {}
     vocab = Vocabulary(model_measures=frozenset(measures), dimensions=dict(dimensions))
-    # The tenant's own words first: a column's name beats a catalogue synonym ("gross profit" of a
-    # gross_profit column) and a weak selling word ("spend" of a spend column).
+    # The tenant's own words first: a column's name beats a catalogue synonym the tenant lacks ("gross profit"
+    # of a gross_profit column where there is no cost) and a weak selling word ("spend" of a spend column).
+    said = {n: {f for w in m.words for f in _in_both_numbers(words_of(w))} for n, m in measures.items()}
     for name, measure in measures.items():
+        whole = _in_both_numbers(words_of(name))
+        # "gross profit" of gross_profit beside gross margin names both: asked back, offering each
+        shared = named_elsewhere(name=name, forms=whole, others=said)
+        options = (("", column_phrase(name).capitalize()), *(("", measures[n].label) for n in shared))
         for phrase in _own_words(name, measure):
-            vocab.add(words_of(phrase), Entry("measure", name))
+            words = words_of(phrase)
+            vocab.add(words, Entry("ambiguous", phrase, options=options) if shared and words in whole
+                      else Entry("measure", name))
+        if shared:
+            vocab.add(words_of(column_phrase(name)), Entry("measure", name))
     for name, measure in measures.items():
         for phrase in (*measure.words, *MEASURE_WORDS.get(name, ())):
             words = words_of(phrase)
