@@ -639,6 +639,11 @@ def _stated_ask(facts: _Facts) -> _Ask:
     if (cues.summary or (cues.how_did_it_do and not facts.measure_said and not cues.change)) and not side_by_side:
         if group:
             return _Ask("breakdown", group_by=group)
+        # "how did Portal do in q3 vs q2": a comparison said outright asks for the comparison, of the default measure;
+        # "how are we doing?" and "how did Portal do in q3?" stay the overview (as c22 of the shared custom set).
+        time = facts.time
+        if not cues.summary and (cues.compare or time.compare_to or time.comparison or len(time.periods) > 1):
+            return _Ask("compare")
         return _Ask("summary")
     if _split_by_grain(facts) and not group:
         # "net sales by quarter": a row per quarter of all the data; a period or a trend word makes it a series.
