@@ -104,7 +104,7 @@ test-fast: install
 	$(PY) -m pytest -q -x -m "not browser"
 
 EVALUATE := EVAL_PYTHON=$(PY) $(PY) $(SHARED)/eval/evaluate.py
-eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on our own companies (Globex, Marlow, Fernhill)
+eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on our own companies (Globex and the held-out sets of tests/eval)
 	$(PY) manage.py eval_setup --tenant $(EVAL_TENANT) --data $(SHARED)/eval/acme.csv
 	$(EVALUATE) --questions $(SHARED)/eval/questions-dev.jsonl --data $(SHARED)/eval/acme.csv --tenant $(EVAL_TENANT)
 	$(EVALUATE) --questions $(SHARED)/eval/questions-dev-v2.jsonl --data $(SHARED)/eval/acme.csv --tenant $(EVAL_TENANT)
@@ -139,6 +139,37 @@ eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on
 	$(PY) manage.py eval_setup --tenant bramble-eval --data .run/bramble.csv --dimensions clinic_code --currency GBP
 	$(EVALUATE) --questions tests/eval/bramble-questions.jsonl --data .run/bramble.csv --tenant bramble-eval \
 		--dimensions clinic_code
+	@# a food wholesaler with no revenue column, brands and reps named Sunday, Prime, Best, Art, Don
+	$(PY) tests/eval/make_pantrylane.py .run/pantrylane.csv
+	$(PY) manage.py eval_setup --tenant pantrylane-eval --data .run/pantrylane.csv
+	$(EVALUATE) --questions tests/eval/pantrylane-questions.jsonl --data .run/pantrylane.csv --tenant pantrylane-eval
+	@# online courses with a numeric course_id and countries named Turkey, Chad, Georgia, Jordan
+	$(PY) tests/eval/make_quillby.py .run/quillby.csv
+	$(PY) manage.py eval_setup --tenant quillby-eval --data .run/quillby.csv --dimensions course_id
+	$(EVALUATE) --questions tests/eval/quillby-questions.jsonl --data .run/quillby.csv --tenant quillby-eval \
+		--dimensions course_id
+	@# hotels named Nice, Split, Bath, Reading, Mobile, answered in euros
+	$(PY) tests/eval/make_harbourline.py .run/harbourline.csv
+	$(PY) manage.py eval_setup --tenant harbourline-eval --data .run/harbourline.csv --currency EUR
+	$(EVALUATE) --questions tests/eval/harbourline-questions.jsonl --data .run/harbourline.csv --tenant harbourline-eval
+	@# car dealers with salespeople named Bill, Chase, Mark, Max, Will and a numeric lot_number
+	$(PY) tests/eval/make_tallyho.py .run/tallyho.csv
+	$(PY) manage.py eval_setup --tenant tallyho-eval --data .run/tallyho.csv --dimensions lot_number
+	$(EVALUATE) --questions tests/eval/tallyho-questions.jsonl --data .run/tallyho.csv --tenant tallyho-eval \
+		--dimensions lot_number
+	@# an ad agency whose measures are spend, clicks, leads… and campaigns are named Black Friday, New Year
+	$(PY) tests/eval/make_brightads.py .run/brightads.csv
+	$(PY) manage.py eval_setup --tenant brightads-eval --data .run/brightads.csv
+	$(EVALUATE) --questions tests/eval/brightads-questions.jsonl --data .run/brightads.csv --tenant brightads-eval
+	@# a UK energy retailer (kwh, Energy Sales, churned_accounts…), answered in pounds
+	$(PY) tests/eval/make_gridwise.py .run/gridwise.csv
+	$(PY) manage.py eval_setup --tenant gridwise-eval --data .run/gridwise.csv --currency GBP
+	$(EVALUATE) --questions tests/eval/gridwise-questions.jsonl --data .run/gridwise.csv --tenant gridwise-eval
+	@# a medical-supplies distributor, no revenue column, reps with word surnames, a numeric warehouse
+	$(PY) tests/eval/make_medline.py .run/medline.csv
+	$(PY) manage.py eval_setup --tenant medline-eval --data .run/medline.csv --dimensions warehouse
+	$(EVALUATE) --questions tests/eval/medline-questions.jsonl --data .run/medline.csv --tenant medline-eval \
+		--dimensions warehouse
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py

@@ -23,6 +23,11 @@ Written without reading the parser (issue 13, point 6), phrased the way sales pe
   cases, returns, deliveries, margin), brands and reps named Sunday, Prime, Best, Art, Don;
 - Quillby (tests/eval/make_quillby.py): online courses with a numeric `course_id` and a text
   `cohort_month` ("2024-05") dimension, countries named Turkey, Chad, Georgia, Jordan.
+- Harbourline (hotels named Nice, Split, Bath, Reading, Mobile; euros), Tally Ho Motors (car dealers, salespeople
+  named Bill, Chase, Max, Will; a numeric `lot_number`), Bright Ads (an agency: spend, clicks, leads; campaigns named
+  Black Friday, New Year), Gridwise (a UK energy retailer: kwh, "Energy Sales"; pounds) and Medline (medical supplies,
+  no revenue column, reps with word surnames, a numeric `warehouse`), written on 2026-12-02; Medline was kept from
+  every engineer until the end of the session, for an honest first score.
 
 Baseline scores and the failure classes: tests/eval/BASELINE.md. Every set is held to 100% but
 Quillby, whose last miss is a label the contract leaves open (see PENDING).
@@ -34,12 +39,17 @@ import pytest
 from tests.eval import (
     harness,
     make_bramble,
+    make_brightads,
     make_fernhill,
+    make_gridwise,
+    make_harbourline,
     make_haulwise,
     make_kestrel,
     make_marlow,
+    make_medline,
     make_pantrylane,
     make_quillby,
+    make_tallyho,
 )
 
 pytestmark = pytest.mark.skipif(not (harness.SHARED_EVAL / "evaluate.py").exists(),
@@ -56,9 +66,15 @@ HELDOUT = {
     "bramble": (make_bramble, "bramble-questions.jsonl", ("clinic_code",)),
     "pantrylane": (make_pantrylane, "pantrylane-questions.jsonl", ()),
     "quillby": (make_quillby, "quillby-questions.jsonl", ("course_id",)),
+    # 2026-12-02: five more, each written by someone who had read neither the parser nor any other set
+    "harbourline": (make_harbourline, "harbourline-questions.jsonl", ()),
+    "tallyho": (make_tallyho, "tallyho-questions.jsonl", ("lot_number",)),
+    "brightads": (make_brightads, "brightads-questions.jsonl", ()),
+    "gridwise": (make_gridwise, "gridwise-questions.jsonl", ()),
+    "medline": (make_medline, "medline-questions.jsonl", ("warehouse",)),
 }
 # A UK company is answered in pounds (the evaluator compares numbers, not symbols).
-CURRENCY = {"bramble": "GBP"}
+CURRENCY = {"bramble": "GBP", "gridwise": "GBP", "harbourline": "EUR"}
 
 
 # Quillby 49/50: "rev" (a short form the contract does not list, labelled clarify) is a reading the contract
