@@ -133,8 +133,10 @@ def test_a_verb_of_selling_with_a_measure_named_does_not_ask_for_revenue():
                                                                                   "value": "Sue"})
 
 
-def test_a_verb_of_selling_alone_still_asks_which_figure_without_revenue():
-    assert read("how much did Sue sell in July", WHOLESALE)["intent"] == "clarify"
+def test_a_verb_of_selling_alone_asks_for_the_default_money_measure_without_revenue():
+    # contract v2: no measure said is the default measure, the dataset's first where there is no revenue
+    got = read("how much did Sue sell in July", WHOLESALE)
+    assert (got["intent"], got["measure"]) == ("value", "net_sales")
 
 
 @pytest.mark.parametrize(("text", "model", "member"), [("completions in 2024-05", COURSES, "2024-05 (cohort month)"),

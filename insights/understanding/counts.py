@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from metrics.measures import Measure
 from metrics.semantic import SemanticModel
 
 _MONEY_WORDS = frozenset("""
@@ -20,6 +21,15 @@ _DURATION_WORDS = frozenset("second seconds minute minutes mins hour hours hrs d
 _SELLING = re.compile(r"\b(?:sell|sells|sold|selling)\b")
 
 
+def _words(name: str, measure: Measure) -> set[str]:
+    return set(re.findall(r"[a-z]+", f"{name.replace('_', ' ')} {measure.label}".lower()))
+
+
+def is_amount(name: str, measure: Measure) -> bool:
+    """Whether a stored measure is an amount of money, by its format or, unformatted, by its name ("net_sales")."""
+    return not measure.derived and (measure.is_money or bool(_words(name, measure) & _MONEY_WORDS))
+
+
 def count_measures(model: SemanticModel) -> tuple[str, ...]:
     """The measures of ``model`` that count things, in the model's order."""
     out = []
@@ -27,8 +37,7 @@ def count_measures(model: SemanticModel) -> tuple[str, ...]:
         measure = model.measure(name)
         if measure.derived or measure.is_money or measure.is_percent:
             continue
-        words = set(re.findall(r"[a-z]+", f"{name.replace('_', ' ')} {measure.label}".lower()))
-        if not words & (_MONEY_WORDS | _DURATION_WORDS):
+        if not _words(name, measure) & (_MONEY_WORDS | _DURATION_WORDS):
             out.append(name)
     return tuple(out)
 

@@ -101,7 +101,7 @@ _GAP = re.compile(
     r"|\bhow\s+(?:many|much)\s+(?:more|fewer|less)\b.*\bthan\b"
     r"|\b(?:more|less|fewer|higher|lower)\b.*\bthan\b"
     r"|\b(?:gap|difference|minus)\b")
-_COUNT = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|count\s+the|count)\s+"
+_COUNT = re.compile(r"(?:\b(?:how\s+many|number\s+of|count\s+of|count\s+the|count)|#\s*of)\s+"  # "# of reps"
                     r"(?:different\s+|distinct\s+|unique\s+|separate\s+|individual\s+|active\s+|of\s+(?:the\s+|our\s+)?)?(?P<w>[a-z][\w-]*)")
 # What daily totals cannot answer: medians and the like, single orders or deals (forecasts: parser, the future).
 _NOT_IN_TOTALS = re.compile(

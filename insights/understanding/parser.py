@@ -72,7 +72,7 @@ from insights.understanding.vocabulary import (
     vocabulary_for,
 )
 from insights.understanding.word_members import month_or_member, used_as_word
-from insights.understanding.words import COMMON, MEASURE_LIKE, MEMBER_LIKE, ordinary
+from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, ordinary
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE
 from metrics.periods import period_bounds, periods
 from metrics.semantic import SemanticModel
@@ -110,6 +110,11 @@ _PER_WORD = re.compile(rf"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?(?:{_P
                        rf"|\bfor\s+(?:every|each)\s+(?:{_PER_MONEY})")
 # Verbs of selling or spending: with a measure named they say what was done, not which figure ("revenue").
 _DOING_VERBS = frozenset({"sell", "sells", "sold", "selling", "spend", "spent", "earn", "earned"})
+# "what did chris baker sell": who did the selling, between the auxiliary and the verb, is someone's name even in
+# plain words; asked back when it names no member, never left out (the answer would be everyone's total).
+_SELLER = re.compile(r"\b(?:did|does|has|have|had)\s+(?P<who>(?:[a-z][\w'-]*\s+){1,3}?)(?:sell|sold|selling|sells)\b")
+_NOT_A_SELLER = frozenset({"we", "you", "they", "i", "us", "it", "team", "everyone", "everybody", "anyone", "people",
+                           "company", "business", "all", "each", "every", "ever", "really", "actually", "just", "not"})
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
 _CLASS_WORDS = frozenset({"type", "kind", "class", "group", "level", "tier", "category", "segment"})
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
@@ -460,7 +465,7 @@ def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> N
     if named:
         facts.measure = named[0]
     elif weak and not facts.cues.how_many:  # "how many did we sell" counts; it asks for no money
-        facts.measure = "revenue"
+        facts.measure = next(h.name for h in hits if h.kind == "weak_measure")  # revenue, or the money it stands for
     facts.measure_said = facts.measure is not None
 
 
@@ -515,6 +520,7 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
     previous_word = ""
     open_name = False
     previous_end = 0
+    sellers = [m.span("who") for m in _SELLER.finditer(blank)]
     for k, token in enumerate(tokens):
         word = token.text
         inside = any(a <= token.start < b for a, b in covered)
@@ -526,6 +532,8 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
         if unknown:
             written = facts.text[token.start:token.end]
             proper = written[:1].isupper() and k > 0 and not re.search(r"[.?!]\s*$", facts.text[:token.start])
+            proper = proper or (word not in _NOT_A_SELLER and word not in FUNCTION
+                                and any(a <= token.start < b for a, b in sellers))
             if word in MEASURE_LIKE and not _counted(facts):  # "how many depots had weekend loads" counts depots
                 facts.unsupported.append(word)
             elif open_name:

@@ -31,6 +31,7 @@ from insights.understanding.column_words import (
     unknown_rates,
 )
 from insights.understanding.compound_names import spelled_apart
+from insights.understanding.counts import is_amount
 from insights.understanding.words import COMMON, FUNCTION, ordinary
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import Dimension, SemanticModel
@@ -82,6 +83,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
 # "sold", "sell", "sales": revenue unless another measure is named ("units sold", "sales volume").
 WEAK_MEASURE_WORDS: tuple[str, ...] = ("sales", "sale", "sold", "sell", "sells", "selling", "spend", "spent",
                                        "spending", "earn", "earned", "earning", "earnings")
+SELLING_VERBS = frozenset({"sold", "sell", "sells", "selling"})
 # Business figures SalesTalk does not hold: asked for, they get a clarification, never a stand-in.
 UNSUPPORTED_MEASURES: tuple[str, ...] = (
     "mrr", "arr", "recurring revenue", "churn", "churn rate", "retention", "retention rate", "nps", "cac", "ltv",
@@ -642,10 +644,19 @@ def build(
         for phrase in (*measure.words, *MEASURE_WORDS.get(name, ())):
             if phrase not in WEAK_MEASURE_WORDS and not vocab.has_measure(words_of(phrase)):
                 vocab.add(words_of(phrase), Entry("missing_measure", name))
+    # Without revenue, "how much has Dakota sold" asks for the data's default measure where that is an amount of
+    # money ("net_sales"); "sales", the catalogue's word for revenue, and any word with no such measure are asked back.
+    default = next(iter(measures), None)
+    sold_as = default if default is not None and is_amount(default, measures[default]) else None
     for word in WEAK_MEASURE_WORDS:
-        kind = "weak_measure" if "revenue" in measures else "missing_measure"
+        if "revenue" in measures:
+            entry = Entry("weak_measure", "revenue")
+        elif sold_as and word in SELLING_VERBS:
+            entry = Entry("weak_measure", sold_as)
+        else:
+            entry = Entry("missing_measure", "revenue")
         if not vocab.has_measure(words_of(word)):
-            vocab.add(words_of(word), Entry(kind, "revenue"))
+            vocab.add(words_of(word), entry)
     for phrase in UNSUPPORTED_MEASURES:
         if not vocab.has_measure(words_of(phrase)):
             vocab.add(words_of(phrase), Entry("unsupported_measure", phrase))
