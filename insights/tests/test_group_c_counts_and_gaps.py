@@ -4,41 +4,11 @@ a dimension named by its own column word is counted where the catalogue would re
 "new") set against another member of its dimension is that member, for the gap between them."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from insights.tests.models import company
+from insights.tests.group_c_companies import ADS, AS_OF, CARS, CONSULTING, ENERGY, HOTELS, SHOPS, WHOLESALE
 from insights.understanding.parser import parse
 from metrics.semantic import SemanticModel
-
-AS_OF = date(2025, 11, 18)
-FIRST, LAST = date(2023, 1, 2), date(2025, 11, 16)
-
-
-def _model(version: str, measures: tuple[str, ...], dimensions: dict[str, tuple[str, ...]]) -> SemanticModel:
-    return company(version=version, columns=measures, dimensions=dimensions, first_date=FIRST, last_date=LAST)
-
-
-ADS = _model("c-ads-1", ("spend", "clicks", "revenue"), {
-    "client": ("Acme", "Globex"), "platform": ("Google", "Meta"), "country": ("UK", "US"),
-})
-ENERGY = _model("c-energy-1", ("kwh", "bad_debt"), {
-    "region": ("North", "South"), "customer_type": ("Business", "Residential"),
-})
-CARS = _model("c-cars-1", ("revenue", "cost", "units"), {
-    "dealership": ("Clinton", "Salem"), "condition": ("New", "Used"),
-})
-CONSULTING = _model("c-consulting-1", ("billable_hours", "fees"), {
-    "practice": ("Audit", "Tax"), "customer": ("Initech", "Umbrella"),
-})
-HOTELS = _model("c-hotels-1", ("room_revenue", "room_nights"), {
-    "property": ("Bath", "Leeds", "York"), "guest_type": ("Business", "Leisure"),
-})
-SHOPS = _model("c-shops-1", ("revenue", "units"), {"country": ("France", "Other", "US")})
-WHOLESALE = _model("c-wholesale-1", ("net_sales", "cases"), {
-    "depot": ("Albany", "Dayton"), "customer_type": ("Grocery", "Restaurant"),
-})
 
 
 def read(text: str, model: SemanticModel) -> dict:

@@ -2,28 +2,11 @@
 measure, never a time of day the calendar cannot place (issue 13, a fresh held-out set)."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from insights.tests.models import company
+from insights.tests.group_c_companies import AS_OF, CONSULTING, HOTELS
 from insights.understanding.parser import parse
 from metrics.semantic import SemanticModel
-
-AS_OF = date(2025, 11, 18)
-FIRST, LAST = date(2023, 1, 2), date(2025, 11, 16)
-
-
-def _model(version: str, measures: tuple[str, ...], dimensions: dict[str, tuple[str, ...]]) -> SemanticModel:
-    return company(version=version, columns=measures, dimensions=dimensions, first_date=FIRST, last_date=LAST)
-
-
-HOTELS = _model("c-hotels-1", ("room_revenue", "room_nights", "guests"), {
-    "property": ("Bath", "Leeds", "York"), "guest_type": ("Business", "Leisure"),
-})
-CONSULTING = _model("c-consulting-1", ("billable_hours", "fees"), {
-    "practice": ("Audit", "Tax"), "customer": ("Initech", "Umbrella"),
-})
 
 
 def read(text: str, model: SemanticModel) -> dict:
