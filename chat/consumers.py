@@ -22,14 +22,16 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from chat import services
 from chat.errors import StillAnswering, TicketRefused
 from chat.events import group_name
-from chat.frames import AskFrame, FrameBudget, error_frame, parse_ask, replying
+from chat.frames import AskFrame, FrameBudget, error_frame, parse_ask, replying, unavailable_frame
 from chat.tickets import TicketGrant, consume_ticket
+from core.unavailable import storage_unavailable
 from tenants.errors import TenantError
 from tenants.identity import recheck
 from tenants.throttles import check_ask_allowed
 
 T = TypeVar("T")
 REVOKED_CLOSE_CODE = 4401
+TRY_AGAIN_LATER_CLOSE_CODE = 1013  # RFC 6455's registry: the server is overloaded or unavailable
 
 
 def _in_thread(function: Callable[..., T]) -> Callable[..., Awaitable[T]]:
@@ -56,6 +58,13 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.accept()
             await self.send_json(error_frame(exc))
             await self.close(code=exc.close_code)
+            return
+        except Exception as exc:
+            if not storage_unavailable(exc):
+                raise
+            await self.accept()
+            await self.send_json(unavailable_frame(exc))
+            await self.close(code=TRY_AGAIN_LATER_CLOSE_CODE)
             return
         self.session_id = f"ws_{secrets.token_hex(8)}"
         self.budget = FrameBudget()

@@ -3,7 +3,8 @@
 A client sends ``{"type": "ask", "text": "…", "as_of"?: "YYYY-MM-DD"}`` (``"action"`` is accepted for
 ``"type"``, API Gateway's customary name) as one text frame of at most 8 KB; whatever goes wrong comes
 back as ``{"type": "error", "error": {"code", "message", "details"?}}`` — the API's error envelope —
-and the socket stays open.
+and the socket stays open. Storage being unavailable is the REST API's ``storage_unavailable``
+(``core.unavailable``), with ``details.retry_after`` in place of its ``Retry-After`` header.
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ from chat.errors import AskFailed, InvalidFrame, TooManyFrames
 from chat.services import MAX_QUESTION_CHARS
 from core.errors import AppError, app_error_body, error_body
 from core.text import clean_text
+from core.unavailable import CODE as UNAVAILABLE_CODE
+from core.unavailable import MESSAGE as UNAVAILABLE_MESSAGE
+from core.unavailable import RETRY_AFTER_SECONDS, storage_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +58,13 @@ def error_frame(exc: AppError) -> dict[str, Any]:
     return {"type": "error", **app_error_body(exc)}
 
 
+def unavailable_frame(exc: BaseException) -> dict[str, Any]:
+    """The frame of a storage outage; the exception (it names endpoints and tables) goes to the log only."""
+    logger.warning("storage unavailable on a WebSocket", exc_info=exc)
+    details = {"retry_after": RETRY_AFTER_SECONDS}
+    return {"type": "error", **error_body(code=UNAVAILABLE_CODE, message=UNAVAILABLE_MESSAGE, details=details)}
+
+
 @dataclass
 class Reply:
     """What ``replying`` caught: the error frame for the sender and its cause, if anything went wrong."""
@@ -65,7 +76,8 @@ class Reply:
 @contextmanager
 def replying() -> Iterator[Reply]:
     """The one boundary of a received frame, for sync and async code alike: an app error becomes its
-    error frame, anything else is logged and becomes ``ask_failed``; the socket is never closed by it."""
+    error frame, storage unavailability the REST API's 503 code, anything else is logged and becomes
+    ``ask_failed``; the socket is never closed by it."""
     reply = Reply()
     try:
         yield reply
@@ -77,8 +89,12 @@ def replying() -> Iterator[Reply]:
         body = error_body(code=exc.default_code, message=str(exc.detail), details=details)
         reply.error, reply.cause = {"type": "error", **body}, exc
     except Exception as exc:
-        logger.exception("WebSocket frame failed")
-        reply.error, reply.cause = error_frame(AskFailed("The question could not be answered; please retry.")), exc
+        if storage_unavailable(exc):
+            reply.error = unavailable_frame(exc)
+        else:
+            logger.exception("WebSocket frame failed")
+            reply.error = error_frame(AskFailed("The question could not be answered; please retry."))
+        reply.cause = exc
 
 
 class FrameBudget:

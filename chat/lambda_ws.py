@@ -29,11 +29,12 @@ with django_loading():
 
 from chat import connections, services
 from chat.errors import ConversationNotFound, TicketRefused
-from chat.frames import error_frame, parse_ask, replying, too_many_frames
+from chat.frames import error_frame, parse_ask, replying, too_many_frames, unavailable_frame
 from chat.selectors import get_conversation
 from chat.tickets import consume_ticket
 from core.errors import AppError, error_body
 from core.loaded_app import freeze_loaded_app
+from core.unavailable import storage_unavailable
 from tenants.auth import TokenRefused, context_from_token
 from tenants.context import TenantContext
 from tenants.errors import TenantError
@@ -78,6 +79,9 @@ def on_connect(event: dict[str, Any]) -> dict[str, Any]:
     conversation_id = (event.get("queryStringParameters") or {}).get("conversation") or ""
     try:
         tenant = _authenticate(event, conversation_id)
+        connections.store_connection(
+            tenant=tenant, conversation_id=conversation_id, connection_id=connection_id, endpoint=endpoint_of(event)
+        )
     except TokenRefused as exc:
         # One answer whatever the token named (an unknown tenant, a disabled one): a probe learns nothing.
         _log("ws connect refused", connectionId=connection_id, reason=type(exc).__name__)
@@ -86,9 +90,10 @@ def on_connect(event: dict[str, Any]) -> dict[str, Any]:
         forbidden = getattr(exc, "close_code", None) == 4403 or isinstance(exc, ConversationNotFound)
         _log("ws connect refused", connectionId=connection_id, reason=type(exc).__name__)
         return _response(403 if forbidden else 401, error_frame(exc))
-    connections.store_connection(
-        tenant=tenant, conversation_id=conversation_id, connection_id=connection_id, endpoint=endpoint_of(event)
-    )
+    except Exception as exc:
+        if not storage_unavailable(exc):
+            raise
+        return _response(503, unavailable_frame(exc))
     _log("ws connected", connectionId=connection_id, tenantId=tenant.tenant_id, conversation=conversation_id)
     return _response(200)
 
@@ -131,6 +136,12 @@ def on_message(event: dict[str, Any]) -> dict[str, Any]:
         connections.forget(connection_id=connection_id, tenant=None, conversation_id=None)
         connections.close(endpoint=endpoint_of(event), connection_id=connection_id)
         return _response(403)
+    except Exception as exc:
+        if not storage_unavailable(exc):
+            raise
+        # The connection cannot be placed while storage is down, but its sender can still be told to retry.
+        connections.post(endpoint=endpoint_of(event), connection_id=connection_id, data=unavailable_frame(exc))
+        return _response(503)
     with replying() as reply:
         if not connections.count_frame(connection):
             raise too_many_frames()
