@@ -2,10 +2,12 @@
 
 Validation is pure: signature, lifetime and the shape of every claim are checked here, before
 anything is looked up. Whether the tenant and the user still stand behind a valid token is
-``tenants.identity``'s question.
+``tenants.identity``'s question. A refusal says which kind of check failed in fixed words of ours; the
+JWT library's own text (it quotes claims and keys) goes to the log only.
 """
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from functools import lru_cache
@@ -26,6 +28,23 @@ MAX_TOKEN_CHARS = 8192
 MAX_CLAIM_CHARS = 320  # an email is at most 254 characters; subjects and generations are shorter
 CLOCK_SKEW_SECONDS = 30
 COGNITO_TOKEN_USES = ("id", "access")
+
+logger = logging.getLogger(__name__)
+
+# The library's refusals, most specific first (an expired signature is also an invalid token): (kind, code, message).
+LIBRARY_REFUSALS: tuple[tuple[type[jwt.PyJWTError], str, str], ...] = (
+    (jwt.ExpiredSignatureError, "token_expired", "The token has expired."),
+    (jwt.ImmatureSignatureError, "token_invalid", "The token is not valid yet."),
+    (jwt.InvalidAudienceError, "token_invalid", "The token was issued for another audience."),
+    (jwt.InvalidIssuerError, "token_invalid", "The token was issued by another issuer."),
+    (jwt.MissingRequiredClaimError, "token_invalid", "The token lacks a required claim."),
+    (jwt.InvalidIssuedAtError, "token_invalid", "The token's times are malformed."),
+    (jwt.InvalidSignatureError, "token_invalid", "The token's signature does not verify."),
+    (jwt.InvalidAlgorithmError, "token_invalid", "The token's signing algorithm is not accepted."),
+    (jwt.DecodeError, "token_invalid", "The token is malformed."),
+    (jwt.PyJWKClientError, "token_invalid", "The token's signing key could not be verified."),
+    (jwt.PyJWTError, "token_invalid", "The token is not valid."),
+)
 
 
 class InvalidToken(Exception):
@@ -160,20 +179,23 @@ def decode_token(token: str, *, kind: str = "access") -> dict[str, Any]:
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError as exc:
-        raise InvalidToken("The token is malformed.") from exc
+        raise library_refusal(exc) from exc
     expected = "RS256" if settings.SALESTALK_AUTH_ISSUER == "cognito" else LOCAL_ALGORITHM
     if header.get("alg") != expected:
         raise InvalidToken(f"Tokens must be signed with {expected}.")
     try:
         claims = _decode_cognito(token, kind=kind) if expected == "RS256" else _decode_local(token, kind=kind)
-    except jwt.ExpiredSignatureError as exc:
-        raise InvalidToken("The token has expired.", code="token_expired") from exc
-    except jwt.PyJWKClientError as exc:
-        raise InvalidToken("The token's signing key could not be verified.") from exc
     except jwt.PyJWTError as exc:
-        raise InvalidToken(f"The token is not valid: {exc}.") from exc
+        raise library_refusal(exc) from exc
     _check_claim_shapes(claims)
     return claims
+
+
+def library_refusal(exc: jwt.PyJWTError) -> InvalidToken:
+    """The fixed refusal of the library's kind of error; its own words are logged."""
+    code, message = next((code, message) for kind, code, message in LIBRARY_REFUSALS if isinstance(exc, kind))
+    logger.info("token refused (%s): %s", type(exc).__name__, exc)
+    return InvalidToken(message, code=code)
 
 
 def tenant_of(claims: dict[str, Any]) -> str | None:
