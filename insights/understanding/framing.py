@@ -37,6 +37,11 @@ _FRAMING = re.compile(
     # asides of candour: "to be frank", "truth be told" (Frank the account manager is not meant)
     r"|\b(?:(?:to\s+be|being)\s+(?:frank|honest|fair|clear|blunt|candid)|truth\s+be\s+told|in\s+all\s+honesty|"
     r"frankly|honestly|tbh|ngl)\b\s*[:,\-]?"
+    # well-wishing, not the garden centre Hope: "hope ur well!", "hope you're having a good week"
+    r"|\b(?:i\s+)?hope\s+(?:(?:you'?re|ur|you\s+are|u\s+r|u\s+are|all'?s|all\s+is|everything'?s|everything\s+is|"
+    r"you'?ve\s+been|you\s+had|you'?re\s+having|ur\s+having|you\s+all\s+are)\s+(?:well|good|ok|okay|great|fine|"
+    r"doing\s+(?:well|ok|okay|good|great)|having\s+an?\s+(?:good|great|nice|lovely)\s+\w+|an?\s+(?:good|great|nice|"
+    r"lovely)\s+\w+)|this\s+finds\s+you\s+well)\b\s*[!.,:\-]*"
     r"|\W+(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated|appreciate\s+it)(?:\s+(?:so\s+much|a\s+lot|"
     r"again|in\s+advance))?\W*$")
 # Not a question about the data, even when it mentions sales: write / compose something, translate, a joke.

@@ -368,6 +368,15 @@ def _h_month_day(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("date", m.start(), m.end(), value=MONTHS[m["month"]], year=_year_of(m["year"]), day=int(m["d"]))
 
 
+def _h_month_short_year(m: re.Match[str], as_of: date) -> _Atom | None:
+    """"in feb 26", "vs july 25": after "in"/"vs" a month's two-digit number that makes a year of the last decade
+    is that year (people type years so in chat); "on feb 26" and a bare "feb 26" stay the day."""
+    year = 2000 + int(m["yy"])
+    if not as_of.year - 10 <= year <= as_of.year:
+        return None
+    return _Atom("month", m.start("month"), m.end(), value=MONTHS[m["month"]], year=year)
+
+
 def _h_week_range(m: re.Match[str], as_of: date) -> _Atom:
     year = _year_of(m["year"]) or as_of.isocalendar()[0]
     first, last = sorted((int(m["w"]), int(m["w2"])))
@@ -471,6 +480,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
           r"\s+(?:in\s+|for\s+)?(?P<y2>(?:19|2[01])\d\d))\b"), _h_year_to_date),
         (r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|2[01])\d\d)\b", _h_numeric_date),
         (r"\b(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|2[01])\d\d)\b", _h_iso_month),
+        (rf"\b(?:in|during|for|vs\.?|versus|against)\s+{_MONTH}\s+(?P<yy>[0-3]\d)(?![\d/.:]|\s*(?:st|nd|rd|th|,?\s*"
+         rf"(?:19|20)\d\d|days?|weeks?|months?|%))", _h_month_short_year),
         (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{_YEAR}(?!\d))?(?!\s*(?:days?|weeks?|months?|"
          rf"%))", _h_month_day),
         (rf"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR}(?!\d))?", _h_month_day),

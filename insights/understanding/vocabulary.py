@@ -84,6 +84,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
 WEAK_MEASURE_WORDS: tuple[str, ...] = ("sales", "sale", "sold", "sell", "sells", "selling", "spend", "spent",
                                        "spending", "earn", "earned", "earning", "earnings")
 SELLING_VERBS = frozenset({"sold", "sell", "sells", "selling"})
+_COUNTING_WORDS = frozenset({"sold", "number", "of", "count", "total"})
 # Business figures SalesTalk does not hold: asked for, they get a clarification, never a stand-in.
 UNSUPPORTED_MEASURES: tuple[str, ...] = (
     "mrr", "arr", "recurring revenue", "churn", "churn rate", "retention", "retention rate", "nps", "cac", "ltv",
@@ -640,10 +641,16 @@ def build(
     for name, measure in CATALOGUE.items():
         if name in measures:
             continue
-        # A catalogue word the tenant's data lacks is asked back, unless one of the tenant's measures uses it.
+        # A catalogue word the tenant's data lacks is asked back, unless one of the tenant's measures uses it;
+        # one holding a one-word measure of the tenant's ("items sold", "number of items" beside an items column)
+        # is that measure.
         for phrase in (*measure.words, *MEASURE_WORDS.get(name, ())):
-            if phrase not in WEAK_MEASURE_WORDS and not vocab.has_measure(words_of(phrase)):
-                vocab.add(words_of(phrase), Entry("missing_measure", name))
+            words = words_of(phrase)
+            if phrase in WEAK_MEASURE_WORDS or vocab.has_measure(words):
+                continue
+            own = next((n for n in measures if not measures[n].derived and (n,) != words and n in words
+                        and set(words) - {n} <= _COUNTING_WORDS), None)  # never "margin %" of a margin column
+            vocab.add(words, Entry("measure", own) if own else Entry("missing_measure", name))
     # Without revenue, "how much has Dakota sold" asks for the data's default measure where that is an amount of
     # money ("net_sales"); "sales", the catalogue's word for revenue, and any word with no such measure are asked back.
     default = next(iter(measures), None)
