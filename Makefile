@@ -170,6 +170,10 @@ eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on
 	$(PY) manage.py eval_setup --tenant medline-eval --data .run/medline.csv --dimensions warehouse
 	$(EVALUATE) --questions tests/eval/medline-questions.jsonl --data .run/medline.csv --tenant medline-eval \
 		--dimensions warehouse
+	@# garden centres named Hope, Street, Ware, Diss and a web shop, answered in pounds
+	$(PY) tests/eval/make_orchardly.py .run/orchardly.csv
+	$(PY) manage.py eval_setup --tenant orchardly-eval --data .run/orchardly.csv --currency GBP
+	$(EVALUATE) --questions tests/eval/orchardly-questions.jsonl --data .run/orchardly.csv --tenant orchardly-eval
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py
