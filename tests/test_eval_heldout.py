@@ -31,7 +31,7 @@ Written without reading the parser (issue 13, point 6), phrased the way sales pe
   Street, Ware, Diss; staff named Holly, Ivy, Sage; pounds) was written and kept back the same way after it.
 
 Baseline scores and the failure classes: tests/eval/BASELINE.md. Every set is held to 100% but
-Quillby (a label the contract leaves open) and Orchardly (an unforgiven typo): see PENDING.
+Quillby, whose last miss is a label the contract leaves open (see PENDING).
 """
 from __future__ import annotations
 
@@ -82,13 +82,12 @@ CURRENCY = {"bramble": "GBP", "gridwise": "GBP", "harbourline": "EUR", "orchardl
 
 
 # Quillby 49/50: "rev" (a short form the contract does not list, labelled clarify) is a reading the contract
-# does not settle. Orchardly 62/64: "caffe takings by centre" is asked back ("Did you mean Cafe?") where its writer
-# expected the typo forgiven, and its follow-up "top 3?" has nothing to rank.
-PENDING = pytest.mark.xfail(strict=False, reason="issue 13: one miss each (see the comment above)")
+# does not settle.
+PENDING = pytest.mark.xfail(strict=False, reason="issue 13: one contested label (see the comment above)")
 
 
 @pytest.mark.parametrize("company", [
-    pytest.param(name, marks=PENDING) if name in ("quillby", "orchardly") else name for name in sorted(HELDOUT)
+    pytest.param(name, marks=PENDING) if name == "quillby" else name for name in sorted(HELDOUT)
 ])
 def test_every_heldout_turn_is_understood_and_its_numbers_are_true(company, make_tenant, tmp_path):
     generator, questions, dimensions = HELDOUT[company]

@@ -74,3 +74,10 @@ def test_a_follow_up_vs_month_and_short_year_compares_with_that_month():
     got = read("vs feb 25?", context=first.understanding)
     assert got.intent == "compare"
     assert (got.compare_to.start, got.compare_to.end) == (date(2025, 2, 1), date(2025, 2, 28))
+
+
+@pytest.mark.parametrize("text", ["caffe takings in feb 2026", "takings at the caffe in feb 2026"])
+def test_a_typo_with_one_letter_more_is_forgiven(text):
+    model = company(version="centres-cafe-1", columns=("takings",), dimensions={"department": ("Plants", "Cafe")},
+                    first_date=date(2024, 1, 1), last_date=date(2026, 10, 31))
+    assert dict(read(text, model).constraints) == {"department": ("Cafe",)}

@@ -208,7 +208,8 @@ class Vocabulary:
         self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
         for word in key if forgiving else ():
             if len(word) >= MIN_FUZZY_LETTERS and word.isalpha():
-                for variant in _deletions(word):
+                # the word itself too: a typo with one letter more ("caffe") deletes to it
+                for variant in {word, *_deletions(word)}:
                     self.fuzzy_index.setdefault(variant, set()).add(word)
 
     # ------------------------------------------------------------ matching
