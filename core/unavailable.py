@@ -12,10 +12,10 @@ from collections.abc import Callable
 from botocore.exceptions import ClientError, HTTPClientError
 from botocore.exceptions import ConnectionError as BotoConnectionError
 from botocore.retries.standard import RetryContext, ThrottledRetryableChecker, TransientRetryableChecker
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 
 from core.errors import StorageUnavailable, error_body
-from core.http_errors import is_api_request
+from core.http_errors import envelope, is_api_request
 
 logger = logging.getLogger("salestalk.errors")
 
@@ -64,7 +64,7 @@ def unavailable_response(request: HttpRequest, exc: BaseException) -> HttpRespon
     logger.warning("storage unavailable on %s", request.resolver_match.route if request.resolver_match else "?",
                    exc_info=exc)
     if is_api_request(request):
-        response: HttpResponse = JsonResponse(unavailable_body(), status=503)
+        response: HttpResponse = envelope(status=503, code=CODE, message=MESSAGE)
     else:
         response = HttpResponse(PAGE, status=503, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
