@@ -16,6 +16,7 @@ from typing import Any
 import jwt
 from django.conf import settings
 
+from core.errors import StorageUnavailable
 from tenants.errors import TenantError
 from tenants.selectors import get_tenant, get_token_version, is_local_user_id
 from tenants.services import validate_tenant_id
@@ -92,9 +93,13 @@ def issue_token(
     return jwt.encode(claims, settings.SALESTALK_JWT_SECRET, algorithm=LOCAL_ALGORITHM)
 
 
+# A request waits at most this long for Cognito's keys (the library's default is 30 s).
+JWKS_TIMEOUT_SECONDS = 5
+
+
 @lru_cache(maxsize=4)
 def _jwks_client(url: str) -> jwt.PyJWKClient:
-    return jwt.PyJWKClient(url, cache_keys=True, lifespan=3600)
+    return jwt.PyJWKClient(url, cache_keys=True, lifespan=3600, timeout=JWKS_TIMEOUT_SECONDS)
 
 
 def _decode_local(token: str, *, kind: str) -> dict[str, Any]:
@@ -128,7 +133,11 @@ def _decode_cognito(token: str, *, kind: str) -> dict[str, Any]:
         raise InvalidToken("Cognito is not configured.", code="auth_misconfigured")
     if kind != "access":
         raise InvalidToken("Cognito tokens are refreshed at Cognito, not here.")
-    key = _jwks_client(settings.SALESTALK_COGNITO_JWKS_URL).get_signing_key_from_jwt(token)
+    try:
+        key = _jwks_client(settings.SALESTALK_COGNITO_JWKS_URL).get_signing_key_from_jwt(token)
+    except jwt.PyJWKClientConnectionError as exc:
+        # Cognito out of reach says nothing about the token: a 503 to retry, like any store we depend on.
+        raise StorageUnavailable("Cognito's signing keys could not be fetched.") from exc
     claims = jwt.decode(
         token,
         key.key,

@@ -3,6 +3,7 @@ lifetime, issued after the tenant existed; never as refresh tokens; no client id
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -110,3 +111,17 @@ def test_a_token_issued_before_its_tenant_existed_is_refused(cognito):
     response = me(cognito_token(iat=int(time.time()) - 3000, exp=int(time.time()) + 600))
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "token_revoked"
+
+
+def test_cognito_out_of_reach_is_a_503_to_retry_not_a_refused_token(cognito):
+    # A port nothing listens on: the keys cannot be fetched, which says nothing about the token.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    cognito.SALESTALK_COGNITO_JWKS_URL = f"http://127.0.0.1:{closed}/.well-known/jwks.json"
+    _jwks_client.cache_clear()
+    response = me(cognito_token())
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "storage_unavailable"
+    assert response["Retry-After"]
+    assert "127.0.0.1" not in response.content.decode()
