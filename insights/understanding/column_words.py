@@ -14,12 +14,12 @@ import re
 from collections.abc import Mapping
 
 from insights.understanding.cues import change_verb
-from insights.understanding.words import COMMON, FUNCTION
+from insights.understanding.words import COMMON, FUNCTION, SELLING
 
 # Verbs a measure may be named by, in every form: where one form is a tenant's measure word, all of them are.
 VERB_FORMS: tuple[tuple[str, ...], ...] = (
     ("spend", "spends", "spent", "spending"),
-    ("sell", "sells", "sold", "selling", "sale", "sales"),
+    (*SELLING, "sale", "sales"),
     ("book", "books", "booked", "booking", "bookings"),
     ("ship", "ships", "shipped", "shipping", "shipments"),
     ("bill", "bills", "billed", "billing", "billings"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from insights.understanding.words import SELLING
 from metrics.measures import Measure
 from metrics.semantic import SemanticModel
 
@@ -18,7 +19,7 @@ discounts margin margins profit profits income turnover gmv arr mrr payment paym
 earnings tax taxes refund refunds cash dollars pounds euros
 """.split())  # noqa: SIM905 - a word list reads best as text
 _DURATION_WORDS = frozenset("second seconds minute minutes mins hour hours hrs day days".split())  # noqa: SIM905
-_SELLING = re.compile(r"\b(?:sell|sells|sold|selling)\b")
+_SELLING = re.compile(rf"\b(?:{'|'.join(SELLING)})\b")
 
 
 def _words(name: str, measure: Measure) -> set[str]:

@@ -50,6 +50,7 @@ _COMPARISON_IDIOMS = (
     r"measur(?:e|es|ed|ing)\s+up|match(?:es|ed|ing)?\s+up|next\s+to|side\s+by\s+side|beside|alongside|up\s+against"
 )
 _COMPARISON_IDIOM = re.compile(rf"\b(?:{_COMPARISON_IDIOMS})\b")
+# "outsold", "outperformed": stems of out- compounds, not words.SELLING, whose forms stand alone.
 _COMPARE = re.compile(
     r"\b(?:compare[sd]?|comparing|comparison|vs\.?|versus|against|relative\s+to|difference|delta|up\s+or\s+down|"
     + _COMPARISON_IDIOMS + r"|"

@@ -73,6 +73,7 @@ _SHARE = re.compile(
     r"|(?:'s|(?<=s)')\s+(?:cut|slice|piece|part|portion)\b")
 # "How much of Leeds' pallets went on artics", "how many of our shipments were overnight": a share when a
 # member follows the verb (the part); the offset where the part may start is returned.
+# Verbs a part went by ("came from", "sold through"): a list of its own with "sold" in it, not words.SELLING.
 _PART_OF = re.compile(
     r"\bhow\s+(?:much|many)\s+of\b.*?\b(?:came|come|comes|coming|went|go|goes|going|was|is|were|are|got|get|gets|"
     r"moved|shipped|sold|travell?ed)\b(?:\s+(?:from|in|through|thru|via|on|to|into|by|with|for|at|out\s+of))?")

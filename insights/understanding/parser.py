@@ -72,7 +72,7 @@ from insights.understanding.vocabulary import (
     vocabulary_for,
 )
 from insights.understanding.word_members import month_or_member, used_as_word
-from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, ordinary
+from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, SELLING, ordinary
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE
 from metrics.periods import period_bounds, periods
 from metrics.semantic import SemanticModel
@@ -109,10 +109,11 @@ _PER_MONEY = (r"(?:(?:one|single|1)\s+)?(?:dollar|pound|euro|buck|quid|cent|penn
 _PER_WORD = re.compile(rf"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?(?:{_PER_MONEY})?"
                        rf"|\bfor\s+(?:every|each)\s+(?:{_PER_MONEY})")
 # Verbs of selling or spending: with a measure named they say what was done, not which figure ("revenue").
-_DOING_VERBS = frozenset({"sell", "sells", "sold", "selling", "spend", "spent", "earn", "earned"})
+# Verbs only, so not WEAK_MEASURE_WORDS, whose nouns ("sales", "earnings") name the figure itself.
+_DOING_VERBS = frozenset({*SELLING, "spend", "spent", "earn", "earned"})
 # "what did chris baker sell": who did the selling, between the auxiliary and the verb, is someone's name even in
 # plain words; asked back when it names no member, never left out (the answer would be everyone's total).
-_SELLER = re.compile(r"\b(?:did|does|has|have|had)\s+(?P<who>(?:[a-z][\w'-]*\s+){1,3}?)(?:sell|sold|selling|sells)\b")
+_SELLER = re.compile(rf"\b(?:did|does|has|have|had)\s+(?P<who>(?:[a-z][\w'-]*\s+){{1,3}}?)(?:{'|'.join(SELLING)})\b")
 _NOT_A_SELLER = frozenset({"we", "you", "they", "i", "us", "it", "team", "everyone", "everybody", "anyone", "people",
                            "company", "business", "all", "each", "every", "ever", "really", "actually", "just", "not"})
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.

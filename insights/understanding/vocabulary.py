@@ -32,7 +32,7 @@ from insights.understanding.column_words import (
 )
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
-from insights.understanding.words import COMMON, FUNCTION, ordinary
+from insights.understanding.words import COMMON, FUNCTION, SELLING, ordinary
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import Dimension, SemanticModel
 
@@ -81,9 +81,8 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
                         "basket value", "average basket value", "atv"),
 }
 # "sold", "sell", "sales": revenue unless another measure is named ("units sold", "sales volume").
-WEAK_MEASURE_WORDS: tuple[str, ...] = ("sales", "sale", "sold", "sell", "sells", "selling", "spend", "spent",
-                                       "spending", "earn", "earned", "earning", "earnings")
-SELLING_VERBS = frozenset({"sold", "sell", "sells", "selling"})
+WEAK_MEASURE_WORDS: tuple[str, ...] = ("sales", "sale", *SELLING, "spend", "spent", "spending", "earn", "earned",
+                                       "earning", "earnings")
 _COUNTING_WORDS = frozenset({"sold", "number", "of", "count", "total"})
 # Business figures SalesTalk does not hold: asked for, they get a clarification, never a stand-in.
 UNSUPPORTED_MEASURES: tuple[str, ...] = (
@@ -659,7 +658,7 @@ def build(
     for word in WEAK_MEASURE_WORDS:
         if "revenue" in measures:
             entry = Entry("weak_measure", "revenue")
-        elif sold_as and word in SELLING_VERBS:
+        elif sold_as and word in SELLING:
             entry = Entry("weak_measure", sold_as)
         else:
             entry = Entry("missing_measure", "revenue")

@@ -13,6 +13,7 @@ import re
 
 from insights.understanding.cues import change_verb
 from insights.understanding.vocabulary import Hit
+from insights.understanding.words import SELLING
 
 _PRONOUN_SUBJECT = re.compile(r"\b(?:we|i|you|they|he|she|it)\s+$")
 _PREPOSITION = re.compile(r"\b(?:at|for|of|from|by|with|in|on|to|than|vs\.?|versus|and|or|w/)\s+(?:the\s+)?$")
@@ -55,7 +56,7 @@ def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
 # Where a month-named member ("June" the account manager) can only be the person: "june's", "did june",
 # "at June", "june sold", "June and Grace".
 _PERSON_BEFORE = re.compile(r"\b(?:did|does|has|had|than|at|by|with|from|of|vs\.?|versus|w/)\s+$")
-_PERSON_AFTER = re.compile(r"'s\b|\s+(?:do|did|does|doing|done|sell|sold|sells|selling|book|booked|books|close|closed|"
+_PERSON_AFTER = re.compile(rf"'s\b|\s+(?:do|did|does|doing|done|{'|'.join(SELLING)}|book|booked|books|close|closed|"
                            r"bring|brought|make|made|have|had|has|get|got|hit|perform|performed|is|was|and|or|vs)\b")
 
 

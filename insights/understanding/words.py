@@ -72,6 +72,10 @@ tracking track tracked trending pace pacing running run ran
 lmk wrt pronto asap tia fyi btw imo imho idk excl exc sans barring omitting ignoring came come comes coming goes
 """.split())  # noqa: SIM905 - a word list reads best as text
 
+# The verb of selling in every form, written once: the weak measure words, the verbs of doing and every pattern
+# that looks for someone selling are built from it.
+SELLING: tuple[str, ...] = ("sell", "sells", "sold", "selling")
+
 # Words that name a member in many datasets: when the tenant's data has no such member, the
 # question is about something the data cannot answer, so it is never silently dropped.
 MEMBER_LIKE: frozenset[str] = frozenset("""
