@@ -30,7 +30,7 @@ from core.clock import now_iso
 from core.ids import new_id
 from core.text import clean_text
 from tenants.context import TenantContext
-from tenants.storage import bind
+from tenants.storage import bind, bound_connection
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ def append_messages(
         if follow_up is not None:
             actions.append(Conversation.last_understanding.set(follow_up))
         try:
-            with TransactWrite(connection=Message._get_connection().connection) as transaction:
+            with TransactWrite(connection=bound_connection(model=Message).connection) as transaction:
                 transaction.update(
                     Conversation(CONVERSATIONS_PK, conversation_sk(conversation_id)),
                     actions=actions,

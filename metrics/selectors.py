@@ -49,7 +49,7 @@ from metrics.periods import GRAINS, period_bounds, period_label, periods
 from metrics.queries import Bucket, Cell, QueryResult, QuerySpec
 from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
-from tenants.storage import bind
+from tenants.storage import bind, bound_connection
 
 __all__ = ["Bucket", "Cell", "QueryResult", "QuerySpec", "current_dataset", "get_semantic_model", "query",
            "query_many"]
@@ -97,7 +97,7 @@ def _read_current(tenant: TenantContext) -> tuple[str | None, ModelEdits]:
     """The pointer and the edits items in one consistent BatchGetItem (one round trip where two GetItems
     were two), both remembered as read now."""
     Current = bind(CurrentDatasetItem, tenant=tenant)
-    connection = Current._get_connection()
+    connection = bound_connection(model=Current)
     pending: list[dict[str, Any]] = [{"pk": DATASET_PK, "sk": CURRENT_SK}, {"pk": EDITS_PK, "sk": EDITS_SK}]
     found: dict[tuple[str, str], dict[str, Any]] = {}
     while pending:  # DynamoDB may leave keys unprocessed under load; they are asked again, as PynamoDB does

@@ -27,7 +27,7 @@ from metrics.models import (
 )
 from metrics.selectors import current_dataset, read_model, remember_current_version
 from tenants.context import TenantContext
-from tenants.storage import bind
+from tenants.storage import bind, bound_connection
 
 HISTORY = 100  # import jobs searched for each version's source
 SWITCHABLE = (VersionStatus.CURRENT, VersionStatus.RETIRED)
@@ -108,7 +108,7 @@ def switch_to_version(*, tenant: TenantContext, version: str) -> VersionInfo:
     Version = bind(DatasetVersionItem, tenant=tenant)
     moment = now_iso()
     try:
-        with TransactWrite(connection=Current._get_connection().connection) as transaction:
+        with TransactWrite(connection=bound_connection(model=Current).connection) as transaction:
             transaction.save(
                 Current(pk=DATASET_PK, sk=CURRENT_SK, version=version, imported_at=moment,
                         row_count=model.row_count, source=(known[version].source or f"version {version}")[:500]),

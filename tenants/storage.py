@@ -149,6 +149,12 @@ def bind(model: type[M], *, tenant: TenantContext | None) -> type[M]:
     return _bound(model, tenant.table_name, settings.SALESTALK_DYNAMODB_ENDPOINT, tenant_id, role_arn)
 
 
+def bound_connection(*, model: type[Model]) -> TableConnection:
+    """The table connection of ``model`` as ``bind`` returned it, for the calls PynamoDB's model API lacks
+    (BatchGetItem of several item types, TransactWrite); an unbound model raises ``TenantScopeError``."""
+    return model._get_connection()  # PynamoDB's own accessor, private: read here only
+
+
 @lru_cache(maxsize=8)
 def _client(endpoint: str | None, region: str, timeout: float, retries: int) -> Any:
     options = _connection_options()

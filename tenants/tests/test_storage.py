@@ -4,7 +4,7 @@ import pytest
 
 from core.errors import TenantScopeError
 from tenants.context import TenantContext
-from tenants.storage import TenantItem, bind
+from tenants.storage import TenantItem, bind, bound_connection
 
 
 class Note(TenantItem):
@@ -33,6 +33,16 @@ def test_bound_models_are_cached_and_share_one_connection_per_table(make_tenant)
 
     assert bind(Other, tenant=acme)._get_connection() is bind(Note, tenant=acme)._get_connection()
     assert not hasattr(Note.Meta, "table_name")
+
+
+def test_bound_connection_is_the_bound_models_own_and_refuses_an_unbound_model(make_tenant):
+    acme, globex = make_tenant("acme"), make_tenant("globex")
+    connection = bound_connection(model=bind(Note, tenant=acme))
+    assert connection is bind(Note, tenant=acme)._get_connection()
+    assert connection.table_name == acme.table_name
+    assert bound_connection(model=bind(Note, tenant=globex)).table_name == globex.table_name
+    with pytest.raises(TenantScopeError):
+        bound_connection(model=Note)
 
 
 def test_items_stay_in_their_tenants_table(make_tenant):
