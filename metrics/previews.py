@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 
 from metrics.errors import InvalidDataset
 from metrics.reading import read_table
-from metrics.services import read_facts
+from metrics.services import dataset_limits, read_facts
 from metrics.uploads import opened_upload
 from metrics.validation import DATE_COLUMN, NUMBER, Role
 
@@ -26,7 +26,8 @@ def column_preview(*, name: str) -> dict[str, Any]:
         except InvalidDataset as exc:
             if exc.line is None or exc.line <= 1:
                 raise  # the file itself is unreadable: no roles would help
-            raw = read_table(stream)
+            limits = dataset_limits()
+            raw = read_table(stream, max_columns=limits.max_columns, max_rows=limits.max_rows)
             columns = [{"column": column, "name": column, **_detected(column, values)}
                        for column, values in zip(raw.header, raw.columns, strict=True)]
             return {"rows": raw.row_count, "first_date": None, "last_date": None, "columns": columns,

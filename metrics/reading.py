@@ -5,6 +5,11 @@ validation (``metrics.validation``) decides roles and refuses bad values for
 all of them. The format is told by the file's first bytes, not its name. A
 ``RawTable`` knows the line (the spreadsheet row) of each of its rows, so
 errors can name it.
+
+Each reader refuses a file wider than ``max_columns`` (or, where the format says its length up front or
+is read row by row, longer than ``max_rows``) before building its table: a few kilobytes can declare a
+million columns (a CSV header of commas, an Excel sheet's dimension) and cost gigabytes or hours if read
+first and counted after.
 """
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ if TYPE_CHECKING:
 
 PARQUET_MAGIC = b"PAR1"
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx is a zip archive
+# A header line may hold this many bytes per allowed column (names are at most 200 characters, quoted).
+HEADER_BYTES_PER_COLUMN = 1024
 
 
 @dataclass(frozen=True)
@@ -43,25 +50,35 @@ def file_size(stream: BinaryIO) -> int:
     return size
 
 
-def read_table(stream: BinaryIO) -> RawTable:
+def read_table(stream: BinaryIO, *, max_columns: int, max_rows: int) -> RawTable:
     """The file in ``stream`` (binary, seekable) as text columns; raises ``InvalidDataset`` if it cannot be read."""
     stream.seek(0)
     magic = stream.read(4)
     stream.seek(0)
     if magic == PARQUET_MAGIC:
-        return _read_parquet(stream)
+        return _read_parquet(stream, max_columns=max_columns, max_rows=max_rows)
     if magic == ZIP_MAGIC:
-        return _read_xlsx(stream)
-    return _read_csv(stream)
+        return _read_xlsx(stream, max_columns=max_columns, max_rows=max_rows)
+    return _read_csv(stream, max_columns=max_columns)
+
+
+def _check_width(columns: int, *, max_columns: int) -> None:
+    if columns > max_columns:
+        raise InvalidDataset(f"The file has {columns:,} columns; the limit is {max_columns}.", line=1)
+
+
+def _too_many_rows(*, max_rows: int, rows: int | None = None) -> InvalidDataset:
+    counted = f"{rows:,}" if rows is not None else f"more than {max_rows:,}"
+    return InvalidDataset(f"The file has {counted} rows; the limit is {max_rows:,}.")
 
 
 # --- CSV ---------------------------------------------------------------------------------------------------
-def _read_csv(stream: BinaryIO) -> RawTable:
+def _read_csv(stream: BinaryIO, *, max_columns: int) -> RawTable:
     # pyarrow is imported by the readers only: a cold Lambda serving queries never loads it.
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    header = _csv_header(stream)
+    header = _csv_header(stream, max_columns=max_columns)
     try:
         table = pacsv.read_csv(
             stream,
@@ -86,9 +103,14 @@ def _read_csv(stream: BinaryIO) -> RawTable:
     )
 
 
-def _csv_header(stream: BinaryIO) -> list[str]:
-    first = stream.readline()
+def _csv_header(stream: BinaryIO, *, max_columns: int) -> list[str]:
+    most_bytes = max_columns * HEADER_BYTES_PER_COLUMN
+    first = stream.readline(most_bytes + 1)
     stream.seek(0)
+    if len(first) > most_bytes and not first.endswith(b"\n"):
+        # Never split into fields: a line of a million commas is a list of a million strings.
+        raise InvalidDataset(f"The first line is longer than {most_bytes:,} bytes; it should name at most "
+                             f"{max_columns} columns.", line=1)
     try:
         text = first.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -100,6 +122,7 @@ def _csv_header(stream: BinaryIO) -> list[str]:
         header = next(csv.reader([text]), [])
     except csv.Error as exc:
         raise InvalidDataset(f"Malformed CSV: {exc}.", line=1) from exc
+    _check_width(len(header), max_columns=max_columns)
     if not any(name.strip() for name in header):
         raise InvalidDataset("The file is empty." if not first.strip() else
                              "The first line is empty; it should name the columns.", line=None if not first else 1)
@@ -173,7 +196,7 @@ def _csv_lines(stream: BinaryIO) -> list[int]:
 
 
 # --- Excel -------------------------------------------------------------------------------------------------
-def _read_xlsx(stream: BinaryIO) -> RawTable:
+def _read_xlsx(stream: BinaryIO, *, max_columns: int, max_rows: int) -> RawTable:
     import pyarrow as pa
     from openpyxl import load_workbook
 
@@ -183,6 +206,9 @@ def _read_xlsx(stream: BinaryIO) -> RawTable:
         raise InvalidDataset(f"The file looks like an Excel workbook but cannot be read ({exc}).") from exc
     try:
         sheet = book.worksheets[0]
+        # The sheet's own claim of its size is the file's word, not its cells: a cell-less A1:XFD1048576
+        # would pad every row to 16,384 cells and fill every gap with such rows. Rows end at their last cell.
+        sheet.reset_dimensions()
         rows = sheet.iter_rows(values_only=True)
         header = [_cell_text(v) for v in next(rows, ())]
         while header and not header[-1]:
@@ -190,14 +216,19 @@ def _read_xlsx(stream: BinaryIO) -> RawTable:
         if not header:
             raise InvalidDataset("The first sheet is empty; its first row should name the columns.", line=1)
         width = len(header)
+        _check_width(width, max_columns=max_columns)
         cells: list[list[str]] = [[] for _ in header]
         lines: list[int] = []
         for number, row in enumerate(rows, start=2):
             texts = [_cell_text(v) for v in row[:width]]
-            if not any(texts) and not any(_cell_text(v) for v in row[width:]):
-                continue  # a blank row
-            if any(_cell_text(v) for v in row[width:]):
+            beyond = row[width:]
+            # Counting Nones first: a row may end far to the right, and most of it is empty.
+            if beyond.count(None) < len(beyond) and any(_cell_text(v) for v in beyond):
                 raise InvalidDataset(f"This row has values beyond the {width} named columns.", line=number)
+            if not any(texts):
+                continue  # a blank row
+            if len(lines) == max_rows:
+                raise _too_many_rows(max_rows=max_rows)
             texts.extend([""] * (width - len(texts)))
             for column, text in zip(cells, texts, strict=True):
                 column.append(text)
@@ -223,12 +254,18 @@ def _cell_text(value: Any) -> str:
 
 
 # --- Parquet -----------------------------------------------------------------------------------------------
-def _read_parquet(stream: BinaryIO) -> RawTable:
+def _read_parquet(stream: BinaryIO, *, max_columns: int, max_rows: int) -> RawTable:
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     try:
+        # The footer says the shape; a few compressed kilobytes can decode to more rows than memory holds.
+        metadata = pq.ParquetFile(stream).metadata
+        _check_width(metadata.num_columns, max_columns=max_columns)
+        if metadata.num_rows > max_rows:
+            raise _too_many_rows(max_rows=max_rows, rows=metadata.num_rows)
+        stream.seek(0)
         table = pq.read_table(stream)
     except (pa.ArrowInvalid, OSError) as exc:
         raise InvalidDataset(f"The file looks like Parquet but cannot be read ({exc}).") from exc

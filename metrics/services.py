@@ -148,7 +148,9 @@ def read_facts(
         raise InvalidDataset("The file is empty.")
     from metrics.validation import validate
 
-    return validate(read_table(stream), limits=dataset_limits(), dimensions=dimensions, measures=measures)
+    limits = dataset_limits()
+    raw = read_table(stream, max_columns=limits.max_columns, max_rows=limits.max_rows)
+    return validate(raw, limits=limits, dimensions=dimensions, measures=measures)
 
 
 @measured_import
