@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from typing import Any
 
 from core.cold_start import django_loading
@@ -169,10 +170,30 @@ def on_message(event: dict[str, Any]) -> dict[str, Any]:
 ROUTES = {"$connect": on_connect, "$disconnect": on_disconnect, "$default": on_message}
 
 
+# What API Gateway puts in an event, by shape: the connection id is a DynamoDB key and the domain and stage
+# make the management API's URL, so neither may be empty, huge, or carry a path, query or another host.
+CONNECTION_ID = re.compile(r"[A-Za-z0-9_=+/-]{1,128}")
+DOMAIN = re.compile(r"[A-Za-z0-9.-]{1,253}")
+STAGE = re.compile(r"[A-Za-z0-9_$-]{1,128}")
+
+
+def _string_map(value: object) -> bool:
+    return value is None or (isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                                             for k, v in value.items()))
+
+
+def _well_formed(event: object) -> bool:
+    if not isinstance(event, dict) or not isinstance(context := event.get("requestContext"), dict):
+        return False
+    shaped = all(isinstance(value := context.get(key), str) and pattern.fullmatch(value)
+                 for key, pattern in (("connectionId", CONNECTION_ID), ("domainName", DOMAIN), ("stage", STAGE)))
+    return shaped and _string_map(event.get("headers")) and _string_map(event.get("queryStringParameters"))
+
+
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    context_of_request = event.get("requestContext") if isinstance(event, dict) else None
-    if not isinstance(context_of_request, dict) or not isinstance(context_of_request.get("connectionId"), str):
+    if not _well_formed(event):
         return _response(400, error_body(code="malformed_event", message="Not an API Gateway WebSocket event."))
+    context_of_request = event["requestContext"]
     route = context_of_request.get("routeKey")
     route_handler = ROUTES.get(route) if isinstance(route, str) else None
     if route_handler is None:

@@ -8,7 +8,13 @@ import json
 import pytest
 from rest_framework.test import APIClient
 
-from salestalk.tests.lambda_events import HTTP_HOST, http_event, ws_connect_event, ws_message_event
+from salestalk.tests.lambda_events import (
+    HTTP_HOST,
+    http_event,
+    ws_connect_event,
+    ws_disconnect_event,
+    ws_message_event,
+)
 from salestalk.tests.test_lambda_http import FakeLambdaContext
 from tenants.tokens import issue_token
 
@@ -79,6 +85,38 @@ def test_a_hostile_token_is_refused_on_every_path(db, tenant, token):
 @pytest.mark.parametrize("event", [{}, {"requestContext": "junk"}, {"requestContext": {"routeKey": "$connect"}},
                                    ["not", "an", "event"]], ids=["empty", "junk context", "no connection", "list"])
 def test_a_malformed_websocket_event_is_refused_in_the_envelope(event):
+    from chat.lambda_ws import handler
+
+    assert lambda_error(handler(event, None)) == (400, "malformed_event")
+
+
+def _odd(event: dict, *, context: dict | None = None, **fields: object) -> dict:
+    """``event`` with ``fields`` (and ``context``'s fields of its requestContext) changed; ``...`` removes one."""
+    def changed(original: dict, changes: dict) -> dict:
+        return {k: v for k, v in {**original, **changes}.items() if v is not ...}
+
+    return changed({**event, "requestContext": changed(event["requestContext"], context or {})}, fields)
+
+
+CONNECT = ws_connect_event("conn-A=", query={"conversation": "c_" + "0" * 26, "ticket": "t"})
+ODD_EVENTS = {
+    "query not a map": _odd(CONNECT, queryStringParameters=["ticket"]),
+    "ticket not text": _odd(CONNECT, queryStringParameters={"conversation": "c_" + "0" * 26, "ticket": 123}),
+    "conversation not text": _odd(CONNECT, queryStringParameters={"conversation": {"id": 1}},
+                                  headers={"Authorization": "Bearer x"}),
+    "headers not a map": _odd(CONNECT, queryStringParameters={"conversation": "c_x"}, headers=["Authorization"]),
+    "authorization not text": _odd(CONNECT, queryStringParameters={"conversation": "c_x"},
+                                   headers={"Authorization": 5}),
+    "no domain": _odd(ws_message_event("conn-A=", "{}"), context={"domainName": ...}),
+    "a domain with a path": _odd(CONNECT, context={"domainName": "169.254.169.254/latest?"}),
+    "a stage with a path": _odd(CONNECT, context={"stage": "prod/../x"}),
+    "empty connection id": _odd(ws_disconnect_event("conn-A="), context={"connectionId": ""}),
+    "connection id past a key's size": _odd(ws_message_event("conn-A=", "{}"), context={"connectionId": "x" * 3000}),
+}
+
+
+@pytest.mark.parametrize("event", ODD_EVENTS.values(), ids=ODD_EVENTS.keys())
+def test_an_event_with_fields_of_the_wrong_shape_is_refused_in_the_envelope_before_anything_is_read(event):
     from chat.lambda_ws import handler
 
     assert lambda_error(handler(event, None)) == (400, "malformed_event")
