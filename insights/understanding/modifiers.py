@@ -103,7 +103,9 @@ _GAP = re.compile(
     r"|\b(?:more|less|fewer|higher|lower)\b.*\bthan\b"
     r"|\b(?:gap|difference|minus)\b")
 _COUNT = re.compile(r"(?:\b(?:how\s+many|number\s+of|count\s+of|count\s+the|count)|#\s*of)\s+"  # "# of reps"
-                    r"(?:different\s+|distinct\s+|unique\s+|separate\s+|individual\s+|active\s+|of\s+(?:the\s+|our\s+)?)?(?P<w>[a-z][\w-]*)")
+                    # "how many diff beers": chat's "different"
+                    r"(?:diff\.?\s+|different\s+|distinct\s+|unique\s+|separate\s+|individual\s+|active\s+|"
+                    r"of\s+(?:the\s+|our\s+)?)?(?P<w>[a-z][\w-]*)")
 # What daily totals cannot answer: medians and the like, single orders or deals (forecasts: parser, the future).
 _NOT_IN_TOTALS = re.compile(
     r"\b(?:median|medians|percentile|percentiles|p\d\d|mode|standard\s+deviation|std\s*dev|variance|quartiles?|"

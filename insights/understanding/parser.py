@@ -118,6 +118,8 @@ _NOT_A_SELLER = frozenset({"we", "you", "they", "i", "us", "it", "team", "everyo
                            "company", "business", "all", "each", "every", "ever", "really", "actually", "just", "not"})
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
 _CLASS_WORDS = frozenset({"type", "kind", "class", "group", "level", "tier", "category", "segment"})
+_SHARE_WORD = re.compile(r"\b(?:share|proportion|portion|contribution|percent(?:age)?|pct)\b|%")
+_PART_SOURCE = re.compile(r"\b(?:from|through|thru|via)\s+(?:the\s+|our\s+)?$")
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
 _MONTH_WORDS = frozenset(name.lower() for name in calendar.month_name if name)
 _NEXT_UNIT = re.compile(r"\b(?:next|coming|upcoming|following)\s+(week|month|quarter|year)\b")
@@ -319,6 +321,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     _read_arithmetic(facts, hits, model)
     _named_ratio(facts, model)
     _read_members(facts, hits, blank, vocab)
+    _read_counted_qualifier(facts, hits)
     facts.groups += [Hit("dimension", name, None, a, a) for a, _, name in guesses.suspects]  # "…? maybe tiktok?"
     _read_counted_noun(facts, hits)
     _read_how_many(facts, model)
@@ -331,6 +334,17 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
                                        facts.arithmetic.span if facts.arithmetic else None)
     return facts
+
+
+def _read_counted_qualifier(facts: _Facts, hits: list[Hit]) -> None:
+    """"# of delivery platforms": a dimension's noun after members of another ("delivery" of service) says
+    which of its members, and is what the count counts."""
+    found = count_word(facts.blank)
+    members = {offset for offset, _, _ in facts.member_order}
+    if found is None or found[0] not in members:
+        return
+    facts.groups += [Hit("dimension", h.name, None, h.start, h.end) for h in hits if h.kind == "qualifier"
+                     and h.start > found[0] and not facts.blank_of_hits[found[0]:h.start].strip()][:1]
 
 
 def _read_counted_noun(facts: _Facts, hits: list[Hit]) -> None:
@@ -540,8 +554,10 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             elif open_name:
                 names[-1].append(written)
             elif proper or word in MEMBER_LIKE or vocab.members_with_word(word) or (
-                    # "brought in the fewest": a cue word after a preposition is the cue, not a name
-                    previous_word in _PREPOSITIONS and not any(a <= token.start < b for a, b in cued)):
+                    # "brought in the fewest": a cue word after a preposition is the cue, not a name; what
+                    # "excl" leaves out is a member, never a word to drop ("excl manchester")
+                    (previous_word in _PREPOSITIONS or excluded_before(blank, token.start))
+                    and not any(a <= token.start < b for a, b in cued)):
                 names.append([written])
                 open_name = True
             elif not (ordinary(word) or word in QUALIFIERS):
@@ -702,7 +718,10 @@ def _counted(facts: _Facts) -> str | None:
     found = count_word(facts.blank)
     if found is None:
         return None
-    return next((g.name for g in facts.groups if g.start == found[0]), None)
+    # "# of delivery platforms", "how many dinner sites": members said before the noun only narrow what is counted
+    members = {offset for offset, _, _ in facts.member_order}
+    return next((g.name for g in facts.groups if g.start == found[0] or (
+        found[0] in members and g.start > found[0] and not facts.blank_of_hits[found[0]:g.start].strip())), None)
 
 
 def _share_part(facts: _Facts) -> tuple[str, str] | None:
@@ -715,6 +734,16 @@ def _share_part(facts: _Facts) -> tuple[str, str] | None:
         owner = [m for m in named if m[0] < before]
         if owner:
             return owner[-1][1], owner[-1][2]
+    # "specials share of dinner sales at leeds": the member said just before the share word is the part, and every
+    # other member narrows the whole
+    for said in _SHARE_WORD.finditer(facts.blank):
+        owner = [m for m in named if m[0] < said.start() and not facts.blank_of_hits[m[0]:said.start()].strip()]
+        if owner:
+            return owner[-1][1], owner[-1][2]
+    # "share of sales from specials at leeds": what the part came from, wherever the whole's members are said
+    source = [m for m in named if _PART_SOURCE.search(facts.blank, 0, m[0])]
+    if source:
+        return source[0][1], source[0][2]
     return named[-1][1], named[-1][2]
 
 

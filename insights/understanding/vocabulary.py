@@ -32,7 +32,7 @@ from insights.understanding.column_words import (
 )
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
-from insights.understanding.words import COMMON, FUNCTION, SELLING, ordinary
+from insights.understanding.words import COMMON, FUNCTION, MEMBER_LIKE, SELLING, ordinary
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import Dimension, SemanticModel
 
@@ -47,6 +47,7 @@ _ALONE_BEFORE = re.compile(r"(?i)\W*(?:and|or|but|now|also|(?:and\s+)?(?:what|ho
                            r"(?:for\s+|with\s+)?(?:the\s+)?")
 _PRONOUNS = frozenset({"us", "we", "it", "them", "me", "you", "all", "each", "every", "any", "some", "both",
                        "other", "others", "one", "more", "most", "less", "that", "this", "those", "these", "there"})
+_MEMBER_KIND = re.compile(r"\s+(?P<w>[a-z][a-z-]*)\b")
 _SNAKE = re.compile(r"(?<![\w])[a-z0-9]+(?:_[a-z0-9]+)+(?![\w])")
 # Words of one phrase may be separated by spaces, hyphens, slashes or dots, not by other punctuation.
 _JOINER = re.compile(r"[\s\-/.'&]*")
@@ -383,9 +384,15 @@ class Vocabulary:
                     and not re.match(r"\s*than\b", original[hit.end:h.start].lower()) for h in hits[k + 1:])
                 exact = exact or listed or subject or governed or possessive or contrasted or (
                     alone and written.lower() not in _PRONOUNS)
-                if hit.fuzzy or not (exact or hit.name in named_before):
+                # "our own app": the member says which of a kind of member ("app", "website") the data has no
+                # name for, so both words name it
+                kind = _MEMBER_KIND.match(original.lower(), hit.end)
+                described = kind is not None and written.lower() not in _PRONOUNS and kind["w"] in MEMBER_LIKE \
+                    and not self.knows(kind["w"])
+                if hit.fuzzy or not (exact or described or hit.name in named_before):
                     continue
-                hit = Hit("member", hit.name, hit.value, hit.start, hit.end, False, hit.alternatives)
+                end = kind.end() if described else hit.end
+                hit = Hit("member", hit.name, hit.value, hit.start, end, False, hit.alternatives)
             settled.append(hit)
         return settled
 
@@ -646,7 +653,7 @@ def build(
         # is that measure.
         for phrase in (*measure.words, *MEASURE_WORDS.get(name, ())):
             words = words_of(phrase)
-            if phrase in WEAK_MEASURE_WORDS or vocab.has_measure(words):
+            if phrase in WEAK_MEASURE_WORDS or vocab.has_measure(words) or _divides_own(vocab, words):
                 continue
             own = next((n for n in measures if not measures[n].derived and (n,) != words and n in words
                         and set(words) - {n} <= _COUNTING_WORDS), None)  # never "margin %" of a margin column
@@ -710,6 +717,15 @@ def build(
         # written as the member; keep members first so the hit records them.
         entries.sort(key=lambda e: {"member": 0, "measure": 1, "dimension": 2}.get(e.kind, 3))
     return vocab
+
+
+def _divides_own(vocab: Vocabulary, words: tuple[str, ...]) -> bool:
+    """Whether a catalogue ratio's words ("sales per order") divide two of the tenant's own measures: without
+    the catalogue's parts (no revenue) that is the tenant's measure per the other, never a figure it lacks."""
+    if "per" not in words:
+        return False
+    at = words.index("per")
+    return vocab.has_measure(words[:at]) and any(vocab.has_measure(f) for f in _in_both_numbers(words[at + 1:]))
 
 
 def _own_words(name: str, measure: Measure) -> list[str]:

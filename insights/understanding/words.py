@@ -66,7 +66,7 @@ is are was were been be being am did do does doing done had has have having
 much many more most less least lot lots bit little big small large huge tiny
 year-to-date month-to-date quarter-to-date
 question questions answer answers help assist can could would should will shall might must
-versus vs compared previous prior preceding last past next this coming following same similar different
+versus vs compared previous prior preceding last past next this coming following same similar different diff
 again also too else instead rather then than there their they them these those thing things stuff
 tracking track tracked trending pace pacing running run ran
 lmk wrt pronto asap tia fyi btw imo imho idk excl exc sans barring omitting ignoring came come comes coming goes
