@@ -29,7 +29,7 @@ from metrics.compiler import compile_many, compile_query, monthly_rollup
 from metrics.demo_data import shape_for_rows, write_csv
 from metrics.engine import TABLES, version_tables
 from metrics.files import local_version_path
-from metrics.selectors import QuerySpec, get_semantic_model, query_many
+from metrics.selectors import Comparison, QuerySpec, get_semantic_model, query_many
 from metrics.semantic import SemanticModel
 from metrics.services import import_dataset
 from tenants.context import TenantContext
@@ -72,20 +72,25 @@ def high_cardinality(ctx) -> Dataset:
 
 
 def query_mix(model: SemanticModel, wide: str) -> list[list[QuerySpec]]:
-    """Each entry is what one answer asks for (one ``query_many``)."""
+    """Each entry is what one answer asks for (one ``query_many``), as the answer asks it
+    (``insights.answering.analysis``): the mix measures the answers, so it changes when they do. "Why did revenue
+    change last month?" names no dimension: the totals of both months, then each member's change for every
+    dimension that could explain it, computed in SQL (``QuerySpec.compare``)."""
     last = model.last_date
     month = (last.replace(day=1) - timedelta(days=1)).replace(day=1)
     month_end = last.replace(day=1) - timedelta(days=1)
     before = ((month - timedelta(days=1)).replace(day=1), month - timedelta(days=1))
     region = model.dimensions["region"][0]
     member = model.dimensions[wide][len(model.dimensions[wide]) // 2]
+    compared = Comparison(start=before[0], end=before[1], measure=model.default_measure)
     return [
         [QuerySpec(start=month, end=month_end)],  # total
         [QuerySpec(start=month, end=month_end, constraints={"region": [region], wide: [member]})],  # filtered
         [QuerySpec(start=month, end=month_end, group_by=wide, order_by="revenue", limit=10)],  # grouped, wide
         [QuerySpec(start=last - timedelta(days=364), end=last, grain="month")],  # trend
-        [QuerySpec(start=s, end=e, group_by=g) for s, e in (before, (month, month_end))  # drivers: why?
-         for g in (None, "region", wide)],
+        [QuerySpec(start=month, end=month_end), QuerySpec(start=before[0], end=before[1]),  # drivers: why?
+         *(QuerySpec(start=month, end=month_end, group_by=d, compare=compared)
+           for d, members in model.dimensions.items() if len(members) > 1)],
     ]
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from metrics.errors import InvalidQuery
 from metrics.measures import Measure
-from metrics.periods import ONE_DAY
+from metrics.periods import GRAINS, ONE_DAY, periods
 from metrics.queries import QuerySpec
 from metrics.semantic import SemanticModel
 
@@ -79,6 +79,50 @@ def measure_sql(measures: Mapping[str, Measure], name: str, summed: Callable[[st
     return f"({ratio} * 100)" if c.kind == "ratio_pct" else ratio
 
 
+def change_sql(
+    *, spec: QuerySpec, model: SemanticModel, column: Callable[[str], str], rolled: bool = False
+) -> tuple[str, list[Any]]:
+    """``spec.compare``'s change over one group, and its parameters in order: each side's value, sums taken
+    over that side's days only (``FILTER``), divided by ``per``, a side without a value counting 0, as
+    ``Comparison`` says. ``rolled``: read from the monthly pre-aggregate, where a month's first day stands
+    for any day of it."""
+    compared = spec.compare
+    if compared is None:
+        raise InvalidQuery("No comparison period to compute a change against.")
+    day = column(DATE_COLUMN)
+    params: list[Any] = []
+
+    def side(start: Any, end: Any) -> str:
+        condition = f"{day} BETWEEN ? AND ?"
+        lo = start.replace(day=1) if rolled else start
+
+        def summed(name: str) -> str:
+            params.extend((lo, end))
+            return f"SUM({column(name)}) FILTER (WHERE {condition})"
+
+        value = measure_sql(model.definitions, compared.measure, summed)
+        per = compared.per
+        if per is None:
+            return f"COALESCE({value}, 0)"
+        if per in GRAINS:  # the grain's calendar periods overlapping the side's days inside the data
+            first, last = max(start, model.first_date), min(end, model.last_date)
+            params.append(len(periods(first, last, per)) if first <= last else 0)
+            return f"COALESCE({value} / NULLIF(?, 0), 0)"
+        if per in model.dimensions:
+            params.extend((lo, end))
+            return f"COALESCE({value} / NULLIF(COUNT(DISTINCT {column(per)}) FILTER (WHERE {condition}), 0), 0)"
+        return f"COALESCE({value} / NULLIF({measure_sql(model.definitions, per, summed)}, 0), 0)"
+
+    now = side(spec.start, spec.end)
+    before = side(compared.start, compared.end)
+    return f"({now} - {before})", params
+
+
+def _compared_days(day: str) -> str:
+    """The days a change reads: its period's and its comparison's."""
+    return f"({day} BETWEEN ? AND ? OR {day} BETWEEN ? AND ?)"
+
+
 def compile_query(
     *, spec: QuerySpec, model: SemanticModel, location: str, max_rows: int, dialect: Dialect = DUCKDB
 ) -> Compiled:
@@ -94,8 +138,21 @@ def compile_query(
     source = dialect.source(location)
 
     params: list[Any] = [spec.start, spec.end, *where_params]
-    total = f"SELECT 0 AS part, 0 AS ord, NULL AS member, NULL AS period, {', '.join(aggregates)} FROM {source} " \
-            f"WHERE {day} BETWEEN ? AND ?{where}"
+    changed = spec.compare is not None and spec.group_by is not None
+    total = f"SELECT 0 AS part, 0 AS ord, NULL AS member, NULL AS period, {', '.join(aggregates)}" \
+            f"{', NULL AS change' if changed else ''} FROM {source} WHERE {day} BETWEEN ? AND ?{where}"
+    if changed:
+        # part, ord, member, period, sums…, facts, distinct, change: the rows carry their change alone.
+        change, change_params = change_sql(spec=spec, model=model, column=column)
+        member, blanks = column(spec.group_by), ", ".join(["NULL"] * (len(aggregates) + 1))
+        compared = spec.compare
+        params += [*change_params, spec.start, spec.end, compared.start, compared.end, *where_params,
+                   max_rows + 1]
+        rows = (f"SELECT 1 AS part, ROW_NUMBER() OVER (ORDER BY ABS(change) DESC, member) AS ord, member, {blanks}, "
+                f"change FROM (SELECT {member} AS member, {change} AS change FROM {source} "
+                f"WHERE {_compared_days(day)}{where} GROUP BY {member}) QUALIFY ord <= ?")
+        sql = f"SELECT * FROM ({total} UNION ALL {rows}) ORDER BY part, ord"
+        return Compiled(sql=sql, params=tuple(params), columns=measure_columns)
     if spec.group_by is None and spec.grain is None and not spec.buckets:
         return Compiled(sql=total, params=tuple(params), columns=measure_columns)
 
@@ -179,6 +236,7 @@ class Rows:
     total: tuple[int, int]
     rows: tuple[int, int] | None
     ordered: bool = True  # ``ord`` numbers the rows in order; else sort them by member, period, bucket
+    changes: tuple[int, int] | None = None  # ``compare``: its members' changes, numbered in order by ``ord``
 
 
 @dataclass(frozen=True)
@@ -199,6 +257,7 @@ class _Scan:
     distinct: str  # the distinct count's aggregate, or NULL
     facts: str  # the fact count's aggregate
     keys: list[str] = field(default_factory=list)  # key expressions, the scan's k0 … kn
+    change: tuple[str, list[Any]] | None = None  # a ``compare`` scan's one aggregate, the change, and its params
     sets: dict[frozenset[str], _Set] = field(default_factory=dict)  # by their key expressions
 
     def grouping(self, spec: QuerySpec, member: str | None, period: str | None, bucket: bool) -> _Set | None:
@@ -264,9 +323,11 @@ def compile_many(
     rollup_facts = f"CAST(COALESCE(SUM({q(rollup_facts_column(model))}), 0) AS BIGINT)"
 
     def grouping(start: Any, end: Any, spec: QuerySpec, *, member: str | None, grain: str | None,
-                 buckets: Sequence[Any]) -> _Set:
+                 buckets: Sequence[Any], compared: bool = False) -> _Set:
         where, where_params = _constraints(spec.constraints or {}, column)
         spans = [(b.start, b.end) for b in buckets] or [(start, end)]
+        if compared and spec.compare is not None:
+            spans.append((spec.compare.start, spec.compare.end))
         rolled = monthly is not None and grain not in DAILY_GRAINS and all(
             _whole_months(model, lo, hi) for lo, hi in spans)
         if buckets:
@@ -276,7 +337,7 @@ def compile_many(
         else:  # the rollup's date is its month's first day already
             period = day if rolled and grain == "month" else dialect.period_start(grain, day)
         key: tuple[Any, ...] = (start, end, where, tuple(where_params), spec.count_distinct,
-                                tuple((b.start, b.end) for b in buckets), rolled)
+                                tuple((b.start, b.end) for b in buckets), rolled, spec.compare if compared else None)
         while True:
             if key not in scans:
                 # A month's row of the rollup is read whole: its first day stands for any day of it.
@@ -290,38 +351,51 @@ def compile_many(
                 scans[key] = _Scan(index=len(scans), relation=f"{relation} WHERE {day} BETWEEN ? AND ?{where}",
                                    params=[*params, first(start), end, *where_params], distinct=distinct,
                                    facts=rollup_facts if rolled else "COUNT(*)")
+                if compared and spec.compare is not None:  # one pass over both periods' days
+                    before = spec.compare
+                    scans[key].relation = f"{relation} WHERE {_compared_days(day)}{where}"
+                    scans[key].params = [first(start), end, first(before.start), before.end, *where_params]
+                    scans[key].change = change_sql(spec=spec, model=model, column=column, rolled=rolled)
             found = scans[key].grouping(spec, member, period, bool(buckets))
             if found is not None:
                 return found
             key = (*key, "again")  # the same rows in another order: a scan of their own
 
     # First every spec's grouping sets (a set's GROUPING() value depends on all of its scan's keys), then the SQL.
-    wanted: list[tuple[_Set, _Set | None]] = []
+    wanted: list[tuple[_Set, _Set | None, _Set | None]] = []
     for spec in specs:
         if spec.order_by is not None and spec.order_by not in model.definitions:
             raise InvalidQuery(f"{spec.order_by!r} is no measure of this dataset.")
         member = column(spec.group_by) if spec.group_by else None
         total = grouping(spec.start, spec.end, spec, member=None, grain=None, buckets=())
-        rows = None
-        if spec.buckets:
+        rows = changes = None
+        if spec.compare is not None and member is not None:
+            changes = grouping(spec.start, spec.end, spec, member=member, grain=None, buckets=(), compared=True)
+        elif spec.buckets:
             lo, hi = min(b.start for b in spec.buckets), max(b.end for b in spec.buckets)
             rows = grouping(lo, hi, spec, member=member, grain=None, buckets=spec.buckets)
         elif spec.grain is not None or member is not None:
             rows = grouping(spec.start, spec.end, spec, member=member, grain=spec.grain, buckets=())
-        wanted.append((total, rows))
+        wanted.append((total, rows, changes))
 
     sums = [f"sum_{i}" for i in range(len(measure_columns))]
     summed = dict(zip(measure_columns, sums, strict=True))
     # Never NULL (a scan with no facts sums to 0), so the caller takes the floats as they come.
     summing = [f"COALESCE(SUM({column(c)}), 0) AS {s}" for c, s in summed.items()]
-    tail = ", ".join([*sums, "facts", "uniq"])
+    # A statement with a ``compare`` has one more column, ``change``: NULL but in a change's records.
+    changing = ", NULL AS change" if any(scan.change for scan in scans.values()) else ""
+    tail = ", ".join([*sums, "facts", "uniq"]) + changing
     selects, params = [], []
     for scan in scans.values():
+        if scan.change is not None:
+            selects.append(_changes_select(scan, sums, params, most=max_rows + 1))
+            continue
         params += scan.params
         aggregates = [*summing, f"{scan.facts} AS facts"]
         if not scan.keys:
             selects.append(f"SELECT {scan.index} AS scan, 0 AS gid, 1 AS ord, NULL AS member, NULL AS period, "
-                           f"NULL AS bucket, {', '.join(aggregates)}, {scan.distinct} AS uniq FROM {scan.relation}")
+                           f"NULL AS bucket, {', '.join(aggregates)}, {scan.distinct} AS uniq{changing} "
+                           f"FROM {scan.relation}")
             continue
         keys = ", ".join(scan.keys)
         sets = ", ".join("(" + ", ".join(scan.keys[i] for i in chosen.indexes) + ")" for chosen in scan.sets.values())
@@ -345,7 +419,8 @@ def compile_many(
         roles = ", ".join(f"{_pick(scan, role)} AS {role}" for role in ("member", "period", "bucket"))
         selects.append(f"SELECT {scan.index} AS scan, gid, {window} AS ord, {roles}, {tail} FROM ({grouped}){qualify}")
     placed = tuple(Rows(total=(t.scan.index, t.gid), rows=(r.scan.index, r.gid) if r else None,
-                        ordered=r is None or r.windowed) for t, r in wanted)
+                        ordered=r is None or r.windowed, changes=(c.scan.index, c.gid) if c else None)
+                   for t, r, c in wanted)
     # No ORDER BY: sorting even a few rows costs DuckDB about a millisecond; the caller puts each set in order.
     # Rows in key order are not numbered either (a window's sort costs a third of a "why?" scan): one LIMIT
     # over the statement bounds them, enough for every set's allowed rows and one more.
@@ -358,6 +433,22 @@ def compile_many(
         params.append(most_records)
     return CompiledMany(sql=sql, params=tuple(params), columns=measure_columns, specs=placed,
                         most_records=most_records)
+
+
+def _changes_select(scan: _Scan, sums: Sequence[str], params: list[Any], *, most: int) -> str:
+    """A ``compare`` scan's records: per member its change, numbered largest absolute change first (ties by
+    member), at most ``most`` per grouping set; ``params`` gets the select's parameters, in order."""
+    change, change_params = scan.change or ("NULL", [])
+    params += [*change_params, *scan.params, most]
+    keys = ", ".join(scan.keys)
+    sets = ", ".join("(" + ", ".join(scan.keys[i] for i in chosen.indexes) + ")" for chosen in scan.sets.values())
+    grouped = (f"SELECT GROUPING({keys}) AS gid, {', '.join(f'{k} AS k{i}' for i, k in enumerate(scan.keys))}, "
+               f"{change} AS change FROM {scan.relation} GROUP BY GROUPING SETS ({sets})")
+    member = _pick(scan, "member")
+    blanks = ", ".join(f"NULL AS {name}" for name in (*sums, "facts", "uniq"))
+    return (f"SELECT {scan.index} AS scan, gid, ROW_NUMBER() OVER (PARTITION BY gid ORDER BY ABS(change) DESC, "
+            f"{member}) AS ord, {member} AS member, NULL AS period, NULL AS bucket, {blanks}, change "
+            f"FROM ({grouped}) QUALIFY ord <= ?")
 
 
 def _pick(scan: _Scan, role: str) -> str:

@@ -39,6 +39,10 @@ class QuerySpec:
     - ``group_by`` with ``grain`` or ``buckets``: one row per member and period that has facts, members in
       order then periods in order; ``Cell.key`` = the member, ``Cell.period`` = the period or bucket label
       (``unusual``: every member's value in each of 13 spans, in one query).
+    - ``compare`` (with ``group_by``, and no grain, buckets, order or limit): each member's change of one
+      measure between ``start``..``end`` and an earlier period (``Comparison``), computed in SQL:
+      ``QueryResult.changes`` (member, change) for every member with facts in either period, largest
+      absolute change first, ties by member ("why?"); ``total`` is ``start``..``end``'s as ever.
     - ``count_distinct``: a dimension; ``Cell.distinct`` = the number of its members with facts in that cell,
       total and rows (``per <dimension>``, ``count``).
     - ``order_by``: a measure (any, derived ones included); rows sorted by its value, ``descending`` by default,
@@ -59,6 +63,23 @@ class QuerySpec:
     order_by: str | None = None
     descending: bool = True
     limit: int | None = None
+    compare: Comparison | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What ``QuerySpec.compare`` asks: per member, the value of ``measure`` in the spec's period minus its value
+    in ``start``..``end`` (a side without facts, or whose value divides by nothing, counts 0).
+
+    ``per`` divides each side's value first, as contract v2's ``per`` does: by a measure (ratio of sums), by a
+    dimension (its members with facts in the side) or by a time grain (its calendar periods overlapping the
+    side's days inside the data).
+    """
+
+    start: date
+    end: date
+    measure: str
+    per: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,3 +120,4 @@ class Cell:
 class QueryResult:
     total: Cell
     rows: tuple[Cell, ...] = ()
+    changes: tuple[tuple[str, float], ...] = ()  # ``compare``: (member, change), largest absolute change first

@@ -46,12 +46,12 @@ from metrics.model_edits import (
 )
 from metrics.models import CURRENT_SK, DATASET_PK, MODEL_SK, CurrentDatasetItem, SemanticModelItem, version_pk
 from metrics.periods import GRAINS, period_bounds, period_label, periods
-from metrics.queries import Bucket, Cell, QueryResult, QuerySpec
+from metrics.queries import Bucket, Cell, Comparison, QueryResult, QuerySpec
 from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
 from tenants.storage import bind, bound_connection
 
-__all__ = ["Bucket", "Cell", "QueryResult", "QuerySpec", "current_dataset", "get_semantic_model", "query",
+__all__ = ["Bucket", "Cell", "Comparison", "QueryResult", "QuerySpec", "current_dataset", "get_semantic_model", "query",
            "query_many"]
 
 POINTER_TTL = EDITS_TTL  # one refresh reads both
@@ -208,12 +208,29 @@ def _check(indexed: _Indexed, spec: QuerySpec) -> None:
         raise UnknownMeasure(f"{spec.order_by!r} is no measure of this dataset; it has {', '.join(model.measures)}.")
     if spec.limit is not None and spec.limit < 1:
         raise InvalidQuery("A limit must be at least 1.")
+    if spec.compare is not None:
+        _check_comparison(model, spec)
     if spec.grain == "day":
         lo, hi = _clipped(model, spec)
         if (hi - lo).days + 1 > settings.SALESTALK_MAX_QUERY_ROWS:
             raise InvalidQuery(
                 f"A daily series may have at most {settings.SALESTALK_MAX_QUERY_ROWS:,} days; ask for a coarser grain."
             )
+
+
+def _check_comparison(model: SemanticModel, spec: QuerySpec) -> None:
+    compared = spec.compare
+    if compared is None:
+        return
+    if spec.group_by is None or spec.grain is not None or spec.buckets or spec.order_by is not None or spec.limit:
+        raise InvalidQuery("A change is per member of a dimension (group_by), ordered by itself, uncut and unlimited.")
+    if compared.start > compared.end:
+        raise InvalidQuery(f"The comparison ends ({compared.end}) before it starts ({compared.start}).")
+    if compared.measure not in model.definitions:
+        raise UnknownMeasure(f"{compared.measure!r} is no measure of this dataset; it has {', '.join(model.measures)}.")
+    per = compared.per
+    if per is not None and per not in model.definitions and per not in GRAINS and per not in model.dimensions:
+        raise InvalidQuery(f"{per!r} is no measure, dimension or time grain of this dataset to divide by.")
 
 
 def _clipped(model: SemanticModel, spec: QuerySpec) -> tuple[date, date]:
@@ -234,8 +251,12 @@ def query_many(
         answers = []
         for spec in specs:
             compiled = compile_query(spec=spec, model=model, location=location, max_rows=most, dialect=athena.ATHENA)
-            answers.append(_result(model, spec, athena.fetch(tenant=tenant, sql=compiled.sql, params=compiled.params),
-                                   compiled.columns))
+            records = athena.fetch(tenant=tenant, sql=compiled.sql, params=compiled.params)
+            if spec.compare is not None:  # the total's record, then the changes' (part, ord, member, …, change)
+                answers.append(_with_changes(_result(model, spec, records[:1], compiled.columns), records[1:],
+                                             member=_SINGLE.member))
+                continue
+            answers.append(_result(model, spec, records, compiled.columns))
         return answers
     if not specs:
         return []
@@ -252,9 +273,20 @@ def query_many(
     answers = []
     for spec, placed in zip(specs, compiled.specs, strict=True):
         rows = sorted(records.get(placed.rows, []), key=_ORD if placed.ordered else _keys(spec)) if placed.rows else []
-        answers.append(_result(model, spec, [records[placed.total][0], *rows], compiled.columns,
-                               layout=_BUCKETS if spec.buckets else _MANY))
+        answer = _result(model, spec, [records[placed.total][0], *rows], compiled.columns,
+                         layout=_BUCKETS if spec.buckets else _MANY)
+        if placed.changes is not None:
+            answer = _with_changes(answer, sorted(records.get(placed.changes, []), key=_ORD), member=3)
+        answers.append(answer)
     return answers
+
+
+def _with_changes(answer: QueryResult, records: Sequence[Sequence[Any]], *, member: int) -> QueryResult:
+    """``answer`` with a ``compare``'s changes from its records in order (the change is each record's last
+    field)."""
+    if len(records) > settings.SALESTALK_MAX_QUERY_ROWS:
+        raise _too_big()
+    return QueryResult(total=answer.total, changes=tuple((r[member], float(r[-1])) for r in records))
 
 
 def query(

@@ -19,7 +19,7 @@ from core.formatting import period as describe
 from insights.answering.results import MeasureFigures, Result, Row
 from insights.understanding.types import GRAINS, UNUSUAL_LIMIT, Period, Understanding
 from metrics.periods import period_bounds, period_label, periods
-from metrics.selectors import Bucket, Cell, QueryResult, QuerySpec, query_many
+from metrics.selectors import Bucket, Cell, Comparison, QueryResult, QuerySpec, query_many
 from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
 
@@ -228,39 +228,29 @@ class Analysis:
                       rows=tuple(ranked[: self.u.limit or None]))
 
     def _drivers(self) -> Result:
+        """Each member's change, period minus comparison, computed and ordered in SQL (``QuerySpec.compare``),
+        for the dimension asked or else for every dimension that could explain the change."""
+        time, before = self.u.time, self.u.compare_to
+        if before is None:
+            raise ValueError("Intent 'drivers' needs a period to compare with.")
         dimensions = [self.u.group_by] if self.u.group_by is not None else self._explaining_candidates()
-        periods_ = self._periods()
-        specs = [self._spec(p.start, p.end) for p in periods_]
-        specs += [self._spec(p.start, p.end, group_by=d) for d in dimensions for p in periods_]
+        compared = Comparison(start=before.start, end=before.end, measure=self.measure, per=self.u.per)
+        specs = [self._spec(p.start, p.end) for p in (time, before)]
+        specs += [self._spec(time.start, time.end, group_by=d, compare=compared) for d in dimensions]
         results = self._queries(specs)
-        compared = self._compared([result.total for result in results[: len(periods_)]])
-        splits = iter(results[len(periods_):])
-        changes = {d: self._member_changes([next(splits) for _ in periods_]) for d in dimensions}
+        totals = self._compared([result.total for result in results[:2]])
+        changes = {d: result.changes for d, result in zip(dimensions, results[2:], strict=True)}
         group_by = self.u.group_by
-        if group_by is not None:
-            rows = changes[group_by]
-        else:
-            group_by, rows = self._best_explaining(changes, total_change=compared.change)
+        if group_by is None:
+            group_by = self._best_explaining(changes, total_change=totals.change)
         return Result(
-            value=compared.value,
-            previous_value=compared.previous_value,
-            change=compared.change,
-            change_pct=compared.change_pct,
-            rows=rows,
+            value=totals.value,
+            previous_value=totals.previous_value,
+            change=totals.change,
+            change_pct=totals.change_pct,
+            rows=tuple(Row(key=member or "", value=change) for member, change in changes.get(group_by or "", ())),
             chosen_group_by=group_by if self.u.group_by is None else None,
         )
-
-    def _member_changes(self, splits: list[QueryResult]) -> tuple[Row, ...]:
-        """Each member's change, period minus comparison (a member missing from one side counts 0 there)."""
-        sides = []
-        for split, period in zip(splits, self._periods(), strict=True):
-            span = self.clip(period.start, period.end)
-            sides.append({cell.key: self.figure(cell, self.measure, span=span) or 0.0
-                          for cell in split.rows if cell.facts})
-        now, before = sides[0], (sides[1] if len(sides) > 1 else {})
-        changes = [Row(key=member or "", value=now.get(member, 0.0) - before.get(member, 0.0))
-                   for member in set(now) | set(before)]
-        return tuple(sorted(changes, key=lambda row: (-abs(row.value), row.key)))
 
     def _explaining_candidates(self) -> list[str]:
         """Dimensions already pinned to a single member cannot explain anything."""
@@ -270,22 +260,20 @@ class Analysis:
         ]
 
     def _best_explaining(
-        self, changes: dict[str, tuple[Row, ...]], *, total_change: float | None
-    ) -> tuple[str | None, tuple[Row, ...]]:
-        """The dimension one of whose members accounts for the largest share of the change;
-        among equals, the one with fewer members wins (a simpler story)."""
-        best: tuple[float, int, str, tuple[Row, ...]] | None = None
-        for dimension, rows in changes.items():
-            if not rows:
+        self, changes: dict[str, tuple[tuple[str, float], ...]], *, total_change: float | None
+    ) -> str | None:
+        """The dimension one of whose members (largest absolute change first) accounts for the largest share of
+        the change; among equals, the one with fewer members wins (a simpler story)."""
+        best: tuple[float, int, str] | None = None
+        for dimension, members in changes.items():
+            if not members:
                 continue
-            spread = sum(abs(row.value) for row in rows) or 1.0
-            share = abs(rows[0].value) / (abs(total_change) if total_change else spread)
-            candidate = (share, -len(self.model.dimensions[dimension]), dimension, rows)
+            spread = sum(abs(change) for _, change in members) or 1.0
+            share = abs(members[0][1]) / (abs(total_change) if total_change else spread)
+            candidate = (share, -len(self.model.dimensions[dimension]), dimension)
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
-        if best is None:
-            return None, ()
-        return best[2], best[3]
+        return None if best is None else best[2]
 
     def _summary(self) -> Result:
         totals = [result.total for result in self._queries([self._spec(p.start, p.end) for p in self._periods()])]

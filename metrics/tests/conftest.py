@@ -88,10 +88,11 @@ def same_numbers(result, other) -> bool:
     def plain(cell):
         return dataclasses.replace(cell, sums={})
 
-    if len(result.rows) != len(other.rows):
+    if len(result.rows) != len(other.rows) or [m for m, _ in result.changes] != [m for m, _ in other.changes]:
         return False
     cells = [(result.total, other.total), *zip(result.rows, other.rows, strict=True)]
-    return all(plain(a) == plain(b) and a.sums == pytest.approx(b.sums, rel=1e-9) for a, b in cells)
+    return all(plain(a) == plain(b) and a.sums == pytest.approx(b.sums, rel=1e-9) for a, b in cells) and [
+        c for _, c in result.changes] == pytest.approx([c for _, c in other.changes], rel=1e-9)
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from sqlglot import exp
 from metrics import athena, engine
 from metrics.compiler import DUCKDB, compile_query
 from metrics.files import dataset_storage, local_version_path
-from metrics.queries import Bucket, QuerySpec
+from metrics.queries import Bucket, Comparison, QuerySpec
 from metrics.selectors import get_semantic_model, query_many
 from metrics.tests.conftest import same_numbers, sparse_csv
 
@@ -39,6 +39,10 @@ SPECS = [
     )),
     QuerySpec(start=date(2024, 1, 1), end=date(2024, 12, 31), group_by="region", count_distinct="channel",
               buckets=(Bucket("q1", date(2024, 1, 1), date(2024, 3, 31)),)),
+    QuerySpec(start=date(2024, 3, 1), end=date(2024, 3, 31), group_by="product", constraints={"region": ["EMEA"]},
+              compare=Comparison(start=date(2024, 2, 1), end=date(2024, 2, 29), measure="revenue")),
+    QuerySpec(start=date(2024, 4, 1), end=date(2024, 6, 30), group_by="region", compare=Comparison(
+        start=date(2024, 1, 1), end=date(2024, 3, 31), measure="avg_order_value", per="product")),
 ]
 
 
