@@ -397,11 +397,7 @@ def compile_many(
                            f"NULL AS bucket, {', '.join(aggregates)}, {scan.distinct} AS uniq{changing} "
                            f"FROM {scan.relation}")
             continue
-        keys = ", ".join(scan.keys)
-        sets = ", ".join("(" + ", ".join(scan.keys[i] for i in chosen.indexes) + ")" for chosen in scan.sets.values())
-        grouped = (f"SELECT GROUPING({keys}) AS gid, {', '.join(f'{k} AS k{i}' for i, k in enumerate(scan.keys))}, "
-                   f"{', '.join(aggregates)}, {scan.distinct} AS uniq FROM {scan.relation} "
-                   f"GROUP BY GROUPING SETS ({sets})")
+        grouped = _grouped(scan, f"{', '.join(aggregates)}, {scan.distinct} AS uniq")
         terms, limits = [], []
         for chosen in scan.sets.values():
             if not chosen.windowed:
@@ -440,15 +436,20 @@ def _changes_select(scan: _Scan, sums: Sequence[str], params: list[Any], *, most
     member), at most ``most`` per grouping set; ``params`` gets the select's parameters, in order."""
     change, change_params = scan.change or ("NULL", [])
     params += [*change_params, *scan.params, most]
-    keys = ", ".join(scan.keys)
-    sets = ", ".join("(" + ", ".join(scan.keys[i] for i in chosen.indexes) + ")" for chosen in scan.sets.values())
-    grouped = (f"SELECT GROUPING({keys}) AS gid, {', '.join(f'{k} AS k{i}' for i, k in enumerate(scan.keys))}, "
-               f"{change} AS change FROM {scan.relation} GROUP BY GROUPING SETS ({sets})")
+    grouped = _grouped(scan, f"{change} AS change")
     member = _pick(scan, "member")
     blanks = ", ".join(f"NULL AS {name}" for name in (*sums, "facts", "uniq"))
     return (f"SELECT {scan.index} AS scan, gid, ROW_NUMBER() OVER (PARTITION BY gid ORDER BY ABS(change) DESC, "
             f"{member}) AS ord, {member} AS member, NULL AS period, NULL AS bucket, {blanks}, change "
             f"FROM ({grouped}) QUALIFY ord <= ?")
+
+
+def _grouped(scan: _Scan, aggregates: str) -> str:
+    """``scan``'s grouping sets over its keys (k0 … kn, and ``gid``, the set's GROUPING() value) with ``aggregates``."""
+    keys = ", ".join(scan.keys)
+    sets = ", ".join("(" + ", ".join(scan.keys[i] for i in chosen.indexes) + ")" for chosen in scan.sets.values())
+    return (f"SELECT GROUPING({keys}) AS gid, {', '.join(f'{k} AS k{i}' for i, k in enumerate(scan.keys))}, "
+            f"{aggregates} FROM {scan.relation} GROUP BY GROUPING SETS ({sets})")
 
 
 def _pick(scan: _Scan, role: str) -> str:

@@ -208,8 +208,7 @@ def _check(indexed: _Indexed, spec: QuerySpec) -> None:
         raise UnknownMeasure(f"{spec.order_by!r} is no measure of this dataset; it has {', '.join(model.measures)}.")
     if spec.limit is not None and spec.limit < 1:
         raise InvalidQuery("A limit must be at least 1.")
-    if spec.compare is not None:
-        _check_comparison(model, spec)
+    _check_comparison(model, spec)
     if spec.grain == "day":
         lo, hi = _clipped(model, spec)
         if (hi - lo).days + 1 > settings.SALESTALK_MAX_QUERY_ROWS:
