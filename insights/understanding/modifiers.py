@@ -65,8 +65,10 @@ _PACE_WITH_TARGET = re.compile(
     r"pass|get\s+to|break|exceed|surpass)\b")
 _PACE_PERIOD_END = re.compile(
     r"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?P<u1>year|quarter|month|week)|(?P<u2>year|quarter|month)[\s-]*end)\b")
+# The nouns a share is said with: "share of", "what proportion", the part before them ("specials share of").
+SHARE_NOUNS = r"share|shares|proportion|fraction|portion|percent(?:age)?|pct|contribution"
 _SHARE = re.compile(
-    r"\b(?:share|shares|proportion|fraction|portion|percent(?:age)?|%|pct|contribution)\s+of\b"
+    rf"\b(?:{SHARE_NOUNS}|%)\s+of\b"
     r"|(?:^|\s)%\s+of\b|\bwhat\s+(?:%|percent(?:age)?|proportion|fraction|portion|share|part)(?!\w)"
     r"|\bmix\b|\bas\s+an?\s+(?:%|percent(?:age)?|share|proportion)(?!\w)|'s\s+share\b|\bshare\b"
     r"|\bhow\s+much\s+of\b.*\b(?:came|come|comes|coming|was|is|were)\s+(?:from|in|through|via)\b"

@@ -29,6 +29,7 @@ from insights.understanding.cues import (
 from insights.understanding.framing import framing_spans, not_a_data_question
 from insights.understanding.guesses import read_guesses
 from insights.understanding.modifiers import (
+    SHARE_NOUNS,
     Modifiers,
     asks_share,
     count_word,
@@ -118,7 +119,7 @@ _NOT_A_SELLER = frozenset({"we", "you", "they", "i", "us", "it", "team", "everyo
                            "company", "business", "all", "each", "every", "ever", "really", "actually", "just", "not"})
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
 _CLASS_WORDS = frozenset({"type", "kind", "class", "group", "level", "tier", "category", "segment"})
-_SHARE_WORD = re.compile(r"\b(?:share|proportion|portion|contribution|percent(?:age)?|pct)\b|%")
+_SHARE_WORD = re.compile(rf"\b(?:{SHARE_NOUNS})\b|%")
 _PART_SOURCE = re.compile(r"\b(?:from|through|thru|via)\s+(?:the\s+|our\s+)?$")
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
 _MONTH_WORDS = frozenset(name.lower() for name in calendar.month_name if name)
@@ -340,11 +341,17 @@ def _read_counted_qualifier(facts: _Facts, hits: list[Hit]) -> None:
     """"# of delivery platforms": a dimension's noun after members of another ("delivery" of service) says
     which of its members, and is what the count counts."""
     found = count_word(facts.blank)
-    members = {offset for offset, _, _ in facts.member_order}
-    if found is None or found[0] not in members:
+    if found is None:
         return
     facts.groups += [Hit("dimension", h.name, None, h.start, h.end) for h in hits if h.kind == "qualifier"
-                     and h.start > found[0] and not facts.blank_of_hits[found[0]:h.start].strip()][:1]
+                     and _counted_after_members(facts, at=found[0], start=h.start)][:1]
+
+
+def _counted_after_members(facts: _Facts, *, at: int, start: int) -> bool:
+    """Whether what starts at ``start`` is the noun counted at ``at`` past the members said first ("# of
+    delivery platforms", "how many dinner sites"), which only narrow what is counted."""
+    members = {offset for offset, _, _ in facts.member_order}
+    return at in members and start > at and not facts.blank_of_hits[at:start].strip()
 
 
 def _read_counted_noun(facts: _Facts, hits: list[Hit]) -> None:
@@ -718,10 +725,8 @@ def _counted(facts: _Facts) -> str | None:
     found = count_word(facts.blank)
     if found is None:
         return None
-    # "# of delivery platforms", "how many dinner sites": members said before the noun only narrow what is counted
-    members = {offset for offset, _, _ in facts.member_order}
-    return next((g.name for g in facts.groups if g.start == found[0] or (
-        found[0] in members and g.start > found[0] and not facts.blank_of_hits[found[0]:g.start].strip())), None)
+    return next((g.name for g in facts.groups if g.start == found[0]
+                 or _counted_after_members(facts, at=found[0], start=g.start)), None)
 
 
 def _share_part(facts: _Facts) -> tuple[str, str] | None:
