@@ -71,6 +71,43 @@ def test_a_body_that_is_not_base64_is_refused_not_raised(http_handler, db, tenan
 HOSTILE_TOKENS = {"lone surrogate": "\ud800abc", "NUL": "abc\x00def", "over 8 KB": "a" * 9000}
 
 
+def _changed_http(*path: str, value: object) -> dict:
+    """A real-shaped GET event with the field at ``path`` set to ``value`` (``...`` removes it)."""
+    event = http_event("GET", "/api/chat/conversations/")
+    *parents, last = path
+    holder = event
+    for key in parents:
+        holder = holder[key]
+    if value is ...:
+        del holder[last]
+    else:
+        holder[last] = value
+    return event
+
+
+ODD_HTTP_EVENTS = {
+    "headers missing": _changed_http("headers", value=...),
+    "headers not a map": _changed_http("headers", value=["host"]),
+    "a header not text": _changed_http("headers", "x-probe", value=5),
+    "no request context": _changed_http("requestContext", value=...),
+    "no http in the context": _changed_http("requestContext", "http", value=...),
+    "a method not text": _changed_http("requestContext", "http", "method", value=5),
+    "a method that is no token": _changed_http("requestContext", "http", "method", value="GET /admin/ HTTP/1.1\r\n"),
+    "a query string not text": _changed_http("rawQueryString", value=["a=1"]),
+    "a body not text": _changed_http("body", value={"title": "x"}),
+    "cookies not a list": _changed_http("cookies", value="sessionid=x"),
+    "cookies not text": _changed_http("cookies", value=[1]),
+    "payload 1.0": _changed_http("version", value="1.0"),
+}
+
+
+@pytest.mark.parametrize("event", ODD_HTTP_EVENTS.values(), ids=ODD_HTTP_EVENTS.keys())
+def test_an_http_event_with_fields_of_the_wrong_shape_is_refused_in_the_envelope(http_handler, event):
+    response = http_handler(event, FakeLambdaContext())
+    assert lambda_error(response) == (400, "malformed_event")
+    assert response["headers"]["content-type"] == "application/json"
+
+
 @pytest.mark.parametrize("token", HOSTILE_TOKENS.values(), ids=HOSTILE_TOKENS.keys())
 def test_a_hostile_token_is_refused_on_every_path(db, tenant, token):
     from chat.lambda_ws import handler
