@@ -91,10 +91,16 @@ _FOLLOW_UP_START = re.compile(
 )
 _ANAPHORA = re.compile(r"\b(?:that|those|these|it|them|this|same|the\s+previous\s+answer|"
                        r"the\s+last\s+answer)\b(?!\s*'s\b)")
+# "as a running total" is the cumulative modifier's words, which lift no filter ("same again but as a running total")
 _OVERALL = re.compile(
-    r"\b(?:overall|in\s+total|total|company[\s-]+wide|whole\s+(?:business|company)|entire\s+(?:business|company)|"
+    r"\b(?:overall|in\s+total|(?<!running\s)(?<!cumulative\s)total|company[\s-]+wide|whole\s+(?:business|company)|"
+    r"entire\s+(?:business|company)|"
     r"everywhere|all\s+together|altogether|across\s+the\s+board|without\s+(?:the\s+)?filters?|all\s+(?:of\s+)?(?:it|them))\b"
 )
+# "sales there", "what about there?": the place of the answer before, not the existential "is there" / "there was"
+# nor the target reached ("will we get there?")
+_THERE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bget\s)(?<!\bgot\s)\bthere\b"
+                    r"(?!\s*(?:'s|is|are|was|were|been|be|have|has|had|will|seems?|appears?|must|might|may)\b)")
 _EXCLUDE = re.compile(
     r"\b(?:excluding|exclude|excludes|except(?:\s+for)?|without|outside(?:\s+of)?|other\s+than|apart\s+from|"
     r"aside\s+from|besides|minus|but\s+not|not\s+including|ex|non|excl\.?|exc\.?|sans|barring|omitting|ignoring|"
@@ -143,6 +149,7 @@ class Cues:
     how_many: bool = False
     follow_up_start: bool = False
     anaphora: bool = False
+    there: bool = False
     overall: bool = False
     off_topic: bool = False
     greeting: bool = False
@@ -202,6 +209,7 @@ def read_cues(text: str, *, names: Iterable[tuple[int, int]] = ()) -> Cues:
         how_many=bool(_HOW_MANY.search(text)),
         follow_up_start=bool(_FOLLOW_UP_START.search(text)),
         anaphora=bool(_ANAPHORA.search(text)),
+        there=bool(_THERE.search(text)),
         overall=bool(_OVERALL.search(text)),
         off_topic=off_topic(text),
         greeting=bool(_GREETING.search(text)),

@@ -51,20 +51,41 @@ _TARGET_NUMBER = re.compile(
     r"(?P<cur>[$€£¥]|\b(?:usd|gbp|eur|us\$)\s?)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?"
     r"(?P<s>k|m|mm|mn|mil|mill|b|bn|thousand|million|billion|grand|%|percent)?"
     r"(?:\s?(?P<w>quid|pounds?|dollars?|bucks|euros?|usd|gbp|eur))?(?![\w.-])")
+_TARGET_PREPOSITION = re.compile(r"\b(?:from|to|for|of|towards?|past)\s*$")
 _SCALE = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "mill": 1e6,
           "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+# "are we", "r we", "r u", "we're": chat spellings of the asker, as people type them
+_ARE_WE = r"(?:(?:are|r)\s+(?:we|u|you|ya)\s+(?:still\s+|currently\s+|now\s+)?|we'?re\s+)"
 _PACE = re.compile(
     r"\b(?:on\s+(?:track|pace|course|target)|pacing|tracking\s+(?:to|toward|towards|for)|track\s+to|"
-    r"how\s+far\s+(?:are\s+we\s+|off\s+)?(?:from|off|away\s+from|short\s+of|behind|ahead)|"
-    r"how\s+close\s+(?:are\s+we\s+)?to|(?:behind|ahead)\s+(?:on|of)|"
-    r"(?:will|going\s+to|gonna)\s+(?:we\s+)?(?:hit|reach|make|beat)|(?:hit|reach|make|achieve)\s+(?:our\s+)?"
+    rf"how\s+far\s+(?:off\s+|away\s+)?{_ARE_WE}?(?:from|off|away\s+from|short\s+of|behind|ahead)|"
+    rf"how\s+(?:close|near)\s+{_ARE_WE}?to|(?:behind|ahead)\s+(?:on|of)|"
+    r"(?:will|going\s+to|gonna)\s+(?:we\s+)?(?:hit|reach|make(?:\s+it(?:\s+to)?)?|beat)|(?:hit|reach|make|achieve)\s+(?:our\s+)?"
     r"(?:target|goal)|(?:target|goal)\s+of|short\s+of|away\s+from)\b")
 # "Are we gonna clear $4.5M", "can we crack 2m": a pace only where a target is said ("can we break it down" is not).
 _PACE_WITH_TARGET = re.compile(
-    r"\b(?:will|going\s+to|gonna|can|could)\s+(?:we\s+)?(?:be\s+able\s+to\s+)?(?:hit|reach|make|beat|clear|crack|top|"
-    r"pass|get\s+to|break|exceed|surpass)\b")
+    r"\b(?:will|going\s+to|gonna|can|could)\s+(?:we\s+)?(?:be\s+able\s+to\s+)?(?:hit|reach|make(?:\s+it(?:\s+to)?)?|beat|"
+    r"clear|crack|top|pass|get\s+(?:to|past)|break|exceed|surpass)\b"
+    # "how far is Midwest from 2m": only the words before the member, so the member is still read
+    r"|\bhow\s+(?:far|close|near)\s+(?:off\s+|away\s+)?(?:is|are|r|was|were)\b"
+    r"(?=(?:\s+[\w'&.-]+){1,4}?\s+(?:from|to|off|short\s+of|behind)\b)"
+    # what is still to do: "how much more do we need to hit 2m", "what's left to reach 10m", "gap to 50k"
+    r"|\b(?:need(?:s|ed)?|left|remaining|to\s+go)\s+(?:to|until|till|til|before)"
+    r"(?:\s+(?:hit|reach|make|get\s+to|clear|crack|achieve|beat))?\b|\b(?:gap|distance)\s+to\b"
+    r"|\btrending\s+(?:to|toward|towards|for)\b|\b(?:target|goal|quota)s?\b"  # "our 10m target", "the 50k goal"
+    r"|\b(?:doable|realistic|achievable|feasible|attainable|within\s+reach)\b")  # "is 10m doable this yr?"
+# A verb of reaching said just before the target: "any chance we hit 10m", "hitting 2m - likely?", "we need 10m"
+_REACHING = re.compile(
+    r"\b(?:hit(?:ting)?|reach(?:ing)?|mak(?:e|ing)|get(?:ting)?|clear(?:ing)?|crack(?:ing)?|pass(?:ing)?|"
+    r"exceed(?:ing)?|surpass(?:ing)?|break(?:ing)?|beat(?:ing)?|need(?:s|ed)?|behind|"
+    r"tracking\s+(?:vs\.?|versus|against))\s*$")
 _PACE_PERIOD_END = re.compile(
-    r"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?P<u1>year|quarter|month|week)|(?P<u2>year|quarter|month)[\s-]*end)\b")
+    r"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?P<u1>year|quarter|month|week)|(?P<u2>year|quarter|month)[\s-]*end|"
+    r"eo(?P<u3>[yqmw]))\b")
+_END_UNITS = {"y": "year", "q": "quarter", "m": "month", "w": "week"}  # "by eoy", "by eoq"
+# "for the year", "over the whole quarter": the period a target is for, the current one (read only for a pace)
+_PACE_PERIOD_THE = re.compile(r"\b(?:for|in|over|across|during)\s+the\s+(?:whole\s+|full\s+|entire\s+|current\s+)?"
+                              r"(?P<u>year|quarter|month|week)\b")
 # The nouns a share is said with: "share of", "what proportion", the part before them ("specials share of").
 SHARE_NOUNS = r"share|shares|proportion|fraction|portion|percent(?:age)?|pct|contribution"
 _SHARE = re.compile(
@@ -165,9 +186,8 @@ def read_modifiers(low: str) -> Modifiers:
     pace = _PACE.search(low)
     pace_end = _PACE_PERIOD_END.search(low)
     target, target_span = _target(low) if (pace or pace_end) else (None, None)
-    if pace is None and target is None and (maybe := _PACE_WITH_TARGET.search(low)):
-        target, target_span = _target(low)
-        pace = maybe if target is not None else None
+    if pace is None and target is None:
+        pace, target, target_span = _pace_with_target(low)
     part = _PART_BEFORE.search(low)
     bad = _NOT_IN_TOTALS.search(low)
     unusual = _UNUSUAL.search(low)
@@ -181,7 +201,7 @@ def read_modifiers(low: str) -> Modifiers:
         target=target,
         target_span=target_span,
         pace=bool(pace) or (bool(pace_end) and target is not None),
-        pace_unit=(pace_end["u1"] or pace_end["u2"]) if pace_end else None,
+        pace_unit=_pace_unit(pace_end, _PACE_PERIOD_THE.search(low)),
         pace_span=pace_end.span() if pace_end else None,
         pace_cue_span=pace.span() if pace and target is not None else None,
         pace_words_span=pace.span() if pace else None,
@@ -192,6 +212,22 @@ def read_modifiers(low: str) -> Modifiers:
         in_percent=bool(_IN_PERCENT.search(low)),
         not_in_totals=bad.group(0) if bad else None,
     )
+
+
+def _pace_with_target(low: str) -> tuple[re.Match[str] | None, float | None, tuple[int, int] | None]:
+    """Words that ask for a pace only beside a target: "can we crack 2m", "any chance we hit 10m", "is 10m doable"."""
+    target, span = _target(low)
+    if target is None or span is None:
+        return None, None, None
+    cue = _PACE_WITH_TARGET.search(low) or _REACHING.search(low, 0, span[0])
+    return (cue, target, span) if cue else (None, None, None)
+
+
+def _pace_unit(end: re.Match[str] | None, said: re.Match[str] | None) -> str | None:
+    """The unit of the period a target is for: "by the end of the quarter", "by eoy", "for the year"."""
+    if end is not None:
+        return end["u1"] or end["u2"] or _END_UNITS[end["u3"]]
+    return said["u"] if said is not None else None
 
 
 def asks_share(text: str) -> bool:
@@ -234,7 +270,9 @@ def _target(low: str) -> tuple[float | None, tuple[int, int] | None]:
             value = float(digits) * _SCALE.get(scale, 1.0)
         except ValueError:
             continue
-        return value, m.span()
+        # "from 2m", "to 12k": the target's preposition is its own, never the start of a period ("from this quarter")
+        before = _TARGET_PREPOSITION.search(low, 0, m.start())
+        return value, (before.start() if before else m.start(), m.end())
     return None, None
 
 

@@ -27,6 +27,7 @@ from insights.understanding.cues import (
     read_cues,
 )
 from insights.understanding.framing import framing_spans, not_a_data_question
+from insights.understanding.grain_members import members_not_grains
 from insights.understanding.guesses import read_guesses
 from insights.understanding.modifiers import (
     SHARE_NOUNS,
@@ -88,9 +89,11 @@ _PREPOSITIONS = frozenset({"in", "for", "at", "from", "of", "about", "to", "on",
 _ARTICLES = frozenset({"the", "a", "an", "our", "my", "their", "its"})
 _PERIOD_GROUP = re.compile(
     r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|peak|which|what|any|single|one|rank|ranked|"
-    r"ranking)\s+(?:of\s+)?(?:\w+\s+)?"
+    r"ranking|in\s+a|in\s+an|for\s+a)\s+(?:of\s+)?(?:\w+\s+)?"
     r"(?P<g>day|week|month|quarter|year)s?\b"
 )
+# "the most covers in a single week": the word says one period, as "a week" does; it names nothing.
+_SINGLE_PERIOD = re.compile(r"\bsingle(?=\s+(?:day|week|month|quarter|year)\b)")
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'})
 # "AOV across all stores", "all stores combined": the whole business, not one row per store.
 _ALL_OF_THEM_BEFORE = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:the\s+|our\s+)?$")
@@ -115,6 +118,11 @@ _DOING_VERBS = frozenset({*SELLING, "spend", "spent", "earn", "earned"})
 # "what did chris baker sell": who did the selling, between the auxiliary and the verb, is someone's name even in
 # plain words; asked back when it names no member, never left out (the answer would be everyone's total).
 _SELLER = re.compile(rf"\b(?:did|does|has|have|had)\s+(?P<who>(?:[a-z][\w'-]*\s+){{1,3}}?)(?:{'|'.join(SELLING)})\b")
+# "how did sarah do?", "how's priya doing": whom the question is about, in the subject of "how did … do"; a word
+# there that names no member is a person or thing the data does not hold, asked back (never "how are we doing").
+_HOW_DID_WHO = re.compile(r"\bhow(?:\s+(?:did|does|do|is|was|has|have|are|were)|'s|'d)\s+"
+                          r"(?P<who>(?:[a-z][\w'-]*\s+){1,3}?)(?:do|doing|done|perform\w*|go|going|gone|fare[sd]?|"
+                          r"faring|get\s+on|getting\s+on|got\s+on)\b")
 _NOT_A_SELLER = frozenset({"we", "you", "they", "i", "us", "it", "team", "everyone", "everybody", "anyone", "people",
                            "company", "business", "all", "each", "every", "ever", "really", "actually", "just", "not"})
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
@@ -230,7 +238,9 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
     if facts.count_choices is not None and (previous is None or previous.measure not in count_measures(model)):
         return _with_understood(_how_many_what(facts, model), facts, model)
     ask = _stated_ask(facts)
-    if previous is not None and not _stands_alone(facts, ask):
+    if previous is not None and not _stands_alone(facts, ask, previous):
+        if facts.cues.there and not previous.constraints and not facts.members:
+            return _with_understood(_where_is_there(previous, model), facts, model)
         return _follow_up(facts, ask, previous, model=model, as_of=as_of)
     if _needs_context(facts, ask):
         return _clarify(
@@ -287,7 +297,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     named = vocab.find(low, text)
     names = _names(named, low)
     time = read_time(_blank(low, mods.spans), as_of=as_of, earliest=model.first_date, latest=model.last_date,
-                     names=names)
+                     names=names, members=members_not_grains(named, low))
     blank = _blank(low, (*time.spans, *mods.spans))
     facts = _Facts(text=text, low=low, blank=blank, time=time, cues=Cues(), mods=mods, ignored=ignored,
                    not_a_question=not_question)
@@ -328,6 +338,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     _read_how_many(facts, model)
     covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans,
                *comparison_idioms(blank), *((h.start, h.end) for h in as_words),
+               *(m.span() for m in _SINGLE_PERIOD.finditer(blank)),
                *((mods.unusual_span,) if mods.unusual_span else ()),
                *((mods.pace_words_span,) if mods.pace_words_span else ())]
     _read_unknown(facts, blank, covered, vocab)
@@ -542,7 +553,7 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
     previous_word = ""
     open_name = False
     previous_end = 0
-    sellers = [m.span("who") for m in _SELLER.finditer(blank)]
+    sellers = [m.span("who") for pattern in (_SELLER, _HOW_DID_WHO) for m in pattern.finditer(blank)]
     for k, token in enumerate(tokens):
         word = token.text
         inside = any(a <= token.start < b for a, b in covered)
@@ -763,9 +774,10 @@ def _trend_by_grain(facts: _Facts) -> bool:
 
 
 def _split_by_grain(facts: _Facts) -> bool:
-    """"<measure> by <grain>" with no period and no word of a series (trend, over time, changed, cumulative)."""
+    """"<measure> by <grain>" with no period, or a split said outright ("break 2025 down by quarter"), and no
+    word of a series (trend, over time, changed, cumulative)."""
     time, cues = facts.time, facts.cues
-    return (time.grain_split and not time.periods and not time.compare_to and not time.comparison
+    return (time.grain_split and (not time.periods or cues.breakdown) and not time.compare_to and not time.comparison
             and not (cues.trend or cues.change or facts.mods.cumulative))
 
 
@@ -780,12 +792,16 @@ def _over_a_range(facts: _Facts) -> bool:
     return bool(_OVER_RANGE.search(facts.low))
 
 
-def _stands_alone(facts: _Facts, ask: _Ask) -> bool:
+def _stands_alone(facts: _Facts, ask: _Ask, previous: Understanding) -> bool:
     """A question that names its own measure, intent and period is new, even inside a conversation; so is
     one that names measure and period without leaning on the last answer ("and …", "that"), and a bare
-    "How are we doing?"."""
+    "How are we doing?". One that says "there" is about the last answer's member, whatever else it names."""
     cues = facts.cues
     leaning = cues.follow_up_start or (cues.anaphora and not cues.summary)
+    if cues.there:
+        return False
+    if leaning and previous.intent == "unusual" and ask.intent == "breakdown" and not cues.breakdown:
+        return False  # "and rev by state in week 7?" after unusual changes: the states searched, no new split
     if facts.measure_said and facts.period_said and (ask.intent or not leaning):
         return True
     if ask.intent == "summary" and not leaning:
@@ -794,6 +810,8 @@ def _stands_alone(facts: _Facts, ask: _Ask) -> bool:
 
 
 def _needs_context(facts: _Facts, ask: _Ask) -> bool:
+    if facts.cues.there:
+        return True  # "sales there last month": where is not said
     if facts.measure_said and facts.period_said:
         return False
     if facts.cues.follow_up_start and not facts.cues.summary:
@@ -832,8 +850,8 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
     signal = (facts.business_words or time.periods or time.compare_to or time.comparison or time.grain
               or cues.summary or cues.drivers or cues.order or cues.rank_word or cues.trend or cues.breakdown
               or facts.unknown_names or ((cues.change or cues.compare) and cues.we_or_us)
-              or facts.share or facts.per or facts.mods.growth or facts.mods.cumulative or facts.mods.unusual
-              or facts.mods.pace or facts.mods.in_percent)
+              or facts.share or facts.per or facts.per_unknown or facts.mods.growth or facts.mods.cumulative
+              or facts.mods.unusual or facts.mods.pace or facts.mods.in_percent)
     if not signal:
         if has_context and (cues.follow_up_start or cues.anaphora or cues.change or cues.compare or cues.overall):
             return None
@@ -977,6 +995,19 @@ def _count_offer(facts: _Facts, model: SemanticModel, understood: str) -> Parse:
         tuple(f"How many {p}{period}" for p in plural), confidence=0.9)
 
 
+def _where_is_there(previous: Understanding, model: SemanticModel) -> Parse:
+    """"Sales there" after an answer about no one member: which member is meant (of the rows just shown, else of
+    a place's dimension), never the whole business."""
+    dims = list(model.dimensions)
+    dimension = previous.group_by if previous.group_by in model.dimensions else next(
+        (d for d in dims if d.lower() in GEO_DIMENSIONS), dims[0] if dims else None)
+    if dimension is None:
+        return _clarify("Where do you mean? Your data has no places or other members to point at.", _examples(model),
+                        confidence=0.9)
+    question, options = which_one(model.dimensions[dimension], label=_dimension_label(dimension))
+    return _clarify(question, options, confidence=0.9)
+
+
 def _month_or_member(hit: Hit, facts: _Facts, *, model: SemanticModel, as_of: date) -> Parse:
     written = facts.text[hit.start:hit.end]
     found = read_time(written.lower(), as_of=as_of).time
@@ -1116,9 +1147,11 @@ def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) 
     if facts.time.time is None and ask.group_by in GRAINS:
         time = _all_of_the_data(model, as_of=as_of)  # "which month was our best?": every month there is
     if intent == "pace":
-        time = _pace_period(facts, as_of=as_of)
-    if intent in ("compare", "drivers") and time.ends and facts.time.compare_to is None:
-        # "How did units change between Q3 and Q4?": Q4 against Q3, not the two quarters together.
+        time = _pace_period(facts, found=facts.time.time, as_of=as_of)
+    if intent in ("compare", "drivers") and time.ends and facts.time.compare_to is None \
+            and facts.time.comparison is None:
+        # "How did units change between Q3 and Q4?": Q4 against Q3, not the two quarters together; with a
+        # comparison said ("from jan to sep vs same period last year") the range is the period compared.
         facts.time = replace(facts.time, compare_to=time.ends[0], periods=(time.ends[1],))
         time = time.ends[1]
     constraints = _constraints({}, facts, model)
@@ -1154,9 +1187,8 @@ def _all_of_the_data(model: SemanticModel, *, as_of: date) -> FoundPeriod:
     return FoundPeriod(min(model.first_date, end), end)
 
 
-def _pace_period(facts: _Facts, *, as_of: date) -> FoundPeriod:
+def _pace_period(facts: _Facts, *, found: FoundPeriod | None, as_of: date) -> FoundPeriod:
     """The whole target period: "this quarter" is all of it, not up to today; nothing said is this year."""
-    found = facts.time.time
     unit = facts.mods.pace_unit or (found.unit if found is not None and (found.to_date or found.end == as_of)
                                     else None)
     if found is not None and unit is None:
@@ -1214,8 +1246,9 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         # "And the previous quarter?" about last quarter: the one before the period being discussed.
         said_time = previous_period(previous_time)
     time = said_time or previous_time or default_period(as_of=as_of, trend=intent == "trend")
-    if intent == "pace" and (said_time is not None or previous_time is None):
-        time = _pace_period(facts, as_of=as_of)
+    if intent == "pace":
+        # the whole target period, also where it is inherited to date ("ytd rev?", then "on track for 10m?")
+        time = _pace_period(facts, found=said_time or previous_time, as_of=as_of)
     compare_to = None
     if intent in COMPARED_INTENTS or (intent == "rank" and order_by is not None):
         if facts.time.compare_to or facts.time.comparison or len(facts.time.periods) > 1:

@@ -647,7 +647,7 @@ def spell_out(text: str) -> str:
 
 def read_time(
     text: str, *, as_of: date, earliest: date | None = None, latest: date | None = None,
-    names: tuple[tuple[int, int], ...] = (),
+    names: tuple[tuple[int, int], ...] = (), members: tuple[tuple[int, int], ...] = (),
 ) -> TimeReading:
     """Every time expression of ``text`` (already lower-cased, same length as the original).
 
@@ -655,6 +655,8 @@ def read_time(
 
     ``names``: spans of the tenant's member names; a name of several words ("March Madness", "Spring
     Collection") is never read as time, and no member name counts as a calendar word it cannot place.
+    ``members``: spans of member names written as grain words that sit where a member sits ("annual
+    contracts"); they are no grain.
     """
     spans: list[tuple[int, int]] = []
     blocked = [(a, b) for a, b in names if " " in text[a:b].strip() or _member_not_month(text, a, b)]
@@ -682,7 +684,7 @@ def read_time(
     if unplaceable:
         return TimeReading(spans=tuple(spans), problem="unplaceable", problem_text=unplaceable.group(0))
     for m in _GRAIN.finditer(text):
-        if not _taken(spans, m.start(), m.end()):
+        if not _taken(spans, m.start(), m.end()) and not _taken(list(members), m.start(), m.end()):
             word = m["word"] or m["basis"]
             if grain is None:
                 grain = GRAIN_WORDS[word] if word else UNITS[m["unit"] or m["rep"]]

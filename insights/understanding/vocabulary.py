@@ -245,9 +245,15 @@ class Vocabulary:
         measures = [(h.start, h.end) for h in settled if h.kind == "measure"]
         placed = [(h.start, h.end) for h in settled if h.kind != "measure"]
         rates = [Hit("unsupported_measure", phrase, None, a, b)
-                 for phrase, a, b in unknown_rates(text, placed, measures) if not any(x <= a < y for x, y in skip)]
+                 for phrase, a, b in unknown_rates(text, placed, measures)
+                 if not any(x <= a < y for x, y in skip) and not self._ends_in_measure(words_of(phrase))]
         settled = [h for h in settled if not any(r.start <= h.start < r.end for r in rates)]
         return sorted([*settled, *rates], key=lambda h: h.start)
+
+    def _ends_in_measure(self, words: tuple[str, ...]) -> bool:
+        """Whether a rate's last words are a measure's own: "60% margin rate" is "% margin" (matched first) and
+        "margin rate", both margin %, never a rate the data lacks."""
+        return any(e.kind == "measure" for k in range(1, len(words) - 1) for e in self.phrases.get(words[k:], ()))
 
     def _match_at(
         self, tokens: list[Token], i: int, joined: list[bool], options: list[tuple[str, ...]]

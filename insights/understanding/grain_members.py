@@ -1,0 +1,52 @@
+"""Members named like grain words ("Monthly", "Annual" contracts): the words around one tell the member
+from the grain.
+
+A one-word member that is also a grain word is the member where a member sits: before its own
+dimension's noun ("annual contracts", "on monthly plans" of a `plan` dimension), after a preposition with
+no figure after it ("mrr on monthly last month"), or listed beside another member of its dimension
+("annual and multi-year"). Anywhere else it is the grain ("monthly mrr", "mrr monthly").
+"""
+from __future__ import annotations
+
+import re
+
+from insights.understanding.time_expressions import GRAIN_WORDS
+from insights.understanding.vocabulary import Hit
+
+_PREPOSITION = re.compile(r"\b(?:on|for|in|at|from|of|with|without|excluding|except|than|vs\.?|versus)\s+"
+                          r"(?:the\s+|a\s+|an\s+|our\s+|my\s+)?$")
+_LISTED = re.compile(r"\s*(?:,|and|or|&|vs\.?|versus|/)?\s*")
+# Nouns of a series of figures: "for monthly totals" asks for the grain, not the member.
+_SERIES_NOUN = re.compile(r"\s*(?:trends?|figures?|numbers?|totals?|view|breakdown|series|growth|changes?|basis|"
+                          r"chart|report|reporting|run\s+rate)\b")
+
+
+def members_not_grains(named: list[Hit], low: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the one-word members of ``named`` (found in ``low``) written as a grain word and sitting
+    where a member sits."""
+    return tuple((h.start, h.end) for h in named if _grain_named(h, low) and _sits_as_member(h, named, low))
+
+
+def _grain_named(hit: Hit, low: str) -> bool:
+    return hit.kind == "member" and not hit.alternatives and low[hit.start:hit.end] in GRAIN_WORDS
+
+
+def _sits_as_member(hit: Hit, named: list[Hit], low: str) -> bool:
+    if _placed(hit, named, low):
+        return True
+    # "annual and multi-year", "annual and monthly contracts": one of a list of the dimension's members
+    near = (next((h for h in reversed(named) if h.end <= hit.start), None),
+            next((h for h in named if h.start >= hit.end), None))
+    return any(h is not None and h.kind == "member" and h.name == hit.name
+               and _LISTED.fullmatch(low[min(h.end, hit.end):max(h.start, hit.start)])
+               and (not _grain_named(h, low) or _placed(h, named, low)) for h in near)
+
+
+def _placed(hit: Hit, named: list[Hit], low: str) -> bool:
+    """Before its dimension's noun, or after a preposition with no figure after it."""
+    after = next((h for h in named if h.start >= hit.end), None)
+    between = low[hit.end:after.start] if after is not None else ""
+    if after is not None and after.kind == "dimension" and after.name == hit.name and not between.strip(" -"):
+        return True
+    figure_after = after is not None and after.kind in ("measure", "weak_measure") and not between.strip()
+    return bool(_PREPOSITION.search(low[:hit.start])) and not figure_after and not _SERIES_NOUN.match(low[hit.end:])
