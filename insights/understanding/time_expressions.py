@@ -684,7 +684,8 @@ def read_time(
     if unplaceable:
         return TimeReading(spans=tuple(spans), problem="unplaceable", problem_text=unplaceable.group(0))
     for m in _GRAIN.finditer(text):
-        if not _taken(spans, m.start(), m.end()) and not _taken(list(members), m.start(), m.end()):
+        # "daily grind sales", "weekly planet orders": a word of a name of several words is no grain either
+        if not _taken(spans, m.start(), m.end()) and not _taken([*members, *blocked], m.start(), m.end()):
             word = m["word"] or m["basis"]
             if grain is None:
                 grain = GRAIN_WORDS[word] if word else UNITS[m["unit"] or m["rep"]]

@@ -618,6 +618,8 @@ def _member_forms(member: str) -> set[tuple[str, ...]]:
         forms.add(tuple("and" if w == "&" else w for w in words))
     if len(words) > 1:
         forms.add(("".join(words),))
+    if len(words) > 2 and words[0] == "the":
+        forms.add(words[1:])  # "daily grind" of The Daily Grind: people drop the article (never to one word)
     apart = spelled_apart(member)  # "tik tok" for TikTok
     if apart:
         forms.add(apart)
