@@ -4,8 +4,10 @@ Thin: the logic is in services and selectors.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from django.conf import settings
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -192,6 +194,7 @@ class QueryApi(TenantAPIView):
         params = self.InputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         args = params.validated_data
+        _within_dataset_dates(start=args["start"], end=args["end"])
         model = selectors.get_semantic_model(tenant=self.tenant)
         measures = args.get("measure") or [model.default_measure]
         for measure in measures:
@@ -223,6 +226,16 @@ class QueryApi(TenantAPIView):
             "rows": [_cell_json(cell, measures) for cell in result.rows],
         }
         return Response(self.OutputSerializer(data).data)
+
+
+def _within_dataset_dates(*, start: date, end: date) -> None:
+    """Refuses a period outside the dates a dataset may hold: none has facts there, and near the calendar's
+    ends (9999-12-31) the engine's period arithmetic (the day after, a whole year) overflows."""
+    lowest = date.fromisoformat(settings.SALESTALK_DATASET_MIN_DATE)
+    highest = date.fromisoformat(settings.SALESTALK_DATASET_MAX_DATE)
+    for name, day in (("start", start), ("end", end)):
+        if not lowest <= day <= highest:
+            raise InvalidQuery(f"{name!r} must be between {lowest.isoformat()} and {highest.isoformat()} (got {day}).")
 
 
 def _filters(raw: list[str]) -> dict[str, list[str]]:
