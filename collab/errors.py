@@ -28,6 +28,11 @@ class CommentNotFound(InsightError):
     code = "comment_not_found"
 
 
+class TooManyComments(InsightError):
+    status_code = 409
+    code = "too_many_comments"
+
+
 class NotCommentAuthor(InsightError):
     status_code = 403
     code = "not_comment_author"

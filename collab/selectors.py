@@ -29,6 +29,8 @@ from tenants.selectors import get_tenant_context
 from tenants.storage import bind
 
 SHARE_TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
+# Comments are listed whole (no pages), to the team and on every view of a public link: bounded here.
+MAX_COMMENTS_PER_INSIGHT = 200
 
 
 @dataclass(frozen=True)
@@ -144,12 +146,23 @@ def get_comment(*, tenant: TenantContext, insight_id: str, comment_id: str) -> C
 
 
 def list_comments(*, tenant: TenantContext, insight_id: str) -> list[CommentItem]:
-    """Oldest first: a discussion reads top to bottom."""
+    """Oldest first: a discussion reads top to bottom. At most ``MAX_COMMENTS_PER_INSIGHT``: the list is not
+    paged, and the public share page reads it on every view."""
     get_insight(tenant=tenant, insight_id=insight_id)
     Comment = bind(CommentItem, tenant=tenant)
     return list(
-        Comment.query(comments_pk(insight_id), Comment.sk.startswith("COMMENT#"), consistent_read=True)
+        Comment.query(comments_pk(insight_id), Comment.sk.startswith("COMMENT#"), consistent_read=True,
+                      limit=MAX_COMMENTS_PER_INSIGHT)
     )
+
+
+def comment_count(*, tenant: TenantContext, insight_id: str) -> int:
+    """How many comments an insight holds, counted up to ``MAX_COMMENTS_PER_INSIGHT`` (no further is needed)."""
+    Comment = bind(CommentItem, tenant=tenant)
+    # Keys only, and a query stops at its limit (Model.count would page through every comment).
+    keys = Comment.query(comments_pk(insight_id), Comment.sk.startswith("COMMENT#"), consistent_read=True,
+                         attributes_to_get=["pk", "sk"], limit=MAX_COMMENTS_PER_INSIGHT)
+    return sum(1 for _ in keys)
 
 
 def resolve_share(*, token: str) -> SharedInsight:

@@ -9,7 +9,7 @@ from pynamodb.exceptions import PutError, UpdateError
 from chat import events
 from chat.errors import MessageNotFound
 from chat.selectors import get_message
-from collab.errors import InsightNotFound, InvalidShare, NotAnAnswer, NotCommentAuthor
+from collab.errors import InsightNotFound, InvalidShare, NotAnAnswer, NotCommentAuthor, TooManyComments
 from collab.models import (
     INSIGHTS_PK,
     CommentItem,
@@ -21,7 +21,15 @@ from collab.models import (
     shares,
     shares_table_name,
 )
-from collab.selectors import comment_json, get_comment, get_insight, insight_json, token_hash
+from collab.selectors import (
+    MAX_COMMENTS_PER_INSIGHT,
+    comment_count,
+    comment_json,
+    get_comment,
+    get_insight,
+    insight_json,
+    token_hash,
+)
 from core.clock import now_iso
 from core.ids import new_id
 from core.text import clean_text
@@ -184,6 +192,10 @@ def _display_name(*, email: str | None) -> str:
 def add_comment(*, tenant: TenantContext, insight_id: str, text: str) -> CommentItem:
     text = _clean_comment(text)
     get_insight(tenant=tenant, insight_id=insight_id)
+    if comment_count(tenant=tenant, insight_id=insight_id) >= MAX_COMMENTS_PER_INSIGHT:
+        raise TooManyComments(
+            f"An insight holds at most {MAX_COMMENTS_PER_INSIGHT} comments; delete one to add another."
+        )
     Comment = bind(CommentItem, tenant=tenant)
     comment_id = new_id("cm")
     now = now_iso()
