@@ -28,16 +28,20 @@ _GROWTH_PCT = re.compile(
     r"drop|decline|fall|decrease|change)?"
     r"|(?:%|\bpercent(?:age)?|\bpct)\s+(?:growth|increase|gain|rise|change|drop|decline|decrease)\b"
     r"|\bgrowth\s+rates?\b")
+# "the biggest gmv drop", "largest yoy sales decline": the measure or comparison said inside the growth words
+_FIGURE_WORDS = r"(?:(?!(?:of|in|to|the|share|part)\b)[a-z%-]+\s+){0,2}?"
 _GROWTH = re.compile(
     r"\b(?:grew|grown|grow|growing|increased|increase|rose|gained|gain|improved|improve|jumped)\s+"
     r"(?:[a-z%]+\s+){0,3}?(?:the\s+)?(?:most|least)\b"
-    r"|\b(?:biggest|largest|greatest|most|highest|top|strongest|smallest|least|lowest)\s+(?:growth|increase|gain|"
-    r"rise|jump|improvement|uplift|grower|growers)s?\b"
-    r"|\b(?:biggest|largest|greatest|worst|sharpest|steepest|deepest|most|smallest)\s+(?:drop|decline|fall|"
-    r"decrease|loss|dip|slump|slide|declines|drops|falls|decliner|decliners)s?\b"
+    rf"|\b(?:biggest|largest|greatest|most|highest|top|strongest|smallest|least|lowest)\s+{_FIGURE_WORDS}(?:growth|"
+    r"increase|gain|rise|jump|improvement|uplift|grower|growers)s?\b"
+    rf"|\b(?:biggest|largest|greatest|worst|sharpest|steepest|deepest|most|smallest)\s+{_FIGURE_WORDS}(?:drop|"
+    r"decline|fall|decrease|loss|dip|slump|slide|declines|drops|falls|decliner|decliners)s?\b"
     r"|\b(?:dropped|declined|fell|decreased|lost|shrank|shrunk|slipped|slumped|fallen|dropping|declining)\s+"
     r"(?:[a-z%]+\s+){0,3}?(?:the\s+)?(?:most|least)\b"
-    r"|\b(?:top|biggest)\s+(?:growers|gainers|movers|decliners|losers)\b")
+    r"|\b(?:top|biggest)\s+(?:growers|gainers|movers|decliners|losers)\b"
+    # "top 3 regions by decline", "rank stores by drop": the change is what is ranked
+    r"|\b(?:by|on)\s+(?:the\s+)?(?:growth|increase|gain|decline|drop|fall|decrease|loss)\b")
 _DOWNWARD = re.compile(r"\b(?:drop|drops|dropped|dropping|declin\w*|fall|falls|fell|fallen|decreas\w*|los[st]|loss|"
                        r"shr[ai]nk\w*|shrunk|dip|slump\w*|slid\w*|slipp?\w*|decliners?|losers|least|slowest|smallest)\b")
 _PER_GRAIN = re.compile(

@@ -30,6 +30,7 @@ from insights.understanding.framing import framing_spans, not_a_data_question
 from insights.understanding.grain_members import members_not_grains
 from insights.understanding.guesses import read_guesses
 from insights.understanding.modifiers import (
+    GRAIN_ADJECTIVES,
     SHARE_NOUNS,
     Modifiers,
     asks_share,
@@ -110,7 +111,8 @@ _RATIO = re.compile(r"\bratio\b")
 # not a thing counted
 _PER_MONEY = (r"(?:(?:one|single|1)\s+)?(?:dollar|pound|euro|buck|quid|cent|penny)s?\s+(?:(?:of|in)\s+|"
               r"(?=(?:spent|invested)\b))|[$£€]\s?1?\s+(?:of|in)\s+")
-_PER_WORD = re.compile(rf"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?(?:{_PER_MONEY})?"
+# "per active seller": a member counted by "per" is one with facts in the cell, so "active" divides by no other
+_PER_WORD = re.compile(rf"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?(?:active\s+)?(?:{_PER_MONEY})?"
                        rf"|\bfor\s+(?:every|each)\s+(?:{_PER_MONEY})")
 # Verbs of selling or spending: with a measure named they say what was done, not which figure ("revenue").
 # Verbs only, so not WEAK_MEASURE_WORDS, whose nouns ("sales", "earnings") name the figure itself.
@@ -123,6 +125,7 @@ _SELLER = re.compile(rf"\b(?:did|does|has|have|had)\s+(?P<who>(?:[a-z][\w'-]*\s+
 _HOW_DID_WHO = re.compile(r"\bhow(?:\s+(?:did|does|do|is|was|has|have|are|were)|'s|'d)\s+"
                           r"(?P<who>(?:[a-z][\w'-]*\s+){1,3}?)(?:do|doing|done|perform\w*|go|going|gone|fare[sd]?|"
                           r"faring|get\s+on|getting\s+on|got\s+on)\b")
+_POSSESSIVE = re.compile(r"['’]s$")
 _NOT_A_SELLER = frozenset({"we", "you", "they", "i", "us", "it", "team", "everyone", "everybody", "anyone", "people",
                            "company", "business", "all", "each", "every", "ever", "really", "actually", "just", "not"})
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
@@ -131,6 +134,7 @@ _SHARE_WORD = re.compile(rf"\b(?:{SHARE_NOUNS})\b|%")
 _PART_SOURCE = re.compile(r"\b(?:from|through|thru|via)\s+(?:the\s+|our\s+)?$")
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
 _MONTH_WORDS = frozenset(name.lower() for name in calendar.month_name if name)
+_ADJECTIVE_OF = {grain: adjective for adjective, grain in reversed(GRAIN_ADJECTIVES.items())}  # "month": "monthly"
 _NEXT_UNIT = re.compile(r"\b(?:next|coming|upcoming|following)\s+(week|month|quarter|year)\b")
 _OVER_RANGE = re.compile(r"\b(?:over|across|throughout|through)\s+(?:the\s+)?(?:last|past|previous|trailing|rolling)\b")
 
@@ -172,6 +176,7 @@ class _Facts:
     also: list[str] = field(default_factory=list)
     per: str | None = None
     per_unknown: str | None = None  # "per customer" with no customers to count
+    per_both: tuple[str, str] | None = None  # "per store per month": two divisions, which the contract never makes
     per_spans: list[tuple[int, int]] = field(default_factory=list)
     member_order: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, dimension, member)
     share: bool = False
@@ -448,6 +453,7 @@ def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> list[Hit]:
         facts.per_spans.append((m.start(), m.end() + len(written)))
         if kind in ("measure", "dimension") and facts.per not in (None, name):
             facts.per_unknown = f"per {facts.per} and per {written}"  # one division at a time
+            facts.per_both = (facts.per, name)
         elif kind in ("measure", "dimension"):
             facts.per = name
             if hit is not None:
@@ -565,8 +571,12 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
         if unknown:
             written = facts.text[token.start:token.end]
             proper = written[:1].isupper() and k > 0 and not re.search(r"[.?!]\s*$", facts.text[:token.start])
+            # "bob's revenue": whose figures they are is someone's name even in plain words, asked back when it
+            # names no member (never the whole business's figure)
+            owner = bool(_POSSESSIVE.search(written))
             proper = proper or (word not in _NOT_A_SELLER and word not in FUNCTION
-                                and any(a <= token.start < b for a, b in sellers))
+                                and (owner or any(a <= token.start < b for a, b in sellers)))
+            written = _POSSESSIVE.sub("", written)
             if word in MEASURE_LIKE and not _counted(facts):  # "how many depots had weekend loads" counts depots
                 facts.unsupported.append(word)
             elif open_name:
@@ -578,9 +588,10 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
                     and not any(a <= token.start < b for a, b in cued)):
                 names.append([written])
                 open_name = True
-            elif not (ordinary(word) or word in QUALIFIERS):
+            elif not (ordinary(word) or word in QUALIFIERS or any(a <= token.start < b for a, b in cued)):
                 # A word that is no English (a name, a code, a typo of nothing) may name what is counted: asked
-                # back, unsure enough that a configured LLM may read it first.
+                # back, unsure enough that a configured LLM may read it first. A rarer word of a modifier's own
+                # phrase ("the steepest fall") is placed by that modifier.
                 names.append([written])
                 open_name = True
                 facts.foreign_words = True
@@ -910,6 +921,20 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I understood {label.lower()}, but not the period “{shorthand}”. Which period did you mean?",
                         (f"{label} in the last 30 days", f"{label} last month", f"{label} in the last 12 months"),
                         confidence=0.9)
+    both = facts.per_both or ()
+    grain = next((n for n in both if n in GRAINS), None)
+    dimension = next((n for n in both if n in model.dimensions), None)
+    if grain is not None and dimension is not None:
+        # "average revenue per store per month": one figure divided twice is no figure of the contract, but a
+        # row per month divided by its stores is, and so is the period's figure per store
+        label, each = model.measure(measure).label, _dimension_label(dimension)
+        found = facts.time.time
+        said = f" from {found.start.isoformat()} to {found.end.isoformat()}" if found is not None else ""
+        return _clarify(f"I understood {_understood(facts, model)}, but I divide by one thing at a time, so not "
+                        f"“{facts.per_unknown}” together. I can show {label.lower()} per {each} for each {grain}, "
+                        f"or {label.lower()} per {each} over the whole period:",
+                        (f"{_ADJECTIVE_OF[grain].capitalize()} {label.lower()} per {each}{said}",
+                         f"Average {label.lower()} per {each}{said}"), confidence=0.9)
     if facts.per_unknown:
         return _clarify(f"I understood {_understood(facts, model)}, but not “{facts.per_unknown}”: {_holdings(model)}. "
                         "I can divide by a measure, by days, weeks or months, or by "

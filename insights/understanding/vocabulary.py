@@ -219,7 +219,7 @@ class Vocabulary:
         tokens = [t for t in tokenize(text) if not any(a <= t.start < b for a, b in skip)]
         # joined[k]: tokens k and k+1 may belong to one phrase (only spaces, hyphens, slashes… between them)
         joined = [bool(_JOINER.fullmatch(original, a.end, b.start)) for a, b in itertools.pairwise(tokens)]
-        options = [self._options(t.text) for t in tokens]
+        options = [self._options(t.text, named=text.endswith("'s", t.start, t.end)) for t in tokens]
         hits: list[Hit] = []
         # "gross_profit": a measure's name written with its underscores is that measure, whatever its words say
         spelled = {m.start(): m for m in _SNAKE.finditer(text) if m.group() in self.model_measures}
@@ -275,9 +275,11 @@ class Vocabulary:
                         return length, entries, True
         return None
 
-    def _options(self, word: str) -> tuple[str, ...]:
-        """Vocabulary words one typo away from ``word`` (none for everyday words or short ones)."""
-        if len(word) < MIN_FUZZY_LETTERS or not word.isalpha() or ordinary(word):
+    def _options(self, word: str, *, named: bool = False) -> tuple[str, ...]:
+        """Vocabulary words one typo away from ``word`` (none for everyday words or short ones); ``named``: the
+        word is written as a possessive ("hanna's revenue"), which only a name takes, so a word as common as a
+        first name ("hanna", "hana") may still be a typo of one (never a word of questions: "today's")."""
+        if len(word) < MIN_FUZZY_LETTERS or not word.isalpha() or word in COMMON or (ordinary(word) and not named):
             return ()
         if word not in self.near_cache:
             if len(self.near_cache) > 50_000:  # bounded: user text is unbounded
