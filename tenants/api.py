@@ -24,6 +24,7 @@ from tenants.models import TenantRegistryItem
 from tenants.selectors import get_membership, get_tenant_context, list_tenants
 from tenants.throttles import (
     SignInIPThrottle,
+    WriteThrottle,
     check_sign_in_allowed,
     clear_sign_in_failures,
     client_address,
@@ -43,6 +44,7 @@ class TenantAPIView(APIView):
 
     authentication_classes = [TenantJWTAuthentication]
     permission_classes = [permissions.IsAuthenticated]
+    throttle_classes = [WriteThrottle]
     tenant: TenantContext
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:

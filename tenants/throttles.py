@@ -49,6 +49,24 @@ class SignInIPThrottle(SharedRateThrottle):
         return self.get_ident(request)
 
 
+class WriteThrottle(SharedRateThrottle):
+    """Writes (every method but GET, HEAD, OPTIONS) per person, on every tenant endpoint: creating
+    conversations, insights, comments, links, uploads or tickets costs storage and work no reading does.
+    A profile that sets no ``write_user`` rate (a test's own rates) does not throttle writes."""
+
+    scope = "write_user"
+
+    def allow_request(self, request: Request, view: APIView) -> bool:
+        if self.scope not in api_settings.DEFAULT_THROTTLE_RATES:
+            return True
+        return super().allow_request(request, view)
+
+    def key(self, request: Request, view: APIView) -> str | None:
+        if request.method in SAFE_METHODS or not isinstance(request.auth, TenantContext):
+            return None
+        return f"{request.auth.tenant_id}:{request.auth.user_id or request.auth.email}"
+
+
 def _over_ask_rate(tenant: TenantContext) -> int | None:
     """Count one question per person, then (only if the person may ask) per tenant: one person's flood
     never uses up their colleagues' share. Seconds to wait when over a rate, else None."""
@@ -74,7 +92,7 @@ class AskThrottle(BaseThrottle):
         return self._retry_after
 
 
-ASK_THROTTLES = [AskThrottle]
+ASK_THROTTLES = [WriteThrottle, AskThrottle]  # a question is a write too
 
 
 def check_ask_allowed(*, tenant: TenantContext) -> None:

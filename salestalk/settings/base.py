@@ -137,6 +137,7 @@ REST_FRAMEWORK = {
         "sign_in_ip": env_str("SIGN_IN_RATE_PER_IP", "30/min"),
         "ask_user": env_str("ASK_RATE_PER_USER", "30/min"),
         "ask_tenant": env_str("ASK_RATE_PER_TENANT", "300/min"),
+        "write_user": env_str("WRITE_RATE_PER_USER", "120/min"),
     },
 }
 SPECTACULAR_SETTINGS = {
