@@ -71,6 +71,7 @@ def test_a_possessive_that_names_no_member_is_asked_back(model, text, name):
     (CRM, "the team's deals this year", "value"),
     (CRM, "everyone's bookings last month", "value"),
     (BAKERY, "this year's loaves by shop", "breakdown"),
+    (BAKERY, "the manager's question: how did loaves go last month", "compare"),  # owns no figure
 ])
 def test_possessives_of_time_and_of_the_whole_business_name_no_member(model, text, intent):
     got = read(model, text).understanding.as_json()

@@ -75,3 +75,9 @@ def test_the_causes_of_a_fall_stay_drivers(model, text, group_by):
 def test_a_ranking_by_the_value_stays_one():
     got = read(GYMS, "top 3 regions by entries last month")
     assert (got["intent"], got["order_by"], got["order"], got["limit"]) == ("rank", None, "desc", 3)
+
+
+@pytest.mark.parametrize("text", ["are entries on the decline?", "did passes fall last month"])
+def test_a_fall_asked_about_the_whole_business_ranks_nothing(text):
+    got = read(GYMS, text)
+    assert got["intent"] not in ("rank", "clarify") and got["order_by"] is None and got["group_by"] is None

@@ -41,7 +41,7 @@ _GROWTH = re.compile(
     r"(?:[a-z%]+\s+){0,3}?(?:the\s+)?(?:most|least)\b"
     r"|\b(?:top|biggest)\s+(?:growers|gainers|movers|decliners|losers)\b"
     # "top 3 regions by decline", "rank stores by drop": the change is what is ranked
-    r"|\b(?:by|on)\s+(?:the\s+)?(?:growth|increase|gain|decline|drop|fall|decrease|loss)\b")
+    r"|\bby\s+(?:the\s+)?(?:growth|increase|gain|decline|drop|fall|decrease|loss)\b")
 _DOWNWARD = re.compile(r"\b(?:drop|drops|dropped|dropping|declin\w*|fall|falls|fell|fallen|decreas\w*|los[st]|loss|"
                        r"shr[ai]nk\w*|shrunk|dip|slump\w*|slid\w*|slipp?\w*|decliners?|losers|least|slowest|smallest)\b")
 _PER_GRAIN = re.compile(

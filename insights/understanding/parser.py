@@ -572,8 +572,10 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             written = facts.text[token.start:token.end]
             proper = written[:1].isupper() and k > 0 and not re.search(r"[.?!]\s*$", facts.text[:token.start])
             # "bob's revenue": whose figures they are is someone's name even in plain words, asked back when it
-            # names no member (never the whole business's figure)
-            owner = bool(_POSSESSIVE.search(written))
+            # names no member (never the whole business's figure); "the ceo's question" owns no figure
+            following = tokens[k + 1].start if k + 1 < len(tokens) else None
+            owner = bool(_POSSESSIVE.search(written)) and following is not None and blank[following] != " " \
+                and facts.blank_of_hits[following] == " " and not re.search(r"\bthe\s+$", blank[:token.start])
             proper = proper or (word not in _NOT_A_SELLER and word not in FUNCTION
                                 and (owner or any(a <= token.start < b for a, b in sellers)))
             written = _POSSESSIVE.sub("", written)
