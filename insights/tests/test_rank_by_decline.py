@@ -81,3 +81,18 @@ def test_a_ranking_by_the_value_stays_one():
 def test_a_fall_asked_about_the_whole_business_ranks_nothing(text):
     got = read(GYMS, text)
     assert got["intent"] not in ("rank", "clarify") and got["order_by"] is None and got["group_by"] is None
+
+
+@pytest.mark.parametrize(("model", "text", "grain", "order"), [
+    (MARKET, "which month had the biggest gmv drop", "month", "asc"),
+    (GYMS, "which week had the biggest growth in entries this year", "week", "desc"),
+])
+def test_periods_ranked_by_a_change_are_asked_back_with_rankings_there_are(model, text, grain, order):
+    parsed = parse(text, model=model, as_of=AS_OF)
+    assert parsed.understanding.intent == "clarify"
+    # every suggestion reads back as a ranking the contract makes: periods by their figure, members by change
+    readings = [read(model, s) for s in parsed.suggestions]
+    assert (readings[0]["intent"], readings[0]["group_by"], readings[0]["order"], readings[0]["order_by"]) == (
+        "rank", grain, order, None)
+    assert all((r["intent"], r["order"], r["order_by"]) == ("rank", order, "change") for r in readings[1:])
+    assert {r["group_by"] for r in readings[1:]} == set(model.dimensions)

@@ -668,6 +668,9 @@ def _stated_ask(facts: _Facts) -> _Ask:
         # "which store grew the most", and "who grew the most?" after a split: the one member
         if limit is None and (not _plural(facts.groups[0], facts.low) if group else cues.which):
             limit = 1
+        by_period = None if by else _PERIOD_GROUP.search(facts.blank)
+        if by_period:  # "which month had the biggest drop": periods are ranked by their figure, never by a change
+            return _Ask("rank", group_by=by_period["g"], order=mods.growth_order, problem="growth_by_period")
         return _Ask("rank", group_by=by, order=mods.growth_order, limit=limit, order_by=mods.growth,
                     problem=None if by else "no_dimension")
     if cues.drivers or (cues.change and (group or cues.which or cues.order)):
@@ -1167,7 +1170,7 @@ def _day(day: date) -> str:
 
 def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) -> Parse:
     if ask.problem:
-        return _ask_problem(ask, model)
+        return _ask_problem(ask, model, facts=facts)
     intent = ask.intent or "value"
     measure = facts.measure or _default_measure(model)
     time = facts.time.time or default_period(as_of=as_of, trend=intent == "trend")
@@ -1233,8 +1236,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         previous = previous.with_changes(
             constraints={k: v for k, v in previous.constraints.items() if k not in released})
         ask = _stated_ask(facts)
-    if ask.problem == "trend_by_group":
-        return _ask_problem(ask, model)
+    if ask.problem in ("trend_by_group", "growth_by_period"):
+        return _ask_problem(ask, model, facts=facts)
     intent = previous.intent
     group_by, order, limit = previous.group_by, previous.order, previous.limit
     order_by, part = previous.order_by, previous.part
@@ -1325,8 +1328,21 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
     ))
 
 
-def _ask_problem(ask: _Ask, model: SemanticModel) -> Parse:
+def _ask_problem(ask: _Ask, model: SemanticModel, *, facts: _Facts | None = None) -> Parse:
+    """``facts``: what the question said, for suggestions that read back as whole questions."""
     dims = tuple(_dimension_label(d) for d in model.dimensions)
+    if ask.problem == "growth_by_period":
+        grain, fall = ask.group_by or "month", ask.order == "asc"
+        plural = [_dimension_plural(d) for d in model.dimensions][:2]
+        measure = (facts.measure if facts else None) or _default_measure(model)
+        label = model.measure(measure).label.lower() if measure in model.definitions else measure
+        found = facts.time.time if facts else None
+        said = f" from {found.start.isoformat()} to {found.end.isoformat()}" if found is not None else ""
+        return _clarify(f"I can rank {grain}s by their {label}, or rank {_list(plural, 'or') or 'members'} by their "
+                        f"change, but not {grain}s by their change. Which would you like?",
+                        (f"{'Worst' if fall else 'Best'} {grain} for {label}{said}",
+                         *(f"Which {p} had the biggest {label} {'drop' if fall else 'growth'}{said}" for p in plural)),
+                        confidence=0.8)
     if ask.problem == "trend_by_group":
         label = _dimension_label(ask.group_by or "")
         return _clarify(f"I can show a trend over time, or a split by {label}, but not both at once. Which would "
