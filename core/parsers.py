@@ -7,6 +7,8 @@ multipart file, so a multipart body longer than the largest upload is refused be
 from __future__ import annotations
 
 import io
+import json
+import sys
 from typing import Any
 
 from django.conf import settings
@@ -42,15 +44,38 @@ def declared_length(parser_context: dict | None) -> int:
         return 0  # Django's own parser refuses a malformed length
 
 
+class _NotANumber(ValueError):
+    """NaN, Infinity or -Infinity: Python's reader takes them, JSON has no such numbers."""
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotANumber(name)
+
+
 class JSONParser(parsers.JSONParser):
+    """DRF's, with refusals in our own words: DRF's quote Python's decoders ("'utf-8' codec can't decode…",
+    "use sys.set_int_max_str_digits()…"), which tell a caller what runs behind the API."""
+
     def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
-        # JSON is UTF-8 (RFC 8259 §8.1): a charset=utf-7 (or any other) would let the same text travel in
-        # bytes no filter in front of us reads as that text.
-        parser_context = {**(parser_context or {}), "encoding": "utf-8"}
+        # JSON is UTF-8 (RFC 8259 §8.1), whatever charset is declared: a charset=utf-7 (or any other) would
+        # let the same text travel in bytes no filter in front of us reads as that text.
+        raw = bounded(stream).read() if stream is not None else b""
         try:
-            return super().parse(bounded(stream), media_type, parser_context)
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"The body is not UTF-8 text (byte {exc.start + 1} is not).") from exc
+        if text.startswith("\ufeff"):
+            raise ParseError("The body starts with a byte order mark; JSON has none.")
+        try:
+            return json.loads(text, parse_constant=_no_constant)
+        except json.JSONDecodeError as exc:  # its words are JSON's grammar, and where it broke
+            raise ParseError(f"The body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).") from exc
+        except _NotANumber as exc:
+            raise ParseError(f"{exc} is not a JSON number.") from exc
+        except ValueError as exc:  # an integer past Python's digit limit
+            raise ParseError(f"A number in the body has more than {sys.get_int_max_str_digits():,} digits.") from exc
         except RecursionError as exc:  # nesting deeper than Python's recursion limit
-            raise ParseError("JSON parse error - nested too deeply.") from exc
+            raise ParseError("The body is nested too deeply.") from exc
 
 
 class FormParser(parsers.FormParser):

@@ -1,0 +1,53 @@
+"""What refusals say: the envelope's words are the API's own, never the words of what runs behind it
+(Python's decoders, library messages), which tell an attacker which parser to aim at.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.attack.conftest import token_headers
+
+pytestmark = pytest.mark.django_db
+
+# Words only Python's (or a library's) own messages use.
+INTERNAL_WORDS = ("codec", "sys.", "set_int_max_str_digits", "utf-8-sig", "decode using", "char ", "Traceback",
+                  "python", "Python", "Exceeds the limit", "JSON parse error -")
+MALFORMED = {
+    "bytes that are not UTF-8": b'{"title": "\xff\xfe"}',
+    "a UTF-16 body": '{"title": "x"}'.encode("utf-16"),
+    "a byte order mark": b'\xef\xbb\xbf{"title": "x"}',
+    "an integer of 5,000 digits": b'{"title": 1' + b"0" * 5000 + b"}",
+    "NaN": b'{"title": NaN}',
+    "Infinity": b'{"title": -Infinity}',
+    "trailing data": b'{"title": "x"} {"title": "y"}',
+    "a single quote": b"{'title': 'x'}",
+    "truncated": b'{"title": "x',
+    "deep nesting": b"[" * 50_000,
+}
+
+
+@pytest.mark.parametrize("name", MALFORMED)
+def test_a_malformed_json_body_is_refused_in_the_apis_own_words(prober, attacker, name):
+    attempt = prober.send(category="error words: malformed JSON", method="POST", path="/api/chat/conversations/",
+                          headers=token_headers(attacker.tenant), body=MALFORMED[name])
+    assert attempt.status == 400, attempt
+    response = prober.client.post("/api/chat/conversations/", data=MALFORMED[name], content_type="application/json",
+                                  headers=token_headers(attacker.tenant))
+    error = response.json()["error"]
+    assert error["code"] == "parse_error"
+    assert not [word for word in INTERNAL_WORDS if word in error["message"]], error["message"]
+    assert prober.failures() == []
+
+
+def test_a_malformed_body_says_where_it_broke(prober, attacker):
+    body = b'{\n  "title": "x",\n  "oops" 1\n}'
+    message = prober.client.post("/api/chat/conversations/", data=body, content_type="application/json",
+                                 headers=token_headers(attacker.tenant)).json()["error"]["message"]
+    assert "line 3" in message and "column" in message
+    # And a well-formed body in any declared charset is read as UTF-8, as JSON is.
+    # (generic sends the bytes as given; post would transcode them to the declared charset.)
+    ok = prober.client.generic("POST", "/api/chat/conversations/", json.dumps({"title": "café"}, ensure_ascii=False),
+                               content_type="application/json; charset=latin-1", headers=token_headers(attacker.tenant))
+    assert ok.status_code == 201 and ok.json()["title"] == "café"
