@@ -51,3 +51,31 @@ def test_a_malformed_body_says_where_it_broke(prober, attacker):
     ok = prober.client.generic("POST", "/api/chat/conversations/", json.dumps({"title": "café"}, ensure_ascii=False),
                                content_type="application/json; charset=latin-1", headers=token_headers(attacker.tenant))
     assert ok.status_code == 201 and ok.json()["title"] == "café"
+
+
+def test_without_the_password_sign_in_tells_no_account_or_tenant_state(prober, make_tenant):
+    """A wrong password reads the same for an unknown email and for a person of an active, a disabled or a
+    deleted tenant, on the API and on the sign-in page: neither tells which accounts or companies exist."""
+    from tenants.services import create_user, offboard_tenant, set_tenant_status
+
+    for tenant_id in ("live-co", "paused-co", "closed-co"):
+        make_tenant(tenant_id)
+        create_user(tenant_id=tenant_id, email=f"someone@{tenant_id}.example", password="the-right-one-123")
+    set_tenant_status(tenant_id="paused-co", status="disabled")
+    offboard_tenant(tenant_id="closed-co")
+    emails = ["nobody@nowhere.example", *(f"someone@{t}.example" for t in ("live-co", "paused-co", "closed-co"))]
+    answers, pages = set(), set()
+    for n, email in enumerate(emails):
+        attempt = prober.send(category="error words: sign-in", method="POST", path="/api/auth/token",
+                              body={"email": email, "password": "a-wrong-guess-1"}, success_is_leak=True)
+        assert attempt.status == 401, attempt
+        response = prober.client.post("/api/auth/token", data={"email": email, "password": "a-wrong-guess-2"},
+                                      content_type="application/json", REMOTE_ADDR=f"198.51.100.{n + 10}")
+        answers.add((response.status_code, response.content))
+        page = prober.client.post("/login/", data={"username": email, "password": "a-wrong-guess-3"},
+                                  REMOTE_ADDR=f"198.51.100.{n + 20}")
+        errors = page.context["form"].non_field_errors() if page.context else None
+        pages.add((page.status_code, tuple(errors or ())))
+    assert len(answers) == 1, answers
+    assert len(pages) == 1, pages
+    assert prober.failures() == []
