@@ -275,9 +275,22 @@ def query_many(
         answer = _result(model, spec, [records[placed.total][0], *rows], compiled.columns,
                          layout=_BUCKETS if spec.buckets else _MANY)
         if placed.changes is not None:
-            answer = _with_changes(answer, sorted(records.get(placed.changes, []), key=_ORD), member=3)
+            answer = _with_changes(answer, _by_change(records.get(placed.changes, [])), member=3)
         answers.append(answer)
     return answers
+
+
+def _by_change(records: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``compile_many``'s change records (member 4th, change last) in ``compile_query``'s order: largest absolute
+    change first, ties by member (text in code-point order, as DuckDB's bytewise UTF-8 order). Two sorts, the
+    second stable, make no key tuple per record."""
+    ordered = sorted(records, key=_MEMBER)
+    ordered.sort(key=_absolute_change, reverse=True)
+    return ordered
+
+
+def _absolute_change(record: tuple[Any, ...]) -> float:
+    return abs(record[-1])
 
 
 def _with_changes(answer: QueryResult, records: Sequence[Sequence[Any]], *, member: int) -> QueryResult:
