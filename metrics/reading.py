@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,6 +30,13 @@ PARQUET_MAGIC = b"PAR1"
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx is a zip archive
 # A header line may hold this many bytes per allowed column (names are at most 200 characters, quoted).
 HEADER_BYTES_PER_COLUMN = 1024
+# A workbook's parts, as its zip directory declares them (zipfile reads no byte past a declared size): sheet
+# XML deflates some 5-15 times (a sheet of one repeated row: 14), so a part expanding 100 times is a bomb,
+# and openpyxl holds the shared strings and every cell's text in memory whatever the row limit. Parts under
+# a megabyte are never bombs; a full sheet (1,048,576 rows of 20 columns) expands to about 1 GB.
+MAX_XLSX_RATIO = 100
+XLSX_RATIO_FLOOR_BYTES = 1024 * 1024
+MAX_XLSX_EXPANDED_BYTES = 4 * 1024**3
 
 
 @dataclass(frozen=True)
@@ -200,6 +208,7 @@ def _read_xlsx(stream: BinaryIO, *, max_columns: int, max_rows: int) -> RawTable
     import pyarrow as pa
     from openpyxl import load_workbook
 
+    _check_expansion(stream)
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
@@ -237,6 +246,29 @@ def _read_xlsx(stream: BinaryIO, *, max_columns: int, max_rows: int) -> RawTable
         book.close()
     return RawTable(header=header, columns=[pa.array(c, type=pa.string()) for c in cells],
                     line_of=lambda i: lines[i])
+
+
+def _check_expansion(stream: BinaryIO) -> None:
+    """Refuses a workbook whose parts expand past ``MAX_XLSX_EXPANDED_BYTES`` in all, or ``MAX_XLSX_RATIO``
+    times their compressed size, before a byte of them is inflated."""
+    try:
+        with zipfile.ZipFile(stream) as archive:  # leaves ``stream`` open: it was passed in
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InvalidDataset("The file looks like an Excel workbook but is no readable zip archive.") from exc
+    finally:
+        stream.seek(0)
+    expanded = sum(part.file_size for part in parts)
+    if expanded > MAX_XLSX_EXPANDED_BYTES:
+        raise InvalidDataset(
+            f"The workbook expands to {expanded:,} bytes; at most {MAX_XLSX_EXPANDED_BYTES:,} are read."
+        )
+    for part in parts:
+        if part.file_size > XLSX_RATIO_FLOOR_BYTES and part.file_size > MAX_XLSX_RATIO * part.compress_size:
+            ratio = part.file_size // max(part.compress_size, 1)
+            # Not named: a part's name is the file's own text, up to 64 KB of it.
+            raise InvalidDataset(f"A part of the workbook expands {ratio:,} times; a workbook's parts expand "
+                                 f"less than {MAX_XLSX_RATIO} times.")
 
 
 def _cell_text(value: Any) -> str:

@@ -1,0 +1,87 @@
+"""Dataset files that are small on the wire and huge once read: Excel workbooks whose parts inflate a
+thousand times (one giant cell, a sea of shared strings). Refused as invalid_dataset before any part is
+inflated, on both ways in (the one-request upload and an upload's column preview), quickly and without a
+5xx; an honest workbook of the same data is read.
+"""
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from tests.attack.conftest import token_headers
+
+pytestmark = pytest.mark.django_db
+
+INFLATED = 64 * 1024 * 1024  # each bomb's parts inflate to this (its file is well under a megabyte)
+SECONDS = 5.0  # reading 64 MB of XML would take longer than refusing it
+
+
+def workbook() -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["date", "region", "revenue"])
+    for day in range(1, 29):
+        sheet.append([f"2025-02-{day:02d}", "North" if day % 2 else "South", day * 10])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def rewritten(honest: bytes, *, part: str, xml: bytes) -> bytes:
+    """``honest`` with ``part`` replaced by (or added as) ``xml``, deflated as hard as zip can."""
+    source = zipfile.ZipFile(io.BytesIO(honest))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for info in source.infolist():
+            if info.filename != part:
+                archive.writestr(info.filename, source.read(info.filename))
+        archive.writestr(part, xml)
+    return out.getvalue()
+
+
+def bombs() -> dict[str, bytes]:
+    honest = workbook()
+    sheet = zipfile.ZipFile(io.BytesIO(honest)).read("xl/worksheets/sheet1.xml")
+    giant_cell = b'<row r="40"><c r="B40" t="inlineStr"><is><t>' + b"A" * INFLATED + b"</t></is></c></row>"
+    strings = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+               + b"<si><t>North</t></si>" * (INFLATED // 20) + b"</sst>")
+    return {
+        "one giant cell": rewritten(honest, part="xl/worksheets/sheet1.xml",
+                                    xml=sheet.replace(b"</sheetData>", giant_cell + b"</sheetData>")),
+        "a sea of shared strings": rewritten(honest, part="xl/sharedStrings.xml", xml=strings),
+    }
+
+
+def send_file(prober, headers: dict[str, str], *, name: str, content: bytes, how: str):
+    """(status, error code or None) of ``content`` sent the one-request way, or as an upload then previewed."""
+    client = prober.client
+    if how == "one request":
+        response = client.post("/api/metrics/datasets/", {"file": SimpleUploadedFile(name, content),
+                                                          "replace": "true"}, headers=headers)
+    else:
+        target = client.post("/api/metrics/uploads/", {"filename": name, "size": len(content)},
+                             content_type="application/json", headers=headers).json()
+        sent = client.post(target["url"], {"file": SimpleUploadedFile(name, content)}, headers=headers)
+        assert sent.status_code == 204, sent.content
+        response = client.get(f"/api/metrics/uploads/{target['id']}/columns", headers=headers)
+    body = response.json()
+    return response.status_code, (body.get("error") or {}).get("code")
+
+
+@pytest.mark.parametrize("how", ["one request", "upload, then its columns"])
+def test_an_inflating_workbook_is_refused_before_it_is_read(prober, make_tenant, how):
+    headers = token_headers(make_tenant("bombed-co"))
+    for name, content in bombs().items():
+        assert len(content) < INFLATED // 64, (name, len(content))
+        started = time.monotonic()
+        status, code = send_file(prober, headers, name="bomb.xlsx", content=content, how=how)
+        took = time.monotonic() - started
+        assert (status, code) == (400, "invalid_dataset"), (name, status, code)
+        assert took < SECONDS, (name, took)
+    status, code = send_file(prober, headers, name="honest.xlsx", content=workbook(), how=how)
+    assert status in (200, 201) and code is None, (status, code)
