@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -37,6 +37,9 @@ HEADER_BYTES_PER_COLUMN = 1024
 MAX_XLSX_RATIO = 100
 XLSX_RATIO_FLOOR_BYTES = 1024 * 1024
 MAX_XLSX_EXPANDED_BYTES = 4 * 1024**3
+# A Parquet file's text once decoded: a few long members, dictionary-encoded over millions of rows, decode
+# to gigabytes from kilobytes (218 KB to 2 GB for 1,000,000 rows of one 2,000-character member).
+MAX_PARQUET_TEXT_BYTES = 1024**3
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,32 @@ def _csv_lines(stream: BinaryIO) -> list[int]:
         stream.seek(0)
 
 
+def _is_text(kind: pa.DataType) -> bool:
+    import pyarrow as pa
+
+    return pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_dictionary(kind)
+
+
+def _chunks(metadata: Any) -> Iterator[Any]:
+    for group in range(metadata.num_row_groups):
+        row_group = metadata.row_group(group)
+        yield from (row_group.column(column) for column in range(row_group.num_columns))
+
+
+def _decoded_bytes(chunk: pa.DictionaryArray) -> int:
+    """The bytes of a dictionary-encoded column once decoded: each row's value length, summed."""
+    import pyarrow.compute as pc
+
+    if not len(chunk) or not _is_text(chunk.dictionary.type):
+        return 0
+    return int(pc.sum(pc.take(pc.binary_length(chunk.dictionary), chunk.indices)).as_py() or 0)
+
+
+def _check_text_bytes(size: int) -> None:
+    if size > MAX_PARQUET_TEXT_BYTES:
+        raise InvalidDataset(f"The file's text decodes to {size:,} bytes; at most {MAX_PARQUET_TEXT_BYTES:,} are read.")
+
+
 # --- Excel -------------------------------------------------------------------------------------------------
 def _read_xlsx(stream: BinaryIO, *, max_columns: int, max_rows: int) -> RawTable:
     import pyarrow as pa
@@ -293,14 +322,22 @@ def _read_parquet(stream: BinaryIO, *, max_columns: int, max_rows: int) -> RawTa
 
     try:
         # The footer says the shape; a few compressed kilobytes can decode to more rows than memory holds.
-        metadata = pq.ParquetFile(stream).metadata
+        parquet = pq.ParquetFile(stream)
+        metadata = parquet.metadata
         _check_width(metadata.num_columns, max_columns=max_columns)
         if metadata.num_rows > max_rows:
             raise _too_many_rows(max_rows=max_rows, rows=metadata.num_rows)
+        texts = [f.name for f in parquet.schema_arrow if _is_text(f.type)]
+        # Pages as stored, uncompressed: zstd shrinks a page of one repeated string a thousand times.
+        stored = sum(chunk.total_uncompressed_size for chunk in _chunks(metadata) if chunk.path_in_schema in texts)
+        _check_text_bytes(stored)
         stream.seek(0)
-        table = pq.read_table(stream)
+        # Text stays dictionary-encoded as read, so its decoded size is counted before it is built.
+        table = pq.read_table(stream, read_dictionary=texts)
     except (pa.ArrowInvalid, OSError) as exc:
         raise InvalidDataset(f"The file looks like Parquet but cannot be read ({exc}).") from exc
+    _check_text_bytes(sum(_decoded_bytes(chunk) for column in table.columns for chunk in column.chunks
+                          if pa.types.is_dictionary(chunk.type)))
     columns = []
     for field, column in zip(table.schema, table.columns, strict=True):
         array = column.combine_chunks()

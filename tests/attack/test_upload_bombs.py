@@ -1,7 +1,8 @@
 """Dataset files that are small on the wire and huge once read: Excel workbooks whose parts inflate a
-thousand times (one giant cell, a sea of shared strings). Refused as invalid_dataset before any part is
-inflated, on both ways in (the one-request upload and an upload's column preview), quickly and without a
-5xx; an honest workbook of the same data is read.
+thousand times (one giant cell, a sea of shared strings), Parquet files whose few long members repeat,
+dictionary-encoded, over a million rows. Refused as invalid_dataset before the text is built, on both ways
+in (the one-request upload and an upload's column preview), quickly and without a 5xx; an honest file of
+the same data is read.
 """
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import io
 import time
 import zipfile
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
@@ -73,15 +76,43 @@ def send_file(prober, headers: dict[str, str], *, name: str, content: bytes, how
     return response.status_code, (body.get("error") or {}).get("code")
 
 
-@pytest.mark.parametrize("how", ["one request", "upload, then its columns"])
-def test_an_inflating_workbook_is_refused_before_it_is_read(prober, make_tenant, how):
-    headers = token_headers(make_tenant("bombed-co"))
-    for name, content in bombs().items():
+def parquet(*, rows: int, member: str) -> bytes:
+    """``rows`` days of sales in one region named ``member``, as Parquet writes it (dictionary-encoded)."""
+    regions = pa.DictionaryArray.from_arrays(pa.array([0] * rows, type=pa.int32()), pa.array([member]))
+    days = pa.array([f"2025-01-{1 + n % 28:02d}" for n in range(rows)])
+    out = io.BytesIO()
+    pq.write_table(pa.table({"date": days, "region": regions, "revenue": pa.array([1.0] * rows)}), out,
+                   compression="zstd")
+    return out.getvalue()
+
+
+def parquet_bombs() -> dict[str, bytes]:
+    rows = 1_200_000
+    return {"a 1,000-character member on 1,200,000 rows": parquet(rows=rows, member="N" * 1000)}
+
+
+def assert_refused_quickly(prober, headers, files: dict[str, bytes], *, suffix: str, how: str) -> None:
+    for name, content in files.items():
         assert len(content) < INFLATED // 64, (name, len(content))
         started = time.monotonic()
-        status, code = send_file(prober, headers, name="bomb.xlsx", content=content, how=how)
+        status, code = send_file(prober, headers, name=f"bomb{suffix}", content=content, how=how)
         took = time.monotonic() - started
         assert (status, code) == (400, "invalid_dataset"), (name, status, code)
         assert took < SECONDS, (name, took)
+
+
+@pytest.mark.parametrize("how", ["one request", "upload, then its columns"])
+def test_an_inflating_workbook_is_refused_before_it_is_read(prober, make_tenant, how):
+    headers = token_headers(make_tenant("bombed-co"))
+    assert_refused_quickly(prober, headers, bombs(), suffix=".xlsx", how=how)
     status, code = send_file(prober, headers, name="honest.xlsx", content=workbook(), how=how)
+    assert status in (200, 201) and code is None, (status, code)
+
+
+@pytest.mark.parametrize("how", ["one request", "upload, then its columns"])
+def test_a_parquet_file_of_repeated_long_members_is_refused_before_they_are_decoded(prober, make_tenant, how):
+    headers = token_headers(make_tenant("bombed-co"))
+    assert_refused_quickly(prober, headers, parquet_bombs(), suffix=".parquet", how=how)
+    status, code = send_file(prober, headers, name="honest.parquet", content=parquet(rows=28, member="North"),
+                             how=how)
     assert status in (200, 201) and code is None, (status, code)
