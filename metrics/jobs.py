@@ -43,6 +43,7 @@ JOB_SK_PREFIX = "JOB#"
 JOB_ID_PREFIX = "imp"
 # How much of the bar each stage fills: reading and validating the file is most of an import's time.
 VALIDATED_FRACTION = 0.6
+MAX_ERROR_CHARS = 2000
 STARTED_FRACTION = 0.05
 # A process cut off at its deadline writes nothing more; a little later, nothing of it can still be running.
 DEADLINE_GRACE = timedelta(seconds=5)
@@ -236,7 +237,11 @@ def fail_queued_job(*, tenant: TenantContext, job_id: str, error: dict[str, Any]
 def error_of(exc: BaseException) -> dict[str, Any]:
     """What a person may read of a failure: our own errors say what is wrong; anything else says only that."""
     if isinstance(exc, AppError):
-        error: dict[str, Any] = {"code": exc.code, "message": str(exc)}
+        message = str(exc)
+        # Stored in the job's one item (400 KB at most): however an error came to quote the file, it fits.
+        if len(message) > MAX_ERROR_CHARS:
+            message = message[:MAX_ERROR_CHARS] + "…"
+        error: dict[str, Any] = {"code": exc.code, "message": message}
         if isinstance(exc, InvalidDataset):
             error.update(line=exc.line, column=exc.column)
         return error

@@ -197,10 +197,13 @@ def _has_blank_or_multiline_rows(stream: BinaryIO, rows: int) -> bool:
 
 def _csv_lines(stream: BinaryIO) -> list[int]:
     text = _text_lines(stream)
+    reader = csv.reader(text)
     try:
-        reader = csv.reader(text)
         next(reader, None)
         return [reader.line_num for row in reader if row and not (len(row) == 1 and not row[0].strip())]
+    except csv.Error as exc:  # a value past the csv module's field limit: no date, number or member is that long
+        raise InvalidDataset(f"A value is longer than {csv.field_size_limit():,} characters; no value of a "
+                             "dataset is.", line=reader.line_num) from exc
     finally:
         text.detach()
         stream.seek(0)

@@ -30,6 +30,9 @@ from metrics.reading import RawTable
 
 DATE_COLUMN = "date"
 MAX_NAME_LENGTH = 200
+# A refusal quotes at most this much of a cell: until a cell is found to be no date or number its text has
+# no bound (a CSV value may run to megabytes), and the message is stored in the import job's one item.
+QUOTED_CHARS = 60
 NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 
 
@@ -185,18 +188,22 @@ def _dates(column: pa.Array, line_of: Callable[[int], int], name: str, limits: L
                         pa.scalar(False))
     if not pc.all(valid).as_py():
         bad = _first(pc.invert(valid))
-        raise InvalidDataset(f"{column[bad].as_py()!r} is not a date; write dates as YYYY-MM-DD.",
+        raise InvalidDataset(f"{_quoted(column[bad].as_py())} is not a date; write dates as YYYY-MM-DD.",
                              line=line_of(bad), column=name)
     days = pc.cast(parsed, pa.date32())
     outside = pc.or_(pc.less(days, pa.scalar(limits.min_date)), pc.greater(days, pa.scalar(limits.max_date)))
     if pc.any(outside).as_py():
         bad = _first(outside)
         raise InvalidDataset(
-            f"{column[bad].as_py()!r} is outside the dates a dataset may hold "
+            f"{_quoted(column[bad].as_py())} is outside the dates a dataset may hold "
             f"({limits.min_date.isoformat()} to {limits.max_date.isoformat()}).",
             line=line_of(bad), column=name,
         )
     return days
+
+
+def _quoted(text: str) -> str:
+    return repr(text) if len(text) <= QUOTED_CHARS else f"{text[:QUOTED_CHARS]!r}… ({len(text):,} characters)"
 
 
 def _measure_name(column: str, *, taken: dict[str, Any]) -> str:
@@ -219,14 +226,14 @@ def _measure(
     if not pc.all(numbers).as_py():
         bad = _first(pc.invert(numbers))
         raise InvalidDataset(
-            f"{text[bad].as_py()!r} is not a number; write plain numbers such as 1234.5 "
+            f"{_quoted(text[bad].as_py())} is not a number; write plain numbers such as 1234.5 "
             "(no currency signs or thousands separators).", line=line_of(bad), column=column,
         )
     values = pc.cast(pc.if_else(empty, pa.scalar("0"), text), pa.float64())
     finite = pc.is_finite(values)
     if not pc.all(finite).as_py():
         bad = _first(pc.invert(finite))
-        raise InvalidDataset(f"{text[bad].as_py()!r} is not a finite number.", line=line_of(bad), column=column)
+        raise InvalidDataset(f"{_quoted(text[bad].as_py())} is not a finite number.", line=line_of(bad), column=column)
     return values
 
 

@@ -2,7 +2,7 @@
 thousand times (one giant cell, a sea of shared strings), Parquet files whose few long members repeat,
 dictionary-encoded, over a million rows. Refused as invalid_dataset before the text is built, on both ways
 in (the one-request upload and an upload's column preview), quickly and without a 5xx; an honest file of
-the same data is read.
+the same data is read. And one value hundreds of kilobytes long, which a refusal must not quote whole.
 """
 from __future__ import annotations
 
@@ -116,3 +116,40 @@ def test_a_parquet_file_of_repeated_long_members_is_refused_before_they_are_deco
     status, code = send_file(prober, headers, name="honest.parquet", content=parquet(rows=28, member="North"),
                              how=how)
     assert status in (200, 201) and code is None, (status, code)
+
+
+def overlong_cells() -> dict[str, bytes]:
+    """CSV files whose one bad value runs to hundreds of kilobytes, in each kind of column."""
+    long = "x" * 600_000
+    rows = "date,region,revenue\n2025-01-01,North,1\n"
+    return {
+        "a measure": f"{rows}2025-01-02,North,{long}\n".encode(),
+        "a date": f"{rows}{long},North,2\n".encode(),
+        "a member": f"{rows}2025-01-02,{long},2\n".encode(),
+        "a quoted value of newlines": (rows + '2025-01-02,"' + "\n" * 300_000 + '",2\n').encode(),
+    }
+
+
+def wait_for_job(client, headers: dict[str, str], job_id: str) -> dict:
+    deadline = time.monotonic() + 30
+    while True:
+        job = client.get(f"/api/metrics/imports/{job_id}", headers=headers).json()
+        if job["status"] in ("done", "failed") or time.monotonic() > deadline:
+            return job
+        time.sleep(0.05)
+
+
+def test_an_overlong_value_is_refused_in_few_words_and_its_job_fails(prober, make_tenant):
+    headers = token_headers(make_tenant("verbose-co"))
+    for name, content in overlong_cells().items():
+        status, code = send_file(prober, headers, name="long.csv", content=content, how="one request")
+        assert (status, code) == (400, "invalid_dataset"), (name, status, code)
+        target = prober.client.post("/api/metrics/uploads/", {"filename": "long.csv", "size": len(content)},
+                                    content_type="application/json", headers=headers).json()
+        prober.client.post(target["url"], {"file": SimpleUploadedFile("long.csv", content)}, headers=headers)
+        assert prober.client.get(f"/api/metrics/uploads/{target['id']}/columns", headers=headers).status_code < 500
+        queued = prober.client.post(target["complete_url"], {}, content_type="application/json", headers=headers)
+        assert queued.status_code == 202, (name, queued.content[:200])
+        job = wait_for_job(prober.client, headers, queued.json()["id"])
+        assert job["status"] == "failed" and job["error"]["code"] == "invalid_dataset", (name, job)
+        assert len(job["error"]["message"]) < 500, (name, len(job["error"]["message"]))
