@@ -4,7 +4,8 @@ DuckDB is imported on first use, so a process that never queries (a cold
 Lambda answering ``/api/me``) does not pay for loading it. Versions queried
 are kept loaded as in-memory tables (``version_tables``), bounded by bytes:
 the facts, and beside them the version's monthly pre-aggregate where it is
-smaller (the compiler reads it wherever it gives the same numbers).
+smaller (the compiler reads it wherever it gives the same numbers) and its
+marginal one (per month, dimension and member) read by one-month changes.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
-from metrics.compiler import Dialect, monthly_rollup
+from metrics.compiler import Dialect, marginal_rollup, monthly_rollup
 from metrics.files import local_version_path
 from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
@@ -80,6 +81,7 @@ TABLES = _Tables()
 class VersionTables:
     facts: str
     monthly: str | None  # the monthly pre-aggregate (``compiler.monthly_rollup``), where it pays
+    marginal: str | None = None  # beside it, per month, dimension and member (``compiler.marginal_rollup``)
 
 
 def version_tables(*, tenant: TenantContext, model: SemanticModel) -> VersionTables:
@@ -101,7 +103,7 @@ def version_tables(*, tenant: TenantContext, model: SemanticModel) -> VersionTab
             if key in _tables:
                 return _tables[key][0]
         path = local_version_path(tenant=tenant, version=model.version)  # NoDataset if it is not this tenant's
-        facts, monthly = f"{key[0]}/{key[1]}", f"{key[0]}/{key[1]}/monthly"
+        facts, monthly, marginal = (f"{key[0]}/{key[1]}{part}" for part in ("", "/monthly", "/marginal"))
         cursor = connection().cursor()
         try:
             size = cursor.execute(
@@ -115,8 +117,17 @@ def version_tables(*, tenant: TenantContext, model: SemanticModel) -> VersionTab
             if months > MONTHLY_MOST_SHARE * rows:
                 cursor.execute(f"DROP TABLE {TABLES.quote(monthly)}")
                 tables, size = VersionTables(facts=facts, monthly=None), int(size)
-            else:  # its bytes estimated as the facts' per row
-                tables, size = VersionTables(facts=facts, monthly=monthly), int(size + size * months / max(rows, 1))
+            else:  # their bytes estimated as the facts' per row
+                members = 0
+                if model.dimensions:
+                    cursor.execute(f"CREATE OR REPLACE TABLE {TABLES.quote(marginal)} AS "
+                                   f"{marginal_rollup(model=model, monthly=monthly, dialect=TABLES)}")
+                    members = cursor.execute(f"SELECT COUNT(*) FROM {TABLES.quote(marginal)}").fetchone()[0]
+                if members > months:  # dimensions of nearly a member per tuple: more memory than scan saved
+                    cursor.execute(f"DROP TABLE {TABLES.quote(marginal)}")
+                    members = 0
+                tables = VersionTables(facts=facts, monthly=monthly, marginal=marginal if members else None)
+                size = int(size + size * (months + members) / max(rows, 1))
         finally:
             cursor.close()
         with _lock:
@@ -149,7 +160,7 @@ def drop_version_table(*, tenant_id: str, version: str) -> None:
             return
     cursor = connection().cursor()
     try:
-        for name in (f"{tenant_id}/{version}", f"{tenant_id}/{version}/monthly"):
+        for name in (f"{tenant_id}/{version}{part}" for part in ("", "/monthly", "/marginal")):
             cursor.execute(f"DROP TABLE IF EXISTS {TABLES.quote(name)}")
     finally:
         cursor.close()

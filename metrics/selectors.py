@@ -262,7 +262,7 @@ def query_many(
     tables = engine.version_tables(tenant=tenant, model=model)
     # One statement for them all: specs over the same days and constraints share one scan of the facts.
     compiled = compile_many(specs=specs, model=model, location=tables.facts, max_rows=most, dialect=engine.TABLES,
-                            monthly=tables.monthly)
+                            monthly=tables.monthly, marginal=tables.marginal)
     found = engine.fetch(compiled.sql, compiled.params)
     if compiled.most_records is not None and len(found) >= compiled.most_records:
         raise _too_big()

@@ -3,6 +3,7 @@ computed from the CSV with the standard library."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -218,3 +219,34 @@ def test_equal_changes_come_by_member_in_the_order_the_one_spec_statement_gives(
         # Not vacuous: most neighbours tie, both signs of one size among them.
         assert sum(abs(a) == abs(b) for (_, a), (_, b) in pairwise(answer.changes)) > len(answer.changes) // 2
         assert {change for _, change in answer.changes} == {10.0, -10.0, 0.0}
+
+
+def test_a_change_between_two_months_reads_the_marginal_pre_aggregate_with_the_same_numbers(loaded, monkeypatch):
+    gold = Gold(sparse_csv())
+    model = get_semantic_model(tenant=loaded)
+    tables = engine.version_tables(tenant=loaded, model=model)
+    assert tables.monthly is not None and tables.marginal is not None
+    march, february = PAIRS[0]
+
+    def change(now=march, before=february, *, group_by="product", measure="revenue", per=None, constraints=None):
+        return QuerySpec(start=now[0], end=now[1], group_by=group_by, constraints=constraints,
+                         compare=Comparison(start=before[0], end=before[1], measure=measure, per=per))
+
+    served = [change(group_by=d, measure=m, per=p) for d in ("region", "channel", "product")
+              for m, p in (("revenue", None), ("margin_pct", None), ("avg_order_value", "week"), ("units", "orders"))]
+    served.append(change(now=(date(2023, 12, 1), date(2023, 12, 31)), before=(date(2024, 1, 1), date(2024, 1, 31))))
+    not_served = [change(constraints={"channel": ["Online"]}), change(per="region"),
+                  change(now=(date(2024, 3, 1), date(2024, 4, 30))), change(now=(date(2024, 3, 2), date(2024, 3, 31)))]
+    for spec in [*served, *not_served]:
+        statement = compile_many(specs=[spec], model=model, location=tables.facts, max_rows=1000,
+                                 dialect=engine.TABLES, monthly=tables.monthly, marginal=tables.marginal)
+        assert (engine.TABLES.quote(tables.marginal) in statement.sql) == (spec in served), spec
+    specs = [*served, *not_served]
+    answers = query_many(tenant=loaded, specs=specs, model=model)
+    for spec, answer in zip(specs, answers, strict=True):
+        assert same_changes(answer.changes, gold_changes(gold, spec)), spec
+    # Its sums are the monthly pre-aggregate's, added in the same order: the very same changes.
+    real = engine.version_tables
+    monkeypatch.setattr(engine, "version_tables",
+                        lambda **kw: dataclasses.replace(real(**kw), marginal=None))
+    assert query_many(tenant=loaded, specs=specs, model=model) == answers
