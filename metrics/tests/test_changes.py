@@ -250,3 +250,21 @@ def test_a_change_between_two_months_reads_the_marginal_pre_aggregate_with_the_s
     monkeypatch.setattr(engine, "version_tables",
                         lambda **kw: dataclasses.replace(real(**kw), marginal=None))
     assert query_many(tenant=loaded, specs=specs, model=model) == answers
+
+
+def test_the_marginal_pre_aggregate_holds_columns_named_like_its_own(tenant, import_csv):
+    # A dimension called "dimension" and a measure called "member": the marginal table's own columns step aside.
+    lines = ["date,dimension,member"]
+    lines += [f"2024-0{month}-{day:02d},{name},{value * month}" for month in (1, 2) for day in (1, 2, 3)
+              for name, value in (("north", 1), ("south", 4), ("east", 2))]
+    import_csv(tenant, "\n".join(lines) + "\n")
+    model = get_semantic_model(tenant=tenant)
+    tables = engine.version_tables(tenant=tenant, model=model)
+    assert tables.marginal is not None and "member" in model.columns
+    spec = QuerySpec(start=date(2024, 2, 1), end=date(2024, 2, 29), group_by="dimension",
+                     compare=Comparison(start=date(2024, 1, 1), end=date(2024, 1, 31), measure="member"))
+    statement = compile_many(specs=[spec], model=model, location=tables.facts, max_rows=100, dialect=engine.TABLES,
+                             monthly=tables.monthly, marginal=tables.marginal)
+    assert engine.TABLES.quote(tables.marginal) in statement.sql
+    assert query_many(tenant=tenant, specs=[spec], model=model)[0].changes == (
+        ("south", 12.0), ("east", 6.0), ("north", 3.0))
