@@ -179,3 +179,43 @@ def test_live_events_never_cross_tenants_even_when_conversation_ids_collide(appl
                           "leaked" if any(comment in frame for frame in spied) else "refused"))
     assert any(comment in frame for frame in watched), "the control: the victim's own viewer gets the event"
     assert not any(comment in frame for frame in spied)
+
+
+def test_the_tenant_cannot_be_smuggled_into_a_socket(application, victim, attacker, prober):
+    """The attacker's own valid ticket, with the victim's tenant in the query string, a subprotocol and
+    headers: the socket answers from the ticket's tenant only (the attacker's members, never the victim's)."""
+    tenant = victim.tenant.tenant_id
+    conversation = attacker.ids["conversation"][0]
+    question = json.dumps({"type": "ask", "text": "revenue by region", "as_of": "2025-02-28"})
+    smuggled = {
+        "query": ("&" + "&".join(f"{name}={tenant}" for name in ("tenant", "tenant_id", "tenantId")), [], []),
+        "subprotocol": ("", [tenant, f"tenant.{tenant}"], []),
+        "headers": ("", [], [(b"x-tenant-id", tenant.encode()), (b"x-forwarded-host", f"{tenant}.example".encode()),
+                             (b"cookie", f"tenant_id={tenant}".encode())]),
+    }
+
+    async def run() -> None:
+        for name, (query, subprotocols, headers) in smuggled.items():
+            ticket = (await sync_to_async(issue_ticket)(tenant=attacker.tenant, conversation_id=conversation))[0]
+            communicator = WebsocketCommunicator(application, ws_path(conversation, ticket) + query,
+                                                 headers=[(b"origin", ORIGIN), *headers], subprotocols=subprotocols)
+            accepted, _ = await communicator.connect(timeout=5)
+            assert accepted, name
+            await communicator.send_to(text_data=question)
+            frames = []
+            while not await communicator.receive_nothing(timeout=2):
+                out = await communicator.receive_output()
+                if out["type"] != "websocket.send":
+                    break
+                frames.append(out.get("text") or "")
+                if '"answer"' in frames[-1] or '"error"' in frames[-1]:
+                    break
+            await communicator.disconnect()
+            text = "".join(frames)
+            leaked = victim.marker in text
+            prober.record(Attempt(f"ws: tenant smuggled in the {name}", f"WS {conversation}", "open",
+                                  "leaked" if leaked else "contained", text[:300] if leaked else ""))
+            assert attacker.marker in text, (name, text[:300])  # the control: an answer from the ticket's tenant
+
+    async_to_sync(run)()
+    assert prober.failures() == []
