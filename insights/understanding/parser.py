@@ -126,6 +126,10 @@ _HOW_DID_WHO = re.compile(r"\bhow(?:\s+(?:did|does|do|is|was|has|have|are|were)|
                           r"(?P<who>(?:[a-z][\w'-]*\s+){1,3}?)(?:do|doing|done|perform\w*|go|going|gone|fare[sd]?|"
                           r"faring|get\s+on|getting\s+on|got\s+on)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
+# "and tasmania?", "what about the yukon": the word a follow-up opens on is what it asks about, a member or a
+# name the data lacks (asked back like a standalone "in tasmania"), never a word to drop
+_FOLLOW_UP_HEAD = re.compile(r"\W*(?:(?:ok(?:ay)?|so|then)\W+)?(?:and|but|also|what\s+about|how\s+about)\s+"
+                             r"(?:the\s+|our\s+)?")
 _NOT_A_SELLER = frozenset({"we", "you", "they", "i", "us", "it", "team", "everyone", "everybody", "anyone", "people",
                            "company", "business", "all", "each", "every", "ever", "really", "actually", "just", "not"})
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
@@ -586,7 +590,8 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             elif proper or word in MEMBER_LIKE or vocab.members_with_word(word) or (
                     # "brought in the fewest": a cue word after a preposition is the cue, not a name; what
                     # "excl" leaves out is a member, never a word to drop ("excl manchester")
-                    (previous_word in _PREPOSITIONS or excluded_before(blank, token.start))
+                    (previous_word in _PREPOSITIONS or excluded_before(blank, token.start)
+                     or _FOLLOW_UP_HEAD.fullmatch(blank, 0, token.start))
                     and not any(a <= token.start < b for a, b in cued)):
                 names.append([written])
                 open_name = True
