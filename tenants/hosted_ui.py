@@ -110,6 +110,11 @@ def validated_id_token(id_token: str, *, nonce: str | None) -> dict[str, Any]:
         raise _refusal(UNVERIFIED, reason="the nonce is not this sign-in's")
     if not claims.get("email"):
         raise _refusal(UNVERIFIED, reason="no email claim")
+    # The email names the Django user the session opens (and its staff rights): a person may set their own
+    # Cognito email to anyone's, which stays unverified until its owner's inbox confirms it.
+    verified = claims.get("email_verified")
+    if verified is not True and verified != "true":  # `in (True, …)` would take 1 for True
+        raise _refusal(UNVERIFIED, reason="the email is not verified")
     return claims
 
 

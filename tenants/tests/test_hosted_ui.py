@@ -149,7 +149,8 @@ def start(client: Client, cognito: FakeCognito, *, next_url: str = "/") -> dict[
 
 def sign_in(client: Client, cognito: FakeCognito, *, email: str, tenant_id: str, **overrides: Any) -> Any:
     query = start(client, cognito)
-    claims = {"email": email, "custom:tenant_id": tenant_id, "nonce": query["nonce"], **overrides.pop("claims", {})}
+    claims = {"email": email, "email_verified": True, "custom:tenant_id": tenant_id, "nonce": query["nonce"],
+              **overrides.pop("claims", {})}
     code = cognito.grant(challenge=query["code_challenge"], redirect_uri=query["redirect_uri"], claims=claims,
                          key=overrides.pop("key", None))
     return client.get("/auth/cognito/callback", {"code": code, "state": overrides.pop("state", query["state"])})
@@ -194,7 +195,8 @@ def test_a_callback_with_another_state_or_replayed_is_refused(aws_sign_in, cogni
     refused = sign_in(client, cognito, email="ann@acme.example", tenant_id=tenant.tenant_id, state="forged")
     assert refused.status_code == 403 and "_auth_user_id" not in client.session
     query = start(client, cognito)
-    claims = {"email": "ann@acme.example", "custom:tenant_id": tenant.tenant_id, "nonce": query["nonce"]}
+    claims = {"email": "ann@acme.example", "email_verified": True, "custom:tenant_id": tenant.tenant_id,
+              "nonce": query["nonce"]}
     code = cognito.grant(challenge=query["code_challenge"], redirect_uri=query["redirect_uri"], claims=claims)
     assert client.get("/auth/cognito/callback", {"code": code, "state": query["state"]}).status_code == 302
     replay = Client().get("/auth/cognito/callback", {"code": code, "state": query["state"]})
@@ -206,7 +208,8 @@ def test_a_stolen_code_is_useless_without_the_browsers_verifier(aws_sign_in, cog
     victim, thief = Client(), Client()
     victim_query = start(victim, cognito)
     thief_query = start(thief, cognito)
-    claims = {"email": "ann@acme.example", "custom:tenant_id": tenant.tenant_id, "nonce": victim_query["nonce"]}
+    claims = {"email": "ann@acme.example", "email_verified": True, "custom:tenant_id": tenant.tenant_id,
+              "nonce": victim_query["nonce"]}
     code = cognito.grant(challenge=victim_query["code_challenge"], redirect_uri=victim_query["redirect_uri"],
                          claims=claims)
     response = thief.get("/auth/cognito/callback", {"code": code, "state": thief_query["state"]})
