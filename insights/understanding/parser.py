@@ -119,7 +119,11 @@ _PER_WORD = re.compile(rf"\bper\s+(?:the\s+|a\s+|an\s+|each\s+|single\s+)?(?:act
 _DOING_VERBS = frozenset({*SELLING, "spend", "spent", "earn", "earned"})
 # "what did chris baker sell": who did the selling, between the auxiliary and the verb, is someone's name even in
 # plain words; asked back when it names no member, never left out (the answer would be everyone's total).
-_SELLER = re.compile(rf"\b(?:did|does|has|have|had)\s+(?P<who>(?:[a-z][\w'-]*\s+){{1,3}}?)(?:{'|'.join(SELLING)})\b")
+# Any verb of doing counts ("how many jobs did mike from the denver shop close"): the doer is a person either way.
+_DOING = (*SELLING, "close", "closed", "book", "booked", "win", "won", "sign", "signed", "land", "landed", "complete",
+          "completed", "finish", "finished", "handle", "handled", "ship", "shipped", "deliver", "delivered", "bring",
+          "make", "log", "logged", "serve", "served", "take", "do")
+_SELLER = re.compile(rf"\b(?:did|does|has|have|had)\s+(?P<who>(?:[a-z][\w'-]*\s+){{1,5}}?)(?:{'|'.join(_DOING)})\b")
 # "how did sarah do?", "how's priya doing": whom the question is about, in the subject of "how did … do"; a word
 # there that names no member is a person or thing the data does not hold, asked back (never "how are we doing").
 _HOW_DID_WHO = re.compile(r"\bhow(?:\s+(?:did|does|do|is|was|has|have|are|were)|'s|'d)\s+"
@@ -583,6 +587,8 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             proper = proper or (word not in _NOT_A_SELLER and word not in FUNCTION
                                 and (owner or any(a <= token.start < b for a, b in sellers)))
             written = _POSSESSIVE.sub("", written)
+            if any(b == token.start for _, b in sellers):
+                open_name = False  # "did mike close": the verb after the doer is no part of the name
             if word in MEASURE_LIKE and not _counted(facts):  # "how many depots had weekend loads" counts depots
                 facts.unsupported.append(word)
             elif open_name:
