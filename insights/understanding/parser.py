@@ -1275,7 +1275,11 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
             return _ask_problem(_Ask("breakdown", problem="no_dimension"), model)
         group_by = ask.group_by or group_by
         kept = (*GROUPED_INTENTS, "share", "unusual")  # "by territory?" after a share or unusual changes
-        intent = previous.intent if previous.intent in kept and not facts.cues.breakdown else "breakdown"
+        # "sour credits by state that month" after unusual changes says its own shape, a split; "and rev by state
+        # in week 7?" leans on the search with a new measure
+        own_shape = previous.intent == "unusual" and facts.measure_said and not facts.cues.follow_up_start
+        intent = previous.intent if previous.intent in kept and not (facts.cues.breakdown or own_shape) \
+            else "breakdown"
     if group_by in GRAINS and intent not in ("breakdown", "rank"):
         group_by = None  # "why?" after "which month was best": the drivers of a change, not rows of months
     if intent in GROUPED_INTENTS[:2] and group_by is None:
