@@ -41,7 +41,7 @@ def tenant_of_user(user: Any) -> TenantContext:
     try:
         return get_tenant_context(tenant_id=tenant_id, email=user.get_username(), user_id=str(user.pk))
     except TenantError as exc:
-        raise NoTenant(f"Your company's workspace is not available: {exc}") from exc
+        raise NoTenant("Your company's workspace is not available.") from exc  # naming no tenant, nor why
 
 
 class SignInForm(ThrottledSignInMixin, AuthenticationForm):

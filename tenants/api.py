@@ -133,8 +133,9 @@ class TokenApi(SignInAPIView):
             raise AuthenticationFailed("This user belongs to no tenant.", code="no_tenant")
         try:
             tenant = get_tenant_context(tenant_id=membership.tenant_id)
-        except TenantError as exc:
-            raise AuthenticationFailed(str(exc), code=exc.code) from exc
+        except TenantError as exc:  # disabled or deleted: one answer naming no tenant, as the tokens get
+            raise AuthenticationFailed("Your company's workspace is not available.",
+                                       code="tenant_unavailable") from exc
         bound = {"tenant_id": tenant.tenant_id, "email": email, "user_id": str(user.pk),
                  "generation": tenant.generation, "token_version": membership.token_version}
         tokens = {

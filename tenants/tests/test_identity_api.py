@@ -66,7 +66,7 @@ def unsigned(claims: dict) -> str:
         (lambda: forged({**good_claims(), "aud": "other"}, key="test-jwt-secret-not-for-production-000000"),
          "token_invalid"),
         (lambda: issue_token(tenant_id="acme", email="a@acme.example", kind="refresh"), "token_invalid"),
-        (lambda: issue_token(tenant_id="nobody", email="a@x.example", generation="g1"), "tenant_not_found"),
+        (lambda: issue_token(tenant_id="nobody", email="a@x.example", generation="g1"), "tenant_unavailable"),
     ],
     ids=["garbage", "wrong-key", "alg-none", "expired", "wrong-issuer", "wrong-audience", "refresh-as-access",
          "unknown-tenant"],
@@ -83,12 +83,14 @@ def test_disabled_and_deleted_tenants_tokens_are_refused(make_tenant, api_client
     acme = make_tenant("acme")
     client = api_client_for(acme)
     services.set_tenant_status(tenant_id="acme", status="disabled")
-    assert client.get("/api/me").json()["error"]["code"] == "tenant_disabled"
+    disabled = client.get("/api/me")
+    assert disabled.status_code == 401 and disabled.json()["error"]["code"] == "tenant_unavailable"
     services.set_tenant_status(tenant_id="acme", status="active")
     assert client.get("/api/me").status_code == 200
     services.offboard_tenant(tenant_id="acme")
-    response = client.get("/api/me")
-    assert response.status_code == 401 and response.json()["error"]["code"] == "tenant_not_found"
+    deleted = client.get("/api/me")
+    # Disabled and deleted read the same, and name no tenant.
+    assert deleted.status_code == 401 and deleted.content == disabled.content and b"acme" not in deleted.content
 
 
 def test_tenant_in_the_query_string_is_refused(tenant, api_client_for):

@@ -79,3 +79,35 @@ def test_without_the_password_sign_in_tells_no_account_or_tenant_state(prober, m
     assert len(answers) == 1, answers
     assert len(pages) == 1, pages
     assert prober.failures() == []
+
+
+def test_a_disabled_a_deleted_and_an_unknown_tenant_read_the_same(prober, make_tenant):
+    """Validly signed tokens (and right passwords) of a disabled, a deleted and a never-existing tenant are
+    refused alike, naming no tenant: which companies exist, and which were switched off, stays unsaid."""
+    from tenants.services import create_user, offboard_tenant, set_tenant_status
+    from tenants.tokens import issue_token
+
+    for tenant_id in ("halted-co", "gone-co"):
+        make_tenant(tenant_id)
+        create_user(tenant_id=tenant_id, email=f"someone@{tenant_id}.example", password="the-right-one-123")
+    tokens = {t: issue_token(tenant_id=t, email=f"someone@{t}.example") for t in ("halted-co", "gone-co")}
+    set_tenant_status(tenant_id="halted-co", status="disabled")
+    offboard_tenant(tenant_id="gone-co")
+    tokens["never-co"] = issue_token(tenant_id="never-co", email="someone@never-co.example", generation="g1")
+    bodies = set()
+    for tenant_id, token in tokens.items():
+        attempt = prober.send(category="error words: tenant state", method="GET", path="/api/me",
+                              headers={"Authorization": f"Bearer {token}"})
+        assert attempt.status == 401, attempt
+        body = prober.client.get("/api/me", headers={"Authorization": f"Bearer {token}"}).content
+        assert tenant_id.encode() not in body
+        bodies.add(body)
+    assert len(bodies) == 1, bodies
+    # The right password: a disabled company is said to be unavailable, a deleted one's people belong to none.
+    for tenant_id, code in (("halted-co", "tenant_unavailable"), ("gone-co", "no_tenant")):
+        response = prober.client.post("/api/auth/token", data={"email": f"someone@{tenant_id}.example",
+                                                               "password": "the-right-one-123"},
+                                      content_type="application/json")
+        assert response.status_code == 401 and response.json()["error"]["code"] == code, response.content
+        assert tenant_id.encode() not in response.content
+    assert prober.failures() == []
