@@ -238,7 +238,7 @@ def ask(
                 sender="assistant", text=answer.narrative, context=answer_json, metadata={"session": session_id}
             ),
         ],
-        follow_up=answer_json["understanding"] if answer.understanding.answered else None,
+        follow_up=answer_json["understanding"] if answer.understanding.can_be_followed else None,
         known_count=int(conversation.message_count or 0),
     )
     record_answer(tenant_id=tenant.tenant_id, answer=answer_json, seconds=time.perf_counter() - started)

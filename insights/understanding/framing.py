@@ -15,7 +15,9 @@ _AUDIENCE = (r"(?:board(?:\s+(?:deck|meeting|pack|update))?|deck|slides?|slide\s
              r"newsletter|email|memo|exec(?:utive)?s?|leadership|client|update|one[\s-]on[\s-]one|1:1|sync)")
 _FRAMING = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hiya|yo|howdy|morning|afternoon|evening|good\s+(?:morning|afternoon|evening)|"
-    r"greetings|dear\s+[a-z]+|ok(?:ay)?\s+so|so|um+|uh+|hmm+|right|alright|sorry|btw|fyi|"
+    r"greetings|dear\s+[a-z]+|ok(?:ay)?\s+so|so|um+|uh+|hmm+|right|alright|sorry|btw|fyi|oops|"
+    # a correction's opener: "sorry, meant X", "i meant X" (what X replaces is the follow-up's business)
+    r"(?:i\s+)?meant(?:\s+to\s+(?:say|ask|type))?|i\s+mean|"
     r"thanks|thank\s+you|cheers)(?:\s+(?:there|team|salestalk|again|so\s+much|a\s+lot))?\W+|"
     # an exclamation, not the hotel Nice or the product Super: "nice! and last month?", "super. …"
     r"(?:that'?s\s+|very\s+|so\s+)?(?:nice|great|cool|awesome|perfect|brilliant|lovely|super|sweet|wow|amazing|"

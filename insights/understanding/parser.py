@@ -264,8 +264,11 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
 
 def _usable(context: Understanding | None, model: SemanticModel) -> Understanding | None:
     """The previous understanding, limited to what the current model still has (data can be re-imported)."""
-    if context is None or not context.answered:
+    if context is None or not context.can_be_followed:
         return None
+    if not context.answered:
+        # What a clarify understood is the question a correction ("i meant X") completes: a figure, or its rows.
+        context = context.with_changes(intent="breakdown" if context.group_by else "value")
     constraints = {dim: tuple(m for m in members if m in model.dimensions.get(dim, ()))
                    for dim, members in context.constraints.items()}
     group_by = context.group_by if context.group_by in model.dimensions or context.group_by in GRAINS else None
@@ -642,6 +645,10 @@ def _read_unknown_beside_dimensions(facts: _Facts, hits: list[Hit], vocab: Vocab
             facts.unknown_names.append(f"{facts.text[hit.start:hit.end]} {after.group(1)}")
         elif before and not _asks_about_dimension(before.group(1)) and not vocab.knows(before.group(1)):
             facts.unknown_names.append(facts.text[before.start(1):before.end(1)])
+        else:
+            continue
+        # the dimension's word said one member, no split: what a clarify understood asks for no rows
+        facts.groups = [g for g in facts.groups if g is not hit]
 
 
 def _asks_about_dimension(word: str) -> bool:

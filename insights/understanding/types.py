@@ -111,6 +111,13 @@ class Understanding:
     def answered(self) -> bool:
         return self.intent in ANSWERED_INTENTS
 
+    @property
+    def can_be_followed(self) -> bool:
+        """Whether the next question leans on it: an answer, or a clarify that understood part of its question
+        ("net sales in belgium last month?", then "sorry, meant the netherlands")."""
+        understood = bool(self.measure or self.time or self.constraints or self.group_by)
+        return self.answered or (self.intent == "clarify" and understood)
+
     def with_changes(self, **changes: Any) -> Understanding:
         return replace(self, **changes)
 
