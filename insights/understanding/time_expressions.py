@@ -46,7 +46,7 @@ GRAIN_WORDS: dict[str, str] = {
 MONTHS_IN: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 
 _MONTH = (r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+          r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?")  # "marinas", "junior" hold no month
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?P<year>(?:19|2[01])\d\d|'\d\d)"
 _YEAR_TAIL = rf"(?:\s*(?:of\s+|in\s+|,\s*|-\s*|/\s*)?(?:fy\s*|the\s+year\s+)?{_YEAR}(?![\d-]))?"
@@ -57,6 +57,9 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
 _MONTH_CONTEXT = re.compile(
     r"\b(?:in|of|since|from|between|during|to|until|till|through|thru|last|this|early|late|mid|end|start|"
     r"beginning|before|after|by|over|month\s+of)\s+(?:the\s+)?$|[-–/]\s*$")
+# "the last 24 hours", "an hour", "the past few nights": a count before a unit the tenant measures ("hours") makes
+# it a length of time, not the measure.
+_COUNTED = re.compile(rf"\b(?:{_COUNT}|an?|few|several|couple\s+of|last|past|this|previous|prior)\s+$")
 _MAY_AS_MONTH = re.compile(
     r"(?:\b(?:in|of|since|from|between|during|for|to|until|till|through|thru|and|or|vs|versus|than|last|"
     r"this|early|late|mid|end|start|beginning|before|after|on|by|with|over|like|is|was|about|month|did|does|do|were|"
@@ -648,6 +651,7 @@ def spell_out(text: str) -> str:
 def read_time(
     text: str, *, as_of: date, earliest: date | None = None, latest: date | None = None,
     names: tuple[tuple[int, int], ...] = (), members: tuple[tuple[int, int], ...] = (),
+    measures: tuple[tuple[int, int], ...] = (),
 ) -> TimeReading:
     """Every time expression of ``text`` (already lower-cased, same length as the original).
 
@@ -657,6 +661,8 @@ def read_time(
     Collection") is never read as time, and no member name counts as a calendar word it cannot place.
     ``members``: spans of member names written as grain words that sit where a member sits ("annual
     contracts"); they are no grain.
+    ``measures``: spans of the tenant's measure names; one named like a unit of time ("hours", "nights") is the
+    measure however it is framed ("and in hours?"), unless a count makes it a length of time ("last 24 hours").
     """
     spans: list[tuple[int, int]] = []
     blocked = [(a, b) for a, b in names if " " in text[a:b].strip() or _member_not_month(text, a, b)]
@@ -678,8 +684,10 @@ def read_time(
         return TimeReading(spans=tuple(spans), problem="future", problem_text=future.group(0))
     # "this summer" is the season even where Summer is a member; "summer's bookings" are hers.
     # A name of several words is the name however it is framed: "in room nights" is no night.
-    named = [(a, b) for a, b in names
-             if text[a:b].endswith("'s") or " " in text[a:b].strip() or not _calendar_framed(text, a, b)]
+    counted = [(a, b) for a, b in measures if _COUNTED.search(text[max(0, a - 30):a])]
+    named = [(a, b) for a, b in names if (a, b) not in counted and (
+        text[a:b].endswith("'s") or " " in text[a:b].strip() or not _calendar_framed(text, a, b))]
+    named += [span for span in measures if span not in counted]
     unplaceable = next((m for m in _UNPLACEABLE.finditer(text) if not _taken(named, m.start(), m.end())), None)
     if unplaceable:
         return TimeReading(spans=tuple(spans), problem="unplaceable", problem_text=unplaceable.group(0))
