@@ -1,7 +1,6 @@
 """DRF authentication: a Bearer JWT becomes a frozen TenantContext checked against the registry."""
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from rest_framework import exceptions
@@ -9,11 +8,9 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework.request import Request
 
 from tenants.context import TenantContext
-from tenants.errors import TenantError, TokenRevoked
+from tenants.errors import TenantError
 from tenants.identity import context_for_claims
 from tenants.tokens import InvalidToken, decode_token
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -34,7 +31,6 @@ class TokenRefused(exceptions.AuthenticationFailed):
         super().__init__(message, code=code)
 
 
-WORKSPACE_UNAVAILABLE = "The token's workspace is not available."
 # A JWT is ASCII (base64url parts and dots); far longer than any token we or Cognito issue is no token.
 MAX_TOKEN_CHARS = 8192
 
@@ -52,12 +48,8 @@ def context_from_token(token: str, *, kind: str = "access") -> TenantContext:
         raise TokenRefused(str(exc), code=exc.code) from exc
     try:
         return context_for_claims(claims)
-    except TokenRevoked as exc:
-        raise TokenRefused(f"The token no longer grants access: {exc}", code=exc.code) from exc
     except TenantError as exc:
-        # Disabled, deleted or never there: one answer naming no tenant, so a token does not tell them apart.
-        logger.info("token refused: %s", exc)
-        raise TokenRefused(WORKSPACE_UNAVAILABLE, code="tenant_unavailable") from exc
+        raise TokenRefused(f"The token no longer grants access: {exc}", code=exc.code) from exc
 
 
 class TenantJWTAuthentication(BaseAuthentication):

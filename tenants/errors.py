@@ -31,6 +31,16 @@ class TenantIdRetired(TenantError):
     code = "tenant_id_retired"
 
 
+class TenantUnavailable(TenantError):
+    """A token's or socket's tenant that is disabled, deleted or was never there, told apart to no one."""
+
+    status_code = 401
+    code = "tenant_unavailable"
+
+    def __init__(self) -> None:
+        super().__init__("The workspace is not available.")
+
+
 class TokenRevoked(TenantError):
     """A validly signed token that no longer stands: its tenant was replaced, or its user revoked."""
 

@@ -7,25 +7,37 @@ every refresh and, through ``recheck``, on every WebSocket ask.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from tenants.context import TenantContext
-from tenants.errors import TokenRevoked
+from tenants.errors import TenantDisabled, TenantNotFound, TenantUnavailable, TokenRevoked
+from tenants.models import TenantRegistryItem
 from tenants.selectors import (
     context_of,
     get_active_tenant,
     get_membership,
-    get_tenant_context,
     is_local_user_id,
 )
 from tenants.tokens import GENERATION_CLAIM, VERSION_CLAIM, tenant_of
 
+logger = logging.getLogger(__name__)
+
+
+def _active(tenant_id: str | None) -> TenantRegistryItem:
+    """The tenant's record; ``TenantUnavailable`` for a disabled, deleted or unknown one (which, only the log says)."""
+    try:
+        return get_active_tenant(tenant_id=tenant_id)
+    except (TenantNotFound, TenantDisabled) as exc:
+        logger.info("tenant unavailable: %s", exc)
+        raise TenantUnavailable from exc
+
 
 def context_for_claims(claims: dict[str, Any]) -> TenantContext:
     """The context validated claims grant; ``TenantError`` (incl. ``TokenRevoked``) when they no longer stand."""
-    record = get_active_tenant(tenant_id=tenant_of(claims))
+    record = _active(tenant_of(claims))
     if GENERATION_CLAIM in claims:
         if claims[GENERATION_CLAIM] != record.current_generation:
             raise TokenRevoked("The token was issued for an earlier tenant of that id.")
@@ -41,10 +53,9 @@ def context_for_claims(claims: dict[str, Any]) -> TenantContext:
 def recheck(*, tenant: TenantContext) -> TenantContext:
     """Re-validate a context held across requests: the tenant is still active and of the same
     generation, the user still active, a member, and of the same token version. Returns the context
-    unchanged, or raises ``TenantError`` (an ``AppError``: ``TokenRevoked``, ``TenantDisabled``,
-    ``TenantNotFound``). Synchronous (DynamoDB and Django's database): wrap it in
-    ``database_sync_to_async`` from async code."""
-    current = get_tenant_context(tenant_id=tenant.tenant_id)
+    unchanged, or raises ``TenantError`` (an ``AppError``: ``TokenRevoked``, ``TenantUnavailable``).
+    Synchronous (DynamoDB and Django's database): wrap it in ``database_sync_to_async`` from async code."""
+    current = context_of(_active(tenant.tenant_id))
     if tenant.generation is not None and tenant.generation != current.generation:
         raise TokenRevoked("The tenant was replaced.")
     _check_user(tenant)

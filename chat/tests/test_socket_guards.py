@@ -50,7 +50,7 @@ def revoke(how: str, ann) -> None:
 
 
 REVOCATIONS = {"user disabled": "token_revoked", "signed out everywhere": "token_revoked",
-               "tenant disabled": "tenant_disabled"}
+               "tenant disabled": "tenant_unavailable"}
 
 
 # --- Channels ------------------------------------------------------------------------------------------

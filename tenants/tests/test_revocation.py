@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
 from tenants import services
-from tenants.errors import TenantDisabled, TenantIdRetired, TokenRevoked
+from tenants.errors import TenantIdRetired, TenantUnavailable, TokenRevoked
 from tenants.identity import recheck
 from tenants.models import Membership, registry
 from tenants.tokens import issue_token
@@ -173,7 +173,7 @@ def test_recheck_follows_the_tenant_and_the_user(ann):
     context = context_from_token(sign_in()["access"])
     assert recheck(tenant=context) is context
     services.set_tenant_status(tenant_id="acme", status="disabled")
-    with pytest.raises(TenantDisabled):
+    with pytest.raises(TenantUnavailable):
         recheck(tenant=context)
     services.set_tenant_status(tenant_id="acme", status="active")
     services.revoke_tokens(user_id=ann.pk)
