@@ -31,7 +31,7 @@ _WHICH = re.compile(r"\b(?:which|who)\b")
 
 _DRIVERS = re.compile(
     r"\b(?:why|what\s+(?:drove|drives|caused|causes|explains|explained|is\s+behind|was\s+behind|'?s\s+behind|"
-    r"happened|made)|drove|driving|drivers?|driven\s+by|cause[sd]?|causing|reasons?|explain\w*|"
+    r"happened|made|went\s+wrong)|drove|driving|drivers?|driven\s+by|cause[sd]?|causing|reasons?|explain\w*|"
     r"behind\s+(?:the|this|that|it)|responsible\s+for|accounts?\s+for|attribut\w+|root\s+cause)\b"
 )
 _CHANGE_WORD = re.compile(
@@ -99,7 +99,9 @@ _OVERALL = re.compile(
 )
 # "sales there", "what about there?": the place of the answer before, not the existential "is there" / "there was"
 # nor the target reached ("will we get there?")
-_THERE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bget\s)(?<!\bgot\s)\bthere\b"
+# "what happened there", "what's going on there": the idiom points at the change said, not at a place
+_THERE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bget\s)(?<!\bgot\s)"
+                    r"(?<!\bhappened\s)(?<!\bgoing\son\s)(?<!\bwent\son\s)(?<!\bwent\swrong\s)\bthere\b"
                     r"(?!\s*(?:'s|is|are|was|were|been|be|have|has|had|will|seems?|appears?|must|might|may)\b)")
 _EXCLUDE = re.compile(
     r"\b(?:excluding|exclude|excludes|except(?:\s+for)?|without|outside(?:\s+of)?|other\s+than|apart\s+from|"
