@@ -12,15 +12,17 @@ from dataclasses import dataclass
 from insights.understanding.time_expressions import NUMBER_WORDS
 
 _NUMBER = r"(?P<n>\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w.isalpha() and w != "a") + r")"
-_DESC = (r"top|best|highest|most|biggest|largest|greatest|strongest|leading|max(?:imum)?|best[\s-]selling|"
+_DESC = (r"top|best|highest|most|biggest|largest|greatest|strongest|leading|busiest|max(?:imum)?|best[\s-]selling|"
          r"top[\s-]selling|top[\s-]performing|best[\s-]performing|number\s+one|#1")
-_ASC = (r"bottom|worst|lowest|least|smallest|weakest|fewest|min(?:imum)?|worst[\s-]selling|worst[\s-]performing|"
+_ASC = (r"bottom|worst|lowest|least|smallest|weakest|fewest|slowest|quietest|min(?:imum)?|worst[\s-]selling|"
+        r"worst[\s-]performing|"
         r"under[\s-]?performing|slowest[\s-]selling|poorest")
 _ORDER = re.compile(rf"(?<![\w-])(?P<desc>{_DESC})(?![\w-])|(?<![\w-])(?P<asc>{_ASC})(?![\w-])")
 _NOT_RANK = re.compile(r"\b(?:most\s+recent|at\s+(?:the\s+)?(?:most|least|best|worst)|the\s+most\s+of|"
                        r"least\s+recent)\b")
 _LIMIT = re.compile(
-    rf"\b(?:(?:top|bottom|best|worst|highest|lowest|biggest|largest|smallest|first|last)\s+{_NUMBER}\b"
+    rf"\b(?:(?:top|bottom|best|worst|highest|lowest|biggest|largest|smallest|busiest|slowest|quietest|first|last)"
+    rf"\s+{_NUMBER}\b"
     rf"|{_NUMBER.replace('?P<n>', '?P<m>')}\s+(?:{_DESC}|{_ASC})\b"
     rf"|\bwhich\s+{_NUMBER.replace('?P<n>', '?P<w>')}\s+[a-z])"
 )

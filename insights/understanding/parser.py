@@ -50,6 +50,7 @@ from insights.understanding.operators import (
 )
 from insights.understanding.time_expressions import (
     FoundPeriod,
+    UNITS,
     TimeReading,
     compare_period,
     default_period,
@@ -89,9 +90,10 @@ _PREPOSITIONS = frozenset({"in", "for", "at", "from", "of", "about", "to", "on",
                            "except", "without", "minus", "ex", "besides", "than", "vs", "versus"})
 _ARTICLES = frozenset({"the", "a", "an", "our", "my", "their", "its"})
 _PERIOD_GROUP = re.compile(
-    r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|peak|which|what|any|single|one|rank|ranked|"
-    r"ranking|in\s+a|in\s+an|for\s+a)\s+(?:of\s+)?(?:\w+\s+)?"
-    r"(?P<g>day|week|month|quarter|year)s?\b"
+    r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|busiest|slowest|quietest|peak|which|what|any|"
+    r"single|one|rank|ranked|ranking|in\s+a|in\s+an|for\s+a)\s+(?:of\s+)?(?:\w+\s+)?"
+    # chat spellings too: "slowest wk", "best mo" ("mo" is spelled out nowhere else: alone it could be a name)
+    r"(?P<g>day|week|wk|month|mo|mth|quarter|qtr|year|yr)s?\b"
 )
 # "the most covers in a single week": the word says one period, as "a week" does; it names nothing.
 _SINGLE_PERIOD = re.compile(r"\bsingle(?=\s+(?:day|week|month|quarter|year)\b)")
@@ -565,7 +567,8 @@ def _next_to(a: Hit, b: Hit, low: str) -> bool:
 
 def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], vocab: Vocabulary) -> None:
     tokens = tokenize(blank)
-    cued = [*cue_spans(blank), *modifier_spans(facts.low)]
+    # the grain a period ranking names ("quietest mo") placed that word, however short it is written
+    cued = [*cue_spans(blank), *modifier_spans(facts.low), *(m.span("g") for m in _PERIOD_GROUP.finditer(blank))]
     names: list[list[str]] = []
     previous_word = ""
     open_name = False
@@ -688,7 +691,7 @@ def _stated_ask(facts: _Facts) -> _Ask:
             limit = 1
         by_period = None if by else _PERIOD_GROUP.search(facts.blank)
         if by_period:  # "which month had the biggest drop": periods are ranked by their figure, never by a change
-            return _Ask("rank", group_by=by_period["g"], order=mods.growth_order, problem="growth_by_period")
+            return _Ask("rank", group_by=UNITS[by_period["g"]], order=mods.growth_order, problem="growth_by_period")
         return _Ask("rank", group_by=by, order=mods.growth_order, limit=limit, order_by=mods.growth,
                     problem=None if by else "no_dimension")
     if cues.drivers or (cues.change and (group or cues.which or cues.order)):
@@ -704,7 +707,7 @@ def _stated_ask(facts: _Facts) -> _Ask:
         by_period = _PERIOD_GROUP.search(facts.blank)
         if by_period and (cues.order or cues.rank_word):  # "worst week", "rank our quarters by units"
             singular = not by_period.group(0).endswith("s")
-            return _Ask("rank", group_by=by_period["g"], order=cues.order or "desc",
+            return _Ask("rank", group_by=UNITS[by_period["g"]], order=cues.order or "desc",
                         limit=limit if limit is not None else (1 if singular else None))
         # "Top 3?": rows of the previous answer's dimension; on its own, the question needs one.
         limit = limit if limit is not None else (1 if cues.which else None)

@@ -32,7 +32,8 @@ grow grew grown growing growth increase increased increases increasing decrease 
 rise rose risen rising fall fell fallen falling drop dropped drops dropping decline declined declines declining
 jump jumped spike spiked dip dipped slump slumped surge surged gain gained gains lose lost loss losses improve
 improved improvement worse worsen better up down higher lower high low highest lowest biggest smallest largest
-greatest strongest weakest fastest slowest leading lagging most least top bottom best worst rank ranking ranked
+greatest strongest weakest fastest slowest busiest quietest leading lagging most least top bottom best worst rank
+ranking ranked
 rankings order ordered sort sorted number numbers figure figures count counts amount amounts value values level
 levels rate rates ratio ratios share shares percent percentage percentages pct mix split splits breakdown
 broken break breaking across between among each every per by within inside outside excluding except exclude
