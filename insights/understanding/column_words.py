@@ -26,6 +26,13 @@ VERB_FORMS: tuple[tuple[str, ...], ...] = (
     ("earn", "earns", "earned", "earning", "earnings"),
     ("install", "installs", "installed", "installing", "installations"),
 )
+# Words that qualify many kinds of figure, so alone they say nothing of which: "net" of net_bookings, "late" of
+# late_deliveries never name the column (``first_word``).
+GENERIC_MODIFIERS = frozenset("""
+net gross total new avg average mean median late early daily weekly monthly yearly annual number num count
+unique active paid unpaid repeat returning actual planned budget budgeted estimated adjusted organic direct
+max min open closed pending sum cumulative overall base extra other misc
+""".split())  # noqa: SIM905 - a word list reads best as text
 # Other names of measures tenants often have a column for: an agency's "spend" is its "ad spend".
 COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "spend": ("ad spend", "media spend", "marketing spend", "advertising spend", "paid media spend"),
@@ -70,6 +77,18 @@ def other_words(name: str, words: list[str]) -> list[str]:
     """Words for the tenant's measure ``name`` beyond its own ``words``: the other forms of a verb among them
     ("spend" → "spent", "spending") and the other names of a measure tenants often keep ("ad spend")."""
     return [*(form for w in words if " " not in w for form in verb_forms(w)), *COLUMN_SYNONYMS.get(name, ())]
+
+
+def first_word(words: tuple[str, ...]) -> str | None:
+    """"billed" of ``billed_amount``, "devices" of ``devices_shipped``: the first word of a name of several words
+    that may name the column alone, where it is a distinctive word (no generic modifier, function or everyday
+    word of questions); the vocabulary checks that nothing else of the tenant's uses it."""
+    if len(words) < 2:
+        return None
+    word = words[0]
+    if len(word) < 3 or not word.isalpha() or word in GENERIC_MODIFIERS or word in COMMON:
+        return None
+    return word
 
 
 def verb_forms(word: str) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from math import prod
 from insights.understanding.abbreviations import derived, everyday, initials, standard
 from insights.understanding.column_words import (
     column_phrase,
+    first_word,
     function_only,
     identified_thing,
     in_quantity_phrase,
@@ -29,6 +30,7 @@ from insights.understanding.column_words import (
     other_words,
     said_as_change,
     unknown_rates,
+    verb_forms,
 )
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
@@ -720,6 +722,8 @@ def build(
                 if len(word) >= 3 and word.isalpha() and word not in FUNCTION:
                     vocab.member_words.setdefault(word, []).append(member)
             vocab.member_names.setdefault(member.lower(), []).append((dimension, member))
+    _add_number_forms(vocab, measures)
+    _add_first_words(vocab, measures, dimensions=details_of(dimensions, details))
     _add_shared_last_words(vocab, measures)
     _add_short_forms(vocab, measures=measures, dimensions=details_of(dimensions, details))
     for entries in vocab.phrases.values():
@@ -745,6 +749,46 @@ def _own_words(name: str, measure: Measure) -> list[str]:
     catalogue = set(CATALOGUE[name].words) if name in CATALOGUE else set()
     own = [w for w in measure.words if w not in catalogue and not function_only(words_of(w))]
     return list(dict.fromkeys([*own, *other_words(name, own)]))
+
+
+def _add_number_forms(vocab: Vocabulary, measures: Mapping[str, Measure]) -> None:
+    """"device shipped" of devices_shipped, "claims handled" of claim_handled: each word of a column's name of
+    several words in either number names it, not only the last (the contract's "singular or plural")."""
+    for name, measure in measures.items():
+        for phrase in _own_words(name, measure):
+            words = words_of(phrase)
+            if len(words) < 2:
+                continue
+            for form in itertools.product(*(sorted(_in_both_numbers((w,))) for w in words[:-1]), (words[-1],)):
+                if form not in vocab.phrases:
+                    vocab.add(form, Entry("measure", name), forgiving=False)
+
+
+def _add_first_words(
+    vocab: Vocabulary, measures: Mapping[str, Measure], *, dimensions: Mapping[str, Dimension]
+) -> None:
+    """"how much did we bill" of billed_amount: a column's distinctive first word names it, in every form of the
+    verb it is ("bill", "billed", "billing") or in either number ("device", "devices"), where no other measure,
+    dimension, member or catalogue word uses it; never a typo of something ("till" is no "bill")."""
+    used: dict[str, set[str]] = {}  # word → the measures whose names or words hold it
+    for name, measure in (*CATALOGUE.items(), *measures.items()):
+        for phrase in (name.replace("_", " "), *measure.words):
+            for word in words_of(phrase):
+                for form in _in_both_numbers((word,)):
+                    used.setdefault(form[0], set()).add(name)
+    for name, dimension in dimensions.items():
+        for phrase in (name.replace("_", " "), dimension.label, *dimension.words):
+            for word in words_of(phrase):
+                for form in _in_both_numbers((word,)):
+                    used.setdefault(form[0], set()).add(f"dimension:{name}")
+    for name, measure in measures.items():
+        word = first_word(words_of(name))
+        if name in CATALOGUE or measure.derived or word is None or used.get(word, set()) != {name}:
+            continue
+        for form in (word, *(verb_forms(word) or (f for (f,) in _in_both_numbers((word,)) if f != word))):
+            free = used.get(form, {name}) == {name} and form not in COMMON and not vocab.members_with_word(form)
+            if free and (form,) not in vocab.phrases and form not in vocab.member_names:
+                vocab.add((form,), Entry("measure", name), forgiving=False)
 
 
 def _add_shared_last_words(vocab: Vocabulary, measures: Mapping[str, Measure]) -> None:
