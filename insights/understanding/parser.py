@@ -315,7 +315,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) ->
     named = vocab.find(low, text)
     names = _names(named, low)
     time = read_time(_blank(low, mods.spans), as_of=as_of, earliest=model.first_date, latest=model.last_date,
-                     names=names, members=members_not_grains(named, low))
+                     names=names, members=members_not_grains(named, low),
+                     measures=tuple((h.start, h.end) for h in named if h.kind == "measure"))
     blank = _blank(low, (*time.spans, *mods.spans))
     facts = _Facts(text=text, low=low, blank=blank, time=time, cues=Cues(), mods=mods, ignored=ignored,
                    not_a_question=not_question)
