@@ -63,6 +63,7 @@ _SUMMARY = re.compile(
     r"\b(?:how(?:\s+(?:are|were|is|was|did|have|has|do|does)|'re|'s|'d)\s+(?:we|things|business|the\s+business|it|our\s+business|"
     r"the\s+company|our\s+company|us)\s+(?:doing|going|done|do|perform|performing|performed|looking|fare|faring|fared|been"
     r"|go|looked|shaping\s+up)|how'?s\s+(?:business|it\s+going|things|the\s+business)|how\s+we\s+(?:doing|did|are\s+doing)"
+    r"|how\s+(?:are|were)\s+things\b"
     r"|run[\s-]?down|low[\s-]?down|catch\s+me\s+up|bring\s+me\s+up\s+to\s+speed|where\s+do\s+we\s+stand"
     r"|overview|summary|summari[sz]e|recap|snapshot|highlights|status\s+(?:update|report)|health\s+check|"
     r"state\s+of\s+(?:the\s+)?business|kpis?|key\s+(?:metrics|figures|numbers)|report\s+card|scorecard|"

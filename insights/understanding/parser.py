@@ -63,7 +63,7 @@ from insights.understanding.time_expressions import (
     year_earlier,
 )
 from insights.understanding.types import GRAINS, UNUSUAL_LIMIT, Period, Understanding
-from insights.understanding.typos import correct_keywords, keyword_near
+from insights.understanding.typos import chat_spelled, correct_keywords, keyword_near
 from insights.understanding.unnamed_members import points_at_unnamed_member, which_one
 from insights.understanding.vocabulary import (
     DIMENSION_NOUNS,
@@ -299,6 +299,7 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) -> _Facts:
+    text = chat_spelled(text, tenant_word=lambda w: bool(vocab.entries_of_word(w)))  # "how r we doing"
     text = correct_keywords(spell_out(text), tenant_word=vocab.knows)
     low = _lower(text)
     framing = framing_spans(low)

@@ -25,6 +25,10 @@ drove drivers driver highest lowest biggest bigger smaller smallest worst bottom
 weather capital password percentage percent trailing rolling
 """.split()) | DIMENSION_NOUNS  # noqa: SIM905 - a word list reads best as text
 _WORD = re.compile(r"[A-Za-z]+")
+# The asker's chat spelling of "are" ("how r we doing", "r we on track", "what r our top products"): "r" where a
+# verb sits, after a question word or before its subject; never a letter of a name ("r&d", "R Street").
+_CHAT_ARE = re.compile(r"(?i)(?P<before>^|[\s,!?(])r(?=\s+(?:we|you|u|they|things|our|the|sales|it|these|those)\b)"
+                       r"|(?P<asks>\b(?:how|hows|what|why|who|when|where|which)\s+)r(?![\w&'.-])")
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +48,14 @@ def keyword_near(word: str) -> str | None:
         candidates |= _index().get(variant, set())
     close = sorted(c for c in candidates if damerau_levenshtein(c, word) <= 1)
     return close[0] if len(close) == 1 else None
+
+
+def chat_spelled(text: str, *, tenant_word: Callable[[str], bool]) -> str:
+    """``text`` with the asker's chat spelling of "are" written out, unless "r" alone names something of the
+    tenant's (``tenant_word``: a member "R")."""
+    if tenant_word("r"):
+        return text
+    return _CHAT_ARE.sub(lambda m: f"{m['before'] or ''}{m['asks'] or ''}are", text)
 
 
 def correct_keywords(text: str, *, tenant_word: Callable[[str], bool]) -> str:
