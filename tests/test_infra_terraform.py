@@ -286,6 +286,16 @@ def test_the_hosted_ui_redirects_to_the_pages_own_sign_in_routes():
     assert re.search(r"SALESTALK_COGNITO_DOMAIN\s+= module\.cognito\[0\]\.domain_url", main)
 
 
+def test_an_email_change_takes_effect_only_once_the_new_email_is_verified():
+    # Users may write their own email (the web client's write_attributes); unverified, it must not become theirs,
+    # or a person could take on any address (the pages find people by a verified email).
+    pool = module_resources("cognito")["aws_cognito_user_pool.this"]
+    web = module_resources("cognito")["aws_cognito_user_pool_client.web"]
+    assert "email" in web["write_attributes"] and "email" in pool["auto_verified_attributes"]
+    [update_settings] = pool["user_attribute_update_settings"]
+    assert update_settings["attributes_require_verification_before_update"] == ["email"]
+
+
 def test_athena_has_a_per_query_scan_limit_expiring_results_and_tenant_tables_only():
     resources = module_resources("analytics")
     configuration = resources["aws_athena_workgroup.this"]["configuration"][0]

@@ -52,6 +52,12 @@ resource "aws_cognito_user_pool" "this" {
     temporary_password_validity_days = 3
   }
 
+  # A changed email stays the old one until the new one is verified: the pages find a person by a verified
+  # email only (tenants.hosted_ui), and an unverified change would otherwise take effect at once.
+  user_attribute_update_settings {
+    attributes_require_verification_before_update = ["email"]
+  }
+
   account_recovery_setting {
     recovery_mechanism {
       name     = "verified_email"
