@@ -40,6 +40,12 @@ _CHANGE_WORD = re.compile(
     r"\b(?:grow|grew|grown|growing|growth|change[sd]?|changing|increase[sd]?|increasing|decrease[sd]?|decreasing|"
     r"decline[sd]?|declining|drop(?:ped|s)?|dropping|fall|fell|falling|rise|rose|rising|gains?|gained|loss|"
     r"lost|improve[sd]?|improving|swing|jump(?:ed)?|dip(?:ped)?|slump(?:ed)?|surge[sd]?|spike[sd]?|"
+    # the vivid verbs of a fall or a rise, in every form ("tanked", "cratering", "nosedived", "soared")
+    r"tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plung(?:e|es|ed|ing)|nose[\s-]?div(?:e|es|ed|ing)|dove|"
+    r"(?<!deep[\s-])div(?:e|es|ed|ing)|"
+    r"plummet(?:s|ed|ted|ing|ting)?|crash(?:es|ed|ing)?|collaps(?:e|es|ed|ing)|"
+    r"tumbl(?:e|es|ed|ing)|sink(?:s|ing)?|sank|sunk|slid(?:e|es|ing)?|slumps|slumping|jumps|jumping|dips|dipping|"
+    r"surging|spiking|soar(?:s|ed|ing)?|(?:sky)?rocket(?:s|ed|ing)|climb(?:s|ed|ing)?|shot\s+up|"
     r"(?:go(?:ing|ne|es)?|went|moving|moved|headed|heading|trending)\s+(?:up|down)|"
     r"(?:is|are|was|were)\s+(?:\w+\s+){1,3}(?:up|down)(?:\s+(?:or|and)\s+(?:up|down))?)\b"
 )

@@ -20,6 +20,7 @@ from insights.understanding.counts import count_measures, obvious_count
 from insights.understanding.cues import (
     Cues,
     asked_groupings,
+    change_verb,
     comparison_idioms,
     cue_spans,
     excluded_before,
@@ -601,7 +602,8 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
                 facts.unsupported.append(word)
             elif open_name:
                 names[-1].append(written)
-            elif proper or word in MEMBER_LIKE or vocab.members_with_word(word) or (
+            # "why did revenue tank": a verb of change is no part of a name ("Tank Sensor") said in part
+            elif proper or word in MEMBER_LIKE or (vocab.members_with_word(word) and not change_verb(word)) or (
                     # "brought in the fewest": a cue word after a preposition is the cue, not a name; what
                     # "excl" leaves out is a member, never a word to drop ("excl manchester")
                     (previous_word in _PREPOSITIONS or excluded_before(blank, token.start)
