@@ -12,10 +12,14 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from insights.understanding.vocabulary import DIMENSION_NOUNS, damerau_levenshtein
-from insights.understanding.words import COMMON, ordinary
+from insights.understanding.vocabulary import DIMENSION_NOUNS, damerau_levenshtein, singulars
+from insights.understanding.words import COMMON, MEASURE_LIKE, MEMBER_LIKE, ordinary
 
 MIN_LETTERS = 5
+# Everyday words ("qucik", "wich", "sel") are put right from three letters, but only for the two slips of typing
+# that rarely make another word's abbreviation: a letter left out or two letters swapped. A changed letter would
+# turn "yoy" into "you"; an extra one, a plural into its singular.
+MIN_EVERYDAY_LETTERS = 3
 KEYWORDS: frozenset[str] = frozenset("""
 january february march april june july august september october november december
 quarter quarters quarterly month months monthly weekly years yearly daily today yesterday
@@ -24,6 +28,8 @@ summary summarize overview breakdown trend trends growth change changed average 
 drove drivers driver highest lowest biggest bigger smaller smallest worst bottom performance perform
 weather capital password percentage percent trailing rolling
 """.split()) | DIMENSION_NOUNS  # noqa: SIM905 - a word list reads best as text
+# The framing's own adjectives ("quick q", "simple question"): everyday words the question lists leave out.
+EVERYDAY: frozenset[str] = frozenset({"quick", "simple", "easy", "short", "fast"})
 _WORD = re.compile(r"[A-Za-z]+")
 # The asker's chat spelling of "are" ("how r we doing", "r we on track", "what r our top products"): "r" where a
 # verb sits, after a question word or before its subject; never a letter of a name ("r&d", "R Street").
@@ -58,6 +64,28 @@ def chat_spelled(text: str, *, tenant_word: Callable[[str], bool]) -> str:
     return _CHAT_ARE.sub(lambda m: f"{m['before'] or ''}{m['asks'] or ''}are", text)
 
 
+@lru_cache(maxsize=1)
+def _everyday_index() -> dict[str, set[str]]:
+    """Each everyday word under every spelling of it with one letter left out or two neighbours swapped."""
+    index: dict[str, set[str]] = {}
+    # A slip that would spell a thing a dataset holds ("stor", "regon") stays a name to ask about.
+    things = DIMENSION_NOUNS | MEMBER_LIKE | MEASURE_LIKE
+    for word in COMMON | EVERYDAY:
+        if not word.isalpha() or word in things or any(s in things for s in singulars(word)):
+            continue
+        slips = {word[:k] + word[k + 1:] for k in range(len(word))}
+        slips |= {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)}
+        for slip in slips - {word}:
+            index.setdefault(slip, set()).add(word)
+    return index
+
+
+def everyday_near(word: str) -> str | None:
+    """The one everyday word ``word`` is a slip of (a letter left out, two swapped), if exactly one."""
+    candidates = _everyday_index().get(word, set())
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
 def correct_keywords(text: str, *, tenant_word: Callable[[str], bool]) -> str:
     """``text`` with misspelt parser words put right; ``tenant_word`` tells the tenant's own words."""
 
@@ -66,13 +94,13 @@ def correct_keywords(text: str, *, tenant_word: Callable[[str], bool]) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         low = word.lower()
-        if len(low) < MIN_LETTERS or low in COMMON or low in KEYWORDS or tenant_word(low):
+        if len(low) < MIN_EVERYDAY_LETTERS or low in COMMON or low in KEYWORDS or tenant_word(low):
             return word
         # A capitalised word inside a sentence is a name ("Augusta", "Marsh"): never turned into a keyword.
         opening = not re.search(r"[A-Za-z0-9]", text[:match.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1])
         if word[0].isupper() and not (opening or shouted):
             return word
-        near = keyword_near(low)
+        near = (keyword_near(low) if len(low) >= MIN_LETTERS else None) or everyday_near(low)
         # An ordinary word is itself, not a typo: "match" is no "march", "sine" no "since".
         return near if near is not None and not ordinary(low) else word
 
