@@ -591,7 +591,9 @@ _SINCE = re.compile(r"\b(?:since|from|starting(?:\s+from|\s+in)?|beginning(?:\s+
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
 _ALL_TIME = re.compile(
     r"\b(?:(?:of\s+)?all[\s-]+time|ever(?:\s+recorded)?|lifetime|to\s+date|on\s+record|in\s+(?:our|the)\s+history|"
-    r"since\s+(?:the\s+)?(?:beginning|start|launch|inception|day\s+one)|"
+    # "since the start of the year" is no start of the data
+    r"(?:since|from)\s+(?:the\s+(?:very\s+)?)?(?:beginning|start|launch|inception|day\s+one)(?!\s+of\b)|"
+    r"since\s+records\s+began|"
     r"since\s+(?:we|the\s+company|the\s+business)\s+(?:first\s+)?(?:started|began|opened|launched)|"
     r"(?:in\s+|over\s+)?(?:the\s+)?(?:whole|entire|full)\s+(?:history|dataset|data\s+set|period))\b"
 )
@@ -722,7 +724,8 @@ def read_time(
         for m in _ALL_TIME.finditer(text):
             if not _taken(spans, m.start(), m.end()):
                 spans.append(m.span())
-                end = min(latest, as_of) if latest is not None else as_of
+                # the dataset's first to last date (contract v2), even where the data runs on past A
+                end = latest if latest is not None else as_of
                 periods.append(FoundPeriod(min(earliest, end), end, span=m.span()))
         periods.sort(key=lambda p: p.span[0])
     for found in (*periods, *([compare_to] if compare_to else [])):
