@@ -12,7 +12,12 @@ import re
 
 _AUDIENCE = (r"(?:board(?:\s+(?:deck|meeting|pack|update))?|deck|slides?|slide\s+deck|meeting|presentation|report|"
              r"boss|manager|ceo|cfo|vp|team|investors?|standup|stand-up|weekly|monthly|review|qbr|all[\s-]hands|"
-             r"newsletter|email|memo|exec(?:utive)?s?|leadership|client|update|one[\s-]on[\s-]one|1:1|sync)")
+             r"newsletter|email|memo|exec(?:utive)?s?|leadership|client|update|one[\s-]on[\s-]one|1:1|sync|call|"
+             r"catch[\s-]?up|huddle|check[\s-]?in|prep)")
+# When the meeting is: "monday's", "tmrw's", "next week's", "the q4": it says when people meet, never a period to
+# compute for (the question names its own, or takes the default).
+_WHEN_MET = (r"(?:the|my|our|this|next|tomorrow'?s|tmrw'?s|tmr'?s|today'?s|tonight'?s|next\s+week'?s|"
+             r"(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?'?s?|q[1-4]|h[12]|year[\s-]?end|month[\s-]?end)")
 _FRAMING = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hiya|yo|howdy|morning|afternoon|evening|good\s+(?:morning|afternoon|evening)|"
     r"greetings|dear\s+[a-z]+|ok(?:ay)?\s+so|so|um+|uh+|hmm+|right|alright|sorry|btw|fyi|oops|"
@@ -24,8 +29,8 @@ _FRAMING = re.compile(
     r"excellent|fantastic|neat|interesting|gotcha|got\s+it)(?:\s+(?:one|stuff|work|job|thanks))?\s*[!.]+\W*)+"
     r"|\b(?:quick|simple|easy|small|short|fast)\s+(?:one|question|q)\b(?:\s+for\s+(?:you|the|my|our)\s+"
     + _AUDIENCE + r")?\s*[:,\-]?"
-    r"|\b(?:for|ahead\s+of|before)\s+(?:the|my|our|this|tomorrow'?s|today'?s|next\s+week'?s)\s+"
-    r"(?:\w+\s+)?" + _AUDIENCE + r"\b\s*[:,]?"
+    r"|\b(?:(?:prepping|preparing|prepare|prep|getting\s+ready|gearing\s+up)\s+)?(?:for|ahead\s+of|before)\s+"
+    r"(?:" + _WHEN_MET + r"\s+){1,2}(?:\w+\s+)?" + _AUDIENCE + r"\b\s*[:,]?"
     r"|\b(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|quickly\s+)?(?:tell|show|give|let|pull|get|find|"
     r"check|look\s+up)(?:\s+(?:me|us))?(?:\s+know)?|please|pls|plz|kindly|if\s+you\s+(?:can|could|don'?t\s+mind)|"
     r"when\s+you\s+(?:get|have)\s+a\s+(?:sec|second|minute|moment|chance)|real\s+quick|"
