@@ -19,6 +19,13 @@ class ConversationBusy(ChatError):
     code = "conversation_busy"
 
 
+class ConversationFull(ChatError):
+    """The conversation holds its most questions (``SALESTALK_MAX_TURNS_PER_CONVERSATION``)."""
+
+    status_code = 409
+    code = "conversation_full"
+
+
 class MessageNotFound(ChatError):
     status_code = 404
     code = "message_not_found"

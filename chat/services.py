@@ -10,13 +10,14 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.conf import settings
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from chat import events
 from chat.answer_metrics import record_answer
 from chat.dates import as_of_from
-from chat.errors import ConversationBusy
+from chat.errors import ConversationBusy, ConversationFull
 from chat.models import (
     CONVERSATIONS_PK,
     ConversationItem,
@@ -93,6 +94,7 @@ def rename_conversation(*, tenant: TenantContext, conversation_id: str, title: s
 
 
 def delete_conversation(*, tenant: TenantContext, conversation_id: str) -> None:
+    """The conversation and its messages, at most twice ``SALESTALK_MAX_TURNS_PER_CONVERSATION`` of them."""
     item = get_conversation(tenant=tenant, conversation_id=conversation_id)
     # The conversation goes first: appends are conditional on it, so no new message lands after the sweep.
     item.delete()
@@ -110,6 +112,13 @@ class NewMessage:
     text: str
     context: dict[str, Any] | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def check_room(*, count: int, adding: int) -> None:
+    """``ConversationFull`` unless ``adding`` messages fit after ``count``: a turn is a question and its answer."""
+    turns = settings.SALESTALK_MAX_TURNS_PER_CONVERSATION
+    if count + adding > 2 * turns:
+        raise ConversationFull(f"A conversation holds at most {turns} questions; start a new conversation to ask more.")
 
 
 def _is_conflict(exc: TransactWriteError) -> bool:
@@ -132,6 +141,8 @@ def append_messages(
     re-reads and retries), so concurrent writers neither lose nor reorder messages,
     and a question is never stored without its answer. ``follow_up`` becomes the
     next question's context; ``known_count`` saves a read when the caller has it.
+    Past ``SALESTALK_MAX_TURNS_PER_CONVERSATION`` it raises ``ConversationFull`` (the counter's condition
+    makes the check exact under concurrent writers too).
     """
     Conversation = bind(ConversationItem, tenant=tenant)
     Message = bind(MessageItem, tenant=tenant)
@@ -139,6 +150,7 @@ def append_messages(
     for attempt in range(APPEND_ATTEMPTS):
         if count is None:
             count = int(get_conversation(tenant=tenant, conversation_id=conversation_id).message_count or 0)
+        check_room(count=count, adding=len(messages))
         now = now_iso()
         ids = [new_id("m") for _ in messages]
         items = []
@@ -213,6 +225,8 @@ def ask(
     as_of = as_of_from(as_of)
     conversation = None if conversation_id is None else get_conversation(tenant=tenant, conversation_id=conversation_id)
     if conversation is not None:
+        # Refused before any work: a full conversation is neither told "thinking" nor answered.
+        check_room(count=int(conversation.message_count or 0), adding=2)
         events.publish(
             tenant=tenant, conversation_id=conversation.id, event=events.thinking_event(conversation_id=conversation.id)
         )
