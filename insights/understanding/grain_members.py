@@ -49,4 +49,17 @@ def _placed(hit: Hit, named: list[Hit], low: str) -> bool:
     if after is not None and after.kind == "dimension" and after.name == hit.name and not between.strip(" -"):
         return True
     figure_after = after is not None and after.kind in ("measure", "weak_measure") and not between.strip()
+    if _dimension_word_after(hit, low) and not figure_after:  # "monthly contract value" is a figure's grain
+        return True
     return bool(_PREPOSITION.search(low[:hit.start])) and not figure_after and not _SERIES_NOUN.match(low[hit.end:])
+
+
+def _dimension_word_after(hit: Hit, low: str) -> bool:
+    """A word of a dimension's name of several words follows ("monthly contracts", "annual terms" of a
+    `contract_term` dimension): the vocabulary finds only the whole name, the asker says one word of it."""
+    words = [w for w in re.split(r"[_\s-]+", hit.name.lower()) if len(w) > 2]
+    following = re.match(r"[\s-]*([a-z]+)\b", low[hit.end:])
+    if len(words) < 2 or following is None:
+        return False
+    said = following.group(1)
+    return any(said in (w, w + "s", w + "es") or (w.endswith("y") and said == w[:-1] + "ies") for w in words)

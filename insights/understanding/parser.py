@@ -1284,6 +1284,10 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         order_by = ask.order_by or (order_by if previous.intent == "rank" else None)
     elif previous.order_by is not None and facts.mods.in_percent:
         order_by = "change_pct"  # "and by %?" after a growth ranking
+    elif ask.intent == "breakdown" and previous.intent == "trend" and ask.group_by in GRAINS \
+            and not facts.cues.breakdown:
+        # "and monthly contracts by qtr?" after a series: the same series at that grain, no rows of quarters
+        ask = replace(ask, grain=ask.group_by)
     elif ask.intent == "breakdown":
         if ask.group_by is None and group_by is None:
             return _ask_problem(_Ask("breakdown", problem="no_dimension"), model)
