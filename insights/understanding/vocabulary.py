@@ -34,6 +34,7 @@ from insights.understanding.column_words import (
 )
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
+from insights.understanding.spellings import spellings
 from insights.understanding.words import COMMON, FUNCTION, MEMBER_LIKE, SELLING, ordinary
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import Dimension, SemanticModel
@@ -265,7 +266,8 @@ class Vocabulary:
             reach += 1
         for length in range(reach, 0, -1):
             words = tuple(t.text for t in tokens[i:i + length])
-            if length > 1 and not any(w[:-1] in self.prefixes for w in _with_options(words, options[i:i + length])):
+            if length > 1 and not any(w[:-1] in self.prefixes for w in (*_with_options(words, options[i:i + length]),
+                                                                          *_respelled(words))):
                 continue
             for candidate in _forms(words):
                 if candidate in self.phrases:
@@ -531,11 +533,18 @@ def _adjacent(a: Hit, b: Hit, original: str) -> bool:
 
 
 def _forms(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
-    """The words as written, then with the last word made singular ("runners" → "runner")."""
-    yield words
-    last = words[-1]
-    for singular in singulars(last):
-        yield (*words[:-1], singular)
+    """The words as written, then with the last word made singular ("runners" → "runner"), then the same with
+    its words spelled the other side of the Atlantic ("harbour point" → "harbor point")."""
+    for written in (words, *_respelled(words)):
+        yield written
+        for singular in singulars(written[-1]):
+            yield (*written[:-1], singular)
+
+
+def _respelled(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """Every other way of spelling the phrase, word by word ("harbor center" → "harbour centre")."""
+    ways = [(word, *spellings(word)) for word in words]
+    yield from itertools.islice(itertools.product(*ways), 1, None)  # the first is the phrase as written
 
 
 def singulars(word: str) -> list[str]:
