@@ -55,6 +55,9 @@ _SNAKE = re.compile(r"(?<![\w])[a-z0-9]+(?:_[a-z0-9]+)+(?![\w])")
 # Words of one phrase may be separated by spaces, hyphens, slashes or dots, not by other punctuation.
 _JOINER = re.compile(r"[\s\-/.'&]*")
 MIN_FUZZY_LETTERS = 4
+# A three-letter word is forgiven only a letter left out ("bil" for Bill): with any other slip it would be
+# one typo from too many names, and its abbreviations ("yoy", "qtr") from some.
+MIN_SHORT_TYPO_LETTERS = 3
 
 # Words people use for each catalogue measure, beyond metrics.measures' synonyms.
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
@@ -280,10 +283,12 @@ class Vocabulary:
         return None
 
     def _options(self, word: str, *, named: bool = False) -> tuple[str, ...]:
-        """Vocabulary words one typo away from ``word`` (none for everyday words or short ones); ``named``: the
+        """Vocabulary words one typo away from ``word`` (none for everyday words or short ones; a three-letter
+        word only one letter short of a member's); ``named``: the
         word is written as a possessive ("hanna's revenue"), which only a name takes, so a word as common as a
         first name ("hanna", "hana") may still be a typo of one (never a word of questions: "today's")."""
-        if len(word) < MIN_FUZZY_LETTERS or not word.isalpha() or word in COMMON or (ordinary(word) and not named):
+        if len(word) < MIN_SHORT_TYPO_LETTERS or not word.isalpha() or word in COMMON or (
+                ordinary(word) and not named):
             return ()
         if word not in self.near_cache:
             if len(self.near_cache) > 50_000:  # bounded: user text is unbounded
@@ -291,9 +296,14 @@ class Vocabulary:
             candidates: set[str] = set()
             for variant in {word, *_deletions(word)}:
                 candidates |= self.fuzzy_index.get(variant, set())
-            near = (c for c in candidates if c != word and damerau_levenshtein(c, word) <= 1)
+            near = (c for c in candidates if c != word and damerau_levenshtein(c, word) <= 1 and (
+                len(word) >= MIN_FUZZY_LETTERS or (len(c) == len(word) + 1 and self._member_word(c))))
             self.near_cache[word] = tuple(sorted(near))
         return self.near_cache[word]
+
+    def _member_word(self, word: str) -> bool:
+        """Whether ``word`` is a member's name or a word of one (never a measure's or a verb's: "sel")."""
+        return word in self.member_names or word in self.member_words
 
     def _hit(
         self, entries: list[Entry], start: int, end: int, fuzzy: bool, tokens: list[Token], i: int, length: int
