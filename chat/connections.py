@@ -1,4 +1,5 @@
-"""API Gateway WebSocket connections: stored, found (fail closed), posted to, forgotten.
+"""API Gateway WebSocket connections: stored, found (fail closed), posted to, forgotten; and the open
+sockets of a person, of either kind, bounded (``claim_socket``).
 
 A connection lives twice: in its tenant's table (``WSCONN#{conversation}``, so one query finds a
 conversation's viewers) and in the global index (connection id → tenant, the only way in from the
@@ -18,14 +19,18 @@ import botocore.config
 import botocore.session
 from botocore.exceptions import ClientError
 from django.conf import settings
-from pynamodb.exceptions import UpdateError
+from pynamodb.exceptions import DeleteError, PutError, UpdateError
 
+from chat.errors import TooManySockets
 from chat.models import (
     TTL_ATTRIBUTE,
     ConnectionItem,
+    SocketSlotItem,
     connection_index,
     connection_pk,
     connections_table_name,
+    socket_slot_sk,
+    socket_slots_pk,
 )
 from core.clock import now_iso
 from tenants.context import TenantContext
@@ -115,7 +120,46 @@ def resolve(connection_id: str) -> Connection:
 def forget(*, connection_id: str, tenant: TenantContext | None, conversation_id: str | None) -> None:
     if tenant is not None and conversation_id is not None:
         bind(ConnectionItem, tenant=tenant)(connection_pk(conversation_id), connection_id).delete()
+        release_socket(tenant=tenant, connection_id=connection_id)
     connection_index()(connection_id).delete()
+
+
+def _slots_pk(tenant: TenantContext) -> str:
+    return socket_slots_pk(f"{tenant.user_id or tenant.email}")  # the person, as the throttles count them
+
+
+def claim_socket(*, tenant: TenantContext, connection_id: str) -> None:
+    """Hold one of the person's ``SALESTALK_WS_MAX_SOCKETS_PER_PERSON`` socket slots for ``connection_id``,
+    or raise ``TooManySockets``. A slot is taken by a put conditional on it being free or expired, so racing
+    connects never pass the limit, and a socket whose close was never heard frees its slot when it expires."""
+    limit = settings.SALESTALK_WS_MAX_SOCKETS_PER_PERSON
+    Slot = bind(SocketSlotItem, tenant=tenant)
+    pk, now = _slots_pk(tenant), int(time.time())
+    held = {item.sk for item in Slot.query(pk, consistent_read=True) if item.expires_at > now}
+    for number in range(limit):
+        if socket_slot_sk(number) in held:
+            continue
+        slot = Slot(pk, socket_slot_sk(number), connection_id=connection_id, expires_at=now + CONNECTION_TTL_SECONDS)
+        try:
+            slot.save(condition=Slot.pk.does_not_exist() | (Slot.expires_at <= now))
+        except PutError as exc:
+            if exc.cause_response_code != "ConditionalCheckFailedException":
+                raise
+            continue  # another connect took it first
+        return
+    raise TooManySockets(f"A person may have at most {limit} sockets open at once; close one to open another.")
+
+
+def release_socket(*, tenant: TenantContext, connection_id: str) -> None:
+    """Free the slot ``connection_id`` holds, if it still holds one (an expired slot may have a new holder)."""
+    Slot = bind(SocketSlotItem, tenant=tenant)
+    holding = Slot.connection_id == connection_id
+    for slot in Slot.query(_slots_pk(tenant), consistent_read=True, filter_condition=holding):
+        try:
+            slot.delete(condition=holding)
+        except DeleteError as exc:
+            if exc.cause_response_code != "ConditionalCheckFailedException":
+                raise
 
 
 def viewers(*, tenant: TenantContext, conversation_id: str) -> list[ConnectionItem]:

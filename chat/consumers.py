@@ -1,8 +1,9 @@
 """Live chat: ``ws/chat/{conversation}/?ticket=…``. A thin adapter over ``chat.services.ask``.
 
 The ticket (``POST /api/chat/ws-ticket``) authenticates; refused sockets are accepted and then closed
-with 4401 (missing, unknown, used, expired) or 4403 (another conversation's or another tenant's), so
-browsers can tell why. Every socket joins its conversation's group and receives the events of
+with 4401 (missing, unknown, used, expired), 4403 (another conversation's or another tenant's) or 4429
+(the person already holds their most open sockets, ``chat.connections.claim_socket``), so browsers can
+tell why. Every socket joins its conversation's group and receives the events of
 ``chat.events``; a client may send the ask frame of ``chat.frames``. Every ask re-checks the tenant and
 the person (a disabled or signed-out one gets an error frame and the socket closes with 4401) and
 counts against the same ask throttles as REST.
@@ -20,7 +21,8 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from chat import services
-from chat.errors import StillAnswering, TicketRefused
+from chat.connections import claim_socket, release_socket
+from chat.errors import StillAnswering, TicketRefused, TooManySockets
 from chat.events import group_name
 from chat.frames import AskFrame, FrameBudget, error_frame, parse_ask, replying, unavailable_frame
 from chat.tickets import TicketGrant, consume_ticket
@@ -50,10 +52,12 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         conversation_id = self.scope["url_route"]["kwargs"]["conversation_id"]
         tickets = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("ticket", [])
         try:
-            self.grant = await _in_thread(consume_ticket)(
+            grant = await _in_thread(consume_ticket)(
                 ticket=tickets[0] if tickets else None, conversation_id=conversation_id
             )
-        except TicketRefused as exc:
+            await _in_thread(claim_socket)(tenant=grant.tenant, connection_id=self.channel_name)
+            self.grant = grant
+        except (TicketRefused, TooManySockets) as exc:
             # Accepted only to say why and close with a code the client can act on.
             await self.accept()
             await self.send_json(error_frame(exc))
@@ -76,6 +80,14 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         if self.group is not None:
             await self.channel_layer.group_discard(self.group, self.channel_name)
+        if self.grant is None:
+            return
+        try:
+            await _in_thread(release_socket)(tenant=self.grant.tenant, connection_id=self.channel_name)
+        except Exception as exc:
+            if not storage_unavailable(exc):
+                raise
+            # Storage is down: the socket's place frees itself when it expires (chat.connections.claim_socket).
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         if self.grant is None:

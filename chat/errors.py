@@ -68,6 +68,14 @@ class TicketRefused(ChatError):
     close_code = 4401
 
 
+class TooManySockets(ChatError):
+    """The person already holds ``SALESTALK_WS_MAX_SOCKETS_PER_PERSON`` open sockets: the socket closes with 4429."""
+
+    status_code = 429
+    code = "too_many_sockets"
+    close_code = 4429
+
+
 class TicketForbidden(TicketRefused):
     """A valid ticket for another conversation (or another tenant's): the socket closes with 4403."""
 

@@ -4,7 +4,7 @@ The same conversation protocol as the Channels consumer (``chat.consumers``), ov
 
 - ``$connect`` with ``?conversation=c_…&ticket=…`` (a single-use ticket from ``POST /api/chat/ws-ticket``)
   or an ``Authorization: Bearer`` header (non-browser clients; never a token in the URL) stores the
-  connection (``chat.connections``).
+  connection (``chat.connections``); one past the person's open sockets is refused, 429 ``too_many_sockets``.
 - ``$disconnect`` forgets it.
 - ``$default`` takes the ask frame of ``chat.frames`` and answers through ``chat.services.ask``, which
   publishes ``thinking`` and ``answer`` to every connection of the conversation (``chat.events``).
@@ -80,6 +80,7 @@ def on_connect(event: dict[str, Any]) -> dict[str, Any]:
     conversation_id = (event.get("queryStringParameters") or {}).get("conversation") or ""
     try:
         tenant = _authenticate(event, conversation_id)
+        connections.claim_socket(tenant=tenant, connection_id=connection_id)
         connections.store_connection(
             tenant=tenant, conversation_id=conversation_id, connection_id=connection_id, endpoint=endpoint_of(event)
         )
@@ -88,9 +89,11 @@ def on_connect(event: dict[str, Any]) -> dict[str, Any]:
         _log("ws connect refused", connectionId=connection_id, reason=type(exc).__name__)
         return _response(401, error_body(code="token_refused", message="The token does not grant access."))
     except AppError as exc:
-        forbidden = getattr(exc, "close_code", None) == 4403 or isinstance(exc, ConversationNotFound)
+        # A refusal's close code is its status plus 4000 (4401, 4403, 4429); an unknown conversation is forbidden.
+        close_code = getattr(exc, "close_code", None)
+        status = close_code - 4000 if close_code else 403 if isinstance(exc, ConversationNotFound) else 401
         _log("ws connect refused", connectionId=connection_id, reason=type(exc).__name__)
-        return _response(403 if forbidden else 401, error_frame(exc))
+        return _response(status, error_frame(exc))
     except Exception as exc:
         if not storage_unavailable(exc):
             raise

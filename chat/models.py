@@ -11,6 +11,8 @@ In the tenant's table:
   conditional delete), expiring through the table's TTL attribute ``expiresAt`` and checked on use.
 - API Gateway WebSocket connection: pk ``WSCONN#{conversation}``, sk the connection id — one query finds
   everyone viewing a conversation.
+- socket slot: pk ``WSPERSON#{person}``, sk ``SLOT#{n}`` — one per socket a person holds open (either
+  kind), n below the limit; taken by a conditional put, so racing connects never pass the limit.
 
 In the global ``{prefix}connections`` table: connection id → tenant, the only way in from a bare
 connection id (API Gateway sends nothing else).
@@ -92,6 +94,19 @@ class ConnectionItem(TenantItem):
     # Frames received in the current second (chat.connections.count_frame bounds them).
     frame_second = NumberAttribute(attr_name="frameSecond", default=0)
     frame_count = NumberAttribute(attr_name="frameCount", default=0)
+
+
+def socket_slots_pk(person: str) -> str:
+    return f"WSPERSON#{person}"
+
+
+def socket_slot_sk(number: int) -> str:
+    return f"SLOT#{number:04d}"
+
+
+class SocketSlotItem(TenantItem):
+    connection_id = UnicodeAttribute(attr_name="connectionId")  # the socket holding the slot
+    expires_at = NumberAttribute(attr_name=TTL_ATTRIBUTE)  # epoch seconds; past it the slot is free again
 
 
 class ConnectionIndexItem(UnboundModel):

@@ -181,6 +181,8 @@ if SALESTALK_REDIS_URL:
 SALESTALK_EVENTS_BACKEND = env_str("EVENTS_BACKEND", "channels")
 # Frames one WebSocket may send per second; more get an error frame.
 SALESTALK_WS_MAX_FRAMES_PER_SECOND = env_int("WS_MAX_FRAMES_PER_SECOND", 5)
+# WebSockets one person may hold open at once, over every conversation; one more is refused (close 4429).
+SALESTALK_WS_MAX_SOCKETS_PER_PERSON = env_int("WS_MAX_SOCKETS_PER_PERSON", 10)
 # Questions (each with its answer) one conversation holds: its messages are searched and deleted whole.
 SALESTALK_MAX_TURNS_PER_CONVERSATION = env_int("MAX_TURNS_PER_CONVERSATION", 500)
 
