@@ -436,7 +436,7 @@ def _h_today(m: re.Match[str], as_of: date) -> _Atom:
 
 
 def _h_to_date(m: re.Match[str], as_of: date) -> _Atom:
-    unit = {"w": "week", "m": "month", "q": "quarter", "y": "year"}[(m["u1"] or m["u2"] or m["u3"])[0]]
+    unit = {"w": "week", "m": "month", "q": "quarter", "y": "year"}[(m["u1"] or m["u2"] or m["u3"] or m["u4"])[0]]
     start, _ = period_bounds(as_of, unit)
     return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(start, as_of, unit, to_date=True))
 
@@ -504,7 +504,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (rf"\b{_MONTH}(?![a-z])\s+(?:of\s+)?(?P<rel>this|last|previous|prior)\s+year\b(?P<year>)", _h_month),
         (r"\b(?P<w>today|yesterday)\b", _h_today),
         ((r"\b(?:(?:so\s+far\s+)?(?:in\s+)?(?:this|the\s+current|current)\s+(?P<u1>week|month|quarter|year)"
-          r"(?:\s+so\s+far|\s+to\s+date)?|(?P<u2>week|month|quarter|year)[\s-]+to[\s-]+date|(?P<u3>wtd|mtd|qtd|ytd))\b"),
+          r"(?:\s+so\s+far|\s+to\s+date)?|(?P<u2>week|month|quarter|year)[\s-]+to[\s-]+date|(?P<u3>wtd|mtd|qtd|ytd)|"
+          # "since the start of the year": this year to date, as "so far this year"
+          r"(?:since|from)\s+the\s+(?:very\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+"
+          r"(?P<u4>week|month|quarter|year)(?!\s+(?:before|ago|prior|earlier)))\b"),
          _h_to_date),
         (r"\b(?:the\s+)?(?P<unit>day|week|month|quarter|year)\s+before\s+last\b", _h_before_last),
         (r"\b(?:(?:the|over\s+the|in\s+the|during\s+the|for\s+the)\s+)?(?:trailing|rolling)\s+(?:twelve|12)\s+months?\b|\b(?:ttm|ltm|t12m|l12m)\b",
@@ -523,7 +526,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
 # for some other period.
 _UNPLACEABLE = re.compile(
     r"\b(?:christmas|xmas|easter|thanksgiving|black\s+friday|cyber\s+monday|holiday\s+season|the\s+holidays|"
-    r"summer|winter|spring|autumn|(?:in|during|over|this|last)\s+the\s+fall|the\s+fall\s+of|"
+    r"summer|winter|spring|autumn|(?:in|during|over|this|last)\s+the\s+fall|the\s+fall\s+of|seasons?|"
     r"weekends?|weekdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
     r"mornings?|afternoons?|evenings?|nights?|hours?|hourly|"
     r"(?:first|second|third|fourth|last|final)\s+(?:day|week|weekend|days|weeks)\s+of|"
@@ -588,6 +591,9 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|up\s+to|a
 _TO_NOW = re.compile(r"^\s*(?:-|to|through|thru|until|till|up\s+to)\s+(?:now|date|the\s+present|present|today)\b")
 _SINCE = re.compile(r"\b(?:since|from|starting(?:\s+from|\s+in)?|beginning(?:\s+in)?|after)\s+(?:the\s+(?:start|"
                     r"beginning)\s+of\s+)?$")
+# "since the beginning of march": the start of a period that can be placed, read as "since march"
+_SINCE_THE = re.compile(r"\b(?:since|from)\s+the\s+(?:very\s+)?$")
+_BEFORE_THAT = re.compile(r"\s+(?:before|ago|prior|earlier)\b")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
 _ALL_TIME = re.compile(
     r"\b(?:(?:of\s+)?all[\s-]+time|ever(?:\s+recorded)?|lifetime|to\s+date|on\s+record|in\s+(?:our|the)\s+history|"
@@ -690,7 +696,9 @@ def read_time(
     named = [(a, b) for a, b in names if (a, b) not in counted and (
         text[a:b].endswith("'s") or " " in text[a:b].strip() or not _calendar_framed(text, a, b))]
     named += [span for span in measures if span not in counted]
-    unplaceable = next((m for m in _UNPLACEABLE.finditer(text) if not _taken(named, m.start(), m.end())), None)
+    unplaceable = next((m for m in _UNPLACEABLE.finditer(text) if not _taken(named, m.start(), m.end())
+                        and not (m.group(0).startswith(("beginning", "start")) and _SINCE_THE.search(text, 0, m.start())
+                                 and not _BEFORE_THAT.match(text, m.end()))), None)
     if unplaceable:
         return TimeReading(spans=tuple(spans), problem="unplaceable", problem_text=unplaceable.group(0))
     for m in _GRAIN.finditer(text):
