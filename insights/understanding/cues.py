@@ -66,7 +66,7 @@ _COMPARE = re.compile(
     r"out[\s-]?(?:sell|sold|perform|performed|earn|earned|grow|grew)\w*|beat|beats)\b"
 )
 _SUMMARY = re.compile(
-    r"\b(?:how(?:\s+(?:are|were|is|was|did|have|has|do|does)|'re|'s|'d)\s+(?:we|things|business|the\s+business|it|our\s+business|"
+    r"\b(?:how(?:\s+(?:are|were|is|was|did|have|has|do|does)|'re|'?s|'d)\s+(?:we|things|business|the\s+business|it|our\s+business|"
     r"the\s+company|our\s+company|us)\s+(?:doing|going|done|do|perform|performing|performed|looking|fare|faring|fared|been"
     r"|go|looked|shaping\s+up)|how'?s\s+(?:business|it\s+going|things|the\s+business)|how\s+we\s+(?:doing|did|are\s+doing)"
     r"|how\s+(?:are|were)\s+things\b"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from insights.understanding.company_name import as_the_company
 from insights.understanding.counts import count_measures, obvious_count
 from insights.understanding.cues import (
     Cues,
@@ -223,9 +224,11 @@ class _Ask:
     part: tuple[str, str] | None = None  # share: the member that is the part of the whole
 
 
-def parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None = None) -> Parse:
+def parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None = None,
+          company: str = "") -> Parse:
+    """``company``: the tenant's own name, which a question may say for the whole business."""
     try:
-        return _parse(text, model=model, as_of=as_of, context=context)
+        return _parse(text, model=model, as_of=as_of, context=context, company=company)
     except (OverflowError, ValueError):
         # Date arithmetic past year 1 or 9999 (an as-of date at the calendar's edge, "last 5000 years").
         return _clarify("I can't place that period on the calendar. Could you name it with dates inside your "
@@ -233,9 +236,9 @@ def parse(text: str, *, model: SemanticModel, as_of: date, context: Understandin
                         confidence=0.8)
 
 
-def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None) -> Parse:
+def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None, company: str) -> Parse:
     vocab = vocabulary_for(model)
-    facts = _read(text, vocab=vocab, model=model, as_of=as_of)
+    facts = _read(text, vocab=vocab, model=model, as_of=as_of, company=company)
     previous = _usable(context, model)
     refused = _refusal(facts, model=model, vocab=vocab, has_context=previous is not None)
     if refused is not None:
@@ -299,7 +302,8 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(chars)
 
 
-def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date) -> _Facts:
+def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, company: str) -> _Facts:
+    text = as_the_company(text, name=company, knows=vocab.knows)  # "hows lumenbay doing": the whole business
     text = chat_spelled(text, tenant_word=lambda w: bool(vocab.entries_of_word(w)))  # "how r we doing"
     text = correct_keywords(spell_out(text), tenant_word=vocab.knows)
     low = _lower(text)

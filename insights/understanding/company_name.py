@@ -1,0 +1,40 @@
+"""The tenant's own name said in a question: "how's lumenbay doing", "acme outdoor's sales ytd" mean the whole
+business, as "we" or "the company" do (contract v2: a question about the business names no member).
+
+A word of the name that is also a word of the tenant's data (a member, measure or dimension, or one typo from
+one) stays that. Legal and generic words ("inc", "group", "the") say nothing alone; an ordinary English word of
+the name ("Best" of "Best Buy") is the business only with the rest of the name beside it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from insights.understanding.words import ordinary
+
+# Words many company names carry that name no particular company.
+GENERIC_NAME_WORDS = frozenset({
+    "the", "and", "of", "inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "co", "corp", "corporation",
+    "company", "companies", "group", "holdings", "gmbh", "ag", "sa", "bv", "pty", "intl", "international",
+})
+
+
+def as_the_company(text: str, *, name: str, knows: Callable[[str], bool]) -> str:
+    """``text`` with each mention of the tenant's ``name`` written "the company" (a possessive kept);
+    ``knows`` tells the words of the tenant's data, which are never the business."""
+    tokens = list(dict.fromkeys(re.findall(r"[a-z0-9]+", name.lower())))
+    own = {w for w in tokens if w not in GENERIC_NAME_WORDS and not knows(w)}
+    if not own:
+        return text
+    word = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+    # "the lumenbay team" is "the company team", never "the the company team"
+    run = re.compile(rf"(?:\bthe\s+)?\b(?:{word})(?:[\s&-]+(?:{word}))*\b", re.IGNORECASE)
+
+    def said(match: re.Match[str]) -> str:
+        words = set(re.findall(r"[a-z0-9]+", match.group(0).lower()))
+        whole = own <= words  # every word of the name that is its own is said
+        if whole or any(w in own and not ordinary(w) for w in words):
+            return "the company"
+        return match.group(0)
+
+    return run.sub(said, text)
