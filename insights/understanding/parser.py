@@ -28,6 +28,7 @@ from insights.understanding.cues import (
     off_topic,
     read_cues,
 )
+from insights.understanding.dimension_qualifiers import qualifier_spans
 from insights.understanding.framing import framing_spans, not_a_data_question
 from insights.understanding.grain_members import members_not_grains
 from insights.understanding.guesses import read_guesses
@@ -330,6 +331,10 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     # "revenue rose", "reading the numbers": the words, placed as such, not the members Rose and Reading
     as_words = [h for h in hits if used_as_word(h, hits, text, blank)]
     hits = [h for h in hits if h not in as_words]
+    # "booking channel", "lead source": the kind of the dimension said, naming nothing else of the data
+    qualifiers = qualifier_spans(blank, (h.start for h in hits if h.kind == "dimension"),
+                                 knows=lambda w: _names_data(w, vocab))
+    blank = facts.blank = _blank(blank, qualifiers)
     if not time.periods and not time.compare_to:
         facts.month_or_member = [h for h in hits if month_or_member(h, hits, text, months=_MONTH_WORDS)]
     # "completions in 2024-05" where a cohort is named 2024-05: read as a date, it could be either.
@@ -371,6 +376,12 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
                                        facts.arithmetic.span if facts.arithmetic else None)
     return facts
+
+
+def _names_data(word: str, vocab: Vocabulary) -> bool:
+    """Whether ``word`` names something the tenant's data holds (not a figure it lacks, as "leads" may be)."""
+    held = any(e.kind not in ("unsupported_measure", "missing_measure") for e in vocab.entries_of_word(word))
+    return held or bool(vocab.members_with_word(word))
 
 
 def _read_counted_qualifier(facts: _Facts, hits: list[Hit]) -> None:

@@ -1,0 +1,28 @@
+"""Nouns said before a dimension's word to say which kind of it is meant: "booking channel", "lead source",
+"product line", "store location", "customer segment". Where the qualifier names nothing in the tenant's data,
+the phrase is that dimension; a word not in this list still asks back ("the zebra channel").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+# Kinds of channel, source, line, location or segment people name out of habit, none a thing of its own:
+# the dimension's column leaves the kind unsaid ("channel" of a rental firm is its booking channel).
+DIMENSION_QUALIFIERS = frozenset({
+    "sales", "booking", "bookings", "marketing", "acquisition", "referral", "traffic", "distribution", "lead",
+    "product", "service", "store", "shop", "branch", "customer", "client", "market", "order", "payment",
+    "delivery", "sign-up", "signup", "business",
+})
+
+
+def qualifier_spans(blank: str, dimension_starts: Iterable[int], *, knows: Callable[[str], bool]) -> tuple[
+        tuple[int, int], ...]:
+    """Spans of the qualifiers said just before a dimension's word (at ``dimension_starts`` of ``blank``);
+    ``knows`` tells the tenant's own words, which name something and so stay what they name."""
+    spans = []
+    for start in dimension_starts:
+        before = re.search(r"(?:^|\s)([a-z][a-z-]*)\s+$", blank[:start])
+        if before and before.group(1) in DIMENSION_QUALIFIERS and not knows(before.group(1)):
+            spans.append(before.span(1))
+    return tuple(spans)
