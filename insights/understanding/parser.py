@@ -52,8 +52,8 @@ from insights.understanding.operators import (
     unplaced_operator,
 )
 from insights.understanding.time_expressions import (
-    FoundPeriod,
     UNITS,
+    FoundPeriod,
     TimeReading,
     compare_period,
     default_period,
