@@ -24,7 +24,10 @@ _LIMIT = re.compile(
     rf"\b(?:(?:top|bottom|best|worst|highest|lowest|biggest|largest|smallest|busiest|slowest|quietest|first|last)"
     rf"\s+{_NUMBER}\b"
     rf"|{_NUMBER.replace('?P<n>', '?P<m>')}\s+(?:{_DESC}|{_ASC})\b"
-    rf"|\bwhich\s+{_NUMBER.replace('?P<n>', '?P<w>')}\s+[a-z])"
+    rf"|\bwhich\s+{_NUMBER.replace('?P<n>', '?P<w>')}\s+[a-z]"
+    # "and the 2 that declined the most?": the number of rows, said before who they are
+    rf"|\bthe\s+{_NUMBER.replace('?P<n>', '?P<t>')}\s+(?:(?!(?:days?|weeks?|months?|quarters?|years?)\b)[a-z]+\s+)?"
+    r"(?:that|which|who|with)\b)"
 )
 _RANK_WORD = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|leaderboard|league\s+table)\b")
 _COMPARATIVE = re.compile(r"\b(?P<desc>more|higher|bigger|larger|greater|better|stronger)\b|\b(?P<asc>less|fewer|"
@@ -186,7 +189,7 @@ def read_cues(text: str, *, names: Iterable[tuple[int, int]] = ()) -> Cues:
     limit = None
     lm = _LIMIT.search(text)
     if lm:
-        token = lm["n"] or lm["m"] or lm["w"] or ""
+        token = lm["n"] or lm["m"] or lm["w"] or lm["t"] or ""
         limit = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
         if limit is not None and limit < 1:
             limit = None
