@@ -174,6 +174,24 @@ eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on
 	$(PY) tests/eval/make_orchardly.py .run/orchardly.csv
 	$(PY) manage.py eval_setup --tenant orchardly-eval --data .run/orchardly.csv --currency GBP
 	$(EVALUATE) --questions tests/eval/orchardly-questions.jsonl --data .run/orchardly.csv --tenant orchardly-eval
+	@# five more unseen companies (tests/test_eval_heldout_unseen.py): beer in AUD, fashion in euros, home services
+	@# with a numeric branch_code and an hours column, boat rentals, IoT contracts named Monthly/Annual
+	$(PY) tests/eval/make_copperleaf.py .run/copperleaf.csv
+	$(PY) manage.py eval_setup --tenant copperleaf-eval --data .run/copperleaf.csv --currency AUD
+	$(EVALUATE) --questions tests/eval/copperleaf-questions.jsonl --data .run/copperleaf.csv --tenant copperleaf-eval
+	$(PY) tests/eval/make_lumenbay.py .run/lumenbay.csv
+	$(PY) manage.py eval_setup --tenant lumenbay-eval --data .run/lumenbay.csv --currency EUR
+	$(EVALUATE) --questions tests/eval/lumenbay-questions.jsonl --data .run/lumenbay.csv --tenant lumenbay-eval
+	$(PY) tests/eval/make_pinecrest.py .run/pinecrest.csv
+	$(PY) manage.py eval_setup --tenant pinecrest-eval --data .run/pinecrest.csv --dimensions branch_code
+	$(EVALUATE) --questions tests/eval/pinecrest-questions.jsonl --data .run/pinecrest.csv --tenant pinecrest-eval \
+		--dimensions branch_code
+	$(PY) tests/eval/make_tidewell.py .run/tidewell.csv
+	$(PY) manage.py eval_setup --tenant tidewell-eval --data .run/tidewell.csv
+	$(EVALUATE) --questions tests/eval/tidewell-questions.jsonl --data .run/tidewell.csv --tenant tidewell-eval
+	$(PY) tests/eval/make_vantor.py .run/vantor.csv
+	$(PY) manage.py eval_setup --tenant vantor-eval --data .run/vantor.csv
+	$(EVALUATE) --questions tests/eval/vantor-questions.jsonl --data .run/vantor.csv --tenant vantor-eval
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py

@@ -91,8 +91,5 @@ PENDING = pytest.mark.xfail(strict=False, reason="issue 13: one contested label 
 ])
 def test_every_heldout_turn_is_understood_and_its_numbers_are_true(company, make_tenant, tmp_path):
     generator, questions, dimensions = HELDOUT[company]
-    data = generator.write(tmp_path / f"{company}.csv")
-    tenant = make_tenant(f"{company}-eval", currency=CURRENCY.get(company, "USD"))
-    score = harness.score_set(company, tenant, data, harness.OURS / questions, tmp_path, dimensions=dimensions)
-    assert score.failures == [], score.report()
-    assert score.right == score.turns
+    harness.assert_every_turn_right(company, generator=generator, questions=questions, dimensions=dimensions,
+                                    currency=CURRENCY.get(company, "USD"), make_tenant=make_tenant, tmp_path=tmp_path)

@@ -100,3 +100,14 @@ def score_set(name: str, tenant, data: Path, questions: Path, tmp_path: Path, di
             else:
                 score.right += 1
     return score
+
+
+def assert_every_turn_right(name: str, *, generator, questions: str, dimensions=(), currency: str = "USD",
+                            make_tenant, tmp_path: Path) -> None:
+    """Score one of our held-out companies (its generator module and question file in tests/eval): every turn
+    understood and every number true."""
+    data = generator.write(tmp_path / f"{name}.csv")
+    tenant = make_tenant(f"{name}-eval", currency=currency)
+    score = score_set(name, tenant, data, OURS / questions, tmp_path, dimensions=dimensions)
+    assert score.failures == [], score.report()
+    assert score.right == score.turns
