@@ -123,7 +123,9 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
                 session_id=self.session_id,
             )
         if reply.error is not None:
-            await self.send_json(reply.error)
+            # Through this socket's own queue, behind the "thinking" the group already queued for it: an error
+            # sent straight past it could arrive first and leave the asker's spinner after the error.
+            await self.channel_layer.send(self.channel_name, {"type": "chat.event", "event": reply.error})
 
     async def chat_event(self, message: dict[str, Any]) -> None:
         await self.send_json(message["event"])
