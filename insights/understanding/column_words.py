@@ -86,7 +86,7 @@ def first_word(words: tuple[str, ...]) -> str | None:
     if len(words) < 2:
         return None
     word = words[0]
-    if len(word) < 3 or not word.isalpha() or word in GENERIC_MODIFIERS or word in COMMON:
+    if len(word) < 2 or not word.isalpha() or word in FUNCTION or word in GENERIC_MODIFIERS or word in COMMON:
         return None
     return word
 

@@ -1,6 +1,7 @@
 """Nouns said before a dimension's word to say which kind of it is meant: "booking channel", "lead source",
-"product line", "store location", "customer segment". Where the qualifier names nothing in the tenant's data,
-the phrase is that dimension; a word not in this list still asks back ("the zebra channel").
+"product line", "store location", "customer segment"; and after it, to say it is a way of doing: "payment mode",
+"delivery method". Where the qualifier names nothing in the tenant's data, the phrase is that dimension; a word
+not in these lists still asks back ("the zebra channel").
 """
 from __future__ import annotations
 
@@ -14,15 +15,20 @@ DIMENSION_QUALIFIERS = frozenset({
     "product", "service", "store", "shop", "branch", "customer", "client", "market", "order", "payment",
     "delivery", "sign-up", "signup", "business",
 })
+# "payment mode", "shipping method": the dimension's members are the ways, so the noun after it adds nothing
+DIMENSION_WAYS_AFTER = frozenset({"mode", "modes", "method", "methods", "option", "options"})
 
 
-def qualifier_spans(blank: str, dimension_starts: Iterable[int], *, knows: Callable[[str], bool]) -> tuple[
+def qualifier_spans(blank: str, dimensions: Iterable[tuple[int, int]], *, knows: Callable[[str], bool]) -> tuple[
         tuple[int, int], ...]:
-    """Spans of the qualifiers said just before a dimension's word (at ``dimension_starts`` of ``blank``);
-    ``knows`` tells the tenant's own words, which name something and so stay what they name."""
+    """Spans of the qualifiers said just before, or the way-nouns just after, a dimension's word (its span in
+    ``blank``); ``knows`` tells the tenant's own words, which name something and so stay what they name."""
     spans = []
-    for start in dimension_starts:
+    for start, end in dimensions:
         before = re.search(r"(?:^|\s)([a-z][a-z-]*)\s+$", blank[:start])
         if before and before.group(1) in DIMENSION_QUALIFIERS and not knows(before.group(1)):
             spans.append(before.span(1))
+        after = re.match(r"\s+([a-z]+)\b", blank[end:])
+        if after and after.group(1) in DIMENSION_WAYS_AFTER and not knows(after.group(1)):
+            spans.append((end + after.start(1), end + after.end(1)))
     return tuple(spans)

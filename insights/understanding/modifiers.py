@@ -53,11 +53,13 @@ _AVERAGE_WORD = re.compile(r"\b(?:average|avg|mean|typical|on\s+average|per)\b")
 # "$3.5m", "£3.5m", "GBP 3.5m", "3.5m quid", "2 mil euros": any currency, since the number is what is compared
 _TARGET_NUMBER = re.compile(
     r"(?P<cur>[$€£¥]|\b(?:usd|gbp|eur|us\$)\s?)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?"
-    r"(?P<s>k|m|mm|mn|mil|mill|b|bn|thousand|million|billion|grand|%|percent)?"
+    r"(?P<s>k|m|mm|mn|mil|mill|b|bn|thousand|million|billion|grand|lakhs?|lacs?|crores?|cr|%|percent)?"
     r"(?:\s?(?P<w>quid|pounds?|dollars?|bucks|euros?|usd|gbp|eur))?(?![\w.-])")
 _TARGET_PREPOSITION = re.compile(r"\b(?:from|to|for|of|towards?|past)\s*$")
 _SCALE = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "mill": 1e6,
-          "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+          "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
+          # Indian numbering: "80 lakh", "1.2 cr"
+          "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7}
 # "are we", "r we", "r u", "we're": chat spellings of the asker, as people type them
 _ARE_WE = r"(?:(?:are|r)\s+(?:we|u|you|ya)\s+(?:still\s+|currently\s+|now\s+)?|we'?re\s+)"
 _PACE = re.compile(
@@ -135,7 +137,9 @@ _COUNT = re.compile(r"(?:\b(?:how\s+many|number\s+of|count\s+of|count\s+the|coun
                     r"of\s+(?:the\s+|our\s+)?)?(?P<w>[a-z][\w-]*)")
 # What daily totals cannot answer: medians and the like, single orders or deals (forecasts: parser, the future).
 _NOT_IN_TOTALS = re.compile(
-    r"\b(?:median|medians|percentile|percentiles|p\d\d|mode|standard\s+deviation|std\s*dev|variance|quartiles?|"
+    # "the mode of order values" is the statistic; "payment mode" a way of paying
+    r"\b(?:median|medians|percentile|percentiles|p\d\d|(?<=the\s)mode(?!\s+of\s+(?:payment|transport|delivery))|"
+    r"standard\s+deviation|std\s*dev|variance|quartiles?|"
     r"(?:biggest|largest|smallest|single|individual|one|each|typical)\s+(?:single\s+)?(?:order|deal|transaction|"
     r"invoice|purchase|sale|ticket|receipt)|single\s+(?:biggest|largest)\s+(?:order|deal|transaction|sale)|"
     r"(?:per|by|each|every)\s+(?:order|transaction|invoice|receipt)\s+(?:line|size)|"

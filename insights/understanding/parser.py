@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from insights.understanding.column_words import GENERIC_MODIFIERS
 from insights.understanding.company_name import as_the_company
 from insights.understanding.counts import count_measures, obvious_count
 from insights.understanding.cues import (
@@ -263,10 +264,14 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
             return _with_understood(_where_is_there(previous, model), facts, model)
         return _follow_up(facts, ask, previous, model=model, as_of=as_of)
     if _needs_context(facts, ask):
-        return _clarify(
-            "That sounds like a follow-up, but there is no earlier answer to build on. What would you like to "
-            "know? For example:", _examples(model), confidence=0.9)
+        return _nothing_to_follow(model)
     return _standalone(facts, ask, model=model, as_of=as_of)
+
+
+def _nothing_to_follow(model: SemanticModel) -> Parse:
+    """A follow-up with no previous answer to lean on (contract: a clarify)."""
+    return _clarify("That sounds like a follow-up, but there is no earlier answer to build on. What would you like "
+                    "to know? For example:", _examples(model), confidence=0.9)
 
 
 def _usable(context: Understanding | None, model: SemanticModel) -> Understanding | None:
@@ -332,7 +337,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     as_words = [h for h in hits if used_as_word(h, hits, text, blank)]
     hits = [h for h in hits if h not in as_words]
     # "booking channel", "lead source": the kind of the dimension said, naming nothing else of the data
-    qualifiers = qualifier_spans(blank, (h.start for h in hits if h.kind == "dimension"),
+    qualifiers = qualifier_spans(blank, ((h.start, h.end) for h in hits if h.kind == "dimension"),
                                  knows=lambda w: _names_data(w, vocab))
     blank = facts.blank = _blank(blank, qualifiers)
     if not time.periods and not time.compare_to:
@@ -371,7 +376,13 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
                *(m.span() for m in _SINGLE_PERIOD.finditer(blank)),
                *((mods.unusual_span,) if mods.unusual_span else ()),
                *((mods.pace_words_span,) if mods.pace_words_span else ())]
-    _read_unknown(facts, blank, covered, vocab)
+    figures = frozenset(h.start for h in hits if h.kind in ("measure", "weak_measure", "missing_measure"))
+    # "used car revenue": a noun after a member says what the member is of, whose figure is the member's
+    figures = frozenset(f for f in figures
+                        if not any(h.kind == "member" and h.end < f and len(blank[h.end:f].split()) == 1 for h in hits))
+    # the words of a dimension's name ("monthly contracts desk fees" of contract_term) place a member, not own
+    own = frozenset(w for d in model.dimensions for part in d.lower().split("_") for w in (part, *plurals(part)))
+    _read_unknown(facts, blank, covered, vocab, figures=figures, dimension_words=own)
     _read_unknown_beside_dimensions(facts, hits, vocab)
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
                                        facts.arithmetic.span if facts.arithmetic else None)
@@ -583,7 +594,19 @@ def _next_to(a: Hit, b: Hit, low: str) -> bool:
     return bool(re.fullmatch(r"[\s:\-#]*(?:the\s+)?", low[first.end:second.start]))
 
 
-def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], vocab: Vocabulary) -> None:
+_SUPERLATIVE = re.compile(r"[a-z]{2,}est")  # "the fewest orders", "the steepest passes fall": how, not whose
+
+
+def _owns_figure(word: str, end: int, blank: str, figures: frozenset[int]) -> bool:
+    following = len(blank) - len(blank[end:].lstrip(" "))
+    return following in figures and following > end and word not in QUALIFIERS and word not in GENERIC_MODIFIERS \
+        and word not in OPERATORS and not change_verb(word) and not _SUPERLATIVE.fullmatch(word)
+
+
+def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], vocab: Vocabulary, *,
+                  figures: frozenset[int], dimension_words: frozenset[str]) -> None:
+    """``figures``: where the measures said start; a word said just before one sits where a member does (but a
+    word of ``dimension_words``, the dimensions' names)."""
     tokens = tokenize(blank)
     # the grain a period ranking names ("quietest mo") placed that word, however short it is written
     cued = [*cue_spans(blank), *modifier_spans(facts.low), *(m.span("g") for m in _PERIOD_GROUP.finditer(blank))]
@@ -618,7 +641,12 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             elif open_name:
                 names[-1].append(written)
             # "why did revenue tank": a verb of change is no part of a name ("Tank Sensor") said in part
+            # "london net sales last month": a word just before a figure says whose figure it is, plain English
+            # or not, so one that names no member is asked back, never left out of a total
             elif proper or word in MEMBER_LIKE or (vocab.members_with_word(word) and not change_verb(word)) or (
+                    _owns_figure(word, token.end, blank, figures) and not vocab.knows(word)
+                    and word not in dimension_words
+                    and not any(a <= token.start < b for a, b in cued)) or (
                     # "brought in the fewest": a cue word after a preposition is the cue, not a name; what
                     # "excl" leaves out is a member, never a word to drop ("excl manchester")
                     (previous_word in _PREPOSITIONS or excluded_before(blank, token.start)
@@ -911,6 +939,8 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
     if not signal:
         if has_context and (cues.follow_up_start or cues.anaphora or cues.change or cues.compare or cues.overall):
             return None
+        if cues.follow_up_start:  # "and what about that one?" opening a conversation
+            return _nothing_to_follow(model)
         return _out_of_scope(model, confidence=0.6)
     if facts.unsupported:
         # "refunds as a % of revenue": say what was understood, and which words were not

@@ -2,8 +2,8 @@
 
 Built from the semantic model once per model version (``vocabulary_for`` caches
 it). Matching is on lower-cased word tokens, longest phrase first; members
-forgive case, a plural ("Trail Runners") and one typo (Damerau-Levenshtein ≤ 1,
-words of 4+ letters that are not ordinary English: "came" is never "Cafe"). Members spelled like
+forgive case, a plural ("Trail Runners") and one typo (Damerau-Levenshtein ≤ 1, or a double letter
+written on its neighbour: "refferal"; words of 4+ letters that are not ordinary English: "came" is never "Cafe"). Members spelled like
 function words ("US", "Other") count only when written exactly so or next to
 their dimension's name. A name that belongs to members of two dimensions comes
 back with both, so the parser can ask which one was meant.
@@ -296,7 +296,8 @@ class Vocabulary:
             candidates: set[str] = set()
             for variant in {word, *_deletions(word)}:
                 candidates |= self.fuzzy_index.get(variant, set())
-            near = (c for c in candidates if c != word and damerau_levenshtein(c, word) <= 1 and (
+            near = (c for c in candidates if c != word and (
+                damerau_levenshtein(c, word) <= 1 or double_moved(c, word)) and (
                 len(word) >= MIN_FUZZY_LETTERS or (len(c) == len(word) + 1 and self._member_word(c))))
             self.near_cache[word] = tuple(sorted(near))
         return self.near_cache[word]
@@ -578,6 +579,16 @@ def plurals(word: str) -> list[str]:
     if word.endswith(("s", "x", "z", "ch", "sh")):
         return [word + "es"]
     return [word + "s"]
+
+
+_DOUBLE = re.compile(r"(.)\1")
+
+
+def double_moved(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with its double letter written on a neighbour ("refferal" for "referral",
+    "comittee" for "committee"): one slip to a person, two edits to Damerau-Levenshtein."""
+    return len(a) == len(b) and a != b and _DOUBLE.search(a) is not None and _DOUBLE.sub(r"\1", a) == _DOUBLE.sub(
+        r"\1", b)
 
 
 def _deletions(word: str) -> set[str]:
