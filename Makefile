@@ -192,6 +192,13 @@ eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on
 	$(PY) tests/eval/make_vantor.py .run/vantor.csv
 	$(PY) manage.py eval_setup --tenant vantor-eval --data .run/vantor.csv
 	$(EVALUATE) --questions tests/eval/vantor-questions.jsonl --data .run/vantor.csv --tenant vantor-eval
+	@# two kept back until scored: seafood restaurants in pounds, a solar installer in CAD
+	$(PY) tests/eval/make_saltmarsh.py .run/saltmarsh.csv
+	$(PY) manage.py eval_setup --tenant saltmarsh-eval --data .run/saltmarsh.csv --currency GBP
+	$(EVALUATE) --questions tests/eval/saltmarsh-questions.jsonl --data .run/saltmarsh.csv --tenant saltmarsh-eval
+	$(PY) tests/eval/make_northbeam.py .run/northbeam.csv
+	$(PY) manage.py eval_setup --tenant northbeam-eval --data .run/northbeam.csv --currency CAD
+	$(EVALUATE) --questions tests/eval/northbeam-questions.jsonl --data .run/northbeam.csv --tenant northbeam-eval
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py

@@ -11,7 +11,11 @@ and fixed by class of phrasing, never by sentence (tests/eval/BASELINE.md has th
 - Tidewell (make_tidewell.py): boat rentals ("Rental Revenue", "Fuel Sales", "Damage Claims", "Hours Out"),
   marinas Harbor Point, Bay, Sunset (a package too);
 - Vantor (make_vantor.py): industrial IoT contracts (catalogue measures plus devices_shipped, support_tickets),
-  contract terms Monthly / Annual / Multi-Year, execs May Chen, Summer Nguyen and two Jordans.
+  contract terms Monthly / Annual / Multi-Year, execs May Chen, Summer Nguyen and two Jordans;
+- Saltmarsh (make_saltmarsh.py) and Northbeam (make_northbeam.py), written later the same day and kept back from
+  every engineer until scored: UK seafood restaurants in pounds (covers, food_sales, drink_sales, tips, comps;
+  sites Deal, Rye, Whitby; servers Grace, Frankie) and a Canadian solar installer in CAD (contract_value,
+  installs, kw_installed; crews May, Summer, Will, Dawn; lead source Costco).
 
 In their own file so that `pytest -n 2 --dist loadfile` scores them beside the other held-out sets.
 """
@@ -19,7 +23,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval import harness, make_copperleaf, make_lumenbay, make_pinecrest, make_tidewell, make_vantor
+from tests.eval import (
+    harness,
+    make_copperleaf,
+    make_lumenbay,
+    make_northbeam,
+    make_pinecrest,
+    make_saltmarsh,
+    make_tidewell,
+    make_vantor,
+)
 
 pytestmark = pytest.mark.skipif(not (harness.SHARED_EVAL / "evaluate.py").exists(),
                                 reason=f"no shared evaluator at {harness.SHARED_EVAL}")
@@ -30,6 +43,8 @@ UNSEEN = {  # generator, questions, columns imported as dimensions, currency
     "pinecrest": (make_pinecrest, "pinecrest-questions.jsonl", ("branch_code",), "USD"),
     "tidewell": (make_tidewell, "tidewell-questions.jsonl", (), "USD"),
     "vantor": (make_vantor, "vantor-questions.jsonl", (), "USD"),
+    "saltmarsh": (make_saltmarsh, "saltmarsh-questions.jsonl", (), "GBP"),
+    "northbeam": (make_northbeam, "northbeam-questions.jsonl", (), "CAD"),
 }
 
 
