@@ -3,8 +3,8 @@
 Built from the semantic model once per model version (``vocabulary_for`` caches
 it). Matching is on lower-cased word tokens, longest phrase first; members
 forgive case, a plural ("Trail Runners") and one typo (Damerau-Levenshtein ≤ 1, or a double letter
-written on its neighbour: "refferal"; words of 4+ letters that are not ordinary English: "came" is never "Cafe"). Members spelled like
-function words ("US", "Other") count only when written exactly so or next to
+written on its neighbour: "refferal"; words of 4+ letters that are not ordinary English: "came" is never
+"Cafe"). Members spelled like function words ("US", "Other") count only when written exactly so or next to
 their dimension's name. A name that belongs to members of two dimensions comes
 back with both, so the parser can ask which one was meant.
 """
