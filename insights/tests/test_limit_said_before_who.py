@@ -7,9 +7,8 @@ from datetime import date
 
 import pytest
 
+from insights.tests.asking import conversation
 from insights.tests.models import company
-from insights.understanding.parser import parse
-from insights.understanding.types import Understanding
 
 FLORIST = company(version="florist-l1", columns=("revenue", "bouquets"), dimensions={
     "shop": ("Kew", "Ealing", "Barnes", "Putney"), "occasion": ("Wedding", "Funeral", "Birthday"),
@@ -21,11 +20,7 @@ AS_OF = date(2026, 11, 3)
 
 
 def _ask(*turns: str, model) -> dict:
-    previous: Understanding | None = None
-    for text in turns:
-        previous = parse(text, model=model, as_of=AS_OF, context=previous).understanding
-    assert previous is not None
-    return previous.as_json()
+    return conversation(*turns, model=model, as_of=AS_OF)
 
 
 @pytest.mark.parametrize(("model", "turns", "limit", "order"), [

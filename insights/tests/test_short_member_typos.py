@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from insights.tests.asking import members
 from insights.tests.models import company
 from insights.understanding.parser import parse
 from metrics.semantic import SemanticModel
@@ -25,12 +26,6 @@ TOYS = company(version="toys-m1", columns=("revenue", "units"), dimensions={
 def ask(model: SemanticModel, text: str) -> dict:
     return parse(text, model=model, as_of=AS_OF, context=None).understanding.as_json()
 
-
-def members(got: dict) -> dict[str, list[str]]:
-    out = {k: sorted(v) for k, v in (got.get("filters") or {}).items()}
-    if got.get("subject"):
-        out.setdefault(got["subject"]["dimension"], []).append(got["subject"]["value"])
-    return out
 
 
 @pytest.mark.parametrize(("model", "text", "listed"), [
