@@ -14,6 +14,7 @@ import pytest
 
 from insights.tests.asking import conversation
 from insights.tests.models import company
+from insights.understanding.parser import parse
 
 CHARGERS = company(version="chargers-k1", columns=("contract_value", "installs", "kw_installed", "mw_hours"),
                    dimensions={"lead_source": ("Referral", "Website", "Dealer"), "region": ("Ontario", "Quebec")},
@@ -106,3 +107,17 @@ def test_members_and_plain_framing_before_a_figure_are_unchanged(text, intent):
 def test_a_noun_after_a_member_says_what_the_member_is_of():
     got = _ask("pune store net sales last month", model=TEA)
     assert (got["intent"], got["subject"]) == ("value", {"dimension": "city", "value": "Pune"})
+
+
+@pytest.mark.parametrize("text", ["what is the sales last month pls", "sales by city in q3"])
+def test_a_catalogue_word_the_data_lacks_is_asked_back_offering_the_tenants_own_measure_first(text):
+    parsed = parse(text, model=TEA, as_of=AS_OF)
+    assert parsed.understanding.intent == "clarify"
+    assert "Did you mean net sales?" in (parsed.clarification or "")
+    assert parsed.suggestions[0] == "Net sales"
+
+
+def test_a_missing_measure_sharing_no_word_lists_every_measure():
+    parsed = parse("gross margin last month", model=TEA, as_of=AS_OF)
+    assert "Did you mean" not in (parsed.clarification or "")
+    assert set(parsed.suggestions) == {"Net sales", "Bills", "Kilos"}

@@ -913,6 +913,13 @@ def _needs_context(facts: _Facts, ask: _Ask) -> bool:
 
 # ---------------------------------------------------------------- refusals and clarifications
 
+def _measures_sharing_a_word(facts: _Facts, model: SemanticModel, *, missing: str) -> list[str]:
+    """The tenant's measures with a word of their name that the question said as a word of the catalogue's
+    ``missing`` measure ("sales" of revenue, said where the data has net_sales)."""
+    said = {w for w in CATALOGUE[missing].words if " " not in w and re.search(rf"\b{re.escape(w)}\b", facts.low)}
+    return [m for m in model.measures if said & set(m.lower().split("_"))]
+
+
 def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_context: bool) -> Parse | None:
     cues = facts.cues
     time = facts.time
@@ -957,6 +964,17 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
             tuple(model.measure(m).label for m in model.measures), confidence=0.9)
     if facts.missing and not _counted(facts):
         label = CATALOGUE[facts.missing[0]].label.lower()
+        near = _measures_sharing_a_word(facts, model, missing=facts.missing[0])
+        if near:
+            # "what is the sales last month" where the data has net_sales: the catalogue's word names revenue,
+            # which is not here (contract), so it is asked back, offering the tenant's own measure first
+            rest = [model.measure(m).label.lower() for m in model.measures if m not in near]
+            also = f" I can also tell you about {_list(rest)}." if rest else ""
+            return _clarify(
+                f"This data has no figures for {label}. Did you mean "
+                f"{_list([model.measure(m).label.lower() for m in near], 'or')}?{also}",
+                tuple(model.measure(m).label for m in (*near, *(m for m in model.measures if m not in near))),
+                confidence=0.9)
         return _clarify(
             f"This data has no figures for {label}. I can tell you about "
             f"{_list([model.measure(m).label.lower() for m in model.measures])}.",
