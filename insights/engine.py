@@ -27,8 +27,6 @@ from insights.understanding.types import GRAINS, Understanding
 from metrics.selectors import get_semantic_model
 from metrics.semantic import SemanticModel
 from tenants.context import TenantContext
-from tenants.errors import TenantNotFound
-from tenants.selectors import get_tenant
 
 logger = logging.getLogger(__name__)
 
@@ -125,20 +123,12 @@ def _asked_back(understanding: Understanding, text: str) -> Answer:
                   sentiment="neutral", clarification=text)
 
 
-def _company_name(tenant: TenantContext) -> str:
-    """The tenant's own name, which a question may say for the whole business ("how's acme doing")."""
-    try:
-        return get_tenant(tenant_id=tenant.tenant_id).name
-    except TenantNotFound:  # a scope made without a registry record (a script's own context) has no name
-        return ""
-
-
 def answer_question(
     *, tenant: TenantContext, text: str, as_of: date, context: Understanding | None
 ) -> Answer:
     """The answer to ``text`` from ``tenant``'s data; raises ``metrics.errors.NoDataset`` without data."""
     model = get_semantic_model(tenant=tenant)
-    parsed = _understand(text=text, model=model, as_of=as_of, context=context, company=_company_name(tenant))
+    parsed = _understand(text=text, model=model, as_of=as_of, context=context, company=tenant.name)
     understanding = parsed.understanding
     if not understanding.answered:
         return _unanswered(parsed, model=model, currency=tenant.currency)

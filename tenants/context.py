@@ -17,6 +17,7 @@ class TenantContext:
     user_id: str | None = None
     currency: str = "USD"
     time_zone: str = "UTC"
+    name: str = ""  # the tenant's own name, which a question may say for the whole business
     claims: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # The tenant's generation when the context was made, and the user's token version its token
     # carried: tenants.identity.recheck holds a long-lived context (a WebSocket) to both.

@@ -74,6 +74,7 @@ def context_of(
         user_id=user_id,
         currency=record.currency,
         time_zone=record.time_zone,
+        name=record.name or "",
         claims=claims or {},
         generation=record.current_generation,
     )
