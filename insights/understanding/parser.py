@@ -376,13 +376,10 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
                *(m.span() for m in _SINGLE_PERIOD.finditer(blank)),
                *((mods.unusual_span,) if mods.unusual_span else ()),
                *((mods.pace_words_span,) if mods.pace_words_span else ())]
-    figures = frozenset(h.start for h in hits if h.kind in ("measure", "weak_measure", "missing_measure"))
     # "used car revenue": a noun after a member says what the member is of, whose figure is the member's
-    figures = frozenset(f for f in figures
-                        if not any(h.kind == "member" and h.end < f and len(blank[h.end:f].split()) == 1 for h in hits))
-    # the words of a dimension's name ("monthly contracts desk fees" of contract_term) place a member, not own
-    own = frozenset(w for d in model.dimensions for part in d.lower().split("_") for w in (part, *plurals(part)))
-    _read_unknown(facts, blank, covered, vocab, figures=figures, dimension_words=own)
+    figures = frozenset(f.start for f in hits if f.kind in ("measure", "weak_measure", "missing_measure") and not any(
+        h.kind == "member" and h.end < f.start and len(blank[h.end:f.start].split()) == 1 for h in hits))
+    _read_unknown(facts, blank, covered, vocab, figures=figures)
     _read_unknown_beside_dimensions(facts, hits, vocab)
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
                                        facts.arithmetic.span if facts.arithmetic else None)
@@ -597,16 +594,18 @@ def _next_to(a: Hit, b: Hit, low: str) -> bool:
 _SUPERLATIVE = re.compile(r"[a-z]{2,}est")  # "the fewest orders", "the steepest passes fall": how, not whose
 
 
-def _owns_figure(word: str, end: int, blank: str, figures: frozenset[int]) -> bool:
+def _owns_figure(word: str, end: int, blank: str, figures: frozenset[int], vocab: Vocabulary) -> bool:
+    """Whether ``word`` (ending at ``end``) sits just before a figure said, where a member does: no word of the
+    tenant's data (the words of a dimension's name place a member: "monthly contracts desk fees"), no modifier."""
     following = len(blank) - len(blank[end:].lstrip(" "))
     return following in figures and following > end and word not in QUALIFIERS and word not in GENERIC_MODIFIERS \
-        and word not in OPERATORS and not change_verb(word) and not _SUPERLATIVE.fullmatch(word)
+        and word not in OPERATORS and not change_verb(word) and not _SUPERLATIVE.fullmatch(word) \
+        and not vocab.knows(word) and not vocab.in_dimension_name(word)
 
 
 def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], vocab: Vocabulary, *,
-                  figures: frozenset[int], dimension_words: frozenset[str]) -> None:
-    """``figures``: where the measures said start; a word said just before one sits where a member does (but a
-    word of ``dimension_words``, the dimensions' names)."""
+                  figures: frozenset[int]) -> None:
+    """``figures``: where the measures said start; a word said just before one sits where a member does."""
     tokens = tokenize(blank)
     # the grain a period ranking names ("quietest mo") placed that word, however short it is written
     cued = [*cue_spans(blank), *modifier_spans(facts.low), *(m.span("g") for m in _PERIOD_GROUP.finditer(blank))]
@@ -644,8 +643,7 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             # "london net sales last month": a word just before a figure says whose figure it is, plain English
             # or not, so one that names no member is asked back, never left out of a total
             elif proper or word in MEMBER_LIKE or (vocab.members_with_word(word) and not change_verb(word)) or (
-                    _owns_figure(word, token.end, blank, figures) and not vocab.knows(word)
-                    and word not in dimension_words
+                    _owns_figure(word, token.end, blank, figures, vocab)
                     and not any(a <= token.start < b for a, b in cued)) or (
                     # "brought in the fewest": a cue word after a preposition is the cue, not a name; what
                     # "excl" leaves out is a member, never a word to drop ("excl manchester")

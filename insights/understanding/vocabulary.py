@@ -16,7 +16,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from math import prod
 
 from insights.understanding.abbreviations import derived, everyday, initials, standard
@@ -440,6 +440,14 @@ class Vocabulary:
     def knows(self, word: str) -> bool:
         """Whether ``word`` is, or is one typo from, a word of this tenant's measures, dimensions or members."""
         return bool((word,) in self.prefixes or word in self.member_words or self._options(word))
+
+    @cached_property
+    def _dimension_name_words(self) -> frozenset[str]:
+        return frozenset(part for d in self.dimensions for part in d.lower().split("_"))
+
+    def in_dimension_name(self, word: str) -> bool:
+        """Whether ``word``, or its singular, is a word of a dimension's name ("contracts" of contract_term)."""
+        return any(w in self._dimension_name_words for w in (word, *singulars(word)))
 
     def members_with_word(self, word: str) -> list[str]:
         """Members whose name holds ``word`` ("furniture" → "Outdoor Furniture"), for a partial mention."""
