@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from insights.understanding.vocabulary import DIMENSION_NOUNS, damerau_levenshtein, singulars
+from insights.understanding.vocabulary import DIMENSION_NOUNS, damerau_levenshtein, deletions, singulars
 from insights.understanding.words import COMMON, MEASURE_LIKE, MEMBER_LIKE, ordinary
 
 MIN_LETTERS = 5
@@ -73,7 +73,7 @@ def _everyday_index() -> dict[str, set[str]]:
     for word in COMMON | EVERYDAY:
         if not word.isalpha() or word in things or any(s in things for s in singulars(word)):
             continue
-        slips = {word[:k] + word[k + 1:] for k in range(len(word))}
+        slips = deletions(word)
         slips |= {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)}
         for slip in slips - {word}:
             index.setdefault(slip, set()).add(word)

@@ -215,7 +215,7 @@ class Vocabulary:
         for word in key if forgiving else ():
             if len(word) >= MIN_FUZZY_LETTERS and word.isalpha():
                 # the word itself too: a typo with one letter more ("caffe") deletes to it
-                for variant in {word, *_deletions(word)}:
+                for variant in {word, *deletions(word)}:
                     self.fuzzy_index.setdefault(variant, set()).add(word)
 
     # ------------------------------------------------------------ matching
@@ -294,7 +294,7 @@ class Vocabulary:
             if len(self.near_cache) > 50_000:  # bounded: user text is unbounded
                 self.near_cache.clear()
             candidates: set[str] = set()
-            for variant in {word, *_deletions(word)}:
+            for variant in {word, *deletions(word)}:
                 candidates |= self.fuzzy_index.get(variant, set())
             near = (c for c in candidates if c != word and (
                 damerau_levenshtein(c, word) <= 1 or double_moved(c, word)) and (
@@ -599,7 +599,8 @@ def double_moved(a: str, b: str) -> bool:
         r"\1", b)
 
 
-def _deletions(word: str) -> set[str]:
+def deletions(word: str) -> set[str]:
+    """``word`` with any one of its letters left out."""
     return {word[:k] + word[k + 1:] for k in range(len(word))}
 
 
