@@ -138,6 +138,8 @@ _GREETING = re.compile(
 _FUTURE = re.compile(r"\b(?:will|won't|wont|gonna|going\s+to|(?:we|it|they|that|what)'ll|likely\s+to|expected\s+to|"
                      r"set\s+to|bound\s+to)\b(?!\s+(?:you|u|ya)\b)")
 _WHERE = re.compile(r"\bwhere\b")
+# "who sold the most?": a question about people; "customers who ordered" is a relative clause, asking about nobody
+_WHO = re.compile(r"(?:^|[.?!,:;(])\W*(?:(?:and|so|but|ok|okay|then|now)\s+)?who(?:'s|se)?\b")
 _WE = re.compile(r"\b(?:we|we're|we've|our|us|business|company)\b")
 _BY_SOMETHING = re.compile(r"\b(?:by|per|for\s+each|for\s+every|each|every|across|split\s+by|which|what)\s+(?:the\s+|"
                            r"our\s+|all\s+)?(?P<w>[a-z][a-z-]+)")
@@ -159,6 +161,7 @@ class Cues:
     comparative: str | None = None
     which: bool = False
     where: bool = False
+    who: bool = False
     value_question: bool = False
     how_many: bool = False
     follow_up_start: bool = False
@@ -219,6 +222,7 @@ def read_cues(text: str, *, names: Iterable[tuple[int, int]] = ()) -> Cues:
         comparative=comparative,
         which=bool(_WHICH.search(text)),
         where=bool(_WHERE.search(text)),
+        who=bool(_WHO.search(text)),
         value_question=bool(_VALUE_QUESTION.search(text)),
         how_many=bool(_HOW_MANY.search(text)),
         follow_up_start=bool(_FOLLOW_UP_START.search(text)),

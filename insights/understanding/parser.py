@@ -59,6 +59,7 @@ from insights.understanding.time_expressions import (
     compare_period,
     default_period,
     found_from_period,
+    last_over,
     period_shorthand,
     previous_period,
     read_time,
@@ -584,6 +585,11 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
         geo = next((d for d in vocab.dimensions if d.lower() in GEO_DIMENSIONS), None)
         if geo:
             facts.groups.append(Hit("dimension", geo, None, 0, 0))
+    # "who sold the most?": the people, where the data has one dimension of them (else asked which split)
+    asks_rows = facts.cues.order or facts.cues.drivers or facts.cues.breakdown or facts.cues.rank_word \
+        or facts.mods.growth
+    if not facts.groups and facts.cues.who and asks_rows and len(vocab.people) == 1:
+        facts.groups.append(Hit("dimension", vocab.people[0], None, 0, 0))
 
 
 def _next_to(a: Hit, b: Hit, low: str) -> bool:
@@ -1259,7 +1265,7 @@ def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) 
         return _ask_problem(ask, model, facts=facts)
     intent = ask.intent or "value"
     measure = facts.measure or _default_measure(model)
-    time = facts.time.time or default_period(as_of=as_of, trend=intent == "trend")
+    time = facts.time.time or _over_or_default(facts, intent=intent, as_of=as_of)
     if facts.time.time is None and ask.group_by in GRAINS:
         time = _all_of_the_data(model, as_of=as_of)  # "which month was our best?": every month there is
     if intent == "pace":
@@ -1282,6 +1288,14 @@ def _standalone(facts: _Facts, ask: _Ask, *, model: SemanticModel, as_of: date) 
         constraints=constraints, group_by=ask.group_by, order=ask.order, limit=ask.limit,
         **_modifiers(facts, intent=intent, measure=measure, order_by=ask.order_by, part=ask.part),
     ))
+
+
+def _over_or_default(facts: _Facts, *, intent: str, as_of: date) -> FoundPeriod:
+    """No period said: "week over week" names the last whole week (to compare with the one before); else the
+    contract's default."""
+    if facts.time.over and intent != "trend":
+        return last_over(facts.time.over, as_of=as_of)
+    return default_period(as_of=as_of, trend=intent == "trend")
 
 
 def _modifiers(facts: _Facts, *, intent: str, measure: str, order_by: str | None,
@@ -1369,6 +1383,9 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
     if said_time and previous_time and _same(said_time, previous_time.period()) and _BEFORE_THAT.search(facts.low):
         # "And the previous quarter?" about last quarter: the one before the period being discussed.
         said_time = previous_period(previous_time)
+    if said_time is None and facts.time.over and (previous_time is None or previous_time.count != 1
+                                                   or previous_time.unit != facts.time.over):
+        said_time = last_over(facts.time.over, as_of=as_of)  # "wow?" after last month: weeks, not that month
     time = said_time or previous_time or default_period(as_of=as_of, trend=intent == "trend")
     if intent == "pace":
         # the whole target period, also where it is inherited to date ("ytd rev?", then "on track for 10m?")

@@ -53,6 +53,11 @@ _YEAR_TAIL = rf"(?:\s*(?:of\s+|in\s+|,\s*|-\s*|/\s*)?(?:fy\s*|the\s+year\s+)?{_Y
 _RELATIVE_YEAR = r"(?:\s+(?:of\s+)?(?P<rel>this|last|previous|prior|the\s+previous|the\s+prior)\s+year\b)?"
 _COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
+# "last 30d", "past 2wks", "l12m": a count written onto its unit, or a dashboard's letter for last / past /
+# trailing / rolling before it; "12m" before a target is money ("last 12m target" is no year)
+_GLUED_UNIT = (r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mths?|m|quarters?|qtrs?|q|years?|yrs?|y)\b"
+               r"(?!\s+(?:\w+\s+)?(?:target|goal|quota|budget)s?\b)")
+_SHORT_UNITS = {"d": "day", "w": "week", "m": "month", "mth": "month", "mths": "month", "q": "quarter", "y": "year"}
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
 _MONTH_CONTEXT = re.compile(
     r"\b(?:in|of|since|from|between|during|to|until|till|through|thru|last|this|early|late|mid|end|start|"
@@ -109,6 +114,9 @@ class TimeReading:
     grain: str | None = None
     # The grain was said as a split ("by quarter"), not as a series ("monthly", "month by month").
     grain_split: bool = False
+    # "week over week", "qoq": the grain of the periods compared, which with no period said are the last whole one
+    # and the one before it
+    over: str | None = None
     spans: tuple[tuple[int, int], ...] = ()
     problem: str | None = None
     problem_text: str = ""
@@ -209,6 +217,13 @@ def last_whole(unit: str, *, as_of: date, count: int = 1) -> FoundPeriod:
     if unit == "week":
         return FoundPeriod(first - timedelta(weeks=count), first - ONE_DAY, "week", count)
     return FoundPeriod(shift_months(first, MONTHS_IN[unit] * count), first - ONE_DAY, unit, count)
+
+
+def last_over(unit: str, *, as_of: date) -> FoundPeriod:
+    """"week over week" with no period said: the last whole ``unit`` before A (for a day, the day before A)."""
+    if unit == "day":
+        return FoundPeriod(as_of - ONE_DAY, as_of - ONE_DAY, "day")
+    return last_whole(unit, as_of=as_of)
 
 
 def default_period(*, as_of: date, trend: bool) -> FoundPeriod:
@@ -449,7 +464,8 @@ def _h_last_n(m: re.Match[str], as_of: date) -> _Atom | None:
     count = _count(m["n"])
     if count < 1:
         return None
-    return _Atom("fixed", m.start(), m.end(), fixed=last_whole(UNITS[m["unit"]], as_of=as_of, count=count))
+    unit = UNITS.get(m["unit"]) or _SHORT_UNITS[m["unit"]]
+    return _Atom("fixed", m.start(), m.end(), fixed=last_whole(unit, as_of=as_of, count=count))
 
 
 def _h_trailing_year(m: re.Match[str], as_of: date) -> _Atom:
@@ -512,6 +528,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?:the\s+)?(?P<unit>day|week|month|quarter|year)\s+before\s+last\b", _h_before_last),
         (r"\b(?:(?:the|over\s+the|in\s+the|during\s+the|for\s+the)\s+)?(?:trailing|rolling)\s+(?:twelve|12)\s+months?\b|\b(?:ttm|ltm|t12m|l12m)\b",
          _h_trailing_year),
+        (rf"\b(?:the\s+)?(?:last|past|previous|prior|trailing|rolling|preceding)\s+(?P<n>\d{{1,3}}){_GLUED_UNIT}",
+         _h_last_n),
+        (rf"\b[lptr](?P<n>\d{{1,3}}){_GLUED_UNIT.replace('days?|d|', 'd|')}", _h_last_n),
         (rf"\b(?:the\s+)?(?:last|past|previous|prior|trailing|rolling|preceding)\s+{_COUNT}\s+(?:full\s+|whole\s+|"
          rf"complete\s+|calendar\s+)?{_UNIT}\b", _h_last_n),
         (rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", _h_ago),
@@ -576,7 +595,7 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
      "previous"),
 )
 _PERIOD_OVER_PERIOD = re.compile(
-    r"\b(?:(?P<u>month|quarter|week)[\s-]+(?:over|on)[\s-]+(?:month|quarter|week)|(?P<a>mom|qoq|wow|m/m|q/q|w/w))\b"
+    r"\b(?:(?P<u>day|month|quarter|week)[\s-]+(?:over|on)[\s-]+(?P=u)|(?P<a>dod|mom|qoq|wow|d/d|m/m|q/q|w/w))\b"
 )
 _COMPARATOR_BEFORE = re.compile(
     r"(?:\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:it\s+|that\s+)?(?:to|with|against)|against|"
@@ -682,11 +701,13 @@ def read_time(
             if not _taken(spans, m.start(), m.end()):
                 spans.append(m.span())
                 comparison = comparison or mode
+    over: str | None = None
     for m in _PERIOD_OVER_PERIOD.finditer(text):
         if not _taken(spans, m.start(), m.end()):
             spans.append(m.span())
             comparison = comparison or "previous"
-            grain = grain or {"m": "month", "q": "quarter", "w": "week"}[(m["u"] or m["a"])[0]]
+            over = over or {"d": "day", "m": "month", "q": "quarter", "w": "week"}[(m["u"] or m["a"])[0]]
+            grain = grain or over
     future = _FUTURE.search(text)
     if future:
         return TimeReading(spans=tuple(spans), problem="future", problem_text=future.group(0))
@@ -741,7 +762,7 @@ def read_time(
             return TimeReading(spans=tuple(spans), problem="future", problem_text=text[found.span[0]:found.span[1]])
     return TimeReading(
         periods=tuple(periods), compare_to=compare_to, comparison=comparison, relative_compare_unit=relative_unit,
-        grain=grain, grain_split=grain_split, spans=tuple(sorted(spans)),
+        grain=grain, grain_split=grain_split, over=over, spans=tuple(sorted(spans)),
     )
 
 

@@ -34,6 +34,7 @@ from insights.understanding.column_words import (
 )
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
+from insights.understanding.people import name_parts, people_dimensions, said_as_a_name
 from insights.understanding.spellings import spellings
 from insights.understanding.words import COMMON, FUNCTION, MEMBER_LIKE, SELLING, ordinary
 from metrics.measures import CATALOGUE, Measure
@@ -165,6 +166,7 @@ class Entry:
     capitals: bool = False  # initials that are also a word ("AM"): they count only written in capitals
     options: tuple[tuple[str, str], ...] = ()  # ambiguous: (dimension, member), or ("", label) of a measure
     shared: bool = False  # ambiguous: the last word of several measures' names ("accounts")
+    person: bool = False  # a member: a person's first or last name alone ("hannah" of Hannah Lee)
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ class Hit:
     capitals: bool = False
     measure: tuple[str, str] | None = None  # a member's words that name a measure too: (kind, measure)
     shared: bool = False
+    person: bool = False  # a person's first or last name alone: a member only where a name is said
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,7 @@ class Vocabulary:
     near_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     member_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # lower-cased member → (dim, member)
     member_words: dict[str, list[str]] = field(default_factory=dict)  # a word of a multi-word member → members
+    people: tuple[str, ...] = ()  # the dimensions of people
 
     # ------------------------------------------------------------ building
 
@@ -332,7 +336,8 @@ class Vocabulary:
         # "leads" the measure and "Leads" the objective: _settle decides which one the question says
         measure = next(((e.kind, e.name) for e in measures if e.kind in ("measure", "weak_measure")), None)
         return Hit("weak_member" if weak else "member", first.name, first.value, start, end, fuzzy,
-                   alternatives if len(alternatives) > 1 else (), measure=measure)
+                   alternatives if len(alternatives) > 1 else (), measure=measure,
+                   person=all(e.person for e in members))
 
     def _settle(self, hits: list[Hit], original: str) -> list[Hit]:
         """Keeps a function-word member only when written exactly or next to its dimension's name, and
@@ -406,16 +411,20 @@ class Vocabulary:
                     and _CONTRAST.search(original[hit.end:h.start].lower())
                     and not re.match(r"\s*than\b", original[hit.end:h.start].lower()) for h in hits[k + 1:])
                 exact = exact or listed or subject or governed or possessive or contrasted or (
-                    alone and written.lower() not in _PRONOUNS)
+                    alone and written.lower() not in _PRONOUNS) or (hit.person and (said_as_a_name(
+                        original, hit.start, hit.end, before_figure=bool(qualifies)) or _paired(hit, (before, after),
+                                                                                                  original)))
                 # "our own app": the member says which of a kind of member ("app", "website") the data has no
                 # name for, so both words name it
                 kind = _MEMBER_KIND.match(original.lower(), hit.end)
                 described = kind is not None and written.lower() not in _PRONOUNS and kind["w"] in MEMBER_LIKE \
                     and not self.knows(kind["w"])
-                if hit.fuzzy or not (exact or described or hit.name in named_before):
+                # a typo of a person's name is a name as much as the name is ("hanna's" of Hannah Lee)
+                if (hit.fuzzy and not hit.person) or not (exact or described or hit.name in named_before):
                     continue
                 end = kind.end() if described else hit.end
-                hit = Hit("member", hit.name, hit.value, hit.start, end, False, hit.alternatives)
+                hit = Hit("member", hit.name, hit.value, hit.start, end, hit.fuzzy and hit.person, hit.alternatives,
+                          person=hit.person)
             settled.append(hit)
         return settled
 
@@ -520,6 +529,13 @@ def _written_as_member(hit: Hit, hits: list[Hit], original: str, beside: set[str
     other = any(h.kind in ("measure", "weak_measure") for h in hits)
     return other and bool(re.search(r"\b(?:from|in|for|at|on|of|via|through|with)\s+(?:the\s+|our\s+)?$",
                                     original[:hit.start].lower()))
+
+
+def _paired(hit: Hit, neighbours: tuple[Hit | None, Hit | None], original: str) -> bool:
+    """"hannah or will", "may vs jordan": a person's name beside another of the same dimension's, as a list."""
+    return any(h is not None and h.person and h.name == hit.name and re.fullmatch(
+        r"\s*(?:,|and|or|&|vs\.?|versus)\s*", original[min(h.end, hit.end):max(h.start, hit.start)].lower())
+        for h in neighbours)
 
 
 def _qualified_member(member: Hit, dimension: Hit, original: str) -> bool:
@@ -765,11 +781,24 @@ def build(
     _add_first_words(vocab, measures, dimensions=details_of(dimensions, details))
     _add_shared_last_words(vocab, measures)
     _add_short_forms(vocab, measures=measures, dimensions=details_of(dimensions, details))
+    _add_name_parts(vocab, dimensions)
     for entries in vocab.phrases.values():
         # A member named like a measure or a dimension ("Sales" team): the member wins only when
         # written as the member; keep members first so the hit records them.
         entries.sort(key=lambda e: {"member": 0, "measure": 1, "dimension": 2}.get(e.kind, 3))
     return vocab
+
+
+def _add_name_parts(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]) -> None:
+    """"hannah" of Hannah Lee (a rep): a person's first or last name alone names them where no other word of the
+    tenant's is written so; said like any word ("revenue will rise") it is the word, so it names them only where
+    the question says a name (``_settle``)."""
+    vocab.people = people_dimensions(dimensions)
+    for word, named in name_parts(dimensions).items():
+        if (word,) in vocab.phrases:
+            continue  # a word of the tenant's own ("Gadget", "rep") keeps its meaning
+        for dimension, member in named:
+            vocab.add((word,), Entry("member", dimension, member, weak=True, person=True))
 
 
 def _divides_own(vocab: Vocabulary, words: tuple[str, ...]) -> bool:
