@@ -145,7 +145,7 @@ def upload_panel() -> None:
 
     job = upload_dataset(client=api(), filename=file.name, data=file.getvalue(), on_progress=show)
     if job["status"] == "done":
-        st.success(f"Imported {job['result']['rows']:,} rows.")
+        st.success(f"Imported {job['result']['rows']:,} rows. {job['result'].get('note') or ''}".strip())
         load_model()
     else:
         st.error(plain(job["error"]["message"]))

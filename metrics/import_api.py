@@ -125,6 +125,7 @@ class UploadColumnsApi(TenantAPIView):
         last_date = serializers.DateField(allow_null=True)
         columns = ColumnSerializer(many=True)
         problem = serializers.CharField(allow_null=True, help_text="what the import would refuse with these roles")
+        note = serializers.CharField(allow_null=True, help_text="what the import would do that may not be meant")
 
     @operation(responses={200: OutputSerializer})
     def get(self, request: Request, upload_id: str) -> Response:

@@ -85,6 +85,7 @@ class ImportResult:
     dimensions: dict[str, int]  # name -> member count
     measures: tuple[str, ...]
     columns: tuple[ColumnRole, ...]  # the role each column of the file was given
+    added_together: int  # the file's rows added to an earlier row of the same date and members
     first_date: date
     last_date: date
     items_written: int  # DynamoDB items
@@ -101,6 +102,8 @@ class ImportResult:
             "dimensions": dict(self.dimensions),
             "measures": list(self.measures),
             "columns": [role.as_json() for role in self.columns],
+            "added_together": self.added_together,
+            "note": added_together_note(rows=self.added_together),
             "first_date": self.first_date.isoformat(),
             "last_date": self.last_date.isoformat(),
             "items_written": self.items_written,
@@ -108,6 +111,14 @@ class ImportResult:
             "file_bytes": self.file_bytes,
             "seconds": round(self.seconds, 3),
         }
+
+
+def added_together_note(*, rows: int) -> str | None:
+    """What every surface showing an import's report says of the rows it added together (``None``: none)."""
+    if rows == 0:
+        return None
+    return (f"{rows:,} {'row' if rows == 1 else 'rows'} shared a date and members with an earlier row and "
+            "were added together.")
 
 
 def file_checksum(stream: BinaryIO) -> str:
@@ -179,12 +190,12 @@ def import_dataset(
         raise DatasetExists("This tenant already has a dataset; import with replace to swap it for the new one.")
     if only_if_changed and current is not None and current.checksum == checksum:
         model = get_semantic_model(tenant=tenant)
-        return _result_of(model, status=ImportStatus.UNCHANGED, source=current.source, columns=(), items=0,
-                          model_bytes=0, file_bytes=0, started=started)
+        return _result_of(model, status=ImportStatus.UNCHANGED, source=current.source, columns=(), added_together=0,
+                          items=0, model_bytes=0, file_bytes=0, started=started)
 
     facts = read_facts(stream, dimensions=dimensions, measures=measures)
     if on_progress is not None:
-        on_progress("rows", facts.row_count, facts.row_count)
+        on_progress("rows", facts.file_rows, facts.file_rows)
     version = new_id("v")
     model = _model_of(facts, version=version)
     document = encode_model(model)
@@ -219,8 +230,9 @@ def import_dataset(
         cleanup_versions(tenant=tenant)
     except Exception:  # the import has succeeded; leftovers wait for the next cleanup
         logger.warning("could not clean up old dataset versions", exc_info=True)
-    result = _result_of(model, status=ImportStatus.IMPORTED, source=source, columns=facts.roles, items=items,
-                        model_bytes=len(document), file_bytes=file_bytes, started=started)
+    result = _result_of(model, status=ImportStatus.IMPORTED, source=source, columns=facts.roles,
+                        added_together=facts.added_together, items=items, model_bytes=len(document),
+                        file_bytes=file_bytes, started=started)
     logger.info("dataset imported", extra={"metrics_import": result.as_json()})
     return result
 
@@ -255,8 +267,8 @@ def _write_file(*, tenant: TenantContext, version: str, facts: Facts) -> int:
 
 
 def _result_of(
-    model: SemanticModel, *, status: str, source: str, columns: tuple[ColumnRole, ...], items: int,
-    model_bytes: int, file_bytes: int, started: float,
+    model: SemanticModel, *, status: str, source: str, columns: tuple[ColumnRole, ...], added_together: int,
+    items: int, model_bytes: int, file_bytes: int, started: float,
 ) -> ImportResult:
     return ImportResult(
         status=status,
@@ -266,6 +278,7 @@ def _result_of(
         dimensions={name: len(members) for name, members in model.dimensions.items()},
         measures=model.measures,
         columns=columns,
+        added_together=added_together,
         first_date=model.first_date,
         last_date=model.last_date,
         items_written=items,

@@ -6,8 +6,10 @@ numbers, else a dimension, unless the import names its role. A measure column
 whose name the catalogue knows (``revenue``…) is that catalogue measure (and
 must hold numbers); any other is named after the column in snake_case. A blank measure cell counts as
 0 (spreadsheets leave zeros out); a blank dimension cell is refused (it would
-be a member with no name), and so is a second row for the same date and
-members (it would be summed silently).
+be a member with no name). Rows that share a date and members (an export of
+orders or deals, one row each) are added together: every measure is summable,
+so the day's total is the same either way, and the stored facts hold one row
+per date and combination of members.
 
 The result is the version's facts as an Arrow table ready to be written as
 Parquet: ``date`` (date32), the dimensions (text, named as written) and the
@@ -20,7 +22,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -69,10 +70,16 @@ class Facts:
     measure_columns: dict[str, str]  # measure name → column as written
     first_date: date
     last_date: date
+    added_together: int  # the file's rows that shared a date and members with an earlier row
 
     @property
     def row_count(self) -> int:
+        """The rows stored: one per date and combination of members."""
         return self.table.num_rows
+
+    @property
+    def file_rows(self) -> int:
+        return self.table.num_rows + self.added_together
 
 
 def validate(
@@ -116,8 +123,8 @@ def validate(
     if not measure_columns:
         raise InvalidDataset("There are no measure columns; at least one column must hold only numbers.", line=1)
 
-    table = pa.table(arrays)
-    _refuse_duplicates(table, list(members), raw.line_of)
+    table, added_together = _add_repeats_together(pa.table(arrays), dimensions=list(members),
+                                                  measures=list(measure_columns))
     total = 0
     for dimension in members:
         values = sorted(table.column(dimension).chunk(0).dictionary.to_pylist())
@@ -129,11 +136,12 @@ def validate(
                 "or left out?", column=dimension,
             )
         members[dimension] = tuple(values)
-    if not pc.all(pc.greater_equal(days[1:], days[:-1])).as_py():  # files are mostly in date order already
+    stored = table.column(DATE_COLUMN)
+    if not pc.all(pc.greater_equal(stored[1:], stored[:-1])).as_py():  # files are mostly in date order already
         table = table.sort_by(DATE_COLUMN)
     first, last = pc.min_max(days).values()
     return Facts(table=table, roles=tuple(roles), members=members, measure_columns=measure_columns,
-                 first_date=first.as_py(), last_date=last.as_py())
+                 first_date=first.as_py(), last_date=last.as_py(), added_together=added_together)
 
 
 def _check_header(header: list[str], limits: Limits) -> list[str]:
@@ -245,28 +253,39 @@ def _dimension(text: pa.Array, empty: pa.Array, line_of: Callable[[int], int], c
     if pc.any(long).as_py():
         raise InvalidDataset(f"The value is longer than {MAX_NAME_LENGTH} characters.",
                              line=line_of(_first(long)), column=column)
-    # Members once each, rows as small integer codes: what duplicate checks group on and Parquet stores.
+    # Members once each, rows as small integer codes: what repeated rows are grouped on and Parquet stores.
     return text.dictionary_encode()
 
 
-def _refuse_duplicates(table: pa.Table, dimensions: list[str], line_of: Callable[[int], int]) -> None:
-    """Two rows for the same date and members: name both lines."""
-    codes = {d: table.column(d).chunk(0).indices for d in dimensions}
-    keys = [DATE_COLUMN, *dimensions]
-    indexed = pa.table({DATE_COLUMN: table.column(DATE_COLUMN), **codes,
-                        "__row": pa.array(np.arange(table.num_rows, dtype=np.int64))})
-    groups = indexed.group_by(keys, use_threads=False).aggregate(
-        [("__row", "count"), ("__row", "min"), ("__row", "max")]
+def _add_repeats_together(
+    table: pa.Table, *, dimensions: list[str], measures: list[str]
+) -> tuple[pa.Table, int]:
+    """One row per date and members, each measure the sum of its rows'; returns it and the rows folded in.
+
+    Grouped on the dimensions' integer codes in columnar passes (no per-row Python), under positional names:
+    a dimension called ``revenue_sum`` must not meet the aggregate of ``revenue``.
+    """
+    keys = [f"k{i}" for i in range(len(dimensions) + 1)]
+    sums = [f"m{i}" for i in range(len(measures))]
+    keyed = pa.table(
+        [table.column(DATE_COLUMN), *(table.column(d).chunk(0).indices for d in dimensions),
+         *(table.column(m) for m in measures)],
+        names=[*keys, *sums],
     )
-    repeated = groups.filter(pc.greater(groups.column("__row_count"), pa.scalar(1)))
-    if repeated.num_rows == 0:
-        return
-    first = _first(pc.equal(repeated.column("__row_max"), pc.min(repeated.column("__row_max"))))
-    a, b = repeated.column("__row_min")[first].as_py(), repeated.column("__row_max")[first].as_py()
-    when = repeated.column(DATE_COLUMN)[first].as_py().isoformat()
-    members = ", ".join(f"{d}={table.column(d)[a].as_py()!r}" for d in dimensions)
-    raise InvalidDataset(
-        f"This row repeats line {line_of(a)} (date {when}{', ' + members if members else ''}); "
-        "each date and combination of members may appear once.",
-        line=line_of(b),
+    # Most files have no repeats: counting the keys alone costs half of summing every measure by them.
+    if keyed.select(keys).group_by(keys, use_threads=False).aggregate([]).num_rows == table.num_rows:
+        return table, 0
+    # Blank cells are 0 by now, as in a lone row; min_count=1 keeps a group whose every value is missing
+    # missing rather than 0.
+    grouped = keyed.group_by(keys, use_threads=False).aggregate(
+        [(m, "sum", pc.ScalarAggregateOptions(skip_nulls=True, min_count=1)) for m in sums]
     )
+    # use_threads=False keeps the groups in the order their first rows came: a dated file stays in date order.
+    columns = {DATE_COLUMN: grouped.column(keys[0])}
+    for key, dimension in zip(keys[1:], dimensions, strict=True):
+        columns[dimension] = pa.DictionaryArray.from_arrays(
+            grouped.column(key).combine_chunks(), table.column(dimension).chunk(0).dictionary
+        )
+    for name, measure in zip(sums, measures, strict=True):
+        columns[measure] = grouped.column(f"{name}_sum")
+    return pa.table({name: columns[name] for name in table.column_names}), table.num_rows - grouped.num_rows

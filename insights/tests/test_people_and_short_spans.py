@@ -106,6 +106,17 @@ def test_the_modal_stays_the_modal():
     assert "what will happen" in clarification("revenue may drop next month")
 
 
+def test_a_first_name_that_is_a_month_alone_is_asked_back():
+    said = clarification("sales for may")
+    assert "May 2025" in said and "May Chen" in said
+    assert members(ask("how many orders did may close in april")) == {"rep": ["May Chen"]}
+
+
+def test_a_name_left_out_is_everyone_else():
+    got = ask("revenue excluding hannah last month")
+    assert members(got) == {"rep": ["Jordan Diaz", "Jordan Park", "May Chen", "Will Turner"]}
+
+
 def test_a_name_beside_another_person_of_the_list_is_a_name():
     got = ask("who sold more, hannah or will")
     assert members(got) == {"rep": ["Hannah Lee", "Will Turner"]}
@@ -181,6 +192,12 @@ def test_x_over_x_as_a_follow_up_names_its_own_grain():
     ("t12m revenue", "2024-12-01", "2025-11-30"),
     ("revenue past 2q", "2025-04-01", "2025-09-30"),
     ("units last 2yrs", "2023-01-01", "2024-12-31"),
+    ("revenue last 30 d", "2025-11-02", "2025-12-01"),
+    ("revenue 30d", "2025-11-02", "2025-12-01"),
+    ("orders 4w", "2025-11-03", "2025-11-30"),
+    ("units the past fortnight", "2025-11-17", "2025-11-30"),
+    ("revenue last couple weeks", "2025-11-17", "2025-11-30"),
+    ("revenue 30d ago", "2025-11-01", "2025-11-01"),
 ])
 def test_a_short_span_is_the_contracts_last_n(text, start, end):
     got = ask(text)
@@ -195,3 +212,20 @@ def test_twelve_m_before_a_target_is_money():
 
 def test_a_shorthand_of_the_future_is_still_asked_back():
     assert "n30d" in clarification("n30d revenue")
+    assert "what will happen" in clarification("revenue next 30d")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("orders last few days", "last few days"),
+    ("revenue last several months", "last several months"),
+    ("revenue 90 days", "90 days"),
+    ("revenue first 30d of q3", "30d"),
+])
+def test_a_length_of_time_no_rule_places_is_asked_back_never_dropped(text, said):
+    assert ask(text)["intent"] == "clarify"
+    assert f"“{said}”" in clarification(text)
+
+
+def test_periods_ranked_by_count_are_no_span():
+    got = ask("top 3 months by revenue")
+    assert (got["intent"], got["group_by"], got["limit"]) == ("rank", "month", 3)

@@ -76,6 +76,8 @@ def name_parts(dimensions: Mapping[str, tuple[str, ...]]) -> dict[str, list[tupl
 # Where a sentence puts whom it is about: "did hannah sell", "how is hannah doing", "hannah closed".
 _SUBJECT_BEFORE = re.compile(r"(?:\b(?:did|does|has|had|than)|\bhow(?:\s+(?:did|does|do|is|was|has|have|are|were)|"
                              r"'s|'d|s))\s+$")
+# "revenue excluding hannah", "hannah vs jordan": what a preposition of exclusion or contrast governs is a name
+_OBJECT_BEFORE = re.compile(r"\b(?:excluding|except|without|excl|besides|minus|vs\.?|versus|against)\s+$")
 _DOER_AFTER = re.compile(r"\s+(?:sold|closed|booked|brought|made|won|signed|landed|did|had|has|is\s+doing|"
                          r"was\s+doing)\b")
 
@@ -86,7 +88,8 @@ def said_as_a_name(text: str, start: int, end: int, *, before_figure: bool) -> b
     or (a word no question uses otherwise) just before a figure ("hannah revenue"). The possessive, the object of
     "for" and a follow-up's lone word are the vocabulary's own rules for every member named like a word."""
     word = text[start:end]
-    if _SUBJECT_BEFORE.search(text[max(0, start - 16):start].lower()) or _DOER_AFTER.match(text[end:].lower()):
+    before = text[max(0, start - 16):start].lower()
+    if _SUBJECT_BEFORE.search(before) or _OBJECT_BEFORE.search(before) or _DOER_AFTER.match(text[end:].lower()):
         return True
     inside = not re.search(r"(?:^|[.?!:]\s*)$", text[:start])
     if word[:1].isupper() and inside and text != text.lower():

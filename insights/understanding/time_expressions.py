@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from insights.understanding.day_parts import names_part_of_day
 from insights.understanding.types import Period
 from metrics.periods import period_bounds
 
@@ -30,7 +29,8 @@ NUMBER_WORDS: dict[str, int] = {
     "one": 1, "a": 1, "two": 2, "couple of": 2, "a couple of": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty four": 24, "thirty": 30,
+    "fifteen": 15, "sixteen": 16, "couple": 2, "a couple": 2, "eighteen": 18, "twenty": 20, "twenty four": 24,
+    "thirty": 30,
     "thirty six": 36, "forty five": 45, "sixty": 60, "ninety": 90,
 }
 ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -58,6 +58,11 @@ _UNIT = r"(?P<unit>days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
 # trailing / rolling before it; "12m" before a target is money ("last 12m target" is no year)
 _GLUED_UNIT = (r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mths?|m|quarters?|qtrs?|q|years?|yrs?|y)\b"
                r"(?!\s+(?:\w+\s+)?(?:target|goal|quota|budget)s?\b)")
+_LEFT_SPAN = re.compile(r"(?<![\w$£€.])\d{1,3}\s?(?:days?|d|weeks?|wks?|w|months?|mos?|mths?|quarters?|qtrs?|years?|"
+                        r"yrs?)\b")
+# "top 3 months", "best 2 quarters": periods ranked, not a span
+_RANKED_BEFORE = re.compile(r"\b(?:top|bottom|which|what|best|worst|highest|lowest|biggest|smallest|strongest|"
+                            r"weakest|busiest|slowest|quietest)\s+$")
 _SHORT_UNITS = {"d": "day", "w": "week", "m": "month", "mth": "month", "mths": "month", "q": "quarter", "y": "year"}
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
 _MONTH_CONTEXT = re.compile(
@@ -469,13 +474,31 @@ def _h_last_n(m: re.Match[str], as_of: date) -> _Atom | None:
     return _Atom("fixed", m.start(), m.end(), fixed=last_whole(unit, as_of=as_of, count=count))
 
 
+def _h_bare_span(m: re.Match[str], as_of: date) -> _Atom | None:
+    """"revenue 30d", "orders 4w": a dashboard's span with no "last" before it is the last N days / weeks; after
+    "next" it is in the future (asked back), after "first" or "every" it is no span ending on A."""
+    before = m.string[max(0, m.start() - 12):m.start()]
+    if re.search(r"\b(?:first|every|each|per|top|bottom|within|after|in)\s+$", before):
+        return None
+    count = int(m["n"])
+    if count < 1:
+        return None
+    if re.search(r"\b(?:next|coming|upcoming|following)\s+$", before):
+        return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(as_of + ONE_DAY, as_of + timedelta(days=count)))
+    return _Atom("fixed", m.start(), m.end(), fixed=last_whole(_SHORT_UNITS[m["unit"]], as_of=as_of, count=count))
+
+
+def _h_fortnight(m: re.Match[str], as_of: date) -> _Atom:
+    return _Atom("fixed", m.start(), m.end(), fixed=last_whole("week", as_of=as_of, count=2))
+
+
 def _h_trailing_year(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("fixed", m.start(), m.end(), fixed=last_whole("month", as_of=as_of, count=12))
 
 
 def _h_ago(m: re.Match[str], as_of: date) -> _Atom | None:
     count = _count(m["n"])
-    unit = UNITS[m["unit"]]
+    unit = UNITS.get(m["unit"]) or _SHORT_UNITS[m["unit"]]
     if unit == "day":
         day = as_of - timedelta(days=count)
         return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(day, day, "day"))
@@ -529,12 +552,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?:the\s+)?(?P<unit>day|week|month|quarter|year)\s+before\s+last\b", _h_before_last),
         (r"\b(?:(?:the|over\s+the|in\s+the|during\s+the|for\s+the)\s+)?(?:trailing|rolling)\s+(?:twelve|12)\s+months?\b|\b(?:ttm|ltm|t12m|l12m)\b",
          _h_trailing_year),
-        (rf"\b(?:the\s+)?(?:last|past|previous|prior|trailing|rolling|preceding)\s+(?P<n>\d{{1,3}}){_GLUED_UNIT}",
+        (rf"\b(?:the\s+)?(?:last|past|previous|prior|trailing|rolling|preceding)\s+(?P<n>\d{{1,3}})\s?{_GLUED_UNIT}",
          _h_last_n),
+        (r"\b(?:the\s+)?(?:last|past|previous|prior|preceding)\s+fortnight\b", _h_fortnight),
         (rf"\b[lptr](?P<n>\d{{1,3}}){_GLUED_UNIT.replace('days?|d|', 'd|')}", _h_last_n),
         (rf"\b(?:the\s+)?(?:last|past|previous|prior|trailing|rolling|preceding)\s+{_COUNT}\s+(?:full\s+|whole\s+|"
          rf"complete\s+|calendar\s+)?{_UNIT}\b", _h_last_n),
         (rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", _h_ago),
+        (r"\b(?P<n>\d{1,3})(?P<unit>d|w)\s+ago\b", _h_ago),
+        (r"(?<![\w$£€.])(?P<n>\d{1,3})(?P<unit>d|w)\b(?!\s*(?:ago|from|after|before|later|out)\b)", _h_bare_span),
         (r"\b(?:the\s+)?(?:this\s+past|last|previous|prior|past|preceding)\s+(?:full\s+|whole\s+|"
          r"calendar\s+)?(?P<unit>week|month|quarter|year)\b", _h_last_unit),
         (rf"\b(?:the\s+month\s+of\s+)?{_MONTH}(?![a-z]){_Y}{_RELATIVE_YEAR}", _h_month),
@@ -550,6 +576,8 @@ _UNPLACEABLE = re.compile(
     r"weekends?|weekdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
     r"mornings?|afternoons?|evenings?|nights?|hours?|hourly|"
     r"(?:first|second|third|fourth|last|final)\s+(?:day|week|weekend|days|weeks)\s+of|"
+    # "the last few days": no number of days to count back
+    r"(?:last|past|previous|prior|recent|these|the)\s+(?:few|several|many)\s+(?:days|weeks|months|quarters|years)|"
     r"(?:beginning|start|middle|end|early|mid|late)[\s-]+(?:of\s+)?(?:the\s+)?(?:month|quarter|year|week|"
     r"january|february|march|april|june|july|august|september|october|november|december|(?:19|20)\d\d))\b"
 )
@@ -718,7 +746,6 @@ def read_time(
     named = [(a, b) for a, b in names if (a, b) not in counted and (
         text[a:b].endswith("'s") or " " in text[a:b].strip() or not _calendar_framed(text, a, b))]
     named += [span for span in measures if span not in counted]
-    named += [(a, b) for a, b in names if names_part_of_day(text, a, b)]
     unplaceable = next((m for m in _UNPLACEABLE.finditer(text) if not _taken(named, m.start(), m.end())
                         and not (m.group(0).startswith(("beginning", "start")) and _SINCE_THE.search(text, 0, m.start())
                                  and not _BEFORE_THAT.match(text, m.end()))), None)
@@ -759,6 +786,10 @@ def read_time(
                 end = latest if latest is not None else as_of
                 periods.append(FoundPeriod(min(earliest, end), end, span=m.span()))
         periods.sort(key=lambda p: p.span[0])
+    left = next((m for m in _LEFT_SPAN.finditer(text) if not _taken([*spans, *names, *measures], m.start(), m.end())
+                 and not _RANKED_BEFORE.search(text, 0, m.start())), None)
+    if left:  # "revenue 90 days", "the first 30d of q3": a length of time no rule places, never dropped
+        return TimeReading(spans=tuple(spans), problem="unplaceable", problem_text=left.group(0))
     for found in (*periods, *([compare_to] if compare_to else [])):
         if found.start > as_of:
             return TimeReading(spans=tuple(spans), problem="future", problem_text=text[found.span[0]:found.span[1]])

@@ -51,6 +51,17 @@ def test_import_metrics_names_roles_and_reports_each_column(tenant, tmp_path):
     assert get_semantic_model(tenant=tenant).dimensions == {"store_id": ("17", "18")}
 
 
+def test_import_metrics_says_how_many_rows_it_added_together_under_the_columns(tenant, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text("date,region,revenue\n2024-01-01,EMEA,10\n2024-01-01,EMEA,5\n2024-01-01,APAC,1\n"
+                    "2024-01-01,EMEA,2\n")
+    out = run("import_metrics", "acme", path)
+    assert out.startswith("Imported 2 rows") and out.endswith(
+        "Columns: date: date; region: dimension; revenue: measure.\n"
+        "2 rows shared a date and members with an earlier row and were added together.\n")
+    assert query(tenant=tenant, start=date(2024, 1, 1), end=date(2024, 1, 1)).total.sums == {"revenue": 18}
+
+
 @pytest.mark.django_db
 def test_eval_setup_creates_the_tenant_and_reimports_only_a_changed_file(tmp_path):
     path = tmp_path / "acme.csv"

@@ -274,12 +274,47 @@ def test_the_one_request_upload_is_a_job_too(tenant, api_client_for):
     assert upload_files() == []
 
 
-def test_the_columns_of_a_file_that_needs_other_roles_are_shown_with_the_problem(tenant, api_client_for):
+def test_the_columns_of_a_file_whose_rows_repeat_are_shown_with_a_note_naming_the_likely_dimension(
+    tenant, api_client_for
+):
     client = api_client_for(tenant)
     target = upload_through_api(client, b"date,region,store_id,revenue\n2024-01-01,EMEA,7,1\n2024-01-01,EMEA,9,2\n")
     preview = client.get(f"/api/metrics/uploads/{target['id']}/columns").json()
     assert {c["column"]: c["role"] for c in preview["columns"]}["store_id"] == "measure"
-    assert "repeats line 2" in preview["problem"] and preview["rows"] == 2
+    assert (preview["problem"], preview["rows"]) == (None, 2)  # the file's rows, before any are added together
+    assert "1 row shares a date and members" in preview["note"]
+    assert "store_id was read as a measure" in preview["note"] and "make it a dimension" in preview["note"]
     completed = client.post(target["complete_url"], {"dimensions": ["store_id"]}, format="json")
     job = wait_for(client, completed.json()["id"])
     assert job["status"] == "done" and job["result"]["dimensions"] == {"region": 1, "store_id": 2}
+    assert (job["result"]["added_together"], job["result"]["note"]) == (0, None)
+
+
+def test_a_file_whose_rows_repeat_is_imported_summed_and_the_job_says_how_many(tenant, api_client_for):
+    client = api_client_for(tenant)
+    target = upload_through_api(client, b"date,region,revenue\n2024-01-01,EMEA,1\n2024-01-01,EMEA,2.5\n"
+                                        b"2024-01-02,EMEA,4\n2024-01-01,APAC,8\n2024-01-01,EMEA,\n")
+    preview = client.get(f"/api/metrics/uploads/{target['id']}/columns").json()
+    assert preview["note"] == "2 rows share a date and members with an earlier row; the import adds them together."
+    job = wait_for(client, client.post(target["complete_url"], {}, format="json").json()["id"])
+    assert job["status"] == "done", job
+    assert (job["result"]["rows"], job["result"]["added_together"]) == (3, 2)
+    assert job["result"]["note"] == "2 rows shared a date and members with an earlier row and were added together."
+    one = client.post("/api/metrics/datasets/", {"file": SimpleUploadedFile("one.csv", b"date,region,revenue\n"
+                                                 b"2024-03-01,EMEA,1\n2024-03-01,EMEA,2\n"), "replace": "true"},
+                      format="multipart")
+    assert one.status_code == 201 and (one.json()["added_together"], one.json()["rows"]) == (1, 1)
+    assert one.json()["note"].startswith("1 row shared a date")
+
+
+def test_the_note_names_only_measures_that_look_like_identifiers(tenant, api_client_for):
+    client = api_client_for(tenant)
+    # Units are small whole numbers that repeat, but taken as members they leave the rows of one day and region
+    # together; shop's few numbers, taken so, part every row; BranchCode is named as an identifier.
+    lines = [f"2024-01-0{1 + i % 3},{'EMEA' if i % 2 else 'APAC'},{i % 4},{i // 6},{1 + i % 2},{10 + i}"
+             for i in range(48)]
+    target = upload_through_api(client, ("date,region,BranchCode,shop,units,revenue\n" + "\n".join(lines)).encode())
+    note = client.get(f"/api/metrics/uploads/{target['id']}/columns").json()["note"]
+    assert note.startswith("42 rows share a date and members")
+    assert "BranchCode and shop were read as measures" in note and "make them dimensions" in note
+    assert "units" not in note and "revenue" not in note

@@ -128,7 +128,7 @@
   function showColumns(found) {
     $("columns-summary").textContent = found.problem
       ? `${found.rows.toLocaleString()} rows. With these roles the import would be refused: ${found.problem} Change a misread column's role below.`
-      : `${found.rows.toLocaleString()} rows from ${found.first_date} to ${found.last_date}. Check each column's role:`;
+      : `${found.rows.toLocaleString()} rows from ${found.first_date} to ${found.last_date}.${found.note ? ` ${found.note}` : ""} Check each column's role:`;
     const rows = found.columns.map((column) => {
       let role;
       if (column.role === "date") {
@@ -186,7 +186,7 @@
       const counts = job.result;
       const dimensions = Object.entries(counts.dimensions).map(([name, count]) => `${name} (${count})`).join(", ");
       result.className = "result";
-      result.textContent = `Imported ${counts.rows.toLocaleString()} rows: dimensions ${dimensions || "none"}; measures ${counts.measures.join(", ")}.`;
+      result.textContent = `Imported ${counts.rows.toLocaleString()} rows: dimensions ${dimensions || "none"}; measures ${counts.measures.join(", ")}.${counts.note ? ` ${counts.note}` : ""}`;
     } else {
       progress("Importing", job.progress, "Failed");
       result.className = "result failed";

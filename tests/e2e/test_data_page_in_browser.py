@@ -61,7 +61,7 @@ def test_upload_with_roles_then_history_versions_and_measures(site, context, tmp
     assert page.get_by_label("Role of region").input_value() == "dimension"
     assert page.locator("#progress-text").inner_text() == "Uploaded 100%"
     summary = page.locator("#columns-summary").inner_text()
-    assert "1,092 rows" in summary and "repeats line" in summary  # store_id as a measure repeats rows
+    assert "1,092 rows" in summary and "store_id was read as a measure" in summary  # so rows repeat
     role.select_option("dimension")
     page.get_by_role("button", name="Import").click()
     page.get_by_text("Imported 1,092 rows").wait_for()

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from metrics.errors import MetricsError
 from metrics.management.progress import ImportProgress
-from metrics.services import column_names, import_dataset
+from metrics.services import added_together_note, column_names, import_dataset
 from tenants.errors import TenantError
 from tenants.selectors import get_tenant_context
 
@@ -48,3 +48,5 @@ class Command(BaseCommand):
             f"measures {', '.join(result.measures)}) as version {result.version} "
             f"({result.file_bytes:,} bytes) in {result.seconds:.1f}s.\nColumns: {roles}."
         )
+        if note := added_together_note(rows=result.added_together):
+            self.stdout.write(note)
