@@ -29,6 +29,7 @@ from insights.understanding.cues import (
     off_topic,
     read_cues,
 )
+from insights.understanding.day_parts import greeting_members
 from insights.understanding.dimension_qualifiers import qualifier_spans
 from insights.understanding.framing import framing_spans, not_a_data_question
 from insights.understanding.grain_members import members_not_grains
@@ -315,6 +316,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     text = correct_keywords(spell_out(text), tenant_word=vocab.knows)
     low = _lower(text)
     framing = framing_spans(low)
+    framing = greeting_members(low, framing, member_name=lambda w: w in vocab.member_names)  # "evening orders"
     # "why …? price cap?": the asker's guess at a cause is framing too, and no request to write or chat
     guesses = read_guesses(_blank(low, tuple(framing)), text, vocab=vocab, as_of=as_of)
     not_question = not_a_data_question(_blank(low, guesses.spans))

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from insights.understanding.day_parts import names_part_of_day
 from insights.understanding.types import Period
 from metrics.periods import period_bounds
 
@@ -746,6 +747,7 @@ def read_time(
     named = [(a, b) for a, b in names if (a, b) not in counted and (
         text[a:b].endswith("'s") or " " in text[a:b].strip() or not _calendar_framed(text, a, b))]
     named += [span for span in measures if span not in counted]
+    named += [(a, b) for a, b in names if names_part_of_day(text, a, b)]
     unplaceable = next((m for m in _UNPLACEABLE.finditer(text) if not _taken(named, m.start(), m.end())
                         and not (m.group(0).startswith(("beginning", "start")) and _SINCE_THE.search(text, 0, m.start())
                                  and not _BEFORE_THAT.match(text, m.end()))), None)

@@ -21,6 +21,7 @@ from math import prod
 
 from insights.understanding.abbreviations import derived, everyday, initials, standard
 from insights.understanding.column_words import (
+    IDENTIFIER_WORDS,
     column_phrase,
     first_word,
     function_only,
@@ -526,8 +527,11 @@ def _written_as_member(hit: Hit, hits: list[Hit], original: str, beside: set[str
     if following is not None and following.kind in ("measure", "weak_measure") and not original[
             hit.end:following.start].strip():
         return True  # "parcels revenue": the name qualifies the measure after it
-    other = any(h.kind in ("measure", "weak_measure") for h in hits)
-    return other and bool(re.search(r"\b(?:from|in|for|at|on|of|via|through|with)\s+(?:the\s+|our\s+)?$",
+    # "sales in sale": the other words may name the member too (its plural), yet only as the measure; after the
+    # preposition only the member's own name is the member ("revenue in sales" stays the measure's word)
+    other = any(h is not hit and (h.kind in ("measure", "weak_measure") or h.measure is not None) for h in hits)
+    exact = written.lower() == (hit.value or "").lower()
+    return other and exact and bool(re.search(r"\b(?:from|in|for|at|on|of|via|through|with)\s+(?:the\s+|our\s+)?$",
                                     original[:hit.start].lower()))
 
 
@@ -657,6 +661,26 @@ def _short_name(name: str) -> str | None:
     return None
 
 
+def _add_last_words(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]) -> None:
+    """"slot" of delivery_slot: the last word of a dimension's name of several words names it, as a measure's
+    does, where no other dimension's or measure's name holds it and it is no word the tenant already has; never
+    an everyday word of questions ("status", "size") or a word that only qualifies ("type", "name", "month")."""
+    owners: dict[str, set[str]] = {}
+    for name in (*dimensions, *vocab.model_measures):
+        for word in words_of(name):
+            for (form,) in _in_both_numbers((word,)):
+                owners.setdefault(form, set()).add(name)
+    for dimension in dimensions:
+        words = words_of(dimension)
+        last = words[-1] if len(words) > 1 else ""
+        forms = [(f,) for (f,) in _in_both_numbers((last,))] if last.isalpha() else []
+        if not forms or last in COMMON or last in QUALIFIER_WORDS | CODE_WORDS | PERIOD_QUALIFIERS | IDENTIFIER_WORDS:
+            continue
+        if all(owners.get(f, set()) == {dimension} and f not in vocab.phrases for (f,) in forms):
+            for form in forms:
+                vocab.add(form, Entry("dimension", dimension))
+
+
 def _dimension_words(name: str) -> set[tuple[str, ...]]:
     words = words_of(name)
     if not words:  # a column named only by punctuation ("#", ":") has no words to ask for it by
@@ -751,6 +775,7 @@ def build(
         if short and not any(e.kind == "dimension" for e in vocab.phrases.get((short,), [])):
             for form in ((short,), *((p,) for p in plurals(short))):
                 vocab.add(form, Entry("dimension", dimension))
+    _add_last_words(vocab, dimensions)
     qualified = [(d, words_of(d)[-1]) for d in dimensions if len(words_of(d)) == 2 and words_of(d)[-1] in CODE_WORDS]
     for dimension, qualifier in qualified:
         # "code 104" where one dimension is a code ("clinic_code"); "by type" where one is a type; never an
