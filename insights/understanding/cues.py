@@ -13,7 +13,9 @@ from insights.understanding.time_expressions import NUMBER_WORDS
 
 _NUMBER = r"(?P<n>\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w.isalpha() and w != "a") + r")"
 _DESC = (r"top|best|highest|most|biggest|largest|greatest|strongest|leading|busiest|max(?:imum)?|best[\s-]selling|"
-         r"top[\s-]selling|top[\s-]performing|best[\s-]performing|number\s+one|#1")
+         r"top[\s-]selling|top[\s-]performing|best[\s-]performing|number\s+one|#1|no\.?\s?1|"
+         # "our main channel", "the primary source": the one that leads, as "top" is
+         r"main|primary|dominant|principal")
 _ASC = (r"bottom|worst|lowest|least|smallest|weakest|fewest|slowest|quietest|min(?:imum)?|worst[\s-]selling|"
         r"worst[\s-]performing|"
         r"under[\s-]?performing|slowest[\s-]selling|poorest")
@@ -37,7 +39,10 @@ _WHICH = re.compile(r"\b(?:which|who)\b")
 _DRIVERS = re.compile(
     r"\b(?:why|what\s+(?:drove|drives|caused|causes|explains|explained|is\s+behind|was\s+behind|'?s\s+behind|"
     r"happened|made|went\s+wrong)|drove|driving|drivers?|driven\s+by|cause[sd]?|causing|reasons?|explain\w*|"
-    r"behind\s+(?:the|this|that|it)|responsible\s+for|accounts?\s+for|attribut\w+|root\s+cause)\b"
+    r"behind\s+(?:the|this|that|it)|responsible\s+for|accounts?\s+for|attribut\w+|root\s+cause|"
+    # "where did the growth in seats come from": whose change it was, not where the figure was made
+    r"where\s+(?:did|does|do|has|have)\s+(?:the|this|that|our|all\s+the)\s+(?:[a-z%]+\s+)?(?:growth|increase|rise|"
+    r"jump|gain|drop|decline|fall|dip|spike|surge|boost|uplift|change|loss)\b[^?.!]*?\bcome(?:\s+from)?)\b"
 )
 _CHANGE_WORD = re.compile(
     r"\b(?:grow|grew|grown|growing|growth|change[sd]?|changing|increase[sd]?|increasing|decrease[sd]?|decreasing|"
@@ -238,6 +243,11 @@ def read_cues(text: str, *, names: Iterable[tuple[int, int]] = ()) -> Cues:
 def off_topic(text: str) -> bool:
     """Words of questions SalesTalk does not answer (weather, jokes, games); ``text`` without member names."""
     return bool(_OFF_TOPIC.search(text))
+
+
+def order_word(word: str) -> bool:
+    """Whether ``word`` asks for the top or the bottom ("primary", "poorest"), as a member's name does not."""
+    return bool(_ORDER.fullmatch(word))
 
 
 def change_verb(word: str) -> bool:

@@ -9,6 +9,7 @@ all (a poem, a cover letter, a joke, a translation) are told apart here too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _AUDIENCE = (r"(?:board(?:\s+(?:deck|meeting|pack|update))?|deck|slides?|slide\s+deck|meeting|presentation|report|"
              r"boss|manager|ceo|cfo|vp|team|investors?|standup|stand-up|weekly|monthly|review|qbr|all[\s-]hands|"
@@ -29,8 +30,8 @@ _FRAMING = re.compile(
     r"excellent|fantastic|neat|interesting|gotcha|got\s+it)(?:\s+(?:one|stuff|work|job|thanks))?\s*[!.]+\W*)+"
     r"|\b(?:quick|simple|easy|small|short|fast)\s+(?:one|question|q)\b(?:\s+for\s+(?:you|the|my|our)\s+"
     + _AUDIENCE + r")?\s*[:,\-]?"
-    r"|\b(?:(?:prepping|preparing|prepare|prep|getting\s+ready|gearing\s+up)\s+)?(?:for|ahead\s+of|before)\s+"
-    r"(?:" + _WHEN_MET + r"\s+){1,2}(?:\w+\s+)?" + _AUDIENCE + r"\b\s*[:,]?"
+    r"|(?P<meeting>\b(?:(?:prepping|preparing|prepare|prep|getting\s+ready|gearing\s+up)\s+)?(?:for|ahead\s+of|before)\s+"
+    r"(?:" + _WHEN_MET + r"\s+){1,2}(?:\w+\s+)?" + _AUDIENCE + r"\b\s*[:,]?)"
     r"|\b(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|quickly\s+)?(?:tell|show|give|let|pull|get|find|"
     r"check|look\s+up)(?:\s+(?:me|us))?(?:\s+know)?|please|pls|plz|kindly|if\s+you\s+(?:can|could|don'?t\s+mind)|"
     r"when\s+you\s+(?:get|have)\s+a\s+(?:sec|second|minute|moment|chance)|real\s+quick|"
@@ -60,18 +61,30 @@ _SEND = r"(?:make|give|send|shoot|need|want)"
 _FOR_WHOM = r"(?:(?:me|us|him|her|them)\s+|(?:the|my|our)\s+[\w-]+\s+(?=(?:a|an|some)\s))?"
 # Filler before the kind of text is a word or two of description ("a short upbeat"), never "of", "by", "for"…
 _FILLER = r"(?:(?!(?:of|by|for|in|on|per|from|with|about|to|and|or|vs)\s)[\w#'-]+\s+)"
-# The kind of text ends its phrase: "a card to the team", never "card revenue" (a dataset's own word).
-_HEAD_END = (r"(?=\s*$|\s*[,.!?:;]|\s+(?:to|for|about|on|celebrating|congratulating|thanking|announcing|saying|"
-             r"telling|that|which|re|regarding|with|from|in|of|and)\b)")
+# The kind of text ends its phrase: "a card to the team", "a post hyping our q3", never "card revenue" (a dataset's
+# own word).
+_HEAD_END = (r"(?=\s*$|\s*[,.!?:;]|\s+(?:to|for|about|on|saying|that|which|re|regarding|with|from|in|of|and|"
+             r"[a-z]{2,}ing)\b)")
 _TEXTS = (r"(?:poems?|haiku|limerick|songs?|rap|story|essay|cover\s+letter|letters?|e-?mails?|mail|tweets?|thread|"
           r"(?:linkedin\s+|slack\s+|blog\s+|social(?:\s+media)?\s+|instagram\s+|facebook\s+)?posts?|"
           r"(?:slack\s+|teams\s+|whatsapp\s+)?(?:messages?|msgs?)|dms?|texts?|txts?|sms|notes?|cards?|blurb|blog|"
           r"speech|toast|jokes?|slogan|tagline|code|script|sql|resume|cv|caption|announcement|press\s+release|"
           r"shout[\s-]?outs?|job\s+(?:ad|description|application)|invit(?:e|ation)s?|reply|response|slack|"
-          r"thank[\s-]?you(?:\s+note)?|pep\s+talk|bio|pitch)")
+          r"thank[\s-]?you(?:\s+note)?|pep\s+talk|bio|pitch|memo|newsletter|headline|ad|advert|flyer|poster|"
+          r"jingle|rhyme|verse|sonnet|ode|anthem|chant|cheer|eulogy|agenda|talking\s+points)")
+# Texts only a verb of writing asks for: "write an update on q3" is a text, "give me an update on q3" the numbers.
+_WRITTEN = r"(?:updates?|blurbs?|copy|summary\s+(?:email|post|message|note))"
+# Making the numbers sound good is no question about them: "hype up our q3", "spin these numbers for the board".
+_SPIN = (r"\bhyp(?:e|es|ed|ing)\s+up\b|\bhyping\b|\bhype\s+(?:our|the|this|that|these|those|it|them|us)\b"
+         r"|(?:^|[,.!?:;]\s*)\W*(?:(?:can|could)\s+you\s+|pls\s+|please\s+)?spin\s+(?:our|the|this|that|these|those|it|"
+         r"them)\b|\bput\s+an?\s+(?:\w+\s+)?spin\s+on\b"
+         r"|\bmake\s+(?:it|this|that|these|those|them|us|our\s+[\w\s]{1,30}?)\s+(?:sound|look)\s+(?:good|great|"
+         r"better|amazing|impressive|awesome|strong)\b")
 _NOT_A_QUESTION = re.compile(
     rf"\b(?:{_WRITE}\s+{_FOR_WHOM}(?:(?:a|an|some|my|the|our|this)\s+)?{_FILLER}{{0,3}}|"
     rf"{_SEND}\s+{_FOR_WHOM}(?:a|an|some|my|the)\s+{_FILLER}?){_TEXTS}{_HEAD_END}"
+    rf"|\b{_WRITE}\s+(?:up\s+)?{_FOR_WHOM}(?:a|an|some|my|the|our|this)\s+{_FILLER}{{0,3}}{_WRITTEN}{_HEAD_END}"
+    rf"|{_SPIN}"
     rf"|\b(?:write|draft|compose|pen|craft)\s+(?:me\s+|us\s+)?something\b"
     # the answer before made into a text: "turn that into an email to the team", "put this in a slack msg"
     # ("change that to notes" switches to a member called Notes: only the verbs of making a text)
@@ -88,9 +101,38 @@ _NOT_A_QUESTION = re.compile(
     r"|^\W*(?:who|what)\s+(?:are|is)\s+you\b")
 
 
-def framing_spans(low: str) -> list[tuple[int, int]]:
-    """The spans of ``low`` (the lower-cased question) that are framing."""
-    return [m.span() for m in _FRAMING.finditer(low) if m.group(0).strip(" \t,.:;!?-")]
+# A meeting, a deck or a team named by what it is about ("the sales kickoff", "our revenue review", "the board
+# deck"): whom the answer is for, never a figure to compute. Said alone, a few are meetings whatever precedes them.
+_MEETINGS = (r"kick[\s-]?off|deck|slides?|meeting|call|sync|stand[\s-]?up|huddle|off[\s-]?site|all[\s-]hands|"
+             r"town[\s-]?hall|review|team|presentation|pack|one[\s-]on[\s-]one|1:1|catch[\s-]?up|check[\s-]?in|retro|"
+             r"summit|offsite|qbr")
+# When the meeting is ("the sales call in 10 min", "pipeline review tomorrow"): no period to compute for
+_MEETING_WHEN = (r"(?:\s+(?:tomorrow|tmrw|tmr|today|tonight|later(?:\s+today)?|this\s+(?:morning|afternoon|evening)|"
+                 r"at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?|in\s+(?:\d+|a\s+few|an?|half\s+an)\s+(?:mins?|minutes?|hours?|"
+                 r"hrs?))(?![\w-]))?")
+_ABOUT_A_MEETING = re.compile(rf"(?<![\w-])(?P<about>[a-z][\w-]*)\s+(?P<noun>{_MEETINGS})(?![\w-]){_MEETING_WHEN}")
+_MEETING_ALONE = re.compile(r"(?<![\w-])(?P<noun>qbr|all[\s-]hands|kick[\s-]?off|off[\s-]?site|town[\s-]?hall)"
+                            rf"(?![\w-]){_MEETING_WHEN}")
+# Who meets, where no figure is named: "the board deck", "the exec sync", "the weekly review"
+_WHO_MEETS = frozenset({"board", "exec", "execs", "executive", "leadership", "investor", "investors", "management",
+                        "finance", "ops", "marketing", "company", "weekly", "monthly", "quarterly", "annual"})
+
+
+def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: False,
+                  tenant_word: Callable[[str], bool] = lambda _: False) -> list[tuple[int, int]]:
+    """The spans of ``low`` (the lower-cased question) that are framing. ``figure_word``: whether a word names a
+    figure (the tenant's or the catalogue's, "sales" of revenue), said before a meeting's noun the meeting's
+    subject ("the sales kickoff"); ``tenant_word``: whether a word names the tenant's data, never framing."""
+    # "for the support team" where Support is a team of the data's: the member, not whom the answer is for
+    spans = [m.span() for m in _FRAMING.finditer(low) if m.group(0).strip(" \t,.:;!?-")
+             and not (m["meeting"] and any(tenant_word(w) for w in re.findall(r"[a-z]+", m["meeting"])))]
+    meetings = [m for m in _ABOUT_A_MEETING.finditer(low) if m["about"] in _WHO_MEETS or figure_word(m["about"])]
+    for m in (*meetings, *_MEETING_ALONE.finditer(low)):
+        a, b = m.span()
+        if not any(tenant_word(w) for w in re.findall(r"[a-z]+", m["noun"])) and not any(
+                a < d and c < b for c, d in spans):
+            spans.append((a, b))
+    return sorted(spans)
 
 
 def not_a_data_question(low: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from insights.understanding.change_nouns import change_noun
 from insights.understanding.column_words import GENERIC_MODIFIERS
 from insights.understanding.company_name import as_the_company
 from insights.understanding.counts import count_measures, obvious_count
@@ -27,6 +28,7 @@ from insights.understanding.cues import (
     cue_spans,
     excluded_before,
     off_topic,
+    order_word,
     read_cues,
 )
 from insights.understanding.day_parts import greeting_members
@@ -53,6 +55,7 @@ from insights.understanding.operators import (
     read_arithmetic,
     unplaced_operator,
 )
+from insights.understanding.spending import SPEND, buyer_before, customers_spend
 from insights.understanding.time_expressions import (
     UNITS,
     FoundPeriod,
@@ -83,7 +86,7 @@ from insights.understanding.vocabulary import (
 )
 from insights.understanding.word_members import month_or_member, used_as_word
 from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, SELLING, ordinary
-from metrics.measures import CATALOGUE, DEFAULT_MEASURE
+from metrics.measures import CATALOGUE, DEFAULT_MEASURE, Measure
 from metrics.periods import period_bounds, periods
 from metrics.semantic import SemanticModel
 
@@ -115,6 +118,7 @@ _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|our\s+)?$")
 _BEFORE_THAT = re.compile(r"\b(?:previous|prior|preceding|before|earlier)\b")
 _PACE_WORDS = frozenset({"target", "targets", "quota", "quotas", "budget"})
 _RATIO = re.compile(r"\bratio\b")
+_COST_WORDS = frozenset({"cost", "costs", "cogs", "fee", "fees", "expense", "expenses", "spend", "payroll", "wages"})
 # "per dollar of spend", "for every £ of cost", "per dollar spent": the money unit of the measure divided by,
 # not a thing counted
 _PER_MONEY = (r"(?:(?:one|single|1)\s+)?(?:dollar|pound|euro|buck|quid|cent|penny)s?\s+(?:(?:of|in)\s+|"
@@ -147,7 +151,10 @@ _NOT_A_SELLER = frozenset({"we", "you", "they", "i", "us", "it", "team", "everyo
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
 _CLASS_WORDS = frozenset({"type", "kind", "class", "group", "level", "tier", "category", "segment"})
 _SHARE_WORD = re.compile(rf"\b(?:{SHARE_NOUNS})\b|%")
+_AS_A = re.compile(r"\bas\s+(?:an?\s+)?$")
 _PART_SOURCE = re.compile(r"\b(?:from|through|thru|via)\s+(?:the\s+|our\s+)?$")
+_PART_AFTER_VERB = re.compile(r"\b(?:was|were|is|are|came|come|comes|went|go|goes|got)\s+"
+                              r"(?:(?:from|through|thru|via|to|into|in|on|at|by|for|out\s+of)\s+)?(?:the\s+|our\s+)?$")
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
 _MONTH_WORDS = frozenset(name.lower() for name in calendar.month_name if name)
 _ADJECTIVE_OF = {grain: adjective for adjective, grain in reversed(GRAIN_ADJECTIVES.items())}  # "month": "monthly"
@@ -202,6 +209,8 @@ class _Facts:
     month_or_member: list[Hit] = field(default_factory=list)  # "bookings for june": the month, or June?
     unnamed: list[Hit] = field(default_factory=list)  # "how did the campaign do": one campaign, not said which
     count_choices: tuple[str, ...] | None = None  # "how many" with no measure: the counts it could mean
+    our_spend: str | None = None  # "total spend": what the company paid, no selling word's figure
+    buyer_spans: list[tuple[int, int]] = field(default_factory=list)  # "customers" of "did customers spend"
 
     @property
     def period_said(self) -> bool:
@@ -210,7 +219,7 @@ class _Facts:
     @property
     def business_words(self) -> bool:
         return bool(self.measure_said or self.missing or self.unsupported or self.members or self.excluded
-                    or self.groups or self.ambiguous or self.unknown_dimension or self.unnamed)
+                    or self.groups or self.ambiguous or self.unknown_dimension or self.unnamed or self.our_spend)
 
 
 @dataclass
@@ -315,7 +324,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     text = chat_spelled(text, tenant_word=lambda w: bool(vocab.entries_of_word(w)))  # "how r we doing"
     text = correct_keywords(spell_out(text), tenant_word=vocab.knows)
     low = _lower(text)
-    framing = framing_spans(low)
+    framing = framing_spans(low, figure_word=lambda w: _names_a_figure(w, vocab),
+                            tenant_word=lambda w: _names_data(w, vocab))
     framing = greeting_members(low, framing, member_name=lambda w: w in vocab.member_names)  # "evening orders"
     # "why …? price cap?": the asker's guess at a cause is framing too, and no request to write or chat
     guesses = read_guesses(_blank(low, tuple(framing)), text, vocab=vocab, as_of=as_of)
@@ -337,7 +347,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
                    not_a_question=not_question)
     hits = vocab.find(blank, text)
     # "revenue rose", "reading the numbers": the words, placed as such, not the members Rose and Reading
-    as_words = [h for h in hits if used_as_word(h, hits, text, blank)]
+    # "drove the growth in seats": the change, not the plan Growth
+    as_words = [h for h in hits if used_as_word(h, hits, text, blank) or change_noun(h, hits, text, blank)]
     hits = [h for h in hits if h not in as_words]
     # "booking channel", "lead source": the kind of the dimension said, naming nothing else of the data
     qualifiers = qualifier_spans(blank, ((h.start, h.end) for h in hits if h.kind == "dimension"),
@@ -374,7 +385,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     facts.groups += [Hit("dimension", name, None, a, a) for a, _, name in guesses.suspects]  # "…? maybe tiktok?"
     _read_counted_noun(facts, hits)
     _read_how_many(facts, model)
-    covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans,
+    covered = [*time.spans, *mods.spans, *((h.start, h.end) for h in hits), *facts.per_spans, *facts.buyer_spans,
                *comparison_idioms(blank), *((h.start, h.end) for h in as_words),
                *(m.span() for m in _SINGLE_PERIOD.finditer(blank)),
                *((mods.unusual_span,) if mods.unusual_span else ()),
@@ -393,6 +404,12 @@ def _names_data(word: str, vocab: Vocabulary) -> bool:
     """Whether ``word`` names something the tenant's data holds (not a figure it lacks, as "leads" may be)."""
     held = any(e.kind not in ("unsupported_measure", "missing_measure") for e in vocab.entries_of_word(word))
     return held or bool(vocab.members_with_word(word))
+
+
+def _names_a_figure(word: str, vocab: Vocabulary) -> bool:
+    """Whether ``word`` names a figure, held or not ("sales", "revenue", "pipeline"), and no member."""
+    figures = ("measure", "weak_measure", "missing_measure", "unsupported_measure")
+    return any(e.kind in figures for e in vocab.entries_of_word(word)) and not vocab.members_with_word(word)
 
 
 def _read_counted_qualifier(facts: _Facts, hits: list[Hit]) -> None:
@@ -523,7 +540,23 @@ def _named_ratio(facts: _Facts, model: SemanticModel) -> None:
             return
 
 
+def _without_our_spend(facts: _Facts, hits: list[Hit]) -> list[Hit]:
+    """"Total spend", "how much did we spend": what the company paid, which no selling word stands for (kept to ask
+    back); "how much did customers spend": what was sold, the customers saying who spent (no head count asked)."""
+    spends = [h for h in hits if h.kind in ("weak_measure", "missing_measure") and SPEND.fullmatch(
+        facts.low[h.start:h.end])]
+    ends = [h.end for h in hits if h.kind == "member"]
+    theirs = [h for h in spends if customers_spend(facts.low, h.start, h.end, member_ends=ends)]
+    facts.buyer_spans = [span for span in (buyer_before(facts.low, h.start) for h in theirs) if span]
+    ours = [h for h in spends if h not in theirs]
+    if ours:
+        facts.our_spend = facts.text[ours[0].start:ours[0].end]
+    return [h for h in hits if h not in ours and not (h.name == "new_customers" and (h.start, h.end) in
+                                                      facts.buyer_spans)]
+
+
 def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> None:
+    hits = _without_our_spend(facts, hits)
     strong = [h for h in hits if h.kind == "measure"]
     named = list(dict.fromkeys(h.name for h in strong))
     # "sales" names revenue unless the same question names another measure ("sales volume", "sales orders").
@@ -708,8 +741,10 @@ def _read_unknown_beside_dimensions(facts: _Facts, hits: list[Hit], vocab: Vocab
 
 
 def _asks_about_dimension(word: str) -> bool:
-    """"each region", "which store", "top products": words that ask about a dimension rather than name a member."""
-    return all(part in COMMON or part in _ARTICLES or part in _PREPOSITIONS for part in word.split("-"))
+    """"each region", "which store", "top products", "primary channel": words that ask about a dimension rather
+    than name a member."""
+    return order_word(word) or all(part in COMMON or part in _ARTICLES or part in _PREPOSITIONS
+                                   for part in word.split("-"))
 
 
 # ---------------------------------------------------------------- what the text asks for
@@ -840,10 +875,16 @@ def _share_part(facts: _Facts) -> tuple[str, str] | None:
         owner = [m for m in named if m[0] < before]
         if owner:
             return owner[-1][1], owner[-1][2]
+    # "what share of london orders were same day": the member the verb says the part was (or came from) is the part;
+    # a member qualifying the measure ("london orders", "orders in london", "revenue from leeds") narrows the whole
+    verb = [m for m in named if _PART_AFTER_VERB.search(facts.blank, 0, m[0])]
+    if verb:
+        return verb[0][1], verb[0][2]
     # "specials share of dinner sales at leeds": the member said just before the share word is the part, and every
     # other member narrows the whole
     for said in _SHARE_WORD.finditer(facts.blank):
-        owner = [m for m in named if m[0] < said.start() and not facts.blank_of_hits[m[0]:said.start()].strip()]
+        owner = [m for m in named if m[0] < said.start()  # "same day as a % of leeds orders" too
+                 and not _AS_A.sub("", facts.blank_of_hits[m[0]:said.start()]).strip()]
         if owner:
             return owner[-1][1], owner[-1][2]
     # "share of sales from specials at leeds": what the part came from, wherever the whole's members are said
@@ -955,6 +996,10 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         if cues.follow_up_start:  # "and what about that one?" opening a conversation
             return _nothing_to_follow(model)
         return _out_of_scope(model, confidence=0.6)
+    # "marketing spend", a figure of other companies' data, is asked back the same way
+    spent = facts.our_spend or next((u for u in facts.unsupported if SPEND.search(u)), None)
+    if spent and facts.measure is None:
+        return _what_was_spent(spent, facts, model)
     if facts.unsupported:
         # "refunds as a % of revenue": say what was understood, and which words were not
         understood = f"I understood {_understood(facts, model)}, but " if facts.measure_said else ""
@@ -1057,6 +1102,24 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I can't split the data by “{facts.unknown_dimension}”. It can be broken down by "
                         f"{_list(list(dims), 'or')}.", dims, confidence=0.9)
     return None
+
+
+def _what_was_spent(spent: str, facts: _Facts, model: SemanticModel) -> Parse:
+    """"Total spend" where no measure is called so: the measures there are, the cost-like ones first (what a
+    company pays), never revenue (what its customers spent)."""
+    costs = [m for m in model.measures if _cost_like(model.measure(m))]
+    order = [*costs, *(m for m in model.measures if m not in costs)]
+    labels = [model.measure(m).label.lower() for m in order]
+    offer = (f"Did you mean {_list(labels[:len(costs)], 'or')}? I can also tell you about "
+             f"{_list(labels[len(costs):])}." if costs else f"I can tell you about {_list(labels)}.")
+    return _clarify(f"This data has no figure called “{spent}”. {offer}",
+                    tuple(_reading(facts, model, measure=m) for m in order), confidence=0.9)
+
+
+def _cost_like(measure: Measure) -> bool:
+    """What a company pays: a measure whose rise is bad, or whose name says cost, fee or expense."""
+    words = set(re.findall(r"[a-z]+", f"{measure.name} {measure.label}".lower().replace("_", " ")))
+    return not measure.up_is_good or bool(words & _COST_WORDS)
 
 
 def _how_many_what(facts: _Facts, model: SemanticModel) -> Parse:

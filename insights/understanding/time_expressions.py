@@ -728,7 +728,8 @@ def read_time(
     grain_split = False
     for pattern, mode in _COMPARISONS:
         for m in pattern.finditer(text):
-            if not _taken(spans, m.start(), m.end()):
+            # "were same day last month": the delivery slot Same Day, then the month, no "same day" to compare with
+            if not _taken(spans, m.start(), m.end()) and not _taken(blocked, m.start(), m.end()):
                 spans.append(m.span())
                 comparison = comparison or mode
     over: str | None = None
@@ -738,7 +739,7 @@ def read_time(
             comparison = comparison or "previous"
             over = over or {"d": "day", "m": "month", "q": "quarter", "w": "week"}[(m["u"] or m["a"])[0]]
             grain = grain or over
-    future = _FUTURE.search(text)
+    future = next((m for m in _FUTURE.finditer(text) if not _taken(blocked, m.start(), m.end())), None)  # "Next Day"
     if future:
         return TimeReading(spans=tuple(spans), problem="future", problem_text=future.group(0))
     # "this summer" is the season even where Summer is a member; "summer's bookings" are hers.
