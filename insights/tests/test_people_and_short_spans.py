@@ -106,6 +106,11 @@ def test_the_modal_stays_the_modal():
     assert "what will happen" in clarification("revenue may drop next month")
 
 
+def test_a_follow_up_names_a_person_by_first_name():
+    assert members(ask("and will?", RESELLER, "hannah's revenue last month")) == {"rep": ["Will Turner"]}
+    assert ask("and jordan?", RESELLER, "hannah's revenue last month")["intent"] == "clarify"
+
+
 def test_a_first_name_that_is_a_month_alone_is_asked_back():
     said = clarification("sales for may")
     assert "May 2025" in said and "May Chen" in said
@@ -125,6 +130,7 @@ def test_a_name_beside_another_person_of_the_list_is_a_name():
 def test_only_dimensions_of_people_lend_their_parts():
     assert of_people("rep", ()) and of_people("account_manager", ()) and of_people("team", SALON.dimensions["team"])
     assert not of_people("product", RESELLER.dimensions["product"])
+    assert not of_people("store", ("Harbour Point", "Market Street", "Bay View", "Sunset Strip"))
     assert "widget" not in name_parts(RESELLER.dimensions)
     got = ask("revenue for widget last month")
     assert got["intent"] == "clarify"
@@ -224,6 +230,12 @@ def test_a_shorthand_of_the_future_is_still_asked_back():
 def test_a_length_of_time_no_rule_places_is_asked_back_never_dropped(text, said):
     assert ask(text)["intent"] == "clarify"
     assert f"“{said}”" in clarification(text)
+
+
+def test_the_span_before_is_the_comparison():
+    got = ask("compared to the 30 days before?", RESELLER, "revenue last 30 days")
+    assert (got["intent"], got["compare_to"]["start"], got["compare_to"]["end"]) == ("compare", "2025-10-03",
+                                                                                     "2025-11-01")
 
 
 def test_periods_ranked_by_count_are_no_span():

@@ -18,6 +18,12 @@ bdr associate representative person closer broker realtor planner recruiter bank
 driver cashier clerk waiter waitress chef bartender barista coach trainer teacher tutor instructor doctor nurse
 dentist physician baker specialist officer
 """.split())  # noqa: SIM905 - a word list reads best as text
+# Nouns of things and places: members shaped like names ("Harbour Point", "Market Street") are not people there.
+_THING_NOUNS = frozenset("""
+store shop site location branch outlet venue city town state province region country market territory area zone
+product sku item brand line category collection family campaign channel segment plan vendor supplier warehouse
+source industry sector tier property hotel restaurant clinic school course program project account customer client
+""".split())  # noqa: SIM905 - a word list reads best as text
 _NAME = re.compile(r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?")
 MIN_NAME_LETTERS = 3
 # The share of members written "First Last" (and of distinct first and last words) from which they are people.
@@ -45,7 +51,9 @@ def _names_of_people(members: tuple[str, ...]) -> bool:
 
 
 def of_people(dimension: str, members: tuple[str, ...]) -> bool:
-    return _named_for_people(dimension) or _names_of_people(members)
+    noun = re.split(r"[\s_\-]+", dimension.lower())[-1]
+    thing = noun in _THING_NOUNS or noun.removesuffix("s") in _THING_NOUNS
+    return _named_for_people(dimension) or (not thing and _names_of_people(members))
 
 
 def people_dimensions(dimensions: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -609,6 +609,10 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\s+(?:wtd|mtd|qtd|(?:week|month|quarter)[\s-]+to[\s-]+date)\b"), "previous"),
     (re.compile(r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|against|than|over|on)\s+(?:the\s+)?(?:last|previous|prior)"
                 r"(?:\s+year'?s)?\s+(?:ytd|year[\s-]+to[\s-]+date)\b"), "year"),
+    # "compared to the 30 days before", "vs the 4 weeks prior": the span of that length just before.
+    (re.compile(r"\b(?:(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|against|than|over|on|to)\s+)?(?:the\s+)?\d{1,3}\s?"
+                r"(?:days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)\s+(?:before|earlier|prior)"
+                r"(?:\s+(?:that|it|then))?\b"), "previous"),
     # "vs the month before", "against the quarter before that": the period just before.
     (re.compile(r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|against|than|over|on)\s+the\s+"
                 r"(?:day|week|month|quarter|year|period|one)\s+before(?:\s+(?:that|it))?\b"), "previous"),
