@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from insights.understanding.number_forms import other_numbers
 from insights.understanding.words import SELLING
 from metrics.measures import Measure
 from metrics.semantic import SemanticModel
@@ -50,3 +51,11 @@ def obvious_count(model: SemanticModel, *, text: str) -> str | None:
     if "units" in counts and _SELLING.search(text):
         return "units"
     return counts[0] if len(counts) == 1 else None
+
+
+def counted_noun(model: SemanticModel, *, word: str) -> str | None:
+    """The one count of ``model`` whose name opens on ``word`` in either number: "per ticket" divides by
+    tickets_sold, the count of tickets (ticket_revenue, an amount, counts none)."""
+    forms = {word, *other_numbers(word)}
+    named = [name for name in count_measures(model) if re.split(r"[_\s]+", name.lower())[0] in forms]
+    return named[0] if len(named) == 1 else None

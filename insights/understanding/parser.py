@@ -19,7 +19,7 @@ from typing import Any
 from insights.understanding.change_nouns import change_noun
 from insights.understanding.column_words import GENERIC_MODIFIERS
 from insights.understanding.company_name import as_the_company
-from insights.understanding.counts import count_measures, obvious_count
+from insights.understanding.counts import count_measures, counted_noun, obvious_count
 from insights.understanding.cues import (
     Cues,
     asked_groupings,
@@ -363,7 +363,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     # Members say nothing about intent: "Best Buy", "Top Shelf", "Max" or "Total" are names, not a ranking.
     facts.cues = read_cues(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind == "member")),
                            names=[(h.start, h.end) for h in hits if h.kind not in ("member", "dimension")])
-    hits = _read_per(facts, hits, vocab)
+    hits = _read_per(facts, hits, vocab, model)
     if mods.pace:  # "how far are we from our target": the pace's own word, placed, no figure asked for
         as_words += [h for h in hits if h.kind == "unsupported_measure" and h.name in _PACE_WORDS]
         hits = [h for h in hits if h not in as_words]
@@ -488,7 +488,7 @@ def _names(hits: list[Hit], low: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> list[Hit]:
+def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary, model: SemanticModel) -> list[Hit]:
     """What "per …" divides by: a grain ("per day", "average daily"), a measure ("per order") or a
     dimension ("per territory"); a word it cannot count ("per customer" without customers) is kept to ask about."""
     facts.per = facts.mods.per_grain
@@ -503,6 +503,8 @@ def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> list[Hit]:
         if hit is None and word is not None:
             entries = [e for e in vocab.entries_of_word(written) if e.kind in ("measure", "dimension")]
             kind, name = (entries[0].kind, entries[0].name) if entries else (None, None)
+            counted = None if entries else counted_noun(model, word=written)
+            kind, name = ("measure", counted) if counted else (kind, name)
         if kind == "measure" and name == "new_customers" and "new" not in written:
             kind = None  # new customers acquired are not the customers there are
         if kind == "dimension" and (_a_class_of(name, written) or (hit is not None and hit.fuzzy)):
@@ -633,6 +635,11 @@ def _next_to(a: Hit, b: Hit, low: str) -> bool:
 
 
 _SUPERLATIVE = re.compile(r"[a-z]{2,}est")  # "the fewest orders", "the steepest passes fall": how, not whose
+# A word that may be a name: letters, or letters with digits ("o2", "b2b"), never a digit first ("3rd", "10k").
+_NAME_WORD = re.compile(r"[a-z](?:[a-z]+|[a-z\d]*\d[a-z\d]*)")
+# "were live", "went live", "is open": a verb of being puts an adjective after it, said of what the question is about
+_BEING_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|go|goes|went|gone|going|stay\w*|remain\w*|"
+                           r"get|gets|got|still)\s+$")
 
 
 def _owns_figure(word: str, end: int, blank: str, figures: frozenset[int], vocab: Vocabulary) -> bool:
@@ -642,6 +649,12 @@ def _owns_figure(word: str, end: int, blank: str, figures: frozenset[int], vocab
     return following in figures and following > end and word not in QUALIFIERS and word not in GENERIC_MODIFIERS \
         and word not in OPERATORS and not change_verb(word) and not _SUPERLATIVE.fullmatch(word) \
         and not vocab.knows(word) and not vocab.in_dimension_name(word)
+
+
+def _said_of_them(word: str, start: int, blank: str, vocab: Vocabulary) -> bool:
+    """Whether ``word`` at ``start``, an ordinary word that is only a part of members' names ("live" of Marchmont
+    Live), is said as the word: after a verb of being ("how many channels were live"), never naming a member."""
+    return ordinary(word) and word not in vocab.member_names and bool(_BEING_BEFORE.search(blank[:start]))
 
 
 def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], vocab: Vocabulary, *,
@@ -662,7 +675,9 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             # "in 2025 came through": the preposition's object was the period, not the word after it.
             previous_word, open_name = "", False
         previous_end = token.end
-        unknown = not inside and word.isalpha() and len(word) > 1 and (word not in COMMON or word in MEMBER_LIKE)
+        # "o2", "b2b": letters and digits make a name as much as letters do; "academy 2": a number goes on a name
+        unknown = not inside and ((_NAME_WORD.fullmatch(word) and (word not in COMMON or word in MEMBER_LIKE))
+                                  or (open_name and word.isdigit()))
         if unknown:
             written = facts.text[token.start:token.end]
             proper = written[:1].isupper() and k > 0 and not re.search(r"[.?!]\s*$", facts.text[:token.start])
@@ -683,7 +698,8 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             # "why did revenue tank": a verb of change is no part of a name ("Tank Sensor") said in part
             # "london net sales last month": a word just before a figure says whose figure it is, plain English
             # or not, so one that names no member is asked back, never left out of a total
-            elif proper or word in MEMBER_LIKE or (vocab.members_with_word(word) and not change_verb(word)) or (
+            elif proper or word in MEMBER_LIKE or (vocab.members_with_word(word) and not change_verb(word)
+                                                    and not _said_of_them(word, token.start, blank, vocab)) or (
                     _owns_figure(word, token.end, blank, figures, vocab)
                     and not any(a <= token.start < b for a, b in cued)) or (
                     # "brought in the fewest": a cue word after a preposition is the cue, not a name; what
@@ -1433,6 +1449,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
             return _ask_problem(_Ask("breakdown", problem="no_dimension"), model)
         group_by = ask.group_by or group_by
         kept = (*GROUPED_INTENTS, "share", "unusual")  # "by territory?" after a share or unusual changes
+        # "and just brakes skus there" after "how many skus": the noun counted, said again, asks for no split
+        kept = (*kept, "count") if group_by == previous.group_by and ask.group_by else kept
         # "sour credits by state that month" after unusual changes says its own shape, a split; "and rev by state
         # in week 7?" leans on the search with a new measure
         own_shape = previous.intent == "unusual" and facts.measure_said and not facts.cues.follow_up_start

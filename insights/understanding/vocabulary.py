@@ -35,6 +35,7 @@ from insights.understanding.column_words import (
 )
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
+from insights.understanding.number_forms import other_numbers, plural_forms, singular_forms
 from insights.understanding.people import name_parts, people_dimensions, said_as_a_name
 from insights.understanding.spellings import spellings
 from insights.understanding.words import COMMON, FUNCTION, MEMBER_LIKE, SELLING, ordinary
@@ -149,6 +150,7 @@ SELLER_DIMENSIONS = frozenset({"account_manager", "account_executive", "sales_re
 SELLER_WORDS: tuple[str, ...] = ("rep", "reps", "sales rep", "sales reps", "salesperson", "salespeople",
                                  "sales person", "seller", "sellers")
 MAX_SHORT_FORMS = 2_000  # per phrase: past that, one word at a time
+MAX_NUMBER_FORMS = 16  # per member, the same
 CODE_WORDS = frozenset({"code", "type", "kind", "class", "level", "number"})
 PERIOD_QUALIFIERS = frozenset({"month", "week", "quarter", "year"})
 QUALIFIER_WORDS = frozenset({"type", "code", "name", "id", "group", "kind", "class", "level"})
@@ -243,6 +245,10 @@ class Vocabulary:
                     i += 1
                 continue
             found = self._match_at(tokens, i, joined, options)
+            cut = self._own_measure_inside(tokens, i, found, joined, options) if found else None
+            if cut is not None:
+                # "average ticket revenue": the tenant's "ticket revenue" beats the catalogue's "average ticket"
+                found = self._match_at(tokens, i, joined, options, most=cut)
             if found is None:
                 i += 1
                 continue
@@ -266,11 +272,28 @@ class Vocabulary:
         "margin rate", both margin %, never a rate the data lacks."""
         return any(e.kind == "measure" for k in range(1, len(words) - 1) for e in self.phrases.get(words[k:], ()))
 
+    def _own_measure_inside(
+        self, tokens: list[Token], i: int, found: tuple[int, list[Entry], bool], joined: list[bool],
+        options: list[tuple[str, ...]],
+    ) -> int | None:
+        """Where a measure of the tenant's own starts inside the catalogue's phrase ``found`` at ``i`` for a
+        figure the data lacks, and runs past its end: how many of the phrase's words to keep."""
+        length, entries, _ = found
+        if not all(e.kind == "missing_measure" for e in entries):
+            return None
+        for k in range(1, length):
+            inner = self._match_at(tokens, i + k, joined, options)
+            if inner is not None and k + inner[0] > length and any(e.kind == "measure" for e in inner[1]):
+                return k
+        return None
+
     def _match_at(
-        self, tokens: list[Token], i: int, joined: list[bool], options: list[tuple[str, ...]]
+        self, tokens: list[Token], i: int, joined: list[bool], options: list[tuple[str, ...]], *,
+        most: int | None = None,
     ) -> tuple[int, list[Entry], bool] | None:
+        """``most``: the longest phrase to try, in words."""
         reach = 1
-        while i + reach < len(tokens) and reach < self.longest and joined[i + reach - 1]:
+        while i + reach < len(tokens) and reach < min(self.longest, most or self.longest) and joined[i + reach - 1]:
             reach += 1
         for length in range(reach, 0, -1):
             words = tuple(t.text for t in tokens[i:i + length])
@@ -462,8 +485,8 @@ class Vocabulary:
     def members_with_word(self, word: str) -> list[str]:
         """Members whose name holds ``word`` ("furniture" → "Outdoor Furniture"), for a partial mention."""
         found = list(self.member_words.get(word, []))
-        for singular in singulars(word):
-            found += [m for m in self.member_words.get(singular, []) if m not in found]
+        for form in (*singulars(word), *plural_forms(word)):  # "battery" → "Car Batteries"
+            found += [m for m in self.member_words.get(form, []) if m not in found]
         return found
 
     def entries_of_word(self, word: str) -> list[Entry]:
@@ -686,7 +709,8 @@ def _dimension_words(name: str) -> set[tuple[str, ...]]:
     if not words:  # a column named only by punctuation ("#", ":") has no words to ask for it by
         return set()
     forms = {words, tuple("".join(words).split())}
-    forms |= {(*words[:-1], p) for p in plurals(words[-1])}
+    # "categories" of category, "category" of a column named categories
+    forms |= {(*words[:-1], p) for p in (*plurals(words[-1]), *singular_forms(words[-1]))}
     for synonym in DIMENSION_SYNONYMS.get(name.lower(), ()):
         forms.add(words_of(synonym))
     return {f for f in forms if f}
@@ -696,7 +720,8 @@ def _member_forms(member: str) -> set[tuple[str, ...]]:
     words = words_of(member)
     if not words:
         return set()
-    forms = {words, words[:-1] + tuple(plurals(words[-1])[:1])}
+    # "unit 7" has no plural: never the form "unit" alone
+    forms = {words, *((*words[:-1], p) for p in plurals(words[-1])[:1])}
     if "&" in words:
         forms.add(tuple("and" if w == "&" else w for w in words))
     if len(words) > 1:
@@ -707,6 +732,26 @@ def _member_forms(member: str) -> set[tuple[str, ...]]:
     if apart:
         forms.add(apart)
     return {f for f in forms if f}
+
+
+def _add_member_numbers(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]) -> None:
+    """"battery" of Batteries, "trail runner" of Trail Runners, "knives" of Knife: every word of a member in either
+    number names it, after every member's own forms (so "Brake" beside "Brakes" keeps its own name) and never as an
+    everyday word of questions ("sale" of Sales, "new" of News: those only as written)."""
+    for dimension, members in dimensions.items():
+        for member in members:
+            words = words_of(member)
+            ways = [(w, *(f for f in other_numbers(w) if f not in COMMON)) for w in words]
+            if not words or all(len(w) == 1 for w in ways):
+                continue
+            if prod(len(w) for w in ways) > MAX_NUMBER_FORMS:  # a long name: one word at a time
+                forms = {(*words[:k], f, *words[k + 1:]) for k, w in enumerate(ways) for f in w[1:]}
+            else:
+                forms = set(itertools.islice(itertools.product(*ways), 1, None))
+            weak = all(w in FUNCTION for w in words)
+            for form in forms:
+                if form not in vocab.phrases:
+                    vocab.add(form, Entry("member", dimension, member, weak), forgiving=False)
 
 
 def build(
@@ -802,6 +847,7 @@ def build(
                 if len(word) >= 3 and word.isalpha() and word not in FUNCTION:
                     vocab.member_words.setdefault(word, []).append(member)
             vocab.member_names.setdefault(member.lower(), []).append((dimension, member))
+    _add_member_numbers(vocab, dimensions)
     _add_number_forms(vocab, measures)
     _add_first_words(vocab, measures, dimensions=details_of(dimensions, details))
     _add_shared_last_words(vocab, measures)
@@ -852,7 +898,8 @@ def _add_number_forms(vocab: Vocabulary, measures: Mapping[str, Measure]) -> Non
             words = words_of(phrase)
             if len(words) < 2:
                 continue
-            for form in itertools.product(*(sorted(_in_both_numbers((w,))) for w in words[:-1]), (words[-1],)):
+            for form in itertools.product(*(sorted(f for (f,) in _in_both_numbers((w,))) for w in words[:-1]),
+                                          (words[-1],)):
                 if form not in vocab.phrases:
                     vocab.add(form, Entry("measure", name), forgiving=False)
 

@@ -1,0 +1,160 @@
+"""Names in either number, the tenant's own measure over a catalogue phrase it overlaps, and places no member is.
+
+The companies are made up: a parts shop whose categories are plural nouns of every English spelling, and a
+ticket seller with no orders, venues one of which is named with a digit nowhere, and promoters named "… Live"."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from insights.tests.asking import conversation, members
+from insights.tests.models import company
+from insights.understanding.number_forms import other_numbers, plural_forms, singular_forms
+from insights.understanding.parser import parse
+
+AS_OF = date(2025, 11, 15)
+PARTS = company(version="e6-parts", columns=("revenue", "units", "orders"), dimensions={
+    "category": ("Batteries", "Brakes", "Accessories", "Brushes", "Boxes", "Glasses", "Knives", "Gift Sets"),
+    "sku": ("BAT-100", "BRK-200", "ACC-300"),
+    "branch": ("Hope", "Leith", "Unit 7"),
+}, first_date=date(2023, 1, 1), last_date=date(2025, 11, 30))
+TICKETS = company(version="e6-tickets", columns=("tickets_sold", "ticket_revenue", "fees"), dimensions={
+    "venue": ("The Roundhouse", "Arena North", "Corn Exchange", "The Jazz Cafe", "Barrowland"),
+    "genre": ("Rock", "Jazz", "Comedy"),
+    "promoter": ("Marchmont Live", "Meridian Live"),
+    "sales_channel": ("Box Office", "Web", "App"),
+}, first_date=date(2023, 1, 1), last_date=date(2025, 11, 30))
+
+
+def ask(*turns: str, model=PARTS) -> dict:
+    return conversation(*turns, model=model, as_of=AS_OF)
+
+
+@pytest.mark.parametrize(("word", "others"), [
+    ("batteries", ("battery",)), ("battery", ("batteries",)), ("brushes", ("brush",)), ("box", ("boxes",)),
+    ("glasses", ("glass",)), ("glass", ("glasses",)), ("knives", ("knife",)), ("knife", ("knives",)),
+    ("skus", ("sku",)), ("tickets", ("ticket",)), ("shoes", ("shoe",)),
+])
+def test_a_word_has_its_other_number(word, others):
+    assert set(others) <= set(other_numbers(word))
+
+
+@pytest.mark.parametrize("word", ["glass", "analysis", "7", "o2", "us"])
+def test_words_that_are_no_plural_have_no_singular(word):
+    assert singular_forms(word) == ()
+    assert word.isalpha() or plural_forms(word) == ()
+
+
+MEMBERS = [
+    ("why did battery sales drop in jan??", "drivers", {"category": ["Batteries"]}),
+    ("monthly battery units last 12 mo", "trend", {"category": ["Batteries"]}),
+    ("battery sales trend", "trend", {"category": ["Batteries"]}),
+    ("how far r we from 450 battery units this qtr", "pace", {"category": ["Batteries"]}),
+    ("brush revenue last month", "value", {"category": ["Brushes"]}),
+    ("box units in q3", "value", {"category": ["Boxes"]}),
+    ("glass sales last month", "value", {"category": ["Glasses"]}),
+    ("knife sales last month", "value", {"category": ["Knives"]}),
+    ("accessory revenue at hope last month", "value", {"category": ["Accessories"], "branch": ["Hope"]}),
+    ("gift set units last month", "value", {"category": ["Gift Sets"]}),
+    ("battery and brake units last month", "breakdown", {"category": ["Batteries", "Brakes"]}),
+    ("revenue at unit 7 last month", "value", {"branch": ["Unit 7"]}),
+]
+
+
+@pytest.mark.parametrize(("text", "intent", "named"), MEMBERS, ids=[t for t, _, _ in MEMBERS])
+def test_a_member_is_named_in_either_number_word_by_word(text, intent, named):
+    got = ask(text)
+    assert got["intent"] == intent
+    assert members(got) == named
+
+
+def test_a_member_named_without_its_plural_is_left_out_of_a_total_as_written():
+    got = ask("revenue excluding battery last month")
+    assert got["intent"] == "value"
+    assert "Batteries" not in members(got)["category"]
+    assert len(members(got)["category"]) == len(PARTS.dimensions["category"]) - 1
+
+
+def test_a_member_whose_name_ends_in_a_number_is_not_named_by_its_first_word():
+    got = parse("units at unit 9 last month", model=PARTS, as_of=AS_OF)
+    assert members(got.understanding.as_json()) == {}
+
+
+@pytest.mark.parametrize("text", ["ticket revenue per ticket sold by genre in 2025",
+                                  "ticket revenue per ticket in 2025", "fees per ticket sold last quarter"])
+def test_a_measure_said_in_the_singular_divides(text):
+    got = ask(text, model=TICKETS)
+    assert got["intent"] in ("value", "breakdown")
+    assert got["per"] == "tickets_sold"
+
+
+def test_per_a_word_two_counts_open_on_is_asked_about():
+    refunds = company(version="e6-refunds", columns=("tickets_sold", "tickets_refunded", "ticket_revenue"),
+                      dimensions=dict(TICKETS.dimensions), first_date=TICKETS.first_date, last_date=TICKETS.last_date)
+    got = parse("ticket revenue per ticket in 2025", model=refunds, as_of=AS_OF)
+    assert got.understanding.intent == "clarify"
+    assert "per ticket" in (got.clarification or "")
+
+
+def test_the_tenants_measure_beats_a_catalogue_phrase_it_overlaps():
+    got = ask("average ticket revenue per venue last quarter", model=TICKETS)
+    assert (got["intent"], got["measure"], got["per"]) == ("value", "ticket_revenue", "venue")
+    follow = ask("average ticket revenue per venue last quarter", "break that down by genre", model=TICKETS)
+    assert (follow["intent"], follow["measure"], follow["group_by"]) == ("breakdown", "ticket_revenue", "genre")
+
+
+def test_a_catalogue_phrase_the_data_lacks_is_still_asked_about_alone():
+    got = parse("average order value last month", model=TICKETS, as_of=AS_OF)
+    assert got.understanding.intent == "clarify"
+    assert "average order value" in (got.clarification or "")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("tickets sold at the o2 academy last month", "o2 academy"),
+    ("tickets sold at o2 last month", "o2"),
+    ("ticket revenue for the ovo hydro last month", "ovo hydro"),
+])
+def test_an_unknown_place_is_asked_about_never_dropped(text, name):
+    got = parse(text, model=TICKETS, as_of=AS_OF)
+    assert got.understanding.intent == "clarify"
+    assert f"“{name}”" in (got.clarification or "")
+    assert got.suggestions
+
+
+def test_an_unknown_name_with_digits_is_asked_about():
+    got = parse("revenue for b2b last month", model=PARTS, as_of=AS_OF)
+    assert got.understanding.intent == "clarify"
+    assert "b2b" in (got.clarification or "")
+
+
+def test_a_known_place_after_the_article_is_named():
+    assert members(ask("tickets sold at the jazz cafe last month", model=TICKETS)) == {"venue": ["The Jazz Cafe"]}
+
+
+@pytest.mark.parametrize(("text", "intent", "group_by"), [
+    ("how many sales channels were live in h1 2024", "count", "sales_channel"),
+    ("how many promoters were live last month", "count", "promoter"),
+    ("which promoters were live in 2024", "breakdown", "promoter"),
+])
+def test_an_ordinary_word_said_of_the_things_is_no_part_of_a_name(text, intent, group_by):
+    got = ask(text, model=TICKETS)
+    assert (got["intent"], got["group_by"]) == (intent, group_by)
+    assert members(got) == {}
+
+
+def test_an_ordinary_word_that_is_part_of_names_said_as_a_name_is_asked_about():
+    got = parse("how did live do last month", model=TICKETS, as_of=AS_OF)
+    assert got.understanding.intent == "clarify"
+    assert "Marchmont Live" in got.suggestions
+
+
+def test_the_counted_noun_said_again_in_a_follow_up_keeps_the_count():
+    got = ask("how many skus did we sell last month", "at hope?", "and just brakes skus there")
+    assert (got["intent"], got["group_by"]) == ("count", "sku")
+    assert members(got) == {"branch": ["Hope"], "category": ["Brakes"]}
+
+
+def test_a_split_asked_after_a_count_is_a_breakdown():
+    got = ask("how many skus did we sell last month", "break it down by category")
+    assert (got["intent"], got["group_by"]) == ("breakdown", "category")
