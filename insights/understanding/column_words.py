@@ -47,6 +47,19 @@ _QUANTITY_WORDS = frozenset({"lot", "lots", "number", "numbers", "bunch", "coupl
 # "occupancy rate", "cancellation rate": a rate of something, which a summed measure is not ("bookings to
 # seats ratio" is one measure per another: the parser's ``per``).
 _RATE = re.compile(r"\b([a-z]{3,})[\s-]+(rates?|ratios?)\b")
+# Words before "rate" that say which rate, or how it moved, not what it counts: "this rate", "the growth rate" (a
+# growth ranking's), "a higher rate". Any other word is what the rate counts ("win rate", "close rate"), plain
+# English or not.
+_NOT_COUNTED = frozenset("""
+growth higher lower faster slower better worse bigger smaller same current going overall average avg mean typical
+usual normal flat fixed steady similar different whole actual real
+""".split())  # noqa: SIM905 - a word list reads best as text
+
+
+def _rate_of(word: str) -> bool:
+    """Whether ``word`` before "rate" names what a rate counts ("win", "occupancy"), not which rate it is."""
+    return word not in FUNCTION and word not in _NOT_COUNTED and not change_verb(word) and not (
+        word.endswith("est") and word[:-3] in COMMON | {"high", "low", "fast", "slow", "big", "small"})
 
 
 def named_elsewhere(*, name: str, forms: set[tuple[str, ...]], others: Mapping[str, set[tuple[str, ...]]]) -> list[str]:
@@ -125,7 +138,6 @@ def unknown_rates(
         measure = next(((a, b) for a, b in measures if b == m.end(1)), None)
         if measure is not None and m.group(2).startswith("rate"):
             found.append((text[measure[0]:m.end()], measure[0], m.end()))
-        elif measure is None and m.group(1) not in COMMON and not any(a < m.end(1) and m.start() < b
-                                                                       for a, b in placed):
+        elif measure is None and _rate_of(m.group(1)) and not any(a < m.end(1) and m.start() < b for a, b in placed):
             found.append((text[m.start():m.end()], m.start(), m.end()))
     return found

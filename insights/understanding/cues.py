@@ -19,7 +19,12 @@ _DESC = (r"top|best|highest|most|biggest|largest|greatest|strongest|leading|busi
 _ASC = (r"bottom|worst|lowest|least|smallest|weakest|fewest|slowest|quietest|min(?:imum)?|worst[\s-]selling|"
         r"worst[\s-]performing|"
         r"under[\s-]?performing|slowest[\s-]selling|poorest")
-_ORDER = re.compile(rf"(?<![\w-])(?P<desc>{_DESC})(?![\w-])|(?<![\w-])(?P<asc>{_ASC})(?![\w-])")
+# "peak cups in a single month", "record day for cold brew": the top of a period's figures, said of a period only
+# ("record revenue" says nothing ranked)
+_GRAIN_SAID = r"(?:day|week|wk|month|mo|mth|quarter|qtr|year|yr)s?\b"
+_IN_ONE = rf"(?:in|on|for|over)\s+(?:a|one|any)\s+(?:single\s+)?{_GRAIN_SAID}"
+_PEAK = rf"(?:peak|record)(?=\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_IN_ONE}|{_GRAIN_SAID}))"
+_ORDER = re.compile(rf"(?<![\w-])(?P<desc>{_DESC}|{_PEAK})(?![\w-])|(?<![\w-])(?P<asc>{_ASC})(?![\w-])")
 _NOT_RANK = re.compile(r"\b(?:most\s+recent|at\s+(?:the\s+)?(?:most|least|best|worst)|the\s+most\s+of|"
                        r"least\s+recent)\b")
 _LIMIT = re.compile(
@@ -280,3 +285,17 @@ def excluded_before(text: str, start: int) -> bool:
 def asked_groupings(text: str) -> list[tuple[int, str]]:
     """Words after "by", "per", "each", "which", … (offset, word): candidates for an unknown dimension."""
     return [(m.start("w"), m["w"]) for m in _BY_SOMETHING.finditer(text)]
+
+
+_IN_ONE_AFTER = re.compile(rf"\s+(?:[a-z][\w'-]*\s+){{0,3}}?{_IN_ONE}")
+
+
+def superlative_spans(text: str, *, figures: frozenset[int]) -> list[tuple[int, int]]:
+    """The order words of ``text`` said as superlatives: just before a figure (``figures``: where each starts) or
+    before "in a single day" ("max cups in a single day", "most in one week"), never a name ("max" of Max Tui)."""
+    out = []
+    for m in _ORDER.finditer(text):
+        following = len(text) - len(text[m.end():].lstrip(" "))
+        if (following in figures and following > m.end()) or _IN_ONE_AFTER.match(text, m.end()):
+            out.append(m.span())
+    return out

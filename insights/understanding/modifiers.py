@@ -27,7 +27,10 @@ _GROWTH_PCT = re.compile(
     r"(?:%|percent(?:age)?|pct|relative|growth\s+rate|rate\s+of\s+growth)\s*(?:growth|increase|gain|rise|jump|"
     r"drop|decline|fall|decrease|change)?"
     r"|(?:%|\bpercent(?:age)?|\bpct)\s+(?:growth|increase|gain|rise|change|drop|decline|decrease)\b"
-    r"|\bgrowth\s+rates?\b")
+    r"|\bgrowth\s+rates?\b"
+    # "by relative growth", "by % change": the change as a percentage is what is ranked
+    r"|\b(?:by\s+(?:the\s+)?)?(?:relative|proportional|%|percent(?:age)?|pct)\s+(?:growth|increase|gain|change|"
+    r"decline|drop|fall|decrease|loss)\b")
 # "the biggest gmv drop", "largest yoy sales decline": the measure or comparison said inside the growth words
 _FIGURE_WORDS = r"(?:(?!(?:of|in|to|the|share|part)\b)[a-z%-]+\s+){0,2}?"
 _GROWTH = re.compile(
@@ -40,8 +43,15 @@ _GROWTH = re.compile(
     r"|\b(?:dropped|declined|fell|decreased|lost|shrank|shrunk|slipped|slumped|fallen|dropping|declining)\s+"
     r"(?:[a-z%]+\s+){0,3}?(?:the\s+)?(?:most|least)\b"
     r"|\b(?:top|biggest)\s+(?:growers|gainers|movers|decliners|losers)\b"
-    # "top 3 regions by decline", "rank stores by drop": the change is what is ranked
-    r"|\bby\s+(?:the\s+)?(?:growth|increase|gain|decline|drop|fall|decrease|loss)\b")
+    # "top 3 regions by decline", "rank stores by drop", "by absolute growth": the change is what is ranked
+    rf"|\bby\s+(?:the\s+)?(?:(?:absolute|raw|net|actual)\s+)?{_FIGURE_WORDS}(?:growth|increase|gain|decline|drop|"
+    r"fall|decrease|loss|change)\b"
+    r"|\babsolute\s+(?:growth|increase|gain|decline|drop|fall|decrease|loss|change)\b")
+# The change said as an amount, or as a percentage, beside a growth ranking ("and in absolute terms?", "in raw
+# numbers", "by amount"): which of the two it ranks by
+_IN_AMOUNT = re.compile(r"\b(?:in\s+)?(?:absolute|raw|real|actual|plain)\s+(?:terms|numbers|figures|units)\b"
+                        r"|\bby\s+(?:the\s+)?(?:absolute\s+)?amount\b|\babsolute(?=\s+(?:growth|change|increase|gain|"
+                        r"decline|drop|fall|decrease|loss)\b)")
 _DOWNWARD = re.compile(r"\b(?:drop|drops|dropped|dropping|declin\w*|fall|falls|fell|fallen|decreas\w*|los[st]|loss|"
                        r"shr[ai]nk\w*|shrunk|dip|slump\w*|slid\w*|slipp?\w*|decliners?|losers|least|slowest|smallest)\b")
 _PER_GRAIN = re.compile(
@@ -169,6 +179,8 @@ class Modifiers:
     unusual_span: tuple[int, int] | None = None  # "out of the ordinary": placed, so "ordinary" is no unknown name
     gap: bool = False
     in_percent: bool = False  # "by %", "in percentage terms"
+    in_amount: bool = False  # "in absolute terms", "in raw numbers", "by amount"
+    ranking_spans: tuple[tuple[int, int], ...] = ()  # the words of a growth ranking ("by absolute growth"): placed
     not_in_totals: str | None = None  # the words asking for what daily totals cannot answer
 
     @property
@@ -183,6 +195,9 @@ def read_modifiers(low: str) -> Modifiers:
     plain = _GROWTH.search(low)
     if pct or plain:
         growth = "change_pct" if pct else "change"
+        # "by passenger growth in percentage terms", "fastest growing in absolute terms": the terms said decide
+        if _IN_PERCENT.search(low) or _IN_AMOUNT.search(low):
+            growth = "change" if _IN_AMOUNT.search(low) else "change_pct"
         words = (pct or plain).group(0)
         order = "asc" if _DOWNWARD.search(words) else "desc"
     per_grain = per_span = None
@@ -218,6 +233,8 @@ def read_modifiers(low: str) -> Modifiers:
         unusual_span=unusual.span() if unusual else None,
         gap=bool(_GAP.search(low)),
         in_percent=bool(_IN_PERCENT.search(low)),
+        in_amount=bool(_IN_AMOUNT.search(low)),
+        ranking_spans=tuple(m.span() for m in (pct or plain, *_IN_AMOUNT.finditer(low)) if m is not None),
         not_in_totals=bad.group(0) if bad else None,
     )
 

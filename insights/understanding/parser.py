@@ -30,6 +30,7 @@ from insights.understanding.cues import (
     off_topic,
     order_word,
     read_cues,
+    superlative_spans,
 )
 from insights.understanding.day_parts import greeting_members
 from insights.understanding.dimension_qualifiers import qualifier_spans
@@ -55,6 +56,7 @@ from insights.understanding.operators import (
     read_arithmetic,
     unplaced_operator,
 )
+from insights.understanding.request_words import asking_spans, purpose_spans, without_members
 from insights.understanding.spending import SPEND, buyer_before, customers_spend
 from insights.understanding.time_expressions import (
     UNITS,
@@ -99,7 +101,8 @@ _PREPOSITIONS = frozenset({"in", "for", "at", "from", "of", "about", "to", "on",
                            "except", "without", "minus", "ex", "besides", "than", "vs", "versus"})
 _ARTICLES = frozenset({"the", "a", "an", "our", "my", "their", "its"})
 _PERIOD_GROUP = re.compile(
-    r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|busiest|slowest|quietest|peak|which|what|any|"
+    r"\b(?:best|worst|top|highest|lowest|biggest|strongest|weakest|busiest|slowest|quietest|peak|record|which|what|"
+    r"any|"
     r"single|one|rank|ranked|ranking|in\s+a|in\s+an|for\s+a)\s+(?:of\s+)?(?:\w+\s+)?"
     # chat spellings too: "slowest wk", "best mo" ("mo" is spelled out nowhere else: alone it could be a name)
     r"(?P<g>day|week|wk|month|mo|mth|quarter|qtr|year|yr)s?\b"
@@ -331,6 +334,11 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     guesses = read_guesses(_blank(low, tuple(framing)), text, vocab=vocab, as_of=as_of)
     not_question = not_a_data_question(_blank(low, guesses.spans))
     framing = sorted([*framing, *guesses.ignored])
+    # "can u pull …", "any joy on …", "… for the ops review": how a figure is asked for and what it is for, less
+    # a member named in the purpose ("for the emea review"), which may narrow the figure
+    asking = asking_spans(low, framing=framing, tenant_word=lambda w: _names_data(w, vocab))
+    framing = without_members([*framing, *asking], purposes=purpose_spans(low), members=lambda a, b: [
+        (a + h.start, a + h.end) for h in vocab.find(low[a:b], text[a:b]) if h.kind == "member" and not h.fuzzy])
     ignored = tuple(w for a, b in framing for w in re.findall(r"[\w'’]+", text[a:b]))
     text, low = _blank(text, (*framing, *guesses.spans)), _blank(low, (*framing, *guesses.spans))
     if sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text)):
@@ -349,6 +357,14 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     # "revenue rose", "reading the numbers": the words, placed as such, not the members Rose and Reading
     # "drove the growth in seats": the change, not the plan Growth
     as_words = [h for h in hits if used_as_word(h, hits, text, blank) or change_noun(h, hits, text, blank)]
+    hits = [h for h in hits if h not in as_words]
+    # "max cups in a single day": an order word before a figure or a period is the superlative, never a member it
+    # is only part of the name of (Max Tui); a member of that very name ("Max revenue") stays the member
+    superlatives = superlative_spans(blank, figures=frozenset(
+        h.start for h in hits if h.kind in ("measure", "weak_measure", "missing_measure")))
+    as_words += [*(h for h in hits if h.kind == "member" and (h.value or "").lower() != blank[h.start:h.end]
+                   and any(a <= h.start < b for a, b in superlatives)),
+                 *(Hit("superlative", blank[a:b], None, a, b) for a, b in superlatives)]
     hits = [h for h in hits if h not in as_words]
     # "booking channel", "lead source": the kind of the dimension said, naming nothing else of the data
     qualifiers = qualifier_spans(blank, ((h.start, h.end) for h in hits if h.kind == "dimension"),
@@ -389,7 +405,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
                *comparison_idioms(blank), *((h.start, h.end) for h in as_words),
                *(m.span() for m in _SINGLE_PERIOD.finditer(blank)),
                *((mods.unusual_span,) if mods.unusual_span else ()),
-               *((mods.pace_words_span,) if mods.pace_words_span else ())]
+               *((mods.pace_words_span,) if mods.pace_words_span else ()), *mods.ranking_spans]
     # "used car revenue": a noun after a member says what the member is of, whose figure is the member's
     figures = frozenset(f.start for f in hits if f.kind in ("measure", "weak_measure", "missing_measure") and not any(
         h.kind == "member" and h.end < f.start and len(blank[h.end:f.start].split()) == 1 for h in hits))
@@ -1438,8 +1454,12 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         group_by = ask.group_by or group_by
         limit = ask.limit if ask.limit is not None else (limit if previous.intent == "rank" else None)
         order_by = ask.order_by or (order_by if previous.intent == "rank" else None)
+        if order_by is not None and ask.order_by is None and (facts.mods.in_amount or facts.mods.in_percent):
+            order_by = "change" if facts.mods.in_amount else "change_pct"  # "top 3 in raw numbers?"
     elif previous.order_by is not None and facts.mods.in_percent:
         order_by = "change_pct"  # "and by %?" after a growth ranking
+    elif previous.order_by is not None and facts.mods.in_amount:
+        order_by = "change"  # "and in absolute terms?" after one by percentage
     elif ask.intent == "breakdown" and previous.intent == "trend" and ask.group_by in GRAINS \
             and not facts.cues.breakdown:
         # "and monthly contracts by qtr?" after a series: the same series at that grain, no rows of quarters
