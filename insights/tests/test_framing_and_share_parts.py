@@ -56,6 +56,7 @@ def understood(model: SemanticModel, text: str) -> dict:
     (GYM, "which club had the biggest boost in sign ups last quarter", "rank"),
     (GYM, "what drove the boost in dues last month", "drivers"),
     (GARDEN, "where did the growth in orders come from in q2?", "drivers"),
+    (GARDEN, "show me growth by line for orders q2 vs q1", "drivers"),
 ])
 def test_a_member_named_like_a_change_is_the_change_where_it_is_said_as_one(model, text, intent):
     got = understood(model, text)
@@ -70,6 +71,7 @@ def test_a_member_named_like_a_change_is_the_change_where_it_is_said_as_one(mode
     (GARDEN, "how did growth do last month", {"line": ["Growth"]}),
     (GYM, "sign ups on boost last month", {"tier": ["Boost"]}),
     (GYM, "boost sign ups by club in q2", {"tier": ["Boost"]}),
+    (GARDEN, "orders in growth by town last month", {"line": ["Growth"]}),
 ])
 def test_the_same_word_naming_the_member_stays_the_member(model, text, constraint):
     assert members(understood(model, text)) == constraint
@@ -83,6 +85,7 @@ def test_the_same_word_naming_the_member_stays_the_member(model, text, constrain
     ("revenue review prep: sign ups by club last quarter", "breakdown", Q2, "review"),
     ("how did the sales team do last month", "summary", JULY, "team"),
     ("overview for the offsite", "summary", JULY, "offsite"),
+    ("heads up for the board meeting tmrw - dues by club last month?", "breakdown", JULY, "tmrw"),
 ])
 def test_a_meeting_named_by_a_figure_is_framing_without_revenue(text, intent, time, said):
     got = understood(GYM, text)
@@ -107,6 +110,11 @@ def test_main_and_primary_ask_for_the_one_on_top(model, text, group_by):
     got = understood(model, text)
     assert (got["intent"], got["group_by"], got["order"], got["limit"]) == ("rank", group_by, "desc", 1)
     assert members(got) == {}
+
+
+@pytest.mark.parametrize("text", ["main takeaways for q2?", "top highlights of q2"])
+def test_an_order_word_before_an_overview_asks_for_the_overview(text):
+    assert understood(GYM, text)["intent"] == "summary"
 
 
 def test_main_is_no_typo_of_maine_and_maine_is_still_maine():

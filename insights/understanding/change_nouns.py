@@ -3,9 +3,10 @@ around one tells the name from the change.
 
 "Which channels drove the growth in seats", "the fastest growth in new mrr", "growth in seats q3 vs q2" speak
 of the change; "Growth plan", "growth seats", "in growth", "on growth" name the member. The noun is the change
-when a determiner or a word of degree comes before it ("the", "any", "biggest", "fastest", "strong") or a
-measure follows it ("growth in seats", "decline of revenue"); a word of the tenant's right after it ("growth
-seats", "decline segment") or a preposition before it ("in growth") keeps the member.
+when a determiner or a word of degree comes before it ("the", "any", "biggest", "fastest", "strong"), or a
+measure or a split follows it ("growth in seats", "decline of revenue", "growth by region"); a word of the
+tenant's right after it ("growth seats", "decline segment") or a preposition before it ("in growth") keeps the
+member.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ _DEGREE_BEFORE = re.compile(
     r"[a-z]{2,}est|yoy|mom|qoq|wow|%|percent(?:age)?)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|for|from|by|with|in|on|to|within|than|vs\.?|versus|w/)\s+(?:the\s+)?$")
 _OF_A_FIGURE = re.compile(r"\s+(?:in|of|across)\s+(?:the\s+|our\s+|total\s+)?$")
+_SPLIT = re.compile(r"\s+(?:by|per|across|for\s+each)\s+(?:the\s+|each\s+|every\s+)?$")
 _FIGURES = ("measure", "weak_measure", "missing_measure", "unsupported_measure")
 _TENANT_WORDS = (*_FIGURES, "dimension", "member", "ambiguous")
 
@@ -45,4 +47,7 @@ def change_noun(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
     before = blank[:hit.start]
     if _PREPOSITION_BEFORE.search(before):
         return of_a_figure  # "in growth" is the member; "accounts for the growth in seats" the change
-    return of_a_figure or bool(_DEGREE_BEFORE.search(before))
+    # "growth by plan": the change split into rows, no plan's figure split by plan
+    split = following is not None and following.kind == "dimension" and bool(
+        _SPLIT.fullmatch(blank, hit.end, following.start))
+    return of_a_figure or split or bool(_DEGREE_BEFORE.search(before))

@@ -86,7 +86,8 @@ _SUMMARY = re.compile(
     r"|run[\s-]?down|low[\s-]?down|catch\s+me\s+up|bring\s+me\s+up\s+to\s+speed|where\s+do\s+we\s+stand"
     r"|overview|summary|summari[sz]e|recap|snapshot|highlights|status\s+(?:update|report)|health\s+check|"
     r"state\s+of\s+(?:the\s+)?business|kpis?|key\s+(?:metrics|figures|numbers)|report\s+card|scorecard|"
-    r"big\s+picture|all\s+(?:the\s+)?(?:metrics|measures|numbers)|business\s+review|performance\s+review)\b"
+    r"big\s+picture|all\s+(?:the\s+)?(?:metrics|measures|numbers)|business\s+review|performance\s+review|"
+    r"takeaways)\b"
 )
 _HOW_DID_IT_DO = re.compile(
     r"\bhow(?:\s+(?:did|does|do|is|are|was|were|has|have)|'s|'re|'d)\b.*\b(?:do|doing|done|perform|performing|performed|fare|"

@@ -19,6 +19,10 @@ _AUDIENCE = (r"(?:board(?:\s+(?:deck|meeting|pack|update))?|deck|slides?|slide\s
 # compute for (the question names its own, or takes the default).
 _WHEN_MET = (r"(?:the|my|our|this|next|tomorrow'?s|tmrw'?s|tmr'?s|today'?s|tonight'?s|next\s+week'?s|"
              r"(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?'?s?|q[1-4]|h[12]|year[\s-]?end|month[\s-]?end)")
+# When the meeting is ("the sales call in 10 min", "pipeline review tomorrow"): no period to compute for
+_MEETING_WHEN = (r"(?:\s+(?:tomorrow|tmrw|tmr|today|tonight|later(?:\s+today)?|this\s+(?:morning|afternoon|evening)|"
+                 r"at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?|in\s+(?:\d+|a\s+few|an?|half\s+an)\s+(?:mins?|minutes?|hours?|"
+                 r"hrs?))(?![\w-]))?")
 _FRAMING = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hiya|yo|howdy|morning|afternoon|evening|good\s+(?:morning|afternoon|evening)|"
     r"greetings|dear\s+[a-z]+|ok(?:ay)?\s+so|so|um+|uh+|hmm+|right|alright|sorry|btw|fyi|oops|"
@@ -31,7 +35,7 @@ _FRAMING = re.compile(
     r"|\b(?:quick|simple|easy|small|short|fast)\s+(?:one|question|q)\b(?:\s+for\s+(?:you|the|my|our)\s+"
     + _AUDIENCE + r")?\s*[:,\-]?"
     r"|(?P<meeting>\b(?:(?:prepping|preparing|prepare|prep|getting\s+ready|gearing\s+up)\s+)?(?:for|ahead\s+of|before)\s+"
-    r"(?:" + _WHEN_MET + r"\s+){1,2}(?:\w+\s+)?" + _AUDIENCE + r"\b\s*[:,]?)"
+    r"(?:" + _WHEN_MET + r"\s+){1,2}(?:\w+\s+)?" + _AUDIENCE + r"\b" + _MEETING_WHEN + r"\s*[:,]?)"
     r"|\b(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|quickly\s+)?(?:tell|show|give|let|pull|get|find|"
     r"check|look\s+up)(?:\s+(?:me|us))?(?:\s+know)?|please|pls|plz|kindly|if\s+you\s+(?:can|could|don'?t\s+mind)|"
     r"when\s+you\s+(?:get|have)\s+a\s+(?:sec|second|minute|moment|chance)|real\s+quick|"
@@ -106,10 +110,6 @@ _NOT_A_QUESTION = re.compile(
 _MEETINGS = (r"kick[\s-]?off|deck|slides?|meeting|call|sync|stand[\s-]?up|huddle|off[\s-]?site|all[\s-]hands|"
              r"town[\s-]?hall|review|team|presentation|pack|one[\s-]on[\s-]one|1:1|catch[\s-]?up|check[\s-]?in|retro|"
              r"summit|offsite|qbr")
-# When the meeting is ("the sales call in 10 min", "pipeline review tomorrow"): no period to compute for
-_MEETING_WHEN = (r"(?:\s+(?:tomorrow|tmrw|tmr|today|tonight|later(?:\s+today)?|this\s+(?:morning|afternoon|evening)|"
-                 r"at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?|in\s+(?:\d+|a\s+few|an?|half\s+an)\s+(?:mins?|minutes?|hours?|"
-                 r"hrs?))(?![\w-]))?")
 _ABOUT_A_MEETING = re.compile(rf"(?<![\w-])(?P<about>[a-z][\w-]*)\s+(?P<noun>{_MEETINGS})(?![\w-]){_MEETING_WHEN}")
 _MEETING_ALONE = re.compile(r"(?<![\w-])(?P<noun>qbr|all[\s-]hands|kick[\s-]?off|off[\s-]?site|town[\s-]?hall)"
                             rf"(?![\w-]){_MEETING_WHEN}")

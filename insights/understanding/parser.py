@@ -829,6 +829,8 @@ def _stated_ask(facts: _Facts) -> _Ask:
             singular = not by_period.group(0).endswith("s")
             return _Ask("rank", group_by=UNITS[by_period["g"]], order=cues.order or "desc",
                         limit=limit if limit is not None else (1 if singular else None))
+        if cues.summary and limit is None and not cues.rank_word:
+            return _Ask("summary")  # "main takeaways from last month", "top highlights": the overview, no rows
         # "Top 3?": rows of the previous answer's dimension; on its own, the question needs one.
         limit = limit if limit is not None else (1 if cues.which else None)
         return _Ask("rank", order=cues.order or "desc", limit=limit, problem="no_dimension")
