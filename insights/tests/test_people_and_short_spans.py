@@ -153,6 +153,23 @@ def test_who_with_two_dimensions_of_people_is_asked_which():
     assert "doctor" in said and "nurse" in said
 
 
+@pytest.mark.parametrize("text", [
+    "who is our best customer",
+    "who are our top customers this yr",
+    "who's our biggest client",
+])
+def test_who_of_people_the_data_has_no_dimension_of_is_asked_back(text):
+    # reps are no customers: naming the top rep would answer a different question
+    got = ask(text)
+    assert got["intent"] == "clarify"
+    assert got["group_by"] is None
+
+
+def test_who_is_the_top_one_of_the_people_there_are():
+    got = ask("who is our top rep")
+    assert (got["intent"], got["group_by"], got["limit"]) == ("rank", "rep", 1)
+
+
 def test_who_of_a_relative_clause_asks_about_nobody():
     got = ask("orders from customers who bought online last month")
     assert got["group_by"] is None

@@ -56,6 +56,7 @@ from insights.understanding.operators import (
     read_arithmetic,
     unplaced_operator,
 )
+from insights.understanding.people import asks_for_other_people
 from insights.understanding.request_words import asking_spans, purpose_spans, without_members
 from insights.understanding.spending import SPEND, buyer_before, customers_spend
 from insights.understanding.time_expressions import (
@@ -411,6 +412,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
         h.kind == "member" and h.end < f.start and len(blank[h.end:f.start].split()) == 1 for h in hits))
     _read_unknown(facts, blank, covered, vocab, figures=figures)
     _read_unknown_beside_dimensions(facts, hits, vocab)
+    _read_unknown_numbered(facts, vocab)
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
                                        facts.arithmetic.span if facts.arithmetic else None)
     return facts
@@ -641,7 +643,8 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
     # "who sold the most?": the people, where the data has one dimension of them (else asked which split)
     asks_rows = facts.cues.order or facts.cues.drivers or facts.cues.breakdown or facts.cues.rank_word \
         or facts.mods.growth
-    if not facts.groups and facts.cues.who and asks_rows and len(vocab.people) == 1:
+    if not facts.groups and facts.cues.who and asks_rows and len(vocab.people) == 1 \
+            and not asks_for_other_people(facts.low, people=vocab.people):
         facts.groups.append(Hit("dimension", vocab.people[0], None, 0, 0))
 
 
@@ -654,6 +657,8 @@ _SUPERLATIVE = re.compile(r"[a-z]{2,}est")  # "the fewest orders", "the steepest
 # A word that may be a name: letters, or letters with digits ("o2", "b2b"), never a digit first ("3rd", "10k").
 _NAME_WORD = re.compile(r"[a-z](?:[a-z]+|[a-z\d]*\d[a-z\d]*)")
 # "were live", "went live", "is open": a verb of being puts an adjective after it, said of what the question is about
+_NUMBERED_PLACE = re.compile(r"\b(?:at|in|for|from|of|excluding|except|without)\s+(?:the\s+|our\s+)?"
+                             r"(?P<w>[a-z]+)\s+#?(?P<n>\d+)\b")
 _BEING_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|go|goes|went|gone|going|stay\w*|remain\w*|"
                            r"get|gets|got|still)\s+$")
 
@@ -752,6 +757,15 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
         if (singular is not None or split) and vocab.dimension_of_word(word) is None:
             facts.unknown_dimension = word
             break
+
+
+def _read_unknown_numbered(facts: _Facts, vocab: Vocabulary) -> None:
+    """"at unit 9" where the data has Unit 7: a word of members' names and a number, said where a member goes, is
+    a name of theirs the data does not hold (its word alone may be a measure's: "unit"), never left out."""
+    for m in _NUMBERED_PLACE.finditer(facts.blank):
+        word, number = m.group("w"), m.group("n")
+        if vocab.members_with_word(word) and f"{word} {number}" not in vocab.member_names:
+            facts.unknown_names.append(facts.text[m.start("w"):m.end("n")])
 
 
 def _read_unknown_beside_dimensions(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> None:

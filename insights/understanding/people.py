@@ -56,6 +56,21 @@ def of_people(dimension: str, members: tuple[str, ...]) -> bool:
     return _named_for_people(dimension) or (not thing and _names_of_people(members))
 
 
+# "who is our best customer": the answer is one of people the data has no dimension of (a rep is no customer)
+_WHO_IS_OTHER = re.compile(r"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:(?:our|the|my|your)\s+)?(?:[a-z]+\s+){0,2}?"
+                           r"(?P<noun>customers?|clients?|buyers?|shoppers?|guests?|patients?|students?|subscribers?|"
+                           r"users?|members?|accounts?|suppliers?|vendors?|partners?|patrons?|donors?)\b")
+
+
+def asks_for_other_people(text: str, *, people: tuple[str, ...]) -> bool:
+    """Whether a "who is/are …" question asks for people of a kind none of ``people`` (dimensions) is named for."""
+    said = _WHO_IS_OTHER.search(text)
+    if not said:
+        return False
+    noun = said.group("noun").removesuffix("s")
+    return not any(noun in re.split(r"[\s_\-]+", d.lower()) for d in people)
+
+
 def people_dimensions(dimensions: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(d for d, members in dimensions.items() if of_people(d, members))
 
