@@ -66,6 +66,7 @@ def asked_back(model, text: str) -> str:
     ("send over loaves by bake for april thx", "breakdown", "loaves", {}, APRIL, "over"),
     ("pull up takings at quayside last month pls", "value", "takings", {"shop": ["Quayside"]}, APRIL, "up"),
     ("can someone pull takings this month for me", "value", "takings", {}, THIS_MONTH, "someone"),
+    ("run me the numbers on rye for april", "value", "loaves", {"bake": ["Rye"]}, APRIL, "run"),
     ("any joy on sourdough loaves this month?", "value", "loaves", {"bake": ["Sourdough"]}, THIS_MONTH, "joy"),
     ("any luck on takings at millbrook in april", "value", "takings", {"shop": ["Millbrook"]}, APRIL, "luck"),
     ("whats the damage on takings last week", "value", "takings", {}, LAST_WEEK, "damage"),

@@ -17,7 +17,7 @@ _ARTICLE = r"(?:the|teh|hte|tha|da|our|my|ur|your|a|an|this|that|next|tomorrow'?
 _ASKER = r"(?:(?:can|could|would|will|cn)\s+(?:you|u|ya|someone)\s+|(?:pls|please|plz|kindly|just)\s+)"
 # Verbs of fetching figures, none of which says what to compute: "pull", "grab me", "dig up", "send over"
 _FETCH = (r"(?:pull(?:\s+(?:up|out|together))?|grab|fetch|dig\s+(?:up|out)|send(?:\s+(?:over|through|across))?|"
-          r"bring\s+up|pop\s+over|shoot\s+(?:me|us)\s+over|hook\s+(?:me|us)\s+up\s+with|run\s+(?=(?:me|us)\b))")
+          r"bring\s+up|pop\s+over|shoot\s+(?:me|us)\s+over|hook\s+(?:me|us)\s+up\s+with|run(?=\s+(?:me|us)\b))")
 # A request starts the question, or a clause of it: "hey, pull …", "and grab me …"
 _CLAUSE_START = r"(?:^|(?<=[.?!,;:])|(?<=\band\s)|(?<=\bso\s)|(?<=\balso\s)|(?<=\bnow\s))"
 _REQUEST = re.compile(rf"{_CLAUSE_START}\W*(?:{_ASKER}{{1,2}})?(?:quickly\s+|quick\s+)?{_FETCH}"
