@@ -6,8 +6,17 @@
   word is the member, unless a calendar word makes it a moment ("this morning"); without one it is asked back.
 - After a place preposition ("in", "at", "from", "for") a member's exact name is that member, even an ordinary word
   or a measure's ("sales in sale"); a measure's own word there ("in sales") stays the measure.
+- A member spelled like a function word ("Plus"), its exact name between a member of another dimension and the
+  figure ("reading plus rev"), names it; between two members of one dimension it joins them ("emea plus apac").
+- Inside a member's name of several words, the other words written exactly, one slip in a word that is not very
+  common is forgiven ("kestrel mor"); a very common word ("came row", "kestrel more") is still asked back.
+- An arranging verb named like a member ("Split") is the verb after a request ("can u split …") or before its
+  object and the arrangement ("split q3 revenue out by channel"); after a preposition, or straight before a figure
+  with no particle of the verb ("split revenue q3", "split revenue by channel", as "slice units by shop" is the
+  units of Slice) it is the member.
 
-The companies are made up: a grocer delivering by slot to towns named like words, and a haulier.
+The companies are made up: a grocer delivering by slot to towns named like words, a haulier, a consultancy with
+sites of several words and a travel agent flying to Split.
 """
 from __future__ import annotations
 
@@ -28,6 +37,16 @@ GROCER = company(version="e2-grocer", columns=("revenue", "orders", "fees"), dim
 HAULIER = company(version="e2-haulier", columns=("loads", "miles"), dimensions={
     "loading_bay": ("North Yard", "South Yard"), "pickup_slot": ("Early", "Late"), "return_slot": ("Early", "Late"),
     "depot": ("Leeds", "Hull"),
+}, first_date=date(2023, 1, 1), last_date=date(2025, 10, 14))
+SUBSCRIPTIONS = company(version="e2-subscriptions", columns=("revenue", "orders"), dimensions={
+    "region": ("EMEA", "APAC", "Americas"), "plan": ("Basic", "Plus", "New"), "city": ("Reading", "London"),
+}, first_date=date(2023, 1, 1), last_date=date(2025, 10, 14))
+CONSULTANCY = company(version="e2-consultancy", columns=("billed_hours", "revenue"), dimensions={
+    "site": ("Kestrel Moor", "Harbour Point", "Harbour Gate", "Cafe Row", "Mill Lane Works"),
+    "service_line": ("Audit", "Tax"),
+}, first_date=date(2023, 1, 1), last_date=date(2025, 10, 14))
+TRAVEL = company(version="e2-travel", columns=("revenue", "orders"), dimensions={
+    "destination": ("Split", "Rome", "Paris"), "channel": ("Online", "Agent"),
 }, first_date=date(2023, 1, 1), last_date=date(2025, 10, 14))
 # No member is a part of the day: "evening" is a time SalesTalk cannot place.
 SHOP = company(version="e2-shop", columns=("revenue", "orders"), dimensions={
@@ -142,3 +161,63 @@ def test_a_measure_word_after_a_preposition_stays_the_measure():
 def test_the_follow_up_keeps_the_everyday_word_member():
     got = conversation("sales in sale last month", "break that down by slot", model=GROCER, as_of=AS_OF)
     assert (got["intent"], got["group_by"], members(got)) == ("breakdown", "delivery_slot", {"city": ["Sale"]})
+
+
+# ---------------------------------------------------------------- a function-word member beside another
+
+
+@pytest.mark.parametrize(("text", "model", "expected"), [
+    ("reading plus rev in sept", GROCER, {"city": ["Reading"], "customer_tier": ["Plus"]}),
+    ("reading plus revenue in sept", SUBSCRIPTIONS, {"city": ["Reading"], "plan": ["Plus"]}),
+    ("london new orders last month", SUBSCRIPTIONS, {"city": ["London"], "plan": ["New"]}),
+])
+def test_a_function_word_member_between_a_member_and_a_figure_is_the_member(text, model, expected):
+    got = ask(text, model)
+    assert (got["intent"], members(got)) == ("value", expected)
+
+
+@pytest.mark.parametrize("text", ["emea plus apac revenue in sept", "revenue for emea plus apac in sept"])
+def test_plus_between_two_members_of_one_dimension_joins_them(text):
+    got = ask(text, SUBSCRIPTIONS)
+    assert members(got) == {"region": ["APAC", "EMEA"]}
+
+
+# ---------------------------------------------------------------- a slip inside a member of several words
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("billed hours at kestrel mor in june 2025", "Kestrel Moor"),
+    ("billed hours at harbour pont in june 2025", "Harbour Point"),
+    ("billed hours at mill lan works in june 2025", "Mill Lane Works"),
+])
+def test_a_slip_the_rest_of_a_member_frames_is_forgiven(text, site):
+    got = ask(text, CONSULTANCY)
+    assert (got["intent"], members(got)) == ("value", {"site": [site]})
+
+
+@pytest.mark.parametrize(("text", "offered"), [
+    ("billed hours at came row in june 2025", "Cafe Row"),
+    ("billed hours at kestrel more in june 2025", "Kestrel Moor"),
+])
+def test_a_very_common_word_is_no_slip_of_a_member(text, offered):
+    assert offered in clarification(text, CONSULTANCY)
+
+
+# ---------------------------------------------------------------- a member named like a verb
+
+
+@pytest.mark.parametrize("text", [
+    "can u split q3 2025 revenue out by channel pls",
+    "can you split revenue by channel last month",
+    "split q3 revenue by channel",
+    "split orders up by channel for september",
+])
+def test_an_arranging_verb_named_like_a_member_is_the_verb(text):
+    got = ask(text, TRAVEL)
+    assert (got["intent"], got["group_by"], members(got)) == ("breakdown", "channel", {})
+
+
+@pytest.mark.parametrize("text", ["revenue in split last month", "split revenue q3", "how did split do last month",
+                                  "revenue for split by channel last month", "split revenue by channel last month"])
+def test_the_same_word_as_a_place_is_the_member(text):
+    assert members(ask(text, TRAVEL)) == {"destination": ["Split"]}

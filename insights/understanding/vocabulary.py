@@ -38,7 +38,7 @@ from insights.understanding.counts import is_amount
 from insights.understanding.number_forms import other_numbers, plural_forms, singular_forms
 from insights.understanding.people import name_parts, people_dimensions, said_as_a_name
 from insights.understanding.spellings import spellings
-from insights.understanding.words import COMMON, FUNCTION, MEMBER_LIKE, SELLING, ordinary
+from insights.understanding.words import COMMON, FUNCTION, MEMBER_LIKE, SELLING, ordinary, zipf
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import Dimension, SemanticModel
 
@@ -61,6 +61,9 @@ MIN_FUZZY_LETTERS = 4
 # A three-letter word is forgiven only a letter left out ("bil" for Bill): with any other slip it would be
 # one typo from too many names, and its abbreviations ("yoy", "qtr") from some.
 MIN_SHORT_TYPO_LETTERS = 3
+# Inside a member's name of several words, a slip is forgiven in a word rarer than this (Zipf): "mor" (3.2) of
+# Kestrel Moor, never "came" (5.5) or "more".
+COMPLETION_ZIPF = 4.0
 
 # Words people use for each catalogue measure, beyond metrics.measures' synonyms.
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
@@ -297,6 +300,9 @@ class Vocabulary:
             reach += 1
         for length in range(reach, 0, -1):
             words = tuple(t.text for t in tokens[i:i + length])
+            completed = self._completed(words) if length > 1 else None
+            if completed is not None and not any(f in self.phrases for f in _forms(words)):
+                return length, completed, True  # "kestrel mor": a slip in a word the rest of a member's name frames
             if length > 1 and not any(w[:-1] in self.prefixes for w in (*_with_options(words, options[i:i + length]),
                                                                           *_respelled(words))):
                 continue
@@ -308,6 +314,26 @@ class Vocabulary:
                     entries = [e for e in self.phrases[candidate] if e.kind != "unsupported_measure" or length > 1]
                     if entries:
                         return length, entries, True
+        return None
+
+    def _completed(self, words: tuple[str, ...]) -> list[Entry] | None:
+        """The member of several words that ``words`` name with one word one typo off, every other word written
+        exactly: an ordinary word may be that slip ("mor" of Kestrel Moor) unless it is a very common one ("came"
+        beside "row" stays no "Cafe"); the exact words must say more than function words do."""
+        for k, word in enumerate(words):
+            rest = words[:k] + words[k + 1:]
+            if len(word) < MIN_SHORT_TYPO_LETTERS or not word.isalpha() or word in COMMON or zipf(
+                    word) >= COMPLETION_ZIPF or all(w in FUNCTION for w in rest):
+                continue
+            near = set().union(*(self.fuzzy_index.get(v, set()) for v in {word, *deletions(word)}))
+            for candidate in sorted(near):
+                if candidate == word or not (damerau_levenshtein(candidate, word) <= 1
+                                             or double_moved(candidate, word)):
+                    continue
+                phrase = (*words[:k], candidate, *words[k + 1:])
+                members = [e for e in self.phrases.get(phrase, []) if e.kind == "member"]
+                if members:
+                    return members
         return None
 
     def _options(self, word: str, *, named: bool = False) -> tuple[str, ...]:
@@ -438,6 +464,7 @@ class Vocabulary:
                     alone and written.lower() not in _PRONOUNS) or (hit.person and (said_as_a_name(
                         original, hit.start, hit.end, before_figure=bool(qualifies)) or _paired(hit, (before, after),
                                                                                                   original)))
+                exact = exact or _between_member_and_figure(hit, before, after, original)
                 # "our own app": the member says which of a kind of member ("app", "website") the data has no
                 # name for, so both words name it
                 kind = _MEMBER_KIND.match(original.lower(), hit.end)
@@ -556,6 +583,15 @@ def _written_as_member(hit: Hit, hits: list[Hit], original: str, beside: set[str
     exact = written.lower() == (hit.value or "").lower()
     return other and exact and bool(re.search(r"\b(?:from|in|for|at|on|of|via|through|with)\s+(?:the\s+|our\s+)?$",
                                     original[:hit.start].lower()))
+
+
+def _between_member_and_figure(hit: Hit, before: Hit | None, after: Hit | None, original: str) -> bool:
+    """"reading plus rev": a function-word member's own name, between a member of another dimension and the
+    figure it qualifies, names it; between two members of one dimension it joins them ("emea plus apac")."""
+    written = original[hit.start:hit.end].lower()
+    return before is not None and after is not None and not hit.fuzzy and written == (hit.value or "").lower() \
+        and before.kind == "member" and before.name != hit.name and not original[before.end:hit.start].strip() \
+        and after.kind in ("measure", "weak_measure") and not original[hit.end:after.start].strip()
 
 
 def _paired(hit: Hit, neighbours: tuple[Hit | None, Hit | None], original: str) -> bool:

@@ -22,6 +22,12 @@ _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|my|your|their|its|these|those|th
 _ARRANGING = re.compile(r"(?:split|splits|splitting|break|broken|mix|group|grouped|sort|sorted|order|ordered|rank|"
                         r"ranked|divide|divided|cut|slice|sliced|segment|segmented|spread|bucket|bucketed)")
 _ARRANGED_BY = re.compile(r"\s+(?:(?:out|up|down)\s+)?(?:by|across|between|into|per)\b")
+# A request of the asker's ("can u split …") puts a verb after it; so does an arranging verb whose object (a
+# period, "it", a figure) comes before the arrangement, unless the figure follows it straight ("slice units by
+# shop": the units of Slice) with no particle of the verb ("split revenue out by channel").
+_REQUESTED = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u|ya|we)\s+(?:(?:please|pls|plz|just|quickly)\s+)?$")
+_OBJECT_THEN_BY = re.compile(r"\s+(?:(?:it|that|this|them|these|those|the|our|my|numbers|figures)\s+)*"
+                             r"(?P<particle>(?:out|up|down)\s+)?(?:by|across|between|into|per)\b")
 
 
 def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
@@ -37,6 +43,9 @@ def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
     before, after = blank[:hit.start], blank[hit.end:]
     if _PREPOSITION.search(before):
         return False
+    if _ARRANGING.fullmatch(written.lower()) and (_REQUESTED.search(before) or _arranges_an_object(hit, hits, text,
+                                                                                                    blank)):
+        return True  # "can u split revenue", "split q3 revenue out by channel": the verb, not the member Split
     neighbour = next((h for h in hits if h.start >= hit.end), None)
     if neighbour is not None and neighbour.kind in ("measure", "dimension", "member") and not text[
             hit.end:neighbour.start].strip():
@@ -51,6 +60,21 @@ def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
     if _ARRANGING.fullmatch(written.lower()) and _ARRANGED_BY.match(after):
         return True
     return bool(_OBJECT_AFTER.match(after))
+
+
+def _arranges_an_object(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
+    """Whether the arranging word ``hit`` has an object and then the arrangement after it ("split q3 revenue by
+    channel", "split it up by region"), other than a figure said straight after it with no particle."""
+    chars = list(blank)
+    for h in hits:
+        if h.kind in ("measure", "weak_measure"):
+            chars[h.start:h.end] = " " * (h.end - h.start)
+    arranged = _OBJECT_THEN_BY.match("".join(chars), hit.end)
+    if arranged is None or arranged["particle"]:
+        return arranged is not None
+    following = next((h for h in hits if h.start >= hit.end), None)
+    return following is None or following.kind not in ("measure", "weak_measure") or bool(
+        text[hit.end:following.start].strip())
 
 
 # Where a month-named member ("June" the account manager) can only be the person: "june's", "did june",
