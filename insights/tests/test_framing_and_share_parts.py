@@ -94,6 +94,12 @@ def test_a_meeting_named_by_a_figure_is_framing_without_revenue(text, intent, ti
     assert got["measure"] in (None, "sign_ups", "dues")
 
 
+@pytest.mark.parametrize("text", ["revenue by sales team last month", "sales team revenue last month",
+                                  "sales meeting count last month"])
+def test_a_meeting_split_by_or_counted_or_owning_a_figure_is_asked_about_not_framing(text):
+    assert "sales" not in understood(GARDEN, text)["ignored"]
+
+
 def test_a_meeting_noun_of_the_tenant_s_is_its_data():
     # "team" is a dimension here and Sales one of its members: "the sales team" is that member
     assert members(understood(HARDWARE, "sales team revenue last month")) == {"team": ["Sales"]}
@@ -195,6 +201,7 @@ def test_a_request_to_write_or_hype_is_out_of_scope(text):
     ("give me a quick update on orders last month", "value"),
     ("write me a summary of q2", "summary"),
     ("quick update: revenue last month", "value"),
+    ("give me a note showing revenue by town", "breakdown"),
 ])
 def test_writing_words_in_a_data_question_keep_it_a_question(text, intent):
     assert understood(GARDEN, text)["intent"] == intent

@@ -67,8 +67,10 @@ _FOR_WHOM = r"(?:(?:me|us|him|her|them)\s+|(?:the|my|our)\s+[\w-]+\s+(?=(?:a|an|
 _FILLER = r"(?:(?!(?:of|by|for|in|on|per|from|with|about|to|and|or|vs)\s)[\w#'-]+\s+)"
 # The kind of text ends its phrase: "a card to the team", "a post hyping our q3", never "card revenue" (a dataset's
 # own word).
+# ("a note showing revenue by channel" shows figures: a question)
 _HEAD_END = (r"(?=\s*$|\s*[,.!?:;]|\s+(?:to|for|about|on|saying|that|which|re|regarding|with|from|in|of|and|"
-             r"[a-z]{2,}ing)\b)")
+             r"(?!(?:showing|listing|comparing|breaking|splitting|including|excluding|covering|detailing|giving|"
+             r"containing)\b)[a-z]{2,}ing)\b)")
 _TEXTS = (r"(?:poems?|haiku|limerick|songs?|rap|story|essay|cover\s+letter|letters?|e-?mails?|mail|tweets?|thread|"
           r"(?:linkedin\s+|slack\s+|blog\s+|social(?:\s+media)?\s+|instagram\s+|facebook\s+)?posts?|"
           r"(?:slack\s+|teams\s+|whatsapp\s+)?(?:messages?|msgs?)|dms?|texts?|txts?|sms|notes?|cards?|blurb|blog|"
@@ -113,6 +115,12 @@ _MEETINGS = (r"kick[\s-]?off|deck|slides?|meeting|call|sync|stand[\s-]?up|huddle
 _ABOUT_A_MEETING = re.compile(rf"(?<![\w-])(?P<about>[a-z][\w-]*)\s+(?P<noun>{_MEETINGS})(?![\w-]){_MEETING_WHEN}")
 _MEETING_ALONE = re.compile(r"(?<![\w-])(?P<noun>qbr|all[\s-]hands|kick[\s-]?off|off[\s-]?site|town[\s-]?hall)"
                             rf"(?![\w-]){_MEETING_WHEN}")
+# "revenue by sales team", "sales team revenue", "sales meeting count": rows, a figure or a count of the meeting
+# asked for, no framing
+_SPLIT_BEFORE = re.compile(r"\b(?:by|per|each|every|across|which|what|between|among)\s+(?:the\s+|our\s+|all\s+)?$")
+_COUNTED_AFTER = re.compile(r"\s+(?:count|counts|number|numbers\s+of|total|totals|volume|rate|attendance|length|"
+                            r"duration|size)\b")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 # Who meets, where no figure is named: "the board deck", "the exec sync", "the weekly review"
 _WHO_MEETS = frozenset({"board", "exec", "execs", "executive", "leadership", "investor", "investors", "management",
                         "finance", "ops", "marketing", "company", "weekly", "monthly", "quarterly", "annual"})
@@ -126,7 +134,9 @@ def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: Fa
     # "for the support team" where Support is a team of the data's: the member, not whom the answer is for
     spans = [m.span() for m in _FRAMING.finditer(low) if m.group(0).strip(" \t,.:;!?-")
              and not (m["meeting"] and any(tenant_word(w) for w in re.findall(r"[a-z]+", m["meeting"])))]
-    meetings = [m for m in _ABOUT_A_MEETING.finditer(low) if m["about"] in _WHO_MEETS or figure_word(m["about"])]
+    meetings = [m for m in _ABOUT_A_MEETING.finditer(low) if (m["about"] in _WHO_MEETS or figure_word(m["about"]))
+                and not _SPLIT_BEFORE.search(low, 0, m.start()) and not _COUNTED_AFTER.match(low, m.end())
+                and not ((after := _NEXT_WORD.match(low, m.end())) and figure_word(after.group(1)))]
     for m in (*meetings, *_MEETING_ALONE.finditer(low)):
         a, b = m.span()
         if not any(tenant_word(w) for w in re.findall(r"[a-z]+", m["noun"])) and not any(
