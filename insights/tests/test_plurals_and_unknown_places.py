@@ -76,9 +76,29 @@ def test_a_member_named_without_its_plural_is_left_out_of_a_total_as_written():
     assert len(members(got)["category"]) == len(PARTS.dimensions["category"]) - 1
 
 
-def test_a_member_whose_name_ends_in_a_number_is_not_named_by_its_first_word():
-    got = parse("units at unit 9 last month", model=PARTS, as_of=AS_OF)
-    assert members(got.understanding.as_json()) == {}
+@pytest.mark.parametrize("text", ["units at unit 9 last month", "sales at unit 9 last month"])
+def test_a_numbered_name_no_member_has_is_asked_about_offering_the_one_like_it(text):
+    got = parse(text, model=PARTS, as_of=AS_OF)
+    assert got.understanding.intent == "clarify"
+    assert "“unit 9”" in (got.clarification or "")
+    assert got.suggestions == ("Unit 7",)
+
+
+SHOP = company(version="e6-shop", columns=("revenue", "units"), dimensions={
+    "department": ("Parts", "Services", "Gift Sets"), "store": ("Leeds", "York"),
+}, first_date=date(2023, 1, 1), last_date=date(2025, 11, 30))
+
+
+def test_a_members_other_number_that_is_an_everyday_word_is_the_word():
+    got = ask("what part of revenue came from leeds last month", model=SHOP)
+    assert got["intent"] == "share"
+    assert members(got) == {"store": ["Leeds"]}
+
+
+def test_a_members_other_number_that_is_an_everyday_word_is_asked_about_before_a_figure():
+    got = parse("service revenue last month", model=SHOP, as_of=AS_OF)
+    assert got.understanding.intent == "clarify"
+    assert "Services" in got.suggestions
 
 
 @pytest.mark.parametrize("text", ["ticket revenue per ticket sold by genre in 2025",

@@ -154,6 +154,9 @@ SELLER_WORDS: tuple[str, ...] = ("rep", "reps", "sales rep", "sales reps", "sale
                                  "sales person", "seller", "sellers")
 MAX_SHORT_FORMS = 2_000  # per phrase: past that, one word at a time
 MAX_NUMBER_FORMS = 16  # per member, the same
+# A member's word in the other number this common (Zipf) is mostly said as the word: "part" (5.8), "service" (5.5);
+# "battery" (4.5), "box" (5.0) name the member.
+EVERYDAY_FORM_ZIPF = 5.4
 CODE_WORDS = frozenset({"code", "type", "kind", "class", "level", "number"})
 PERIOD_QUALIFIERS = frozenset({"month", "week", "quarter", "year"})
 QUALIFIER_WORDS = frozenset({"type", "code", "name", "id", "group", "kind", "class", "level"})
@@ -512,7 +515,9 @@ class Vocabulary:
     def members_with_word(self, word: str) -> list[str]:
         """Members whose name holds ``word`` ("furniture" → "Outdoor Furniture"), for a partial mention."""
         found = list(self.member_words.get(word, []))
-        for form in (*singulars(word), *plural_forms(word)):  # "battery" → "Car Batteries"
+        # "battery" → "Car Batteries"; "part" is said as the word too often to be a part of Spare Parts
+        plural = plural_forms(word) if zipf(word) < EVERYDAY_FORM_ZIPF else ()
+        for form in (*singulars(word), *plural):
             found += [m for m in self.member_words.get(form, []) if m not in found]
         return found
 
@@ -786,7 +791,9 @@ def _add_member_numbers(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, .
                 forms = set(itertools.islice(itertools.product(*ways), 1, None))
             weak = all(w in FUNCTION for w in words)
             for form in forms:
-                if form not in vocab.phrases:
+                # "part" of Parts ("what part of revenue") is said as the word far more often, so it is asked about
+                # (the closest member offered), never read as the member; "gift set" is framed by its other word
+                if form not in vocab.phrases and not (len(words) == 1 and zipf(form[0]) >= EVERYDAY_FORM_ZIPF):
                     vocab.add(form, Entry("member", dimension, member, weak), forgiving=False)
 
 
