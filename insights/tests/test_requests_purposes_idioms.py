@@ -11,7 +11,8 @@
 - "absolute growth", "in raw numbers", "by amount" rank by ``change``; "relative growth", "in percentage terms"
   by ``change_pct``, also as a follow-up of a growth ranking.
 - An order word before a figure or before "in a single day" is the superlative ("max loaves in a single day"),
-  never the baker Max; "peak" and "record" before a period rank the periods.
+  never the baker Max; "peak" and "record" before a period rank the periods; the top of one event ("in a single
+  sailing", "on one order") is asked back, the data holding daily totals.
 - "<something> rate" the data does not hold ("win rate", "close rate") is asked back with the measures there are,
   never answered as another measure nor refused as out of scope.
 
@@ -157,6 +158,15 @@ def test_a_superlative_of_a_period_ranks_the_periods_not_the_person(text, grain,
     got = understood(BAKERY, text)
     assert (got["intent"], got["group_by"], got["order"], got["limit"]) == ("rank", grain, "desc", 1)
     assert (members(got), got["time"]) == (named, time)
+
+
+@pytest.mark.parametrize(("model", "text"), [
+    (FERRY, "max passengers in a single sailing"),
+    (FERRY, "highest fares in a single booking last month"),
+    (BAKERY, "most loaves on one order"),
+])
+def test_the_top_of_one_event_is_asked_back_saying_the_data_holds_daily_totals(model, text):
+    assert "daily totals" in asked_back(model, text)
 
 
 @pytest.mark.parametrize("text", ["how did max do last month", "max's loaves last month"])

@@ -156,7 +156,10 @@ _NOT_IN_TOTALS = re.compile(
     # "longest single surgery", "the single biggest booking": one event, where the data holds daily totals
     r"(?:longest|shortest|quickest|slowest|biggest|largest|smallest|highest|lowest|priciest)\s+single\s+"
     r"(?!(?:day|week|month|quarter|year)s?\b)[a-z]+|single\s+(?:longest|shortest|biggest|largest|smallest|priciest)\s+"
-    r"(?!(?:day|week|month|quarter|year)s?\b)[a-z]+)\b")
+    r"(?!(?:day|week|month|quarter|year)s?\b)[a-z]+|"
+    # "max passengers in a single sailing", "most loaves on one order": the top of one event, not of a period
+    r"(?:max(?:imum)?|most|highest|biggest|largest|record|peak)\s+(?:[a-z]+\s+){0,3}?(?:in|on|for)\s+"
+    r"(?:a\s+single|one(?:\s+single)?)\s+(?!(?:single|day|week|wk|month|mo|quarter|qtr|year|yr|period|go|row|place)s?\b)[a-z]+)\b")
 
 
 @dataclass(frozen=True)
