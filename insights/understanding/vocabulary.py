@@ -325,6 +325,8 @@ class Vocabulary:
         beside "row" stays no "Cafe"); the exact words must say more than function words do."""
         for k, word in enumerate(words):
             rest = words[:k] + words[k + 1:]
+            if k and words[:k] not in self.prefixes:
+                continue  # no phrase of the tenant's starts so
             if len(word) < MIN_SHORT_TYPO_LETTERS or not word.isalpha() or word in COMMON or zipf(
                     word) >= COMPLETION_ZIPF or all(w in FUNCTION for w in rest):
                 continue
