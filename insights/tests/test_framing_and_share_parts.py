@@ -100,6 +100,13 @@ def test_a_meeting_split_by_or_counted_or_owning_a_figure_is_asked_about_not_fra
     assert "sales" not in understood(GARDEN, text)["ignored"]
 
 
+@pytest.mark.parametrize("text", ["revenue by sales team last month", "orders by sales reps in q2"])
+def test_a_split_by_a_figure_s_team_the_data_lacks_is_asked_back(text):
+    got = asked(GARDEN, text)
+    assert got.understanding.intent == "clarify"
+    assert got.clarification is not None and "can't split the data by “sales " in got.clarification
+
+
 def test_a_meeting_noun_of_the_tenant_s_is_its_data():
     # "team" is a dimension here and Sales one of its members: "the sales team" is that member
     assert members(understood(HARDWARE, "sales team revenue last month")) == {"team": ["Sales"]}

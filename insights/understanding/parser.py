@@ -749,6 +749,10 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             previous_word = word if not inside else ""
     facts.unknown_names = [" ".join(n) for n in names]
     for start, word in asked_groupings(blank):
+        noun = _unheld_split_of_figure(word, blank, start + len(word), vocab)
+        if noun is not None:
+            facts.unknown_dimension = f"{word} {noun}"
+            break
         if any(a <= start < b for a, b in covered):
             continue
         singular = word if word in DIMENSION_NOUNS else next((s for s in singulars(word) if s in DIMENSION_NOUNS), None)
@@ -766,6 +770,16 @@ def _read_unknown_numbered(facts: _Facts, vocab: Vocabulary) -> None:
         word, number = m.group("w"), m.group("n")
         if vocab.members_with_word(word) and f"{word} {number}" not in vocab.member_names:
             facts.unknown_names.append(facts.text[m.start("w"):m.end("n")])
+
+
+def _unheld_split_of_figure(word: str, blank: str, end: int, vocab: Vocabulary) -> str | None:
+    """"revenue by sales team" where the data has no teams: the noun after the figure word ``word`` (ending at
+    ``end``) is the split asked for, which is no dimension here (never the whole business's total)."""
+    after = re.match(r"\s+([a-z][a-z-]+)\b", blank[end:])
+    noun = after.group(1) if after else ""
+    held = vocab.dimension_of_word(noun) is not None
+    named = any(w in DIMENSION_NOUNS for w in (noun, *singulars(noun)))
+    return noun if noun and named and not held and _names_a_figure(word, vocab) else None
 
 
 def _read_unknown_beside_dimensions(facts: _Facts, hits: list[Hit], vocab: Vocabulary) -> None:
