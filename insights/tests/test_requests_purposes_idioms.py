@@ -110,6 +110,7 @@ def test_a_member_named_in_what_the_figure_is_for_still_narrows_it():
 
 def test_a_purpose_naming_a_place_the_data_lacks_or_a_period_is_read():
     assert "“uk”" in asked_back(BAKERY, "takings last month, need it for the uk")
+    assert "“uk”" in asked_back(FERRY, "fares last month, for the uk review")
     got = understood(BAKERY, "takings, need it for q1")
     assert got["time"] == {"start": "2026-01-01", "end": "2026-03-31", "grain": "quarter"}
 

@@ -57,7 +57,7 @@ from insights.understanding.operators import (
     unplaced_operator,
 )
 from insights.understanding.people import asks_for_other_people
-from insights.understanding.request_words import asking_spans, purpose_spans, without_members
+from insights.understanding.request_words import asking_spans, places_lacking, purpose_spans, without_members
 from insights.understanding.spending import SPEND, buyer_before, customers_spend
 from insights.understanding.time_expressions import (
     UNITS,
@@ -339,7 +339,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     # a member named in the purpose ("for the emea review"), which may narrow the figure
     asking = asking_spans(low, framing=framing, tenant_word=lambda w: _names_data(w, vocab))
     framing = without_members([*framing, *asking], purposes=purpose_spans(low), members=lambda a, b: [
-        (a + h.start, a + h.end) for h in vocab.find(low[a:b], text[a:b]) if h.kind == "member" and not h.fuzzy])
+        *((a + h.start, a + h.end) for h in vocab.find(low[a:b], text[a:b]) if h.kind == "member" and not h.fuzzy),
+        *places_lacking(low, a, b, tenant_word=lambda w: _names_data(w, vocab))])
     ignored = tuple(w for a, b in framing for w in re.findall(r"[\w'’]+", text[a:b]))
     text, low = _blank(text, (*framing, *guesses.spans)), _blank(low, (*framing, *guesses.spans))
     if sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text)):

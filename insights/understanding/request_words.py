@@ -106,3 +106,11 @@ def without_members(spans: list[tuple[int, int]], *, purposes: list[tuple[int, i
 def purpose_spans(low: str) -> list[tuple[int, int]]:
     """What a figure is for ("for the emea review"): where a member named still narrows the figure."""
     return [m.span() for pattern in (_FOR_A_MEETING, _NEED_FOR) for m in pattern.finditer(low)]
+
+
+def places_lacking(low: str, a: int, b: int, *, tenant_word: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The words within ``a:b`` of ``low`` that name a member in many datasets but none of the tenant's ("for the uk
+    review" where the data has no UK): asked about, never dropped with the purpose they are said in."""
+    return [(a + w.start(), a + w.end()) for w in re.finditer(r"[a-z][\w-]*", low[a:b])
+            if w.group(0) in MEMBER_LIKE and not tenant_word(w.group(0))]
+
