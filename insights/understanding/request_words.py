@@ -113,4 +113,3 @@ def places_lacking(low: str, a: int, b: int, *, tenant_word: Callable[[str], boo
     review" where the data has no UK): asked about, never dropped with the purpose they are said in."""
     return [(a + w.start(), a + w.end()) for w in re.finditer(r"[a-z][\w-]*", low[a:b])
             if w.group(0) in MEMBER_LIKE and not tenant_word(w.group(0))]
-
