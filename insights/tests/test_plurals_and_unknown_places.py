@@ -178,3 +178,27 @@ def test_the_counted_noun_said_again_in_a_follow_up_keeps_the_count():
 def test_a_split_asked_after_a_count_is_a_breakdown():
     got = ask("how many skus did we sell last month", "break it down by category")
     assert (got["intent"], got["group_by"]) == ("breakdown", "category")
+
+
+def test_an_article_opening_members_names_is_no_persons_name():
+    venues = company(version="e6-venues", columns=("tickets_sold",), dimensions={
+        "venue": ("The Roundhouse", "Arena North", "Corn Exchange"), "genre": ("Rock", "Jazz"),
+    }, first_date=date(2023, 1, 1), last_date=date(2025, 11, 30))
+    got = parse("tickets sold at the o2 academy last month", model=venues, as_of=AS_OF)
+    assert got.understanding.intent == "clarify"
+    assert "“o2 academy”" in (got.clarification or "")
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("how many tickets did we sell last month", "value"),
+    ("tickets by venue last month", "breakdown"),
+])
+def test_the_thing_a_count_counts_names_it_beside_an_amount_of_it(text, intent):
+    got = ask(text, model=TICKETS)
+    assert (got["intent"], got["measure"]) == (intent, "tickets_sold")
+
+
+def test_a_figure_other_companies_hold_is_still_asked_about_without_such_a_column():
+    got = parse("how many tickets did we sell last month", model=PARTS, as_of=AS_OF)
+    assert got.understanding.intent == "clarify"
+    assert "tickets" in (got.clarification or "")

@@ -26,6 +26,7 @@ source industry sector tier property hotel restaurant clinic school course progr
 """.split())  # noqa: SIM905 - a word list reads best as text
 _NAME = re.compile(r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?")
 MIN_NAME_LETTERS = 3
+_ARTICLES = frozenset({"the", "a", "an"})  # a name's first word that no person's is ("The Roundhouse")
 # The share of members written "First Last" (and of distinct first and last words) from which they are people.
 _MOSTLY = 0.8
 
@@ -91,7 +92,9 @@ def name_parts(dimensions: Mapping[str, tuple[str, ...]]) -> dict[str, list[tupl
             if len(words) < 2:
                 continue  # a one-word member is named by its whole name
             for word in dict.fromkeys((words[0], words[-1])):
-                if len(word) >= MIN_NAME_LETTERS and word.isalpha() and holders.get(word) == {dimension}:
+                # "the" of The Roundhouse is nobody's name: "at the o2 academy" names no venue
+                if len(word) >= MIN_NAME_LETTERS and word.isalpha() and word not in _ARTICLES \
+                        and holders.get(word) == {dimension}:
                     parts.setdefault(word, []).append((dimension, str(member)))
     return parts
 

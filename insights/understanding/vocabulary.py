@@ -968,11 +968,18 @@ def _add_first_words(
                     used.setdefault(form[0], set()).add(f"dimension:{name}")
     for name, measure in measures.items():
         word = first_word(words_of(name))
-        if name in CATALOGUE or measure.derived or word is None or used.get(word, set()) != {name}:
+        # "tickets" of tickets_sold beside ticket_revenue: an amount the word only qualifies counts no tickets
+        counted = {o for o in measures if o != name and is_amount(o, measures[o])} if not is_amount(
+            name, measure) else set()
+        if name in CATALOGUE or measure.derived or word is None or used.get(word, set()) - counted != {name}:
             continue
         for form in (word, *(verb_forms(word) or (f for (f,) in _in_both_numbers((word,)) if f != word))):
-            free = used.get(form, {name}) == {name} and form not in COMMON and not vocab.members_with_word(form)
-            if free and (form,) not in vocab.phrases and form not in vocab.member_names:
+            free = used.get(form, {name}) - counted == {name} and form not in COMMON \
+                and not vocab.members_with_word(form)
+            # a figure other companies hold ("tickets") is this one's where its own column counts it
+            held = any(e.kind != "unsupported_measure" for e in vocab.phrases.get((form,), ()))
+            if free and not held and form not in vocab.member_names:
+                vocab.phrases.pop((form,), None)
                 vocab.add((form,), Entry("measure", name), forgiving=False)
 
 
