@@ -170,6 +170,15 @@ def test_who_is_the_top_one_of_the_people_there_are():
     assert (got["intent"], got["group_by"], got["limit"]) == ("rank", "rep", 1)
 
 
+@pytest.mark.parametrize("text", ["who was our best rep last qtr", "best rep last qtr", "our top rep in q3"])
+def test_an_everyday_word_before_the_peoples_noun_is_english_even_where_it_is_a_name(text):
+    model = company(version="e1-best", columns=("revenue", "units"), dimensions={
+        "region": ("North", "South"), "rep": ("Sam Best", "Ana Top", "Ben Cole", "Priya Shah"),
+    }, first_date=date(2023, 1, 1), last_date=date(2025, 11, 30))
+    got = ask(text, model)
+    assert (got["intent"], got["group_by"], got["filters"]) == ("rank", "rep", {})
+
+
 def test_who_of_a_relative_clause_asks_about_nobody():
     got = ask("orders from customers who bought online last month")
     assert got["group_by"] is None

@@ -476,7 +476,9 @@ class Vocabulary:
                 described = kind is not None and written.lower() not in _PRONOUNS and kind["w"] in MEMBER_LIKE \
                     and not self.knows(kind["w"])
                 # a typo of a person's name is a name as much as the name is ("hanna's" of Hannah Lee)
-                if (hit.fuzzy and not hit.person) or not (exact or described or hit.name in named_before):
+                # "our best rep" of a Sam Best: an everyday word before the people's noun is English, not him
+                kind_after = hit.name in named_before and not (hit.person and ordinary(written.lower()))
+                if (hit.fuzzy and not hit.person) or not (exact or described or kind_after):
                     continue
                 end = kind.end() if described else hit.end
                 hit = Hit("member", hit.name, hit.value, hit.start, end, hit.fuzzy and hit.person, hit.alternatives,
