@@ -202,3 +202,15 @@ def test_a_figure_other_companies_hold_is_still_asked_about_without_such_a_colum
     got = parse("how many tickets did we sell last month", model=PARTS, as_of=AS_OF)
     assert got.understanding.intent == "clarify"
     assert "tickets" in (got.clarification or "")
+
+
+@pytest.mark.parametrize("text", ["revenue at acme's last month", "revenue for acme last month"])
+def test_an_unknown_name_where_a_member_goes_is_never_put_right_into_an_everyday_word(text):
+    got = parse(text, model=PARTS, as_of=AS_OF)
+    assert got.understanding.intent == "clarify"
+    assert "“acme”" in (got.clarification or "")
+
+
+def test_a_calendar_word_after_a_preposition_is_still_put_right():
+    got = ask("revenue in novmeber 2024")
+    assert (got["intent"], got["time"]["start"]) == ("value", "2024-11-01")

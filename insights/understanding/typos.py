@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from insights.understanding.vocabulary import DIMENSION_NOUNS, damerau_levenshtein, deletions, singulars
-from insights.understanding.words import COMMON, MEASURE_LIKE, MEMBER_LIKE, ordinary
+from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, ordinary
 
 MIN_LETTERS = 5
 # Everyday words ("qucik", "wich", "sel") are put right from three letters, but only for the two slips of typing
@@ -35,6 +35,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 # verb sits, after a question word or before its subject; never a letter of a name ("r&d", "R Street").
 _CHAT_ARE = re.compile(r"(?i)(?P<before>^|[\s,!?(])r(?=\s+(?:we|you|u|they|things|our|the|sales|it|these|those)\b)"
                        r"|(?P<asks>\b(?:how|hows|what|why|who|when|where|which)\s+)r(?![\w&'.-])")
+
+
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:at|in|for|from|excluding|except|without)\s+(?:the\s+|our\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +103,12 @@ def correct_keywords(text: str, *, tenant_word: Callable[[str], bool]) -> str:
         opening = not re.search(r"[A-Za-z0-9]", text[:match.start()].rsplit(".", 1)[-1].rsplit("?", 1)[-1])
         if word[0].isupper() and not (opening or shouted):
             return word
-        near = (keyword_near(low) if len(low) >= MIN_LETTERS else None) or everyday_near(low)
+        # "revenue at acme's": where a name goes, an unknown word is a name to ask about, never the everyday word
+        # it is a slip of ("came"); a calendar word or a function word still is one ("in novmeber", "for teh")
+        everyday = everyday_near(low)
+        if everyday not in FUNCTION and _PLACE_BEFORE.search(text, 0, match.start()):
+            everyday = None
+        near = (keyword_near(low) if len(low) >= MIN_LETTERS else None) or everyday
         # An ordinary word is itself, not a typo: "match" is no "march", "sine" no "since".
         return near if near is not None and not ordinary(low) else word
 
