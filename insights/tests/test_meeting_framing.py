@@ -36,6 +36,9 @@ def understood(model, text: str) -> dict:
     (THEATRE, "top show by box office in q1 ahead of thursday's board meeting", "rank", Q1, "thursday's"),
     (THEATRE, "getting ready for next week's all-hands: tickets by seat last month", "breakdown", MAY, "week's"),
     (THEATRE, "box office last month? for the wed catch-up", "value", MAY, "wed"),
+    (COURIER, "for the monday wrap-up: how many deliveries last month?", "value", MAY, "monday"),
+    (THEATRE, "for fridays recap: tickets last month", "value", MAY, "fridays"),
+    (COURIER, "deliveries by zone in q1 for the thursday debrief", "breakdown", Q1, "thursday"),
 ])
 def test_when_a_meeting_is_is_framing_and_the_question_keeps_its_period(model, text, intent, time, said):
     got = understood(model, text)
@@ -56,3 +59,16 @@ def test_without_a_period_said_the_default_month_is_taken():
 ])
 def test_a_weekday_asked_about_is_still_asked_back(model, text):
     assert understood(model, text)["intent"] == "clarify"
+
+
+@pytest.mark.parametrize("text", [
+    "can you write next weeks roster for harbourside",
+    "write the rota for next week",
+    "draft a delivery schedule for the riders",
+])
+def test_a_roster_or_schedule_to_write_is_no_question_about_the_data(text):
+    assert understood(COURIER, text)["intent"] == "out_of_scope"
+
+
+def test_a_recap_asked_for_is_still_the_numbers():
+    assert understood(COURIER, "give me a recap of last month")["intent"] == "summary"

@@ -14,7 +14,8 @@ from collections.abc import Callable
 _AUDIENCE = (r"(?:board(?:\s+(?:deck|meeting|pack|update))?|deck|slides?|slide\s+deck|meeting|presentation|report|"
              r"boss|manager|ceo|cfo|vp|team|investors?|standup|stand-up|weekly|monthly|review|qbr|all[\s-]hands|"
              r"newsletter|email|memo|exec(?:utive)?s?|leadership|client|update|one[\s-]on[\s-]one|1:1|sync|call|"
-             r"catch[\s-]?up|huddle|check[\s-]?in|prep)")
+             r"catch[\s-]?up|huddle|check[\s-]?in|prep|wrap[\s-]?up|recap|round[\s-]?up|debrief|retro|briefing|"
+             r"kick[\s-]?off|town[\s-]?hall|scrum)")
 # When the meeting is: "monday's", "tmrw's", "next week's", "the q4": it says when people meet, never a period to
 # compute for (the question names its own, or takes the default).
 _WHEN_MET = (r"(?:the|my|our|this|next|tomorrow'?s|tmrw'?s|tmr'?s|today'?s|tonight'?s|next\s+week'?s|"
@@ -77,7 +78,8 @@ _TEXTS = (r"(?:poems?|haiku|limerick|songs?|rap|story|essay|cover\s+letter|lette
           r"speech|toast|jokes?|slogan|tagline|code|script|sql|resume|cv|caption|announcement|press\s+release|"
           r"shout[\s-]?outs?|job\s+(?:ad|description|application)|invit(?:e|ation)s?|reply|response|slack|"
           r"thank[\s-]?you(?:\s+note)?|pep\s+talk|bio|pitch|memo|newsletter|headline|ad|advert|flyer|poster|"
-          r"jingle|rhyme|verse|sonnet|ode|anthem|chant|cheer|eulogy|agenda|talking\s+points)")
+          r"jingle|rhyme|verse|sonnet|ode|anthem|chant|cheer|eulogy|agenda|talking\s+points|rosters?|rotas?|"
+          r"schedules?|timetables?|shift\s+plans?|proposals?)")
 # Texts only a verb of writing asks for: "write an update on q3" is a text, "give me an update on q3" the numbers.
 _WRITTEN = r"(?:updates?|blurbs?|copy|summary\s+(?:email|post|message|note))"
 # Making the numbers sound good is no question about them: "hype up our q3", "spin these numbers for the board".
