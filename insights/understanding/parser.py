@@ -87,13 +87,15 @@ from insights.understanding.vocabulary import (
     tokenize,
     vocabulary_for,
 )
-from insights.understanding.word_members import month_or_member, used_as_word
+from insights.understanding.word_members import dimension_nouns, month_or_member, used_as_word
 from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, SELLING, ordinary
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE, Measure
 from metrics.periods import period_bounds, periods
 from metrics.semantic import SemanticModel
 
 LOW_CONFIDENCE = 0.4
+# "the drivers of the drop": a dimension named like a cue ("driver") is that cue only where it says what caused
+_CAUSE_OF = re.compile(r"\s+(?:of|behind)\b")
 GROUPED_INTENTS = ("breakdown", "rank", "drivers")
 COMPARED_INTENTS = ("compare", "drivers", "summary")
 _ALSO_INTENTS = ("value", "compare", "breakdown", "rank", "trend")
@@ -380,7 +382,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
                               and any(a < h.end and h.start < b for a, b in time.spans)]
     # Members say nothing about intent: "Best Buy", "Top Shelf", "Max" or "Total" are names, not a ranking.
     facts.cues = read_cues(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind == "member")),
-                           names=[(h.start, h.end) for h in hits if h.kind not in ("member", "dimension")])
+                           names=[(h.start, h.end) for h in hits if h.kind not in ("member", "dimension")
+                                  or (h.kind == "dimension" and not _CAUSE_OF.match(low, h.end))])
     hits = _read_per(facts, hits, vocab, model)
     if mods.pace:  # "how far are we from our target": the pace's own word, placed, no figure asked for
         as_words += [h for h in hits if h.kind == "unsupported_measure" and h.name in _PACE_WORDS]
