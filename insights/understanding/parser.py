@@ -87,7 +87,7 @@ from insights.understanding.vocabulary import (
     tokenize,
     vocabulary_for,
 )
-from insights.understanding.word_members import dimension_nouns, month_or_member, used_as_word
+from insights.understanding.word_members import month_or_member, used_as_word
 from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, SELLING, ordinary
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE, Measure
 from metrics.periods import period_bounds, periods
