@@ -147,7 +147,17 @@ _GREETING = re.compile(
 # What will happen ("will we make more in EMEA than APAC", "is EMEA going to beat APAC", "what'll revenue be"):
 # the data holds only what has happened. "Will you …" asks for something now.
 _FUTURE = re.compile(r"\b(?:will|won't|wont|gonna|going\s+to|(?:we|it|they|that|what)'ll|likely\s+to|expected\s+to|"
-                     r"set\s+to|bound\s+to)\b(?!\s+(?:you|u|ya)\b)")
+                     r"set\s+to|bound\s+to)\b(?!\s+(?:you|u|ya)\b)"
+                     # "can emea beat apac this quarter": who will come out ahead, not where they stand
+                     r"|\b(?:can|could)\s+(?!(?:you|u|ya|i|someone|somebody|anyone)\b)(?:[\w'.-]+\s+){0,4}?"
+                     r"(?:beat|overtake|outsell|outpace|outdo|catch(?:\s+up\s+(?:with|to|on))?|pass|surpass)\b")
+# Idioms of doing well or badly ("who's crushing it", "who is lagging behind"): a ranking, best or worst first;
+# their "it" refers to nothing earlier
+_DOING_WELL = re.compile(r"\b(?:crush(?:ing|es|ed)?|kill(?:ing|s|ed)?|smash(?:ing|es|ed)?|nail(?:ing|s|ed)?|"
+                         r"rock(?:ing|s|ed)?|ac(?:ing|es|ed))\s+it\b|\bon\s+fire\b|\bon\s+a\s+(?:roll|tear)\b"
+                         r"|\b(?:leading|leads|led)\s+the\s+(?:pack|way|field|charge)\b")
+_DOING_BADLY = re.compile(r"\b(?:lagging|lags|lagged|falling|fell|fallen)\s+behind\b|\blagging\b"
+                          r"|\bbringing\s+up\s+the\s+rear\b|\b(?:struggling|underperforming)\b")
 _WHERE = re.compile(r"\bwhere\b")
 # "who sold the most?": a question about people; "customers who ordered" is a relative clause, asking about nobody
 _WHO = re.compile(r"(?:^|[.?!,:;(])\W*(?:(?:and|so|but|ok|okay|then|now)\s+)?who(?:'s|se)?\b")
@@ -196,7 +206,13 @@ def read_cues(text: str, *, names: Iterable[tuple[int, int]] = ()) -> Cues:
         if any(pattern.search(text[a:b]) for pattern in _NAMED_CUES):
             text = text[:a] + " " * (b - a) + text[b:]
     order = None
-    if not _NOT_RANK.search(text):
+    doing = None
+    if _WHO.search(text):
+        doing = "desc" if _DOING_WELL.search(text) else "asc" if _DOING_BADLY.search(text) else None
+        text = _DOING_BADLY.sub(lambda m: " " * len(m.group(0)), _DOING_WELL.sub(lambda m: " " * len(m.group(0)), text))
+    if doing:
+        order = doing
+    elif not _NOT_RANK.search(text):
         m = _ORDER.search(text)
         if m:
             order = "desc" if m["desc"] else "asc"
@@ -270,7 +286,8 @@ _PLACING = (_ORDER, _LIMIT, _RANK_WORD, _COMPARATIVE, _DRIVERS, _CHANGE_WORD, _C
 
 def cue_spans(text: str) -> list[tuple[int, int]]:
     """The spans of every intent, order and limit cue in ``text``: words placed by what they ask for."""
-    return [m.span() for pattern in _PLACING for m in pattern.finditer(text)]
+    idioms = (_DOING_WELL, _DOING_BADLY) if _WHO.search(text) else ()  # "who's on fire": a ranking's words
+    return [m.span() for pattern in (*_PLACING, *idioms) for m in pattern.finditer(text)]
 
 
 def comparison_idioms(text: str) -> list[tuple[int, int]]:

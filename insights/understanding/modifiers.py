@@ -47,6 +47,11 @@ _GROWTH = re.compile(
     rf"|\bby\s+(?:the\s+)?(?:(?:absolute|raw|net|actual)\s+)?{_FIGURE_WORDS}(?:growth|increase|gain|decline|drop|"
     r"fall|decrease|loss|change)\b"
     r"|\babsolute\s+(?:growth|increase|gain|decline|drop|fall|decrease|loss|change)\b")
+# A ranking's own words beside growth words: "fastest growing", "biggest % drop", "top movers" rank members;
+# "the growth rate of mrr", "revenue growth %" without them ask for one figure's change
+_RANKING_WORD = re.compile(r"\b(?:fastest|slowest|quickest|most|least|biggest|largest|highest|greatest|strongest|"
+                           r"top|best|lowest|smallest|worst|sharpest|steepest|deepest|by|rank\w*|movers|growers|"
+                           r"gainers|decliners|losers)\b")
 # The change said as an amount, or as a percentage, beside a growth ranking ("and in absolute terms?", "in raw
 # numbers", "by amount"): which of the two it ranks by
 _IN_AMOUNT = re.compile(r"\b(?:in\s+)?(?:absolute|raw|real|actual|plain)\s+(?:terms|numbers|figures|units)\b"
@@ -167,6 +172,7 @@ class Modifiers:
     cumulative: bool = False
     growth: str | None = None  # "change" or "change_pct": rank by growth
     growth_order: str | None = None  # "asc" for the biggest drops
+    growth_ranked: bool = False  # a ranking word beside the growth words ("fastest growing", not "growth rate")
     per_grain: str | None = None
     per_span: tuple[int, int] | None = None
     average: bool = False  # "average", "mean", "per" said
@@ -221,6 +227,7 @@ def read_modifiers(low: str) -> Modifiers:
         cumulative=bool(_CUMULATIVE.search(low)),
         growth=growth,
         growth_order=order,
+        growth_ranked=bool(growth) and bool(_RANKING_WORD.search(low)),
         per_grain=per_grain if per_grain in GRAINS else None,
         per_span=per_span,
         average=bool(_AVERAGE_WORD.search(low)),

@@ -837,14 +837,20 @@ def _stated_ask(facts: _Facts) -> _Ask:
         return _Ask("share", part=part) if part else _Ask("share", problem="no_dimension")
     if mods.growth and not cues.drivers:
         by = group or (several[0] if several else None)
+        if not (by or mods.growth_ranked or cues.which or cues.who or cues.limit or cues.order):
+            return _Ask("compare")  # "the growth rate of mrr last quarter": one figure's change, change_pct
         limit = cues.limit
-        # "which store grew the most", and "who grew the most?" after a split: the one member
-        if limit is None and (not _plural(facts.groups[0], facts.low) if group else cues.which):
+        # "which store grew the most", and "who grew the most?" after a split: the one member; "growth rate by
+        # region" ranks every region
+        if limit is None and (not (_plural(facts.groups[0], facts.low) or _split_by(facts.groups[0], facts.low))
+                              if group and not cues.which else cues.which):
             limit = 1
+        # "bottom 3 regions by growth", "lowest growth rate": the order word turns a rise's ranking over
+        order = "asc" if cues.order == "asc" else mods.growth_order
         by_period = None if by else _PERIOD_GROUP.search(facts.blank)
         if by_period:  # "which month had the biggest drop": periods are ranked by their figure, never by a change
-            return _Ask("rank", group_by=UNITS[by_period["g"]], order=mods.growth_order, problem="growth_by_period")
-        return _Ask("rank", group_by=by, order=mods.growth_order, limit=limit, order_by=mods.growth,
+            return _Ask("rank", group_by=UNITS[by_period["g"]], order=order, problem="growth_by_period")
+        return _Ask("rank", group_by=by, order=order, limit=limit, order_by=mods.growth,
                     problem=None if by else "no_dimension")
     if cues.drivers or (cues.change and (group or cues.which or cues.order)):
         return _Ask("drivers", group_by=group)
@@ -884,6 +890,8 @@ def _stated_ask(facts: _Facts) -> _Ask:
         return _Ask("breakdown", group_by=facts.time.grain)
     by_grain = _trend_by_grain(facts) and not facts.time.comparison  # "mom?" compares, it draws no series
     if cues.trend or mods.cumulative or by_grain or _over_a_range(facts):
+        if group and not (cues.trend or mods.cumulative or by_grain):
+            return _Ask("breakdown", group_by=group)  # "units over the last 3 months by rep": the span split
         if group:
             return _Ask("trend", problem="trend_by_group", group_by=group)
         return _Ask("trend", grain=grain)
@@ -907,6 +915,11 @@ def _stated_ask(facts: _Facts) -> _Ask:
     if cues.value_question:
         return _Ask("value")
     return _Ask(None)
+
+
+def _split_by(hit: Hit, low: str) -> bool:
+    """Whether the dimension's word follows "by", "per" or "across": every member's row is asked for."""
+    return bool(re.search(r"\b(?:by|per|across|each|every)\s+(?:the\s+|each\s+)?$", low[:hit.start]))
 
 
 def _plural(hit: Hit, low: str) -> bool:
@@ -1048,6 +1061,13 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(
             f"I can't pin “{time.problem_text}” to exact dates. Could you name the period — a month, a quarter, "
             "or dates such as “from 2024-12-01 to 2024-12-24”?", _examples(model), confidence=0.8)
+    if time.problem == "business_days":
+        said = re.search(r"\d+", time.problem_text or "")
+        days = -(-int(said.group(0)) * 7 // 5) if said else 7  # the calendar days that hold that many weekdays
+        return _clarify(
+            f"I can't count “{time.problem_text}”: your data holds daily totals on calendar dates and doesn't "
+            f"say which days are business days. Would “last {days} days” do instead?",
+            (f"last {days} days", *_examples(model)), confidence=0.8)
     if time.problem == "invalid":
         return _clarify(f"“{time.problem_text}” is not a date I can place on the calendar. Could you rephrase it?",
                         _examples(model), confidence=0.8)
@@ -1576,6 +1596,33 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
     ))
 
 
+_FIGURE_SUPERLATIVE = re.compile(r"\b(?P<w>max(?:imum)?|min(?:imum)?|highest|lowest|biggest|smallest|peak|record|"
+                                 r"best|worst|top)\b")
+
+
+def _superlative_readings(facts: _Facts, model: SemanticModel) -> Parse | None:
+    """"max takings last month" names no rows: the highest day of the period, or, where a member is called
+    Max, that member's figure; asked back with both, never one picked silently."""
+    said = _FIGURE_SUPERLATIVE.search(facts.low)
+    if said is None or not facts.measure_said:
+        return None
+    word = said["w"]
+    measure = facts.measure or _default_measure(model)
+    label = model.measure(measure).label.lower() if measure in model.definitions else measure
+    period = " ".join(facts.low[a:b].strip() for a, b in sorted(facts.time.spans)) or "last month"
+    named = [m for ms in model.dimensions.values() for m in ms if word in m.lower().split()]
+    highest = "lowest" if word in ("min", "minimum", "lowest", "smallest", "worst") else "highest"
+    day = f"The {highest} day for {label} {period}"
+    theirs = tuple(f"{m}'s {label} {period}" for m in named)
+    splits = tuple(f"Which {_dimension_label(d)} had the {highest} {label} {period}" for d in model.dimensions)
+    if theirs:
+        return _clarify(f"By “{said.group(0)} {label}” do you mean {_list(list(theirs), 'or')}, or the "
+                        f"{highest} single day of {label} {period}?", (*theirs, day), confidence=0.8)
+    return _clarify(f"The {highest} {label} of what: a single day {period}, or one of your "
+                    f"{_list([_dimension_plural(d) for d in model.dimensions], 'or')}?", (day, *splits),
+                    confidence=0.8)
+
+
 def _ask_problem(ask: _Ask, model: SemanticModel, *, facts: _Facts | None = None) -> Parse:
     """``facts``: what the question said, for suggestions that read back as whole questions."""
     dims = tuple(_dimension_label(d) for d in model.dimensions)
@@ -1591,6 +1638,10 @@ def _ask_problem(ask: _Ask, model: SemanticModel, *, facts: _Facts | None = None
                         (f"{'Worst' if fall else 'Best'} {grain} for {label}{said}",
                          *(f"Which {p} had the biggest {label} {'drop' if fall else 'growth'}{said}" for p in plural)),
                         confidence=0.8)
+    if ask.problem == "no_dimension" and facts is not None and ask.limit is None:
+        readings = _superlative_readings(facts, model)
+        if readings:
+            return readings
     if ask.problem == "trend_by_group":
         label = _dimension_label(ask.group_by or "")
         return _clarify(f"I can show a trend over time, or a split by {label}, but not both at once. Which would "

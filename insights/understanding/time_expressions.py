@@ -582,6 +582,9 @@ _UNPLACEABLE = re.compile(
     r"(?:beginning|start|middle|end|early|mid|late)[\s-]+(?:of\s+)?(?:the\s+)?(?:month|quarter|year|week|"
     r"january|february|march|april|june|july|august|september|october|november|december|(?:19|20)\d\d))\b"
 )
+# "last 10 business days": a calendar that knows which days are worked, which daily totals do not say
+_BUSINESS_DAYS = re.compile(r"\b(?:(?:the\s+)?(?:last|past|previous|prior|trailing|first)\s+)?(?:(?P<n>\d+)\s+)?"
+                            r"(?:business|working|work|trading)\s+days?\b")
 _FUTURE = re.compile(
     r"\b(?:next|coming|upcoming|following)\s+(?:\d+\s+|(?:two|three|four|five|six|twelve)\s+)?"
     r"(?:days?|weeks?|months?|quarters?|years?|half)\b|\btomorrow\b|\bforecast\w*|\bproject(?:ed|ion)s?\b|\bpredict\w*"
@@ -758,6 +761,9 @@ def read_time(
                                  and not _BEFORE_THAT.match(text, m.end()))), None)
     if unplaceable:
         return TimeReading(spans=tuple(spans), problem="unplaceable", problem_text=unplaceable.group(0))
+    business = next((m for m in _BUSINESS_DAYS.finditer(text) if not _taken(named, m.start(), m.end())), None)
+    if business:
+        return TimeReading(spans=(*spans, business.span()), problem="business_days", problem_text=business.group(0))
     for m in _GRAIN.finditer(text):
         # "daily grind sales", "weekly planet orders": a word of a name of several words is no grain either
         if not _taken(spans, m.start(), m.end()) and not _taken([*members, *blocked], m.start(), m.end()):
