@@ -22,6 +22,11 @@ def names_part_of_day(text: str, start: int, end: int) -> bool:
     return bool(_PART_OF_DAY.fullmatch(text[start:end].strip())) and not _MOMENT_BEFORE.search(text, 0, start)
 
 
+def is_part_of_day(said: str) -> bool:
+    """Whether ``said`` (a period the question gave) is a part of the day, which daily totals cannot hold."""
+    return bool(_PART_OF_DAY.fullmatch(said.strip().lower()))
+
+
 def greeting_members(low: str, spans: list[tuple[int, int]], *, member_name: Callable[[str], bool]) -> list[
         tuple[int, int]]:
     """Framing ``spans`` of ``low`` less a last word that is a member's name said with no pause after it."""

@@ -127,6 +127,15 @@ _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _WHO_MEETS = frozenset({"board", "exec", "execs", "executive", "leadership", "investor", "investors", "management",
                         "finance", "ops", "marketing", "company", "weekly", "monthly", "quarterly", "annual"})
 
+# A headline said before a colon at the start ("good news: revenue up?", "heads up: …", "quick q - …"): how the
+# asker frames the question, unless the tenant's data has a member of that very name ("Update: revenue in june")
+_HEADLINE = re.compile(
+    r"^\W*(?P<head>(?:(?:good|bad|great|big|some|sad|happy|exciting|breaking|mixed|interesting)\s+)?news|"
+    r"heads[\s-]?up|fyi|psa|(?:quick\s+|small\s+)?update|(?:quick\s+|random\s+|dumb\s+|silly\s+|odd\s+)?"
+    r"(?:question|q)|context|background|(?:side\s+|quick\s+)?note|reminder|random\s+one|fun\s+fact|odd\s+one|"
+    r"weird\s+one|one\s+more|another\s+one|follow[\s-]?up|real\s+talk|confession|sanity\s+check|gut\s+check)"
+    r"\s*(?::|\s-+|\s–)\s*")
+
 
 def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: False,
                   tenant_word: Callable[[str], bool] = lambda _: False) -> list[tuple[int, int]]:
@@ -136,6 +145,9 @@ def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: Fa
     # "for the support team" where Support is a team of the data's: the member, not whom the answer is for
     spans = [m.span() for m in _FRAMING.finditer(low) if m.group(0).strip(" \t,.:;!?-")
              and not (m["meeting"] and any(tenant_word(w) for w in re.findall(r"[a-z]+", m["meeting"])))]
+    headline = _HEADLINE.match(low)
+    if headline and not tenant_word(headline["head"]):
+        spans.append(headline.span())
     meetings = [m for m in _ABOUT_A_MEETING.finditer(low) if (m["about"] in _WHO_MEETS or figure_word(m["about"]))
                 and not _SPLIT_BEFORE.search(low, 0, m.start()) and not _COUNTED_AFTER.match(low, m.end())
                 and not ((after := _NEXT_WORD.match(low, m.end())) and figure_word(after.group(1)))]
@@ -144,7 +156,7 @@ def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: Fa
         if not any(tenant_word(w) for w in re.findall(r"[a-z]+", m["noun"])) and not any(
                 a < d and c < b for c, d in spans):
             spans.append((a, b))
-    return sorted(spans)
+    return sorted(set(spans))
 
 
 def not_a_data_question(low: str) -> bool:

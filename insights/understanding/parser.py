@@ -32,7 +32,7 @@ from insights.understanding.cues import (
     read_cues,
     superlative_spans,
 )
-from insights.understanding.day_parts import greeting_members
+from insights.understanding.day_parts import greeting_members, is_part_of_day
 from insights.understanding.dimension_qualifiers import qualifier_spans
 from insights.understanding.framing import framing_spans, not_a_data_question
 from insights.understanding.grain_members import members_not_grains
@@ -87,7 +87,7 @@ from insights.understanding.vocabulary import (
     tokenize,
     vocabulary_for,
 )
-from insights.understanding.word_members import month_or_member, used_as_word
+from insights.understanding.word_members import dimension_nouns, month_or_member, used_as_word
 from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, SELLING, ordinary
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE, Measure
 from metrics.periods import period_bounds, periods
@@ -161,6 +161,7 @@ _AS_A = re.compile(r"\bas\s+(?:an?\s+)?$")
 _PART_SOURCE = re.compile(r"\b(?:from|through|thru|via)\s+(?:the\s+|our\s+)?$")
 _PART_AFTER_VERB = re.compile(r"\b(?:was|were|is|are|came|come|comes|went|go|goes|got)\s+"
                               r"(?:(?:from|through|thru|via|to|into|in|on|at|by|for|out\s+of)\s+)?(?:the\s+|our\s+)?$")
+_SPLIT_WORD_BEFORE = re.compile(r"\b(?:by|per|across|each|every|between|among)\s+(?:the\s+|our\s+|all\s+)?$")
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
 _MONTH_WORDS = frozenset(name.lower() for name in calendar.month_name if name)
 _ADJECTIVE_OF = {grain: adjective for adjective, grain in reversed(GRAIN_ADJECTIVES.items())}  # "month": "monthly"
@@ -344,6 +345,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
         *((a + h.start, a + h.end) for h in vocab.find(low[a:b], text[a:b]) if h.kind == "member" and not h.fuzzy),
         *places_lacking(low, a, b, tenant_word=lambda w: _names_data(w, vocab))])
     ignored = tuple(w for a, b in framing for w in re.findall(r"[\w'’]+", text[a:b]))
+    said = low  # with its framing: "please split …" asks for the verb, even once "please" is blanked
     text, low = _blank(text, (*framing, *guesses.spans)), _blank(low, (*framing, *guesses.spans))
     if sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text)):
         text = low  # SHOUTED: capitals say nothing about names
@@ -360,7 +362,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     hits = vocab.find(blank, text)
     # "revenue rose", "reading the numbers": the words, placed as such, not the members Rose and Reading
     # "drove the growth in seats": the change, not the plan Growth
-    as_words = [h for h in hits if used_as_word(h, hits, text, blank) or change_noun(h, hits, text, blank)]
+    as_words = [h for h in hits if used_as_word(h, hits, text, blank, said=said) or change_noun(h, hits, text, blank)]
     hits = [h for h in hits if h not in as_words]
     # "max cups in a single day": an order word before a figure or a period is the superlative, never a member it
     # is only part of the name of (Max Tui); a member of that very name ("Max revenue") stays the member
@@ -369,6 +371,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     as_words += [*(h for h in hits if h.kind == "member" and (h.value or "").lower() != blank[h.start:h.end]
                    and any(a <= h.start < b for a, b in superlatives)),
                  *(Hit("superlative", blank[a:b], None, a, b) for a, b in superlatives)]
+    as_words += dimension_nouns(hits, text)  # "revenue for plus customers": the tier's noun, no second figure
     hits = [h for h in hits if h not in as_words]
     # "booking channel", "lead source": the kind of the dimension said, naming nothing else of the data
     qualifiers = qualifier_spans(blank, ((h.start, h.end) for h in hits if h.kind == "dimension"),
@@ -1057,10 +1060,22 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I can't answer “{facts.mods.not_in_totals}”: {_holdings(model)}. I can give totals, "
                         "averages per day, week or month, shares and rankings instead, for example:",
                         _examples(model), confidence=0.9)
+    if time.problem == "unplaceable" and is_part_of_day(time.problem_text):
+        return _clarify(  # "orders overnight": the data has no hours to split a day by, never the whole days' total
+            f"I can't split the figures by time of day (“{time.problem_text}”): {_holdings(model)}. I can give whole "
+            "days, weeks or months instead, for example:", _examples(model), confidence=0.9)
     if time.problem == "unplaceable":
         return _clarify(
             f"I can't pin “{time.problem_text}” to exact dates. Could you name the period — a month, a quarter, "
             "or dates such as “from 2024-12-01 to 2024-12-24”?", _examples(model), confidence=0.8)
+    if time.problem == "fiscal":
+        last = model.last_date.year
+        years = _list([str(y) for y in range(max(model.first_date.year, last - 2), last + 1)], "or")
+        return _clarify(
+            f"I don't know when your fiscal year starts, so I can't place “{time.problem_text}”. Your data runs on "
+            f"calendar dates: you can ask for a calendar year ({years}), a quarter such as “Q3 {last}”, "
+            "or dates such as “from 2024-04-01 to 2025-03-31”.",
+            _examples(model), confidence=0.8)
     if time.problem == "business_days":
         said = re.search(r"\d+", time.problem_text or "")
         days = -(-int(said.group(0)) * 7 // 5) if said else 7  # the calendar days that hold that many weekdays
@@ -1175,10 +1190,12 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"{label.capitalize()} is already a ratio, so I can't divide it again per "
                         f"{_dimension_label(facts.per)}. Would you like {label} itself, or a total per "
                         f"{_dimension_label(facts.per)}?", (label.capitalize(),), confidence=0.9)
-    if facts.per is None and _AVERAGE.search(facts.low) and _AVERAGE_ALONE.search(facts.blank_of_hits):
+    # "avg ticket revenue by genre": an average over what the contract leaves unsaid, asked (a ratio is one already)
+    ratio = measure in model.definitions and model.measure(measure).is_ratio
+    if facts.per is None and not ratio and _AVERAGE_ALONE.search(facts.blank_of_hits):
         return _clarify(f"I understood {_understood(facts, model)}, but not what the average is over. "
-                        "An average per day, per week, per month, or per member of a dimension?",
-                        _per_options(model, measure), confidence=0.8)
+                        "An average per day, per week, per month, per member of a dimension, or per unit of "
+                        "another measure?", _average_options(model, measure, facts), confidence=0.8)
     if len({g.name for g in facts.groups}) > 1 and not facts.cues.drivers:
         names = [_dimension_label(g.name) for g in facts.groups]
         return _clarify(f"I can split the figures by one thing at a time: {_list(names, 'or')}?",
@@ -1223,7 +1240,11 @@ def _about_the_future(facts: _Facts) -> bool:
     target: "will we hit 3m?" is a pace, and so is "will we hit our target?" (which asks for the number)."""
     if facts.time.problem == "future":
         return True
-    if not facts.cues.future or facts.mods.target is not None:
+    if facts.mods.target is not None:
+        return False
+    if facts.mods.pace_span and not facts.mods.pace:
+        return True  # "revenue by year end": where it will end up, with no target to pace against
+    if not facts.cues.future:
         return False
     cues, time = facts.cues, facts.time
     compared = (cues.compare or cues.comparative or cues.change or facts.mods.gap or time.compare_to
@@ -1353,6 +1374,15 @@ def _per_options(model: SemanticModel, measure: str) -> tuple[str, ...]:
                                                             for d in list(model.dimensions)[:2]))
 
 
+def _average_options(model: SemanticModel, measure: str, facts: _Facts) -> tuple[str, ...]:
+    """An average said with nothing to average over: per day of the split asked, or per unit of a count measure."""
+    label = (model.measure(measure).label if measure in model.definitions else measure).lower()
+    split = next((f" by {_dimension_label(g.name)}" for g in facts.groups), "")
+    # "per ticket" divides by tickets_sold: the count's first word, said once
+    counts = [re.split(r"[_\s]+", m)[0].removesuffix("s") for m in count_measures(model) if m != measure]
+    return (f"Average daily {label}{split}", *(f"{label.capitalize()} per {c}{split}" for c in counts[:2]))
+
+
 def _clarify(question: str, suggestions: tuple[str, ...] = (), *, confidence: float = 1.0) -> Parse:
     return Parse(Understanding(intent="clarify"), clarification=question, suggestions=tuple(suggestions),
                  confidence=confidence)
@@ -1478,6 +1508,13 @@ def _pace_period(facts: _Facts, *, found: FoundPeriod | None, as_of: date) -> Fo
     return FoundPeriod(start, end, unit or "year")
 
 
+def _named_bare(facts: _Facts) -> bool:
+    """Whether the follow-up names a dimension alone, no figure and no word of a split before it ("and venues?"
+    where "and by venue?" splits)."""
+    return bool(facts.groups) and not facts.measure_said and not facts.cues.breakdown and not any(
+        _SPLIT_WORD_BEFORE.search(facts.low, 0, g.start) for g in facts.groups)
+
+
 def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: SemanticModel, as_of: date) -> Parse:
     # "How about for all regions?" after an answer about EMEA lifts the filter; it does not ask for rows.
     released = {g.name for g in facts.groups
@@ -1525,6 +1562,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         kept = (*GROUPED_INTENTS, "share", "unusual")  # "by territory?" after a share or unusual changes
         # "and just brakes skus there" after "how many skus": the noun counted, said again, asks for no split
         kept = (*kept, "count") if group_by == previous.group_by and ask.group_by else kept
+        # "and categories?" after "how many skus": the other dimension counted, no split of the count by it
+        kept = (*kept, "count") if previous.intent == "count" and _named_bare(facts) else kept
         # "sour credits by state that month" after unusual changes says its own shape, a split; "and rev by state
         # in week 7?" leans on the search with a new measure
         own_shape = previous.intent == "unusual" and facts.measure_said and not facts.cues.follow_up_start

@@ -62,6 +62,8 @@ _GLUED_UNIT = (r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mths?|m|quarters?|q
 _LEFT_SPAN = re.compile(r"(?<![\w$£€.])\d{1,3}\s?(?:days?|d|weeks?|wks?|w|months?|mos?|mths?|quarters?|qtrs?|years?|"
                         r"yrs?)\b")
 # "top 3 months", "best 2 quarters": periods ranked, not a span
+_LONGEST = {"day": 1, "week": 7, "month": 31, "quarter": 92}  # the most days one period of the grain holds
+_AFTER_MEASURE = re.compile(r"\s+(?P<n>\d{1,3})" + _GLUED_UNIT + r"(?![$£€%.\d])")
 _RANKED_BEFORE = re.compile(r"\b(?:top|bottom|which|what|best|worst|highest|lowest|biggest|smallest|strongest|"
                             r"weakest|busiest|slowest|quietest)\s+$")
 _SHORT_UNITS = {"d": "day", "w": "week", "m": "month", "mth": "month", "mths": "month", "q": "quarter", "y": "year"}
@@ -393,6 +395,18 @@ def _h_month_day(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("date", m.start(), m.end(), value=MONTHS[m["month"]], year=_year_of(m["year"]), day=int(m["d"]))
 
 
+def _h_month_days(m: re.Match[str], as_of: date) -> _Atom:
+    """"oct 1-15": those days of the month, not the first alone."""
+    first = _resolve(_h_month_day(m, as_of), as_of=as_of).start
+    if int(m["d2"]) <= first.day:
+        raise _Invalid(f"{m.group(0)} ends before it starts")
+    try:
+        last = first.replace(day=int(m["d2"]))
+    except ValueError as exc:
+        raise _Invalid(str(exc)) from exc
+    return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(first, last))
+
+
 def _h_month_short_year(m: re.Match[str], as_of: date) -> _Atom | None:
     """"in feb 26", "vs july 25": after "in"/"vs" a month's two-digit number that makes a year of the last decade
     is that year (people type years so in chat); "on feb 26" and a bare "feb 26" stay the day."""
@@ -426,6 +440,13 @@ def _h_quarter(m: re.Match[str], as_of: date) -> _Atom:
 def _h_half(m: re.Match[str], as_of: date) -> _Atom:
     value = int(m["h"]) if m["h"].isdigit() else ORDINALS[m["h"]]
     return _Atom("half", m.start(), m.end(), value=value, year=_year_of(m["year"]) or _relative_year(m, as_of))
+
+
+def _h_half_written_after(m: re.Match[str], as_of: date) -> _Atom | None:
+    """"1h 2025", "2h": the half written number first; "the last 1h" is an hour, no half."""
+    if re.search(r"\b(?:last|past|next|previous|prior|trailing|within|in)\s+(?:the\s+)?$", m.string[:m.start()]):
+        return None
+    return _h_half(m, as_of)
 
 
 def _h_month(m: re.Match[str], as_of: date) -> _Atom | None:
@@ -463,6 +484,14 @@ def _h_to_date(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(start, as_of, unit, to_date=True))
 
 
+def _h_last_to_date(m: re.Match[str], as_of: date) -> _Atom:
+    """"last month to date": last month up to A's day of this month (as MTD's comparison), not this month to date."""
+    unit = m["unit"]
+    whole = last_whole(unit, as_of=as_of)
+    day = as_of - timedelta(days=7) if unit == "week" else shift_months(as_of, MONTHS_IN[unit])
+    return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(whole.start, min(day, whole.end)))
+
+
 def _h_last_unit(m: re.Match[str], as_of: date) -> _Atom:
     return _Atom("fixed", m.start(), m.end(), fixed=last_whole(UNITS[m["unit"]], as_of=as_of))
 
@@ -487,6 +516,19 @@ def _h_bare_span(m: re.Match[str], as_of: date) -> _Atom | None:
     if re.search(r"\b(?:next|coming|upcoming|following)\s+$", before):
         return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(as_of + ONE_DAY, as_of + timedelta(days=count)))
     return _Atom("fixed", m.start(), m.end(), fixed=last_whole(_SHORT_UNITS[m["unit"]], as_of=as_of, count=count))
+
+
+def _h_this_unit_last_year(m: re.Match[str], as_of: date) -> _Atom:
+    """"this month last year": A's month a year earlier, whole, not this month against all of last year."""
+    unit = m["unit"]
+    year_ago = as_of.replace(year=as_of.year - 1, day=min(as_of.day, 28))
+    if unit == "week":
+        start = date.fromisocalendar(as_of.isocalendar()[0] - 1, min(as_of.isocalendar()[1], 52), 1)
+        return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(start, start + timedelta(days=6), "week"))
+    month = year_ago.month if unit == "month" else 3 * ((year_ago.month - 1) // 3) + 1
+    start = date(year_ago.year, month, 1)
+    end = month_end(start.year, month + MONTHS_IN[unit] - 1)
+    return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(start, end, unit))
 
 
 def _h_fortnight(m: re.Match[str], as_of: date) -> _Atom:
@@ -526,6 +568,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|2[01])\d\d)\b", _h_iso_month),
         (rf"\b(?:in|during|for|vs\.?|versus|against)\s+{_MONTH}\s+(?P<yy>[0-3]\d)(?![\d/.:]|\s*(?:st|nd|rd|th|,?\s*"
          rf"(?:19|20)\d\d|days?|weeks?|months?|%))", _h_month_short_year),
+        (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|until|till)\s*(?P<d2>[0-3]?\d)"
+         rf"(?:st|nd|rd|th)?(?![\d/.:%])(?!\s*(?:days?|weeks?|months?|%))(?:,?\s*{_YEAR}(?!\d))?", _h_month_days),
         (rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{_YEAR}(?!\d))?(?!\s*(?:days?|weeks?|months?|"
          rf"%))", _h_month_day),
         (rf"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR}(?!\d))?", _h_month_day),
@@ -541,8 +585,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (rf"\bquarter\s+(?P<q>[1-4])\b{_Y}{_RELATIVE_YEAR}", _h_quarter),
         (rf"\b{_YEAR}[\s-]?h(?P<h>[12])\b", _h_half),
         (rf"\bh(?P<h>[12])\b{_Y}{_RELATIVE_YEAR}", _h_half),
+        (rf"\b(?P<h>[12])h\b{_Y}{_RELATIVE_YEAR}", _h_half_written_after),
         (rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\b(?:\s+of\s+the\s+year)?{_Y}{_RELATIVE_YEAR}", _h_half),
         (rf"\b{_MONTH}(?![a-z])\s+(?:of\s+)?(?P<rel>this|last|previous|prior)\s+year\b(?P<year>)", _h_month),
+        (r"\b(?:this|the\s+current|the\s+same)\s+(?P<unit>week|month|quarter)\s+(?:of\s+|in\s+)?last\s+year\b",
+         _h_this_unit_last_year),
+        (r"\b(?:last|previous|prior)\s+(?P<unit>week|month|quarter|year)[\s-]+to[\s-]+date\b", _h_last_to_date),
         (r"\b(?P<w>today|yesterday)\b", _h_today),
         ((r"\b(?:(?:so\s+far\s+)?(?:in\s+)?(?:this|the\s+current|current)\s+(?P<u1>week|month|quarter|year)"
           r"(?:\s+so\s+far|\s+to\s+date)?|(?P<u2>week|month|quarter|year)[\s-]+to[\s-]+date|(?P<u3>wtd|mtd|qtd|ytd)|"
@@ -551,7 +599,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
           r"(?P<u4>week|month|quarter|year)(?!\s+(?:before|ago|prior|earlier)))\b"),
          _h_to_date),
         (r"\b(?:the\s+)?(?P<unit>day|week|month|quarter|year)\s+before\s+last\b", _h_before_last),
-        (r"\b(?:(?:the|over\s+the|in\s+the|during\s+the|for\s+the)\s+)?(?:trailing|rolling)\s+(?:twelve|12)\s+months?\b|\b(?:ttm|ltm|t12m|l12m)\b",
+        (r"\b(?:(?:the|over\s+the|in\s+the|during\s+the|for\s+the)\s+)?(?:trailing|rolling)\s+(?:twelve|12)(?:\s+months?\b|(?!\s*(?:\w|[%$£€.]))|(?=\s+(?:of|in|for|by|vs|versus)\b))|\b(?:ttm|ltm|t12m|l12m)\b",
          _h_trailing_year),
         (rf"\b(?:the\s+)?(?:last|past|previous|prior|trailing|rolling|preceding)\s+(?P<n>\d{{1,3}})\s?{_GLUED_UNIT}",
          _h_last_n),
@@ -575,13 +623,18 @@ _UNPLACEABLE = re.compile(
     r"\b(?:christmas|xmas|easter|thanksgiving|black\s+friday|cyber\s+monday|holiday\s+season|the\s+holidays|"
     r"summer|winter|spring|autumn|(?:in|during|over|this|last)\s+the\s+fall|the\s+fall\s+of|seasons?|"
     r"weekends?|weekdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
-    r"mornings?|afternoons?|evenings?|nights?|hours?|hourly|"
+    r"mornings?|afternoons?|evenings?|nights?|hours?|hourly|tonight|overnight|midday|noon|lunch(?:time)?|"
+    r"dinner(?:time)?|breakfast|brunch|"
     r"(?:first|second|third|fourth|last|final)\s+(?:day|week|weekend|days|weeks)\s+of|"
     # "the last few days": no number of days to count back
     r"(?:last|past|previous|prior|recent|these|the)\s+(?:few|several|many)\s+(?:days|weeks|months|quarters|years)|"
     r"(?:beginning|start|middle|end|early|mid|late)[\s-]+(?:of\s+)?(?:the\s+)?(?:month|quarter|year|week|"
     r"january|february|march|april|june|july|august|september|october|november|december|(?:19|20)\d\d))\b"
 )
+# The contract defines calendar periods only: where a fiscal year starts is the tenant's, unknown here, so "fy24",
+# "fiscal q2" or "this fiscal year" read as the calendar's would answer another period.
+_FISCAL = re.compile(r"\b(?:fy\s*'?\d{2}(?:\d{2})?|fy|fytd|(?:(?:this|last|previous|prior|current|our|the)\s+)?fiscal"
+                     r"(?:\s+(?:years?|quarters?|q[1-4]|h[12]|half|ytd|to\s+date))?)\b")
 # "last 10 business days": a calendar that knows which days are worked, which daily totals do not say
 _BUSINESS_DAYS = re.compile(r"\b(?:(?:the\s+)?(?:last|past|previous|prior|trailing|first)\s+)?(?:(?P<n>\d+)\s+)?"
                             r"(?:business|working|work|trading)\s+days?\b")
@@ -647,6 +700,7 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|up\s+to|a
 _TO_NOW = re.compile(r"^\s*(?:-|to|through|thru|until|till|up\s+to)\s+(?:now|date|the\s+present|present|today)\b")
 _SINCE = re.compile(r"\b(?:since|from|starting(?:\s+from|\s+in)?|beginning(?:\s+in)?|after)\s+(?:the\s+(?:start|"
                     r"beginning)\s+of\s+)?$")
+_CAME_FROM = re.compile(r"\b(?:come|comes|came|coming)\s+from\s+(?:the\s+)?$")
 # "since the beginning of march": the start of a period that can be placed, read as "since march"
 _SINCE_THE = re.compile(r"\b(?:since|from)\s+the\s+(?:very\s+)?$")
 _BEFORE_THAT = re.compile(r"\s+(?:before|ago|prior|earlier)\b")
@@ -740,6 +794,7 @@ def read_time(
                 spans.append(m.span())
                 comparison = comparison or mode
     over: str | None = None
+    said_comparison = comparison
     for m in _PERIOD_OVER_PERIOD.finditer(text):
         if not _taken(spans, m.start(), m.end()):
             spans.append(m.span())
@@ -764,6 +819,9 @@ def read_time(
     business = next((m for m in _BUSINESS_DAYS.finditer(text) if not _taken(named, m.start(), m.end())), None)
     if business:
         return TimeReading(spans=(*spans, business.span()), problem="business_days", problem_text=business.group(0))
+    fiscal = next((m for m in _FISCAL.finditer(text) if not _taken([*named, *blocked], m.start(), m.end())), None)
+    if fiscal:
+        return TimeReading(spans=tuple(spans), problem="fiscal", problem_text=fiscal.group(0))
     for m in _GRAIN.finditer(text):
         # "daily grind sales", "weekly planet orders": a word of a name of several words is no grain either
         if not _taken(spans, m.start(), m.end()) and not _taken([*members, *blocked], m.start(), m.end()):
@@ -785,6 +843,7 @@ def read_time(
             if atom is not None:
                 atoms.append(atom)
                 spans.append(m.span())
+    atoms.extend(_measure_spans(text, measures, spans, as_of=as_of))
     atoms.sort(key=lambda a: a.start_char)
     try:
         periods, compare_to, relative_unit = _combine(text, atoms, spans, as_of=as_of)
@@ -803,6 +862,11 @@ def read_time(
                  and not _RANKED_BEFORE.search(text, 0, m.start())), None)
     if left:  # "revenue 90 days", "the first 30d of q3": a length of time no rule places, never dropped
         return TimeReading(spans=tuple(spans), problem="unplaceable", problem_text=left.group(0))
+    if over and said_comparison is None and compare_to is None and len(periods) == 1 \
+            and (periods[0].end - periods[0].start).days + 1 > _LONGEST[over]:
+        # "orders week on week in q3": each week of Q3 beside the one before, a weekly trend of Q3; Q3 against
+        # Q2 would answer another question (the contract has no comparison by week inside a named period)
+        comparison, over = None, None
     for found in (*periods, *([compare_to] if compare_to else [])):
         if found.start > as_of:
             return TimeReading(spans=tuple(spans), problem="future", problem_text=text[found.span[0]:found.span[1]])
@@ -810,6 +874,22 @@ def read_time(
         periods=tuple(periods), compare_to=compare_to, comparison=comparison, relative_compare_unit=relative_unit,
         grain=grain, grain_split=grain_split, over=over, spans=tuple(sorted(spans)),
     )
+
+
+def _measure_spans(
+    text: str, measures: tuple[tuple[int, int], ...], spans: list[tuple[int, int]], *, as_of: date
+) -> list[_Atom]:
+    """"revenue 12m", "units 2q": a count glued to a unit right after the measure is a dashboard's last N, as
+    "revenue 30d"; elsewhere "12m" stays an amount ("hit 12m", "a 12m target")."""
+    atoms: list[_Atom] = []
+    for _, end in measures:
+        m = _AFTER_MEASURE.match(text, end)
+        if m is None or _taken(spans, m.start("n"), m.end()) or int(m["n"]) < 1:
+            continue
+        unit = UNITS.get(m["unit"]) or _SHORT_UNITS[m["unit"]]
+        atoms.append(_Atom("fixed", m.start("n"), m.end(), fixed=last_whole(unit, as_of=as_of, count=int(m["n"]))))
+        spans.append((m.start("n"), m.end()))
+    return atoms
 
 
 def _combine(
@@ -836,7 +916,8 @@ def _combine(
             i += 2
         else:
             to_now = _TO_NOW.match(text[atom.end_char:])
-            since = _SINCE.search(before)
+            # "where did revenue come from last month": where it came from in that month, not since it
+            since = None if _CAME_FROM.search(before) else _SINCE.search(before)
             found = _resolve(atom, as_of=as_of)
             if to_now or (since and not _COMPARATOR_ONLY.search(before)):
                 found = FoundPeriod(found.start, as_of, span=found.span)

@@ -282,14 +282,17 @@ class Vocabulary:
         self, tokens: list[Token], i: int, found: tuple[int, list[Entry], bool], joined: list[bool],
         options: list[tuple[str, ...]],
     ) -> int | None:
-        """Where a measure of the tenant's own starts inside the catalogue's phrase ``found`` at ``i`` for a
-        figure the data lacks, and runs past its end: how many of the phrase's words to keep."""
+        """Where a measure of the tenant's own starts inside the catalogue's phrase ``found`` at ``i`` and runs past
+        its end: how many of the phrase's words to keep. A figure the data lacks gives way to any measure; one it
+        holds ("average ticket" of orders) only to a column of the tenant's own ("ticket revenue")."""
         length, entries, _ = found
-        if not all(e.kind == "missing_measure" for e in entries):
+        missing = all(e.kind == "missing_measure" for e in entries)
+        if not missing and not all(e.kind == "measure" and e.name in CATALOGUE for e in entries):
             return None
         for k in range(1, length):
             inner = self._match_at(tokens, i + k, joined, options)
-            if inner is not None and k + inner[0] > length and any(e.kind == "measure" for e in inner[1]):
+            if inner is not None and k + inner[0] > length and any(
+                    e.kind == "measure" and (missing or e.name not in CATALOGUE) for e in inner[1]):
                 return k
         return None
 

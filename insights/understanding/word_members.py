@@ -9,6 +9,7 @@ a capital inside a question that is not all one case, it is always the name ("re
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from insights.understanding.cues import change_verb
@@ -22,17 +23,19 @@ _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|my|your|their|its|these|those|th
 _ARRANGING = re.compile(r"(?:split|splits|splitting|break|broken|mix|group|grouped|sort|sorted|order|ordered|rank|"
                         r"ranked|divide|divided|cut|slice|sliced|segment|segmented|spread|bucket|bucketed)")
 _ARRANGED_BY = re.compile(r"\s+(?:(?:out|up|down)\s+)?(?:by|across|between|into|per)\b")
-# A request of the asker's ("can u split …") puts a verb after it; so does an arranging verb whose object (a
-# period, "it", a figure) comes before the arrangement, unless the figure follows it straight ("slice units by
-# shop": the units of Slice) with no particle of the verb ("split revenue out by channel").
-_REQUESTED = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u|ya|we)\s+(?:(?:please|pls|plz|just|quickly)\s+)?$")
+# A request of the asker's ("can u split …", "please split …" opening a clause) puts a verb after it; so does an
+# arranging verb whose object (a period, "it", a figure) comes before the arrangement, unless the figure follows it
+# straight ("slice units by shop": the units of Slice) with no particle of the verb ("split revenue out by channel").
+_REQUESTED = re.compile(r"(?:\b(?:can|could|would|will)\s+(?:you|u|ya|we)\s+(?:(?:please|pls|plz|just|quickly)\s+)?|"
+                        r"(?:^|[.?!,;:]\s*)\W*(?:please|pls|plz|kindly)\s+(?:(?:just|quickly)\s+)?)$")
 _OBJECT_THEN_BY = re.compile(r"\s+(?:(?:it|that|this|them|these|those|the|our|my|numbers|figures)\s+)*"
                              r"(?P<particle>(?:out|up|down)\s+)?(?:by|across|between|into|per)\b")
 
 
-def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
+def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str, *, said: str) -> bool:
     """Whether the member ``hit`` of ``hits`` (found in ``text``, the question as written) is the word;
-    ``blank``: ``text`` lower-cased with its periods blanked ("online the last 3 months" has no object)."""
+    ``blank``: ``text`` lower-cased with its periods blanked ("online the last 3 months" has no object); ``said``:
+    the question lower-cased with its framing, where "please" still asks for a verb."""
     written = text[hit.start:hit.end]
     if hit.kind != "member" or " " in (hit.value or " ") or not written.isalpha() or hit.alternatives:
         return False
@@ -43,8 +46,8 @@ def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str) -> bool:
     before, after = blank[:hit.start], blank[hit.end:]
     if _PREPOSITION.search(before):
         return False
-    if _ARRANGING.fullmatch(written.lower()) and (_REQUESTED.search(before) or _arranges_an_object(hit, hits, text,
-                                                                                                    blank)):
+    requested = _REQUESTED.search(said[:hit.start])
+    if _ARRANGING.fullmatch(written.lower()) and (requested or _arranges_an_object(hit, hits, text, blank)):
         return True  # "can u split revenue", "split q3 revenue out by channel": the verb, not the member Split
     neighbour = next((h for h in hits if h.start >= hit.end), None)
     if neighbour is not None and neighbour.kind in ("measure", "dimension", "member") and not text[
@@ -75,6 +78,25 @@ def _arranges_an_object(hit: Hit, hits: list[Hit], text: str, blank: str) -> boo
     following = next((h for h in hits if h.start >= hit.end), None)
     return following is None or following.kind not in ("measure", "weak_measure") or bool(
         text[hit.end:following.start].strip())
+
+
+_FIGURES = ("measure", "weak_measure", "missing_measure", "unsupported_measure")
+
+
+def dimension_nouns(hits: list[Hit], text: str) -> list[Hit]:
+    """The figure words of ``hits`` that are the noun of the member just before them, a word of its dimension's
+    name ("plus customers" of customer_tier, "gold clients" of client_type), where another figure is
+    named: "revenue for plus customers" asks for the revenue of Plus, never a count of new customers."""
+    def noun(word: str) -> str:
+        return word.lower().removesuffix("s")
+
+    nouns = []
+    for previous, hit in itertools.pairwise(hits):
+        if (hit.kind in _FIGURES and previous.kind == "member" and not text[previous.end:hit.start].strip()
+                and noun(text[hit.start:hit.end]) in {noun(w) for w in re.split(r"[_\s]+", previous.name)}
+                and any(h.kind in ("measure", "weak_measure") and h is not hit for h in hits)):
+            nouns.append(hit)
+    return nouns
 
 
 # Where a month-named member ("June" the account manager) can only be the person: "june's", "did june",
