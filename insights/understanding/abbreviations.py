@@ -10,6 +10,8 @@ whose letters cannot be derived ("txn") or that are everyday words too
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import combinations
 
@@ -102,3 +104,32 @@ def _skeletons(word: str) -> set[str]:
 
 def _taken(form: str) -> bool:
     return form in RESERVED or form in FUNCTION or everyday(form)
+
+
+# Chat shorthand for the parser's own words ("gap btwn x and y", "wkly visits", "w/o ontario"): written out before
+# anything reads the text. A tenant's own word ("BC" the province, "Tho" a rep) is never rewritten.
+CHAT: dict[str, str] = {
+    "btwn": "between", "btw'n": "between", "b/w": "between", "wkly": "weekly",
+    "mthly": "monthly", "mnthly": "monthly", "mtly": "monthly", "qtrly": "quarterly", "qtly": "quarterly",
+    "yrly": "yearly", "bc": "because", "b/c": "because", "w/o": "without", "w/": "with", "thru": "through",
+    "tho": "though", "abt": "about", "approx": "approximately", "approx.": "approximately", "vs.": "vs",
+    "v.": "vs", "accts": "accounts",
+}
+# "w/" and "b/w" end on a slash; "v." only between two words ("ontario v. quebec"), never "v.2" or a last initial.
+_CHAT = re.compile(r"(?i)(?<![\w/.])(?:" + "|".join(re.escape(k) for k in sorted(CHAT, key=len, reverse=True))
+                   + r")(?=\s|$|[,;:!?)]|(?<=/)(?!e\b)\w)")  # "w/e" is a week ending
+
+
+def chat_written_out(text: str, *, tenant_word: Callable[[str], bool]) -> str:
+    """``text`` with the asker's chat shorthand written out, unless the tenant's data has that word."""
+
+    def out(match: re.Match[str]) -> str:
+        said = match.group(0)
+        low = said.lower()
+        between = re.search(r"\w\s+$", text[:match.start()]) and re.match(r"\s+\w", text[match.end():])
+        if tenant_word(low.strip("./")) or (low == "v." and not between):
+            return said
+        full = CHAT[low]
+        return f"{full} " if low.endswith("/") and match.end() < len(text) and text[match.end()].isalnum() else full
+
+    return _CHAT.sub(out, text)

@@ -8,6 +8,7 @@ either: "how many" never asks for money or minutes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from insights.understanding.number_forms import other_numbers
 from insights.understanding.words import SELLING
@@ -59,3 +60,51 @@ def counted_noun(model: SemanticModel, *, word: str) -> str | None:
     forms = {word, *other_numbers(word)}
     named = [name for name in count_measures(model) if re.split(r"[_\s]+", name.lower())[0] in forms]
     return named[0] if len(named) == 1 else None
+
+
+# What the members counted did, said after them ("how many drivers were on the road", "… saw patients", "… ran
+# shifts", "… had sales", "… made a sale"): a count already counts the members with facts, so it adds nothing.
+# It runs up to where the constraints or the period start ("at midtown", "in oct", "last month", a comma).
+_PREDICATE = re.compile(
+    r"\s+(?P<p>(?:(?:were|was|are|is|have|has|had|did|got|get|actually|still|even)\s+)*"
+    r"(?:active|open|working|busy|live|trading|operating|around|out|on\s+(?:the\s+)?(?:road|job|clock|floor|"
+    r"schedule|rota|payroll|books|shift|tills?)|[a-z]+(?:ed|ing)|had|made|make|ran|run|saw|see|took|take|did|got|"
+    r"sold|sell|placed|place|drove|drive|served|serve|booked|book|worked|work|do)"
+    r"(?:\s+(?!(?:at|in|on|for|from|during|last|this|since|between|by|per|across|within|over|under|before|after|"
+    r"and|or|but|with|without|than|vs|versus|excluding|except|so|far|ytd|mtd|qtd|yet|ever)\b)"
+    r"(?:a|an|any|some|the|their|its|[a-z][a-z'-]*))*)(?=\s*(?:$|[,.;:!?]|\s(?:at|in|on|for|from|during|last|this|"
+    r"since|between|by|per|across|within|before|after|and|or|excluding|except|so\s+far|ytd|mtd|qtd|yet|ever)\b))")
+# "sold over 100 units", "with more than 5 orders", "above 10k": a threshold changes the number counted.
+_THRESHOLD = re.compile(r"\b(?:over|above|under|below|beyond|exceeding|more\s+than|less\s+than|fewer\s+than|"
+                        r"greater\s+than|at\s+least|at\s+most|upwards\s+of|north\s+of|south\s+of|no\s+more\s+than|"
+                        r"min(?:imum)?(?:\s+of)?|max(?:imum)?(?:\s+of)?)\s+[$£€]?\d|[<>≥≤]=?\s*[$£€]?\d|\d\s*\+"
+                        r"|\b\d[\d,.]*\s*(?:k|m)?\s+or\s+(?:more|less|fewer|above|below|over|under)\b")
+_COUNTING = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|#\s*of)\s+(?:active\s+|different\s+|distinct\s+|"
+                       r"unique\s+)?(?P<w>[a-z][\w-]*)")
+
+
+def predicate_spans(low: str, *, counted: Callable[[str], bool], named: Callable[[str], bool],
+                    figure: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The words of the predicate said after the members counted in ``low`` (lower-cased): framing, since a count
+    counts the members with facts. ``counted``: whether a word names a dimension of the tenant's; ``named``:
+    whether a word names a member or a dimension, which a predicate never holds ("were active at Midtown" keeps
+    Midtown); ``figure``: whether a word names a measure, left to be read ("had deliveries"). None where a
+    threshold is said ("sold over 100 units"), which is no count of the contract's."""
+    head = _COUNTING.search(low)
+    if head is None or not counted(head["w"]) or _THRESHOLD.search(low, head.end()):
+        return []
+    m = _PREDICATE.match(low, head.end())
+    if m is None:
+        return []
+    words = [w for w in re.finditer(r"[a-z][a-z'-]*", low) if m.start("p") <= w.start() < m.end("p")]
+    if any(named(w.group(0)) for w in words):
+        return []
+    return [w.span() for w in words if not figure(w.group(0))]
+
+
+def count_threshold(low: str) -> str | None:
+    """The threshold said after what "how many" counts in ``low`` ("over 100", "more than 5"), as said: a count
+    of the members past it is no figure of the contract, which counts the members with any facts."""
+    head = _COUNTING.search(low)
+    found = _THRESHOLD.search(low, head.end()) if head else None
+    return re.sub(r"\s+", " ", found.group(0)).strip() if found else None

@@ -16,10 +16,19 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from insights.understanding.abbreviations import chat_written_out
+from insights.understanding.asides import aside_spans
 from insights.understanding.change_nouns import change_noun
 from insights.understanding.column_words import GENERIC_MODIFIERS
 from insights.understanding.company_name import as_the_company
-from insights.understanding.counts import count_measures, counted_noun, obvious_count
+from insights.understanding.counted_words import counted_by_last_word
+from insights.understanding.counts import (
+    count_measures,
+    count_threshold,
+    counted_noun,
+    obvious_count,
+    predicate_spans,
+)
 from insights.understanding.cues import (
     Cues,
     asked_groupings,
@@ -329,10 +338,15 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, company: str) -> _Facts:
     text = as_the_company(text, name=company, knows=vocab.knows)  # "hows lumenbay doing": the whole business
     text = chat_spelled(text, tenant_word=lambda w: bool(vocab.entries_of_word(w)))  # "how r we doing"
+    text = chat_written_out(text, tenant_word=lambda w: bool(vocab.entries_of_word(w)))  # "gap btwn x and y"
     text = correct_keywords(spell_out(text), tenant_word=vocab.knows)
     low = _lower(text)
     framing = framing_spans(low, figure_word=lambda w: _names_a_figure(w, vocab),
                             tenant_word=lambda w: _names_data(w, vocab))
+    framing = sorted({*framing, *aside_spans(low, tenant_word=lambda w: _names_data(w, vocab))})  # "lol", "ugh"
+    framing = sorted({*framing, *predicate_spans(  # "how many drivers were on the road": they had facts
+        low, counted=lambda w: vocab.dimension_of_word(w) is not None, figure=vocab.knows,
+        named=lambda w: vocab.dimension_of_word(w) is not None or bool(vocab.members_with_word(w)))})
     framing = greeting_members(low, framing, member_name=lambda w: w in vocab.member_names)  # "evening orders"
     # "why …? price cap?": the asker's guess at a cause is framing too, and no request to write or chat
     guesses = read_guesses(_blank(low, tuple(framing)), text, vocab=vocab, as_of=as_of)
@@ -359,7 +373,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     blank = _blank(low, (*time.spans, *mods.spans))
     facts = _Facts(text=text, low=low, blank=blank, time=time, cues=Cues(), mods=mods, ignored=ignored,
                    not_a_question=not_question)
-    hits = vocab.find(blank, text)
+    hits = counted_by_last_word(vocab.find(blank, text), low=blank, dimensions=model.dimensions)  # "how many leads"
     # "revenue rose", "reading the numbers": the words, placed as such, not the members Rose and Reading
     # "drove the growth in seats": the change, not the plan Growth
     as_words = [h for h in hits if used_as_word(h, hits, text, blank, said=said) or change_noun(h, hits, text, blank)]
@@ -1185,6 +1199,14 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
                         "I can divide by a measure, by days, weeks or months, or by "
                         f"{_list([_dimension_label(d) for d in model.dimensions], 'or')}.",
                         _per_options(model, measure), confidence=0.9)
+    counted, threshold = _counted(facts), count_threshold(facts.low)
+    if counted is not None and threshold is not None:
+        # "how many drivers made over 100 deliveries": the contract counts members with any facts, none past a line
+        label, each = model.measure(measure).label, _dimension_label(counted)
+        return _clarify(f"I understood {_understood(facts, model)}, but I count every {each} with any figures, not "
+                        f"only those {threshold}. I can show {label.lower()} by {each}, so you can see who is past it, "
+                        f"or count every {each} with figures:",
+                        (f"{label} by {each}", f"Number of {_dimension_plural(counted)}"), confidence=0.9)
     if facts.per and measure in model.definitions and model.measure(measure).is_ratio:
         label = model.measure(measure).label.lower()
         return _clarify(f"{label.capitalize()} is already a ratio, so I can't divide it again per "
