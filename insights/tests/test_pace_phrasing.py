@@ -129,3 +129,9 @@ def test_a_ratio_target_in_percent_after_a_pace():
 def test_a_rate_that_ends_in_a_measure_word_is_that_measure_and_an_unknown_rate_is_still_asked_about():
     assert _ask("60% margin rate in 2024")["measure"] == "margin_pct"
     assert _ask("cancellation rate last month")["intent"] == "clarify"
+
+
+@pytest.mark.parametrize("text", ["will we hit 5.5M this yr at this pace?", "at that rate will we make 5m this year"])
+def test_at_this_pace_points_at_no_earlier_answer(text):
+    got = parse(text, model=BREWERY, as_of=AS_OF).understanding.as_json()
+    assert got["intent"] == "pace"

@@ -112,7 +112,8 @@ _FOLLOW_UP_START = re.compile(
     r"^\W*(?:and|but|also|ok(?:ay)?|so|now|then|same|what\s+about|how\s+about|what\s+if|how\s+does\s+(?:that|it|this)|"
     r"what\s+does\s+(?:that|it|this)|is\s+that|was\s+that|and\s+what|and\s+how|only|just|instead|rather|again)\b"
 )
-_ANAPHORA = re.compile(r"\b(?:that|those|these|it|them|this|same|the\s+previous\s+answer|"
+# ("at this pace", "at that rate": the pace so far, pointing at no earlier answer)
+_ANAPHORA = re.compile(r"(?<!\bat\s)\b(?:that|those|these|it|them|this|same|the\s+previous\s+answer|"
                        r"the\s+last\s+answer)\b(?!\s*'s\b)")
 # "as a running total" is the cumulative modifier's words, which lift no filter ("same again but as a running total")
 _OVERALL = re.compile(
