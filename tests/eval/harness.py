@@ -103,11 +103,13 @@ def score_set(name: str, tenant, data: Path, questions: Path, tmp_path: Path, di
 
 
 def assert_every_turn_right(name: str, *, generator, questions: str, dimensions=(), currency: str = "USD",
-                            make_tenant, tmp_path: Path) -> None:
+                            make_tenant, tmp_path: Path, contested: frozenset[str] = frozenset()) -> None:
     """Score one of our held-out companies (its generator module and question file in tests/eval): every turn
-    understood and every number true."""
+    understood and every number true, but for ``contested`` turns (keys such as "vt03.1") whose label reads a word
+    otherwise than the contract does: those must miss, so a change of the engine's reading is seen."""
     data = generator.write(tmp_path / f"{name}.csv")
     tenant = make_tenant(f"{name}-eval", currency=currency)
     score = score_set(name, tenant, data, OURS / questions, tmp_path, dimensions=dimensions)
-    assert score.failures == [], score.report()
-    assert score.right == score.turns
+    missed = {key for key, _, _ in score.failures}
+    assert missed == set(contested), score.report()
+    assert score.right == score.turns - len(contested)
