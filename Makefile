@@ -199,6 +199,41 @@ eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on
 	$(PY) tests/eval/make_northbeam.py .run/northbeam.csv
 	$(PY) manage.py eval_setup --tenant northbeam-eval --data .run/northbeam.csv --currency CAD
 	$(EVALUATE) --questions tests/eval/northbeam-questions.jsonl --data .run/northbeam.csv --tenant northbeam-eval
+	@# a third round (tests/test_eval_heldout_round_three.py): wind farms in EUR, grocery towns Sale and Reading,
+	@# SaaS reps and a Growth plan, travel to Nice and Split, ceramics, cafés and e-bikes, 862 auto parts, tickets
+	$(PY) tests/eval/make_ferrowind.py .run/ferrowind.csv
+	$(PY) manage.py eval_setup --tenant ferrowind-eval --data .run/ferrowind.csv --currency EUR
+	$(EVALUATE) --questions tests/eval/ferrowind-questions.jsonl --data .run/ferrowind.csv --tenant ferrowind-eval
+	$(PY) tests/eval/make_tealcart.py .run/tealcart.csv
+	$(PY) manage.py eval_setup --tenant tealcart-eval --data .run/tealcart.csv --currency GBP
+	$(EVALUATE) --questions tests/eval/tealcart-questions.jsonl --data .run/tealcart.csv --tenant tealcart-eval
+	$(PY) tests/eval/make_stackline.py .run/stackline.csv
+	$(PY) manage.py eval_setup --tenant stackline-eval --data .run/stackline.csv
+	$(EVALUATE) --questions tests/eval/stackline-questions.jsonl --data .run/stackline.csv --tenant stackline-eval
+	$(PY) tests/eval/make_odyssea.py .run/odyssea.csv
+	$(PY) manage.py eval_setup --tenant odyssea-eval --data .run/odyssea.csv --currency AUD
+	$(EVALUATE) --questions tests/eval/odyssea-questions.jsonl --data .run/odyssea.csv --tenant odyssea-eval
+	$(PY) tests/eval/make_kilnworks.py .run/kilnworks.csv
+	$(PY) manage.py eval_setup --tenant kilnworks-eval --data .run/kilnworks.csv
+	$(EVALUATE) --questions tests/eval/kilnworks-questions.jsonl --data .run/kilnworks.csv --tenant kilnworks-eval
+	$(PY) tests/eval/make_brewhaus.py .run/brewhaus.csv
+	$(PY) manage.py eval_setup --tenant brewhaus-eval --data .run/brewhaus.csv --currency NZD
+	$(EVALUATE) --questions tests/eval/brewhaus-questions.jsonl --data .run/brewhaus.csv --tenant brewhaus-eval
+	$(PY) tests/eval/make_voltaro.py .run/voltaro.csv
+	$(PY) manage.py eval_setup --tenant voltaro-eval --data .run/voltaro.csv --currency EUR
+	$(EVALUATE) --questions tests/eval/voltaro-questions.jsonl --data .run/voltaro.csv --tenant voltaro-eval
+	$(PY) tests/eval/make_partsdepot.py .run/partsdepot.csv
+	$(PY) manage.py eval_setup --tenant partsdepot-eval --data .run/partsdepot.csv
+	$(EVALUATE) --questions tests/eval/partsdepot-questions.jsonl --data .run/partsdepot.csv --tenant partsdepot-eval
+	$(PY) tests/eval/make_gigstack.py .run/gigstack.csv
+	$(PY) manage.py eval_setup --tenant gigstack-eval --data .run/gigstack.csv --currency GBP
+	$(EVALUATE) --questions tests/eval/gigstack-questions.jsonl --data .run/gigstack.csv --tenant gigstack-eval
+	$(PY) tests/eval/make_harvestco.py .run/harvestco.csv
+	$(PY) manage.py eval_setup --tenant harvestco-eval --data .run/harvestco.csv --currency CAD
+	$(EVALUATE) --questions tests/eval/harvestco-questions.jsonl --data .run/harvestco.csv --tenant harvestco-eval
+	$(PY) tests/eval/make_clearpath.py .run/clearpath.csv
+	$(PY) manage.py eval_setup --tenant clearpath-eval --data .run/clearpath.csv
+	$(EVALUATE) --questions tests/eval/clearpath-questions.jsonl --data .run/clearpath.csv --tenant clearpath-eval
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py
