@@ -24,3 +24,16 @@ def members(got: dict[str, Any]) -> dict[str, list[str]]:
     if got.get("subject"):
         out.setdefault(got["subject"]["dimension"], []).append(got["subject"]["value"])
     return {k: sorted(v) for k, v in out.items()}
+
+
+def span(period: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A period of an understanding's JSON without its grain."""
+    return {k: period[k] for k in ("start", "end")} if period else None
+
+
+def constraints(got: dict[str, Any]) -> dict[str, list[str]]:
+    """Every member an understanding names, subject and filters together, by dimension, in the order said."""
+    out = {k: list(v) for k, v in (got.get("filters") or {}).items()}
+    if got.get("subject"):
+        out.setdefault(got["subject"]["dimension"], []).append(got["subject"]["value"])
+    return out

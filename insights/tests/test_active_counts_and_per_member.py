@@ -16,6 +16,7 @@ from datetime import date
 
 import pytest
 
+from insights.tests.asking import constraints, span
 from insights.tests.models import company
 from insights.understanding.parser import parse
 from metrics.semantic import SemanticModel
@@ -33,17 +34,6 @@ FEB = {"start": "2026-02-01", "end": "2026-02-28"}
 
 def read(model: SemanticModel, text: str):
     return parse(text, model=model, as_of=AS_OF)
-
-
-def span(period: dict | None) -> dict | None:
-    return {k: period[k] for k in ("start", "end")} if period else None
-
-
-def constraints(got: dict) -> dict[str, list[str]]:
-    out = {k: list(v) for k, v in (got.get("filters") or {}).items()}
-    if got.get("subject"):
-        out.setdefault(got["subject"]["dimension"], []).append(got["subject"]["value"])
-    return out
 
 
 @pytest.mark.parametrize(("model", "text", "counted", "members", "time"), [

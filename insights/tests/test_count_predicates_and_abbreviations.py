@@ -15,6 +15,7 @@ from datetime import date
 
 import pytest
 
+from insights.tests.asking import constraints, span
 from insights.tests.models import company
 from insights.understanding.abbreviations import chat_written_out
 from insights.understanding.parser import parse
@@ -39,17 +40,6 @@ JUNE = {"start": "2025-06-01", "end": "2025-06-30"}
 
 def read(model: SemanticModel, text: str):
     return parse(text, model=model, as_of=AS_OF)
-
-
-def span(period: dict | None) -> dict | None:
-    return {k: period[k] for k in ("start", "end")} if period else None
-
-
-def constraints(got: dict) -> dict[str, list[str]]:
-    out = {k: list(v) for k, v in (got.get("filters") or {}).items()}
-    if got.get("subject"):
-        out.setdefault(got["subject"]["dimension"], []).append(got["subject"]["value"])
-    return out
 
 
 @pytest.mark.parametrize(("model", "text", "counted", "members", "time", "aside"), [
