@@ -85,11 +85,12 @@ def _identifier_measures(facts: Facts, raw: RawTable) -> list[str]:
 
 
 def _separates_rows(column: pa.Array, *, keys: list[pa.Array]) -> bool:
-    """Whether a column of few whole numbers, added to the keys, makes every row's key its own."""
+    """Whether a column of few whole numbers (at most a fifth as many as rows, as store numbers are), added to the
+    keys, makes every row's key its own."""
     text = pc.utf8_trim_whitespace(column)
     values = pc.cast(pc.if_else(pc.equal(text, ""), pa.scalar("0"), text), pa.float64())
     whole = pc.all(pc.equal(pc.floor(values), values)).as_py()
-    if not whole or 2 * pc.count_distinct(values).as_py() > len(values):
+    if not whole or 5 * pc.count_distinct(values).as_py() > len(values):
         return False
     names = [f"k{i}" for i in range(len(keys) + 1)]
     table = pa.table([*keys, values], names=names)

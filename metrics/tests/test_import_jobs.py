@@ -318,3 +318,13 @@ def test_the_note_names_only_measures_that_look_like_identifiers(tenant, api_cli
     assert note.startswith("42 rows share a date and members")
     assert "BranchCode and shop were read as measures" in note and "make them dimensions" in note
     assert "units" not in note and "revenue" not in note
+
+
+def test_whole_money_of_many_values_is_no_identifier_even_where_it_parts_the_rows(tenant, api_client_for):
+    client = api_client_for(tenant)
+    # revenue in whole pounds: every row's own value within a day, but far too many values to be store numbers
+    lines = [f"2024-02-{day:02d},{'EMEA' if store % 2 else 'APAC'},{store},{store * 10 + day}"
+             for day in range(1, 29) for store in range(1, 40)]
+    target = upload_through_api(client, ("date,region,store_id,revenue\n" + "\n".join(lines)).encode())
+    note = client.get(f"/api/metrics/uploads/{target['id']}/columns").json()["note"]
+    assert "store_id was read as a measure" in note and "revenue" not in note

@@ -73,7 +73,8 @@ def test_sign_in_ask_pin_comment_and_share(site, browser, context):
     assert bars.count() == 3
     labels = answer.locator("svg.bar-chart text.bar-label").all_text_contents()
     assert labels == ["EMEA", "Americas", "APAC"]
-    assert page.get_by_role("heading", level=1).inner_text() == "Revenue by region in 2024"
+    # the title arrives with the conversation list, after the answer: wait for it rather than read it at once
+    page.get_by_role("heading", level=1, name="Revenue by region in 2024").wait_for()
     assert page.locator("#conversation-list button").count() == 1
 
     answer.get_by_role("button", name="☆ Pin").click()

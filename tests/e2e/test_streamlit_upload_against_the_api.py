@@ -28,7 +28,7 @@ def test_an_upload_reports_its_progress_and_imports_as_a_job(site):
 def test_a_refused_file_comes_back_as_a_failed_job_naming_line_and_column(site):
     client = SalesTalkClient(base_url=site.url)
     client.sign_in(email=site.email, password=site.password)
-    data = b"date,store,revenue\n2024-03-01,S1,10\n2024-03-01,S1,12\n"
-    job = upload_dataset(client=client, filename="twice.csv", data=data, on_progress=lambda *_: None)
+    data = b"date,store,revenue\n2024-03-01,S1,10\n2024-13-45,S1,12\n"
+    job = upload_dataset(client=client, filename="bad-date.csv", data=data, on_progress=lambda *_: None)
     assert job["status"] == "failed"
     assert (job["error"]["code"], job["error"]["line"]) == ("invalid_dataset", 3)
