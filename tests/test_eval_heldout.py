@@ -31,7 +31,7 @@ Written without reading the parser (issue 13, point 6), phrased the way sales pe
   Street, Ware, Diss; staff named Holly, Ivy, Sage; pounds) was written and kept back the same way after it.
 
 Baseline scores and the failure classes: tests/eval/BASELINE.md. Every set is held to 100% but
-Quillby, whose last miss is a label the contract leaves open (see PENDING).
+Quillby, whose two misses are labels the contract leaves open (see CONTESTED).
 """
 from __future__ import annotations
 
@@ -81,15 +81,15 @@ HELDOUT = {
 CURRENCY = {"bramble": "GBP", "gridwise": "GBP", "harbourline": "EUR", "orchardly": "GBP"}
 
 
-# Quillby 49/50: "rev" (a short form the contract does not list, labelled clarify) is a reading the contract
-# does not settle.
-PENDING = pytest.mark.xfail(strict=False, reason="issue 13: one contested label (see the comment above)")
+# Labels that read a word otherwise than the engine does, where the contract does not settle it: Quillby labels
+# "rev" (a short form the contract does not list) and "l30d" a clarify; the engine reads them as revenue and as
+# the contract's "last 30 days", as another writer labelled "l30d" (Voltaro).
+CONTESTED = {"quillby": frozenset({"qb38.0", "qb39.0"})}
 
 
-@pytest.mark.parametrize("company", [
-    pytest.param(name, marks=PENDING) if name == "quillby" else name for name in sorted(HELDOUT)
-])
+@pytest.mark.parametrize("company", sorted(HELDOUT))
 def test_every_heldout_turn_is_understood_and_its_numbers_are_true(company, make_tenant, tmp_path):
     generator, questions, dimensions = HELDOUT[company]
     harness.assert_every_turn_right(company, generator=generator, questions=questions, dimensions=dimensions,
-                                    currency=CURRENCY.get(company, "USD"), make_tenant=make_tenant, tmp_path=tmp_path)
+                                    currency=CURRENCY.get(company, "USD"), make_tenant=make_tenant, tmp_path=tmp_path,
+                                    contested=CONTESTED.get(company, frozenset()))
