@@ -11,7 +11,6 @@ STREAMLIT_PORT ?= 8501
 DEMO_TENANT ?= demo
 DEMO_EMAIL ?= demo@salestalk.example
 DEMO_PASSWORD ?= demo-password-123
-EVAL_TENANT ?= acme-eval
 SHARED ?= ../shared
 
 .PHONY: install lock postgres test-postgres secrets dynamodb dynamodb-stop migrate demo run serve streamlit test test-fast browser eval bench fuzz lint lint-infra attack clean redis
@@ -103,137 +102,8 @@ test: install browser postgres redis lint-infra ## The whole suite (its own in-m
 test-fast: install
 	$(PY) -m pytest -q -x -m "not browser"
 
-EVALUATE := EVAL_PYTHON=$(PY) $(PY) $(SHARED)/eval/evaluate.py
-eval: dynamodb migrate ## Score the engine on the three shared dev sets, then on our own companies (Globex and the held-out sets of tests/eval)
-	$(PY) manage.py eval_setup --tenant $(EVAL_TENANT) --data $(SHARED)/eval/acme.csv
-	$(EVALUATE) --questions $(SHARED)/eval/questions-dev.jsonl --data $(SHARED)/eval/acme.csv --tenant $(EVAL_TENANT)
-	$(EVALUATE) --questions $(SHARED)/eval/questions-dev-v2.jsonl --data $(SHARED)/eval/acme.csv --tenant $(EVAL_TENANT)
-	$(PY) manage.py eval_setup --tenant brightlane-eval --data $(SHARED)/eval/brightlane.csv
-	$(EVALUATE) --questions $(SHARED)/eval/questions-custom-dev.jsonl --data $(SHARED)/eval/brightlane.csv \
-		--tenant brightlane-eval
-	@mkdir -p .run && $(PY) tests/eval/make_globex.py .run/globex.csv
-	$(PY) manage.py eval_setup --tenant globex-eval --data .run/globex.csv
-	$(EVALUATE) --questions tests/eval/globex-questions.jsonl --data .run/globex.csv --tenant globex-eval
-	@# held-out (tests/eval/BASELINE.md): member names that are words, then measures of its own and a numeric store_id
-	$(PY) tests/eval/make_marlow.py .run/marlow.csv
-	$(PY) manage.py eval_setup --tenant marlow-eval --data .run/marlow.csv
-	$(EVALUATE) --questions tests/eval/marlow-questions.jsonl --data .run/marlow.csv --tenant marlow-eval
-	$(PY) tests/eval/make_fernhill.py .run/fernhill.csv
-	$(PY) manage.py eval_setup --tenant fernhill-eval --data .run/fernhill.csv --dimensions store_id
-	$(EVALUATE) --questions tests/eval/fernhill-questions.jsonl --data .run/fernhill.csv --tenant fernhill-eval \
-		--dimensions store_id
-	@# the reserve sets: fresh sentences over the same two companies
-	$(EVALUATE) --questions tests/eval/marlow-reserve.jsonl --data .run/marlow.csv --tenant marlow-eval
-	$(EVALUATE) --questions tests/eval/fernhill-reserve.jsonl --data .run/fernhill.csv --tenant fernhill-eval \
-		--dimensions store_id
-	@# a third held-out company, freight, written without reading the parser or the other sets
-	$(PY) tests/eval/make_haulwise.py .run/haulwise.csv
-	$(PY) manage.py eval_setup --tenant haulwise-eval --data .run/haulwise.csv
-	$(EVALUATE) --questions tests/eval/haulwise-questions.jsonl --data .run/haulwise.csv --tenant haulwise-eval
-	@# a fourth, B2B SaaS with no revenue column and account managers named June, August, Will, Frank…
-	$(PY) tests/eval/make_kestrel.py .run/kestrel.csv
-	$(PY) manage.py eval_setup --tenant kestrel-eval --data .run/kestrel.csv
-	$(EVALUATE) --questions tests/eval/kestrel-questions.jsonl --data .run/kestrel.csv --tenant kestrel-eval
-	@# a fifth, vet clinics named Bath, March, Deal…, vets named May and Will, a numeric clinic_code
-	$(PY) tests/eval/make_bramble.py .run/bramble.csv
-	$(PY) manage.py eval_setup --tenant bramble-eval --data .run/bramble.csv --dimensions clinic_code --currency GBP
-	$(EVALUATE) --questions tests/eval/bramble-questions.jsonl --data .run/bramble.csv --tenant bramble-eval \
-		--dimensions clinic_code
-	@# a food wholesaler with no revenue column, brands and reps named Sunday, Prime, Best, Art, Don
-	$(PY) tests/eval/make_pantrylane.py .run/pantrylane.csv
-	$(PY) manage.py eval_setup --tenant pantrylane-eval --data .run/pantrylane.csv
-	$(EVALUATE) --questions tests/eval/pantrylane-questions.jsonl --data .run/pantrylane.csv --tenant pantrylane-eval
-	@# online courses with a numeric course_id and countries named Turkey, Chad, Georgia, Jordan
-	$(PY) tests/eval/make_quillby.py .run/quillby.csv
-	$(PY) manage.py eval_setup --tenant quillby-eval --data .run/quillby.csv --dimensions course_id
-	$(EVALUATE) --questions tests/eval/quillby-questions.jsonl --data .run/quillby.csv --tenant quillby-eval \
-		--dimensions course_id
-	@# hotels named Nice, Split, Bath, Reading, Mobile, answered in euros
-	$(PY) tests/eval/make_harbourline.py .run/harbourline.csv
-	$(PY) manage.py eval_setup --tenant harbourline-eval --data .run/harbourline.csv --currency EUR
-	$(EVALUATE) --questions tests/eval/harbourline-questions.jsonl --data .run/harbourline.csv --tenant harbourline-eval
-	@# car dealers with salespeople named Bill, Chase, Mark, Max, Will and a numeric lot_number
-	$(PY) tests/eval/make_tallyho.py .run/tallyho.csv
-	$(PY) manage.py eval_setup --tenant tallyho-eval --data .run/tallyho.csv --dimensions lot_number
-	$(EVALUATE) --questions tests/eval/tallyho-questions.jsonl --data .run/tallyho.csv --tenant tallyho-eval \
-		--dimensions lot_number
-	@# an ad agency whose measures are spend, clicks, leads… and campaigns are named Black Friday, New Year
-	$(PY) tests/eval/make_brightads.py .run/brightads.csv
-	$(PY) manage.py eval_setup --tenant brightads-eval --data .run/brightads.csv
-	$(EVALUATE) --questions tests/eval/brightads-questions.jsonl --data .run/brightads.csv --tenant brightads-eval
-	@# a UK energy retailer (kwh, Energy Sales, churned_accounts…), answered in pounds
-	$(PY) tests/eval/make_gridwise.py .run/gridwise.csv
-	$(PY) manage.py eval_setup --tenant gridwise-eval --data .run/gridwise.csv --currency GBP
-	$(EVALUATE) --questions tests/eval/gridwise-questions.jsonl --data .run/gridwise.csv --tenant gridwise-eval
-	@# a medical-supplies distributor, no revenue column, reps with word surnames, a numeric warehouse
-	$(PY) tests/eval/make_medline.py .run/medline.csv
-	$(PY) manage.py eval_setup --tenant medline-eval --data .run/medline.csv --dimensions warehouse
-	$(EVALUATE) --questions tests/eval/medline-questions.jsonl --data .run/medline.csv --tenant medline-eval \
-		--dimensions warehouse
-	@# garden centres named Hope, Street, Ware, Diss and a web shop, answered in pounds
-	$(PY) tests/eval/make_orchardly.py .run/orchardly.csv
-	$(PY) manage.py eval_setup --tenant orchardly-eval --data .run/orchardly.csv --currency GBP
-	$(EVALUATE) --questions tests/eval/orchardly-questions.jsonl --data .run/orchardly.csv --tenant orchardly-eval
-	@# five more unseen companies (tests/test_eval_heldout_unseen.py): beer in AUD, fashion in euros, home services
-	@# with a numeric branch_code and an hours column, boat rentals, IoT contracts named Monthly/Annual
-	$(PY) tests/eval/make_copperleaf.py .run/copperleaf.csv
-	$(PY) manage.py eval_setup --tenant copperleaf-eval --data .run/copperleaf.csv --currency AUD
-	$(EVALUATE) --questions tests/eval/copperleaf-questions.jsonl --data .run/copperleaf.csv --tenant copperleaf-eval
-	$(PY) tests/eval/make_lumenbay.py .run/lumenbay.csv
-	$(PY) manage.py eval_setup --tenant lumenbay-eval --data .run/lumenbay.csv --currency EUR
-	$(EVALUATE) --questions tests/eval/lumenbay-questions.jsonl --data .run/lumenbay.csv --tenant lumenbay-eval
-	$(PY) tests/eval/make_pinecrest.py .run/pinecrest.csv
-	$(PY) manage.py eval_setup --tenant pinecrest-eval --data .run/pinecrest.csv --dimensions branch_code
-	$(EVALUATE) --questions tests/eval/pinecrest-questions.jsonl --data .run/pinecrest.csv --tenant pinecrest-eval \
-		--dimensions branch_code
-	$(PY) tests/eval/make_tidewell.py .run/tidewell.csv
-	$(PY) manage.py eval_setup --tenant tidewell-eval --data .run/tidewell.csv
-	$(EVALUATE) --questions tests/eval/tidewell-questions.jsonl --data .run/tidewell.csv --tenant tidewell-eval
-	$(PY) tests/eval/make_vantor.py .run/vantor.csv
-	$(PY) manage.py eval_setup --tenant vantor-eval --data .run/vantor.csv
-	$(EVALUATE) --questions tests/eval/vantor-questions.jsonl --data .run/vantor.csv --tenant vantor-eval
-	@# two kept back until scored: seafood restaurants in pounds, a solar installer in CAD
-	$(PY) tests/eval/make_saltmarsh.py .run/saltmarsh.csv
-	$(PY) manage.py eval_setup --tenant saltmarsh-eval --data .run/saltmarsh.csv --currency GBP
-	$(EVALUATE) --questions tests/eval/saltmarsh-questions.jsonl --data .run/saltmarsh.csv --tenant saltmarsh-eval
-	$(PY) tests/eval/make_northbeam.py .run/northbeam.csv
-	$(PY) manage.py eval_setup --tenant northbeam-eval --data .run/northbeam.csv --currency CAD
-	$(EVALUATE) --questions tests/eval/northbeam-questions.jsonl --data .run/northbeam.csv --tenant northbeam-eval
-	@# a third round (tests/test_eval_heldout_round_three.py): wind farms in EUR, grocery towns Sale and Reading,
-	@# SaaS reps and a Growth plan, travel to Nice and Split, ceramics, cafés and e-bikes, 862 auto parts, tickets
-	$(PY) tests/eval/make_ferrowind.py .run/ferrowind.csv
-	$(PY) manage.py eval_setup --tenant ferrowind-eval --data .run/ferrowind.csv --currency EUR
-	$(EVALUATE) --questions tests/eval/ferrowind-questions.jsonl --data .run/ferrowind.csv --tenant ferrowind-eval
-	$(PY) tests/eval/make_tealcart.py .run/tealcart.csv
-	$(PY) manage.py eval_setup --tenant tealcart-eval --data .run/tealcart.csv --currency GBP
-	$(EVALUATE) --questions tests/eval/tealcart-questions.jsonl --data .run/tealcart.csv --tenant tealcart-eval
-	$(PY) tests/eval/make_stackline.py .run/stackline.csv
-	$(PY) manage.py eval_setup --tenant stackline-eval --data .run/stackline.csv
-	$(EVALUATE) --questions tests/eval/stackline-questions.jsonl --data .run/stackline.csv --tenant stackline-eval
-	$(PY) tests/eval/make_odyssea.py .run/odyssea.csv
-	$(PY) manage.py eval_setup --tenant odyssea-eval --data .run/odyssea.csv --currency AUD
-	$(EVALUATE) --questions tests/eval/odyssea-questions.jsonl --data .run/odyssea.csv --tenant odyssea-eval
-	$(PY) tests/eval/make_kilnworks.py .run/kilnworks.csv
-	$(PY) manage.py eval_setup --tenant kilnworks-eval --data .run/kilnworks.csv
-	$(EVALUATE) --questions tests/eval/kilnworks-questions.jsonl --data .run/kilnworks.csv --tenant kilnworks-eval
-	$(PY) tests/eval/make_brewhaus.py .run/brewhaus.csv
-	$(PY) manage.py eval_setup --tenant brewhaus-eval --data .run/brewhaus.csv --currency NZD
-	$(EVALUATE) --questions tests/eval/brewhaus-questions.jsonl --data .run/brewhaus.csv --tenant brewhaus-eval
-	$(PY) tests/eval/make_voltaro.py .run/voltaro.csv
-	$(PY) manage.py eval_setup --tenant voltaro-eval --data .run/voltaro.csv --currency EUR
-	$(EVALUATE) --questions tests/eval/voltaro-questions.jsonl --data .run/voltaro.csv --tenant voltaro-eval
-	$(PY) tests/eval/make_partsdepot.py .run/partsdepot.csv
-	$(PY) manage.py eval_setup --tenant partsdepot-eval --data .run/partsdepot.csv
-	$(EVALUATE) --questions tests/eval/partsdepot-questions.jsonl --data .run/partsdepot.csv --tenant partsdepot-eval
-	$(PY) tests/eval/make_gigstack.py .run/gigstack.csv
-	$(PY) manage.py eval_setup --tenant gigstack-eval --data .run/gigstack.csv --currency GBP
-	$(EVALUATE) --questions tests/eval/gigstack-questions.jsonl --data .run/gigstack.csv --tenant gigstack-eval
-	$(PY) tests/eval/make_harvestco.py .run/harvestco.csv
-	$(PY) manage.py eval_setup --tenant harvestco-eval --data .run/harvestco.csv --currency CAD
-	$(EVALUATE) --questions tests/eval/harvestco-questions.jsonl --data .run/harvestco.csv --tenant harvestco-eval
-	$(PY) tests/eval/make_clearpath.py .run/clearpath.csv
-	$(PY) manage.py eval_setup --tenant clearpath-eval --data .run/clearpath.csv
-	$(EVALUATE) --questions tests/eval/clearpath-questions.jsonl --data .run/clearpath.csv --tenant clearpath-eval
+eval: dynamodb migrate ## Score every set of tests/eval/companies.py (shared dev sets, Globex, our held-out companies); fails on any miss but a set's contested turns
+	$(PY) tests/eval/score_all.py --python $(PY)
 
 bench: install ## Every performance figure, printed and written to benchmarks/results/latest.json
 	$(PY) benchmarks/run.py

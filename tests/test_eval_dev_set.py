@@ -11,25 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval import harness, make_globex
+from tests.eval import companies, harness
 
-EVAL = harness.SHARED_EVAL
-
-pytestmark = pytest.mark.skipif(not (EVAL / "evaluate.py").exists(), reason=f"no shared evaluator at {EVAL}")
-
-SETS = {  # name: (tenant, data, questions)
-    "questions-dev": ("acme-eval", EVAL / "acme.csv", EVAL / "questions-dev.jsonl"),
-    "questions-dev-v2": ("acme-eval", EVAL / "acme.csv", EVAL / "questions-dev-v2.jsonl"),
-    "questions-custom-dev": ("brightlane-eval", EVAL / "brightlane.csv", EVAL / "questions-custom-dev.jsonl"),
-    "globex": ("globex-eval", None, harness.OURS / "globex-questions.jsonl"),
-}
+pytestmark = pytest.mark.skipif(not (harness.SHARED_EVAL / "evaluate.py").exists(),
+                                reason=f"no shared evaluator at {harness.SHARED_EVAL}")
 
 
-@pytest.mark.parametrize("name", sorted(SETS))
-def test_every_turn_is_understood_and_its_numbers_are_true(name, make_tenant, tmp_path):
-    tenant_id, data, questions = SETS[name]
-    if data is None:
-        data = make_globex.write(tmp_path / "globex.csv")
-    score = harness.score_set(name, make_tenant(tenant_id), data, questions, tmp_path)
-    assert score.failures == [], score.report()
-    assert score.right == score.turns
+@pytest.mark.parametrize("question_set", companies.in_group("dev"), ids=lambda s: s.name)
+def test_every_turn_is_understood_and_its_numbers_are_true(question_set, make_tenant, tmp_path):
+    harness.assert_every_turn_right(question_set, make_tenant=make_tenant, tmp_path=tmp_path)

@@ -31,65 +31,18 @@ Written without reading the parser (issue 13, point 6), phrased the way sales pe
   Street, Ware, Diss; staff named Holly, Ivy, Sage; pounds) was written and kept back the same way after it.
 
 Baseline scores and the failure classes: tests/eval/BASELINE.md. Every set is held to 100% but
-Quillby, whose two misses are labels the contract leaves open (see CONTESTED).
+Quillby, whose two misses are labels the contract leaves open (its `contested` in tests/eval/companies.py).
 """
 from __future__ import annotations
 
 import pytest
 
-from tests.eval import (
-    harness,
-    make_bramble,
-    make_brightads,
-    make_fernhill,
-    make_gridwise,
-    make_harbourline,
-    make_haulwise,
-    make_kestrel,
-    make_marlow,
-    make_medline,
-    make_orchardly,
-    make_pantrylane,
-    make_quillby,
-    make_tallyho,
-)
+from tests.eval import companies, harness
 
 pytestmark = pytest.mark.skipif(not (harness.SHARED_EVAL / "evaluate.py").exists(),
                                 reason=f"no shared evaluator at {harness.SHARED_EVAL}")
 
-HELDOUT = {
-    "fernhill": (make_fernhill, "fernhill-questions.jsonl", ("store_id",)),
-    "marlow": (make_marlow, "marlow-questions.jsonl", ()),
-    # fresh sentences over the same companies, written after the parser was tuned on the two sets above
-    "fernhill-reserve": (make_fernhill, "fernhill-reserve.jsonl", ("store_id",)),
-    "marlow-reserve": (make_marlow, "marlow-reserve.jsonl", ()),
-    "haulwise": (make_haulwise, "haulwise-questions.jsonl", ()),
-    "kestrel": (make_kestrel, "kestrel-questions.jsonl", ()),
-    "bramble": (make_bramble, "bramble-questions.jsonl", ("clinic_code",)),
-    "pantrylane": (make_pantrylane, "pantrylane-questions.jsonl", ()),
-    "quillby": (make_quillby, "quillby-questions.jsonl", ("course_id",)),
-    # 2026-12-02: five more, each written by someone who had read neither the parser nor any other set
-    "harbourline": (make_harbourline, "harbourline-questions.jsonl", ()),
-    "tallyho": (make_tallyho, "tallyho-questions.jsonl", ("lot_number",)),
-    "brightads": (make_brightads, "brightads-questions.jsonl", ()),
-    "gridwise": (make_gridwise, "gridwise-questions.jsonl", ()),
-    "medline": (make_medline, "medline-questions.jsonl", ("warehouse",)),
-    # kept back from every engineer, then scored and fixed by class at the session's end
-    "orchardly": (make_orchardly, "orchardly-questions.jsonl", ()),
-}
-# A UK company is answered in pounds (the evaluator compares numbers, not symbols).
-CURRENCY = {"bramble": "GBP", "gridwise": "GBP", "harbourline": "EUR", "orchardly": "GBP"}
 
-
-# Labels that read a word otherwise than the engine does, where the contract does not settle it: Quillby labels
-# "rev" (a short form the contract does not list) and "l30d" a clarify; the engine reads them as revenue and as
-# the contract's "last 30 days", as another writer labelled "l30d" (Voltaro).
-CONTESTED = {"quillby": frozenset({"qb38.0", "qb39.0"})}
-
-
-@pytest.mark.parametrize("company", sorted(HELDOUT))
-def test_every_heldout_turn_is_understood_and_its_numbers_are_true(company, make_tenant, tmp_path):
-    generator, questions, dimensions = HELDOUT[company]
-    harness.assert_every_turn_right(company, generator=generator, questions=questions, dimensions=dimensions,
-                                    currency=CURRENCY.get(company, "USD"), make_tenant=make_tenant, tmp_path=tmp_path,
-                                    contested=CONTESTED.get(company, frozenset()))
+@pytest.mark.parametrize("question_set", companies.in_group("heldout"), ids=lambda s: s.name)
+def test_every_heldout_turn_is_understood_and_its_numbers_are_true(question_set, make_tenant, tmp_path):
+    harness.assert_every_turn_right(question_set, make_tenant=make_tenant, tmp_path=tmp_path)

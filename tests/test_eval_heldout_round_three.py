@@ -27,47 +27,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval import (
-    harness,
-    make_brewhaus,
-    make_clearpath,
-    make_ferrowind,
-    make_gigstack,
-    make_harvestco,
-    make_kilnworks,
-    make_odyssea,
-    make_partsdepot,
-    make_stackline,
-    make_tealcart,
-    make_voltaro,
-)
+from tests.eval import companies, harness
 
 pytestmark = pytest.mark.skipif(not (harness.SHARED_EVAL / "evaluate.py").exists(),
                                 reason=f"no shared evaluator at {harness.SHARED_EVAL}")
 
-ROUND_THREE = {  # generator, questions, columns imported as dimensions, currency
-    "ferrowind": (make_ferrowind, "ferrowind-questions.jsonl", (), "EUR"),
-    "tealcart": (make_tealcart, "tealcart-questions.jsonl", (), "GBP"),
-    "stackline": (make_stackline, "stackline-questions.jsonl", (), "USD"),
-    "odyssea": (make_odyssea, "odyssea-questions.jsonl", (), "AUD"),
-    "kilnworks": (make_kilnworks, "kilnworks-questions.jsonl", (), "USD"),
-    "brewhaus": (make_brewhaus, "brewhaus-questions.jsonl", (), "NZD"),
-    "voltaro": (make_voltaro, "voltaro-questions.jsonl", (), "EUR"),
-    "partsdepot": (make_partsdepot, "partsdepot-questions.jsonl", (), "USD"),
-    "gigstack": (make_gigstack, "gigstack-questions.jsonl", (), "GBP"),
-    "harvestco": (make_harvestco, "harvestco-questions.jsonl", (), "CAD"),
-    "clearpath": (make_clearpath, "clearpath-questions.jsonl", (), "USD"),
-}
 
-
-# Labels that read a word otherwise than the contract: voltaro's "and just monthly plan riders?" after a trend of
-# rides keeps rides, where the contract gives "riders" (new_riders' last word, used by no other measure) to new_riders.
-CONTESTED = {"voltaro": frozenset({"vt03.1"})}
-
-
-@pytest.mark.parametrize("company", sorted(ROUND_THREE))
-def test_every_turn_of_a_third_round_company_is_understood_and_its_numbers_are_true(company, make_tenant, tmp_path):
-    generator, questions, dimensions, currency = ROUND_THREE[company]
-    harness.assert_every_turn_right(company, generator=generator, questions=questions, dimensions=dimensions,
-                                    currency=currency, make_tenant=make_tenant, tmp_path=tmp_path,
-                                    contested=CONTESTED.get(company, frozenset()))
+@pytest.mark.parametrize("question_set", companies.in_group("round_three"), ids=lambda s: s.name)
+def test_every_turn_of_a_third_round_company_is_understood_and_its_numbers_true(question_set, make_tenant, tmp_path):
+    harness.assert_every_turn_right(question_set, make_tenant=make_tenant, tmp_path=tmp_path)

@@ -23,33 +23,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval import (
-    harness,
-    make_copperleaf,
-    make_lumenbay,
-    make_northbeam,
-    make_pinecrest,
-    make_saltmarsh,
-    make_tidewell,
-    make_vantor,
-)
+from tests.eval import companies, harness
 
 pytestmark = pytest.mark.skipif(not (harness.SHARED_EVAL / "evaluate.py").exists(),
                                 reason=f"no shared evaluator at {harness.SHARED_EVAL}")
 
-UNSEEN = {  # generator, questions, columns imported as dimensions, currency
-    "copperleaf": (make_copperleaf, "copperleaf-questions.jsonl", (), "AUD"),
-    "lumenbay": (make_lumenbay, "lumenbay-questions.jsonl", (), "EUR"),
-    "pinecrest": (make_pinecrest, "pinecrest-questions.jsonl", ("branch_code",), "USD"),
-    "tidewell": (make_tidewell, "tidewell-questions.jsonl", (), "USD"),
-    "vantor": (make_vantor, "vantor-questions.jsonl", (), "USD"),
-    "saltmarsh": (make_saltmarsh, "saltmarsh-questions.jsonl", (), "GBP"),
-    "northbeam": (make_northbeam, "northbeam-questions.jsonl", (), "CAD"),
-}
 
-
-@pytest.mark.parametrize("company", sorted(UNSEEN))
-def test_every_turn_of_an_unseen_company_is_understood_and_its_numbers_are_true(company, make_tenant, tmp_path):
-    generator, questions, dimensions, currency = UNSEEN[company]
-    harness.assert_every_turn_right(company, generator=generator, questions=questions, dimensions=dimensions,
-                                    currency=currency, make_tenant=make_tenant, tmp_path=tmp_path)
+@pytest.mark.parametrize("question_set", companies.in_group("unseen"), ids=lambda s: s.name)
+def test_every_turn_of_an_unseen_company_is_understood_and_its_numbers_are_true(question_set, make_tenant, tmp_path):
+    harness.assert_every_turn_right(question_set, make_tenant=make_tenant, tmp_path=tmp_path)

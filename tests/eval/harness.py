@@ -19,8 +19,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
-OURS = Path(__file__).resolve().parent
+from tests.eval.companies import SHARED_EVAL, QuestionSet
 
 
 def load_evaluator():
@@ -102,14 +101,14 @@ def score_set(name: str, tenant, data: Path, questions: Path, tmp_path: Path, di
     return score
 
 
-def assert_every_turn_right(name: str, *, generator, questions: str, dimensions=(), currency: str = "USD",
-                            make_tenant, tmp_path: Path, contested: frozenset[str] = frozenset()) -> None:
-    """Score one of our held-out companies (its generator module and question file in tests/eval): every turn
-    understood and every number true, but for ``contested`` turns (keys such as "vt03.1") whose label reads a word
-    otherwise than the contract does: those must miss, so a change of the engine's reading is seen."""
-    data = generator.write(tmp_path / f"{name}.csv")
-    tenant = make_tenant(f"{name}-eval", currency=currency)
-    score = score_set(name, tenant, data, OURS / questions, tmp_path, dimensions=dimensions)
+def assert_every_turn_right(question_set: QuestionSet, *, make_tenant, tmp_path: Path) -> None:
+    """Score one set of tests/eval/companies.py: every turn understood and every number true, but for its
+    ``contested`` turns (keys such as "vt03.1") whose label reads a word otherwise than the contract does: those
+    must miss, so a change of the engine's reading is seen."""
+    data = question_set.write_data(tmp_path)
+    tenant = make_tenant(question_set.tenant_id, currency=question_set.currency)
+    score = score_set(question_set.name, tenant, data, question_set.questions, tmp_path,
+                      dimensions=question_set.dimensions)
     missed = {key for key, _, _ in score.failures}
-    assert missed == set(contested), score.report()
-    assert score.right == score.turns - len(contested)
+    assert missed == set(question_set.contested), score.report()
+    assert score.right == score.turns - len(question_set.contested)
