@@ -54,8 +54,8 @@ class DatasetApi(TenantAPIView):
         dimensions = serializers.DictField(child=serializers.IntegerField(), help_text="dimension → member count")
         measures = serializers.ListField(child=serializers.CharField())
         columns = ColumnSerializer(many=True)
-        added_together = serializers.IntegerField(help_text="the file's rows added to an earlier row of the same "
-                                                  "date and members")
+        added_together = serializers.IntegerField(allow_null=True, help_text="the file's rows added to an earlier row "
+                                                  "of the same date and members (null: not known)")
         note = serializers.CharField(allow_null=True, help_text="what the import did that the counts do not say")
         first_date = serializers.DateField()
         last_date = serializers.DateField()

@@ -36,6 +36,9 @@ class CurrentDatasetItem(TenantItem):
     row_count = NumberAttribute(attr_name="rowCount")
     source = UnicodeAttribute()
     checksum = UnicodeAttribute(null=True)  # sha256 of the imported file: re-importing the same file is a no-op
+    # the file's rows added together on import, reported again when the same file is left alone (None: imported
+    # before it was kept)
+    added_together = NumberAttribute(attr_name="addedTogether", null=True)
 
 
 class DatasetVersionItem(TenantItem):

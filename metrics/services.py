@@ -85,7 +85,7 @@ class ImportResult:
     dimensions: dict[str, int]  # name -> member count
     measures: tuple[str, ...]
     columns: tuple[ColumnRole, ...]  # the role each column of the file was given
-    added_together: int  # the file's rows added to an earlier row of the same date and members
+    added_together: int | None  # the file's rows added to an earlier row of the same date and members (None: unknown)
     first_date: date
     last_date: date
     items_written: int  # DynamoDB items
@@ -103,7 +103,7 @@ class ImportResult:
             "measures": list(self.measures),
             "columns": [role.as_json() for role in self.columns],
             "added_together": self.added_together,
-            "note": added_together_note(rows=self.added_together),
+            "note": added_together_note(rows=self.added_together or 0),
             "first_date": self.first_date.isoformat(),
             "last_date": self.last_date.isoformat(),
             "items_written": self.items_written,
@@ -190,7 +190,9 @@ def import_dataset(
         raise DatasetExists("This tenant already has a dataset; import with replace to swap it for the new one.")
     if only_if_changed and current is not None and current.checksum == checksum:
         model = get_semantic_model(tenant=tenant)
-        return _result_of(model, status=ImportStatus.UNCHANGED, source=current.source, columns=(), added_together=0,
+        # the file is the one imported: its report says what that import did with its rows
+        added = None if current.added_together is None else int(current.added_together)
+        return _result_of(model, status=ImportStatus.UNCHANGED, source=current.source, columns=(), added_together=added,
                           items=0, model_bytes=0, file_bytes=0, started=started)
 
     facts = read_facts(stream, dimensions=dimensions, measures=measures)
@@ -217,7 +219,7 @@ def import_dataset(
         bind(SemanticModelItem, tenant=tenant)(pk=version_pk(version), sk=MODEL_SK, document=document).save()
         _progress(on_progress, 2)
         _switch(tenant=tenant, version=version, previous=current, rows=facts.row_count, source=source,
-                checksum=checksum)
+                checksum=checksum, added_together=facts.added_together)
         _progress(on_progress, 3)
     except BaseException:
         _discard_quietly(tenant=tenant, version=version)
@@ -267,7 +269,7 @@ def _write_file(*, tenant: TenantContext, version: str, facts: Facts) -> int:
 
 
 def _result_of(
-    model: SemanticModel, *, status: str, source: str, columns: tuple[ColumnRole, ...], added_together: int,
+    model: SemanticModel, *, status: str, source: str, columns: tuple[ColumnRole, ...], added_together: int | None,
     items: int, model_bytes: int, file_bytes: int, started: float,
 ) -> ImportResult:
     return ImportResult(
@@ -289,14 +291,15 @@ def _result_of(
 
 
 def _switch(
-    *, tenant: TenantContext, version: str, previous: CurrentDatasetItem | None, rows: int, source: str, checksum: str
+    *, tenant: TenantContext, version: str, previous: CurrentDatasetItem | None, rows: int, source: str, checksum: str,
+    added_together: int,
 ) -> None:
     """The one atomic step: point ``CURRENT`` at ``version`` unless another import moved it first."""
     Current = bind(CurrentDatasetItem, tenant=tenant)
     condition = Current.pk.does_not_exist() if previous is None else Current.version == previous.version
     pointer = Current(
         pk=DATASET_PK, sk=CURRENT_SK, version=version, imported_at=now_iso(),
-        row_count=rows, source=source[:500], checksum=checksum,
+        row_count=rows, source=source[:500], checksum=checksum, added_together=added_together,
     )
     try:
         pointer.save(condition=condition)

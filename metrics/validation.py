@@ -262,7 +262,7 @@ def _add_repeats_together(
 ) -> tuple[pa.Table, int]:
     """One row per date and members, each measure the sum of its rows'; returns it and the rows folded in.
 
-    Grouped on the dimensions' integer codes in columnar passes (no per-row Python), under positional names:
+    Grouped on the dimensions' integer codes in one columnar pass (no per-row Python), under positional names:
     a dimension called ``revenue_sum`` must not meet the aggregate of ``revenue``.
     """
     keys = [f"k{i}" for i in range(len(dimensions) + 1)]
@@ -272,14 +272,13 @@ def _add_repeats_together(
          *(table.column(m) for m in measures)],
         names=[*keys, *sums],
     )
-    # Most files have no repeats: counting the keys alone costs half of summing every measure by them.
-    if keyed.select(keys).group_by(keys, use_threads=False).aggregate([]).num_rows == table.num_rows:
-        return table, 0
-    # Blank cells are 0 by now, as in a lone row; min_count=1 keeps a group whose every value is missing
-    # missing rather than 0.
+    # One pass sums and counts the groups at once; blank cells are 0 by now, as in a lone row, and min_count=1
+    # keeps a group whose every value is missing missing rather than 0.
     grouped = keyed.group_by(keys, use_threads=False).aggregate(
         [(m, "sum", pc.ScalarAggregateOptions(skip_nulls=True, min_count=1)) for m in sums]
     )
+    if grouped.num_rows == table.num_rows:
+        return table, 0  # no repeats: the file's own columns, untouched
     # use_threads=False keeps the groups in the order their first rows came: a dated file stays in date order.
     columns = {DATE_COLUMN: grouped.column(keys[0])}
     for key, dimension in zip(keys[1:], dimensions, strict=True):

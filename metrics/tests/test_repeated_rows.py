@@ -14,7 +14,7 @@ import pytest
 from metrics.errors import DatasetExists, InvalidDataset
 from metrics.reading import RawTable
 from metrics.selectors import QuerySpec, query, query_many
-from metrics.services import dataset_limits, read_facts
+from metrics.services import dataset_limits, import_dataset, read_facts
 from metrics.tests.conftest import Gold, label
 from metrics.validation import validate
 
@@ -122,3 +122,18 @@ def test_adding_rows_together_does_no_python_work_per_row():
     # A million rows must stay columnar: 100 times the rows, the same Python calls (none is per row).
     python_calls(100)  # the first run imports what validation loads lazily
     assert python_calls(200_000) <= python_calls(2_000) + 20
+
+
+def test_a_file_without_repeats_keeps_its_columns_and_reports_none_added():
+    facts = read_facts(io.BytesIO(b"date,region,revenue\n2024-01-02,EMEA,1.5\n2024-01-01,APAC,2\n2024-01-01,EMEA,3\n"))
+    assert (facts.added_together, facts.row_count, facts.file_rows) == (0, 3, 3)
+    assert facts.table.column("revenue").to_pylist() == [2.0, 3.0, 1.5]  # sorted by date, values as written
+
+
+def test_the_same_file_left_alone_reports_what_its_import_added_together(tenant):
+    text = b"date,region,revenue\n2024-01-01,EMEA,10\n2024-01-01,EMEA,5\n2024-01-01,EMEA,1\n2024-01-02,APAC,2\n"
+    first = import_dataset(tenant=tenant, stream=io.BytesIO(text), source="a.csv", replace=False)
+    again = import_dataset(tenant=tenant, stream=io.BytesIO(text), source="a.csv", replace=True, only_if_changed=True)
+    assert (first.status, first.rows, first.added_together) == ("imported", 2, 2)
+    assert (again.status, again.rows, again.added_together) == ("unchanged", 2, 2)
+    assert again.as_json()["note"] == first.as_json()["note"] is not None

@@ -48,5 +48,5 @@ class Command(BaseCommand):
             f"measures {', '.join(result.measures)}) as version {result.version} "
             f"({result.file_bytes:,} bytes) in {result.seconds:.1f}s.\nColumns: {roles}."
         )
-        if note := added_together_note(rows=result.added_together):
+        if note := added_together_note(rows=result.added_together or 0):
             self.stdout.write(note)
