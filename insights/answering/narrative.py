@@ -350,7 +350,8 @@ def _rank(voice: Voice, result: Result) -> str:
                 f"{voice.fmt(row.value)}.")
     word = "Top" if u.order != "asc" else "Bottom"
     listing = voice.listed(result.rows, lambda row: _row_text(voice, row))
-    return f"{word} {len(result.rows)} by {_by(voice)}{scope} in {when}: {listing}."
+    count = len(result.rows)
+    return f"{word} {count} {_plural(dimension, count)} by {_by(voice)}{scope} in {when}: {listing}."
 
 
 def _growth_rank(voice: Voice, result: Result) -> str:

@@ -122,7 +122,7 @@ def test_rank_lists_the_rows_in_order_and_names_the_extreme_of_one():
     rows = (Row("Summit Boot", 2_000_000.0), Row("Trail Runner", 1_500_000.0))
     text = say(Result(rows=rows), currency="EUR", intent="rank", measure="revenue", time=Q3, group_by="product",
                order="desc", limit=2)
-    assert text == "Top 2 by revenue in Q3 2025: Summit Boot (€2M), Trail Runner (€1.5M)."
+    assert text == "Top 2 products by revenue in Q3 2025: Summit Boot (€2M), Trail Runner (€1.5M)."
     text = say(Result(rows=(Row("LATAM", 41.234),)), intent="rank", measure="margin_pct", time=Q3, group_by="region",
                order="asc", limit=1)
     assert text == "LATAM had the lowest margin % by region in Q3 2025: 41.2%."
