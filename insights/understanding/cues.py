@@ -103,6 +103,20 @@ _BREAKDOWN = re.compile(
     r"distribution|share\s+of|each\s+of|(?:percentage|proportion|fraction|percent|%)\s+of\s+(?:our\s+|the\s+|total\s+)*"
     r"(?:revenue|sales|units|orders|customers|profit|margin|cost|business))"
 )
+# Verbs that part a figure among members ("slice revenue by channel", "revenue bucketed by region", "divvy up sales
+# across stores"): a breakdown asked for, by what it names or, when it names nothing, by what is asked back. A verb
+# opening a clause (or after "pls", "can you") is the request itself; elsewhere only one followed by the split.
+# "divide" stays out: "divided by orders" is arithmetic.
+_PART_BASE = r"slice|cut|bucket|chop|carve|divvy|partition|dice"
+# "segment revenue", "section totals": nouns before a figure, so a split only with its "by …" ("segment orders by tier")
+_PART_FORMS = (r"segment|section|sliced|slicing|cutting|bucketed|bucketing|segmented|segmenting|chopped|chopping|"
+               r"carved|carving|divvied|divvying|partitioned|partitioning|sectioned|grouped|grouping")
+_PARTICLE = r"(?:\s+(?:up|out|apart|and\s+dice(?:d)?))?"
+_PART_OPENING = (r"(?:^|(?<=[.?!,;:])|(?<=\band\s)|(?<=\bso\s)|(?<=\bnow\s)|(?<=\bthen\s))\W*"
+                 r"(?:(?:hey|hi|ok|okay|can|could|would|will|you|u|ya|pls|please|plz|kindly|just|quickly)\s+)*")
+_PART_REQUESTED = re.compile(rf"{_PART_OPENING}(?P<v>(?:{_PART_BASE}){_PARTICLE})(?![\w'-])")
+_PART_SPLIT = re.compile(rf"(?<![\w'-])(?:{_PART_BASE}|{_PART_FORMS}){_PARTICLE}"
+                         r"(?=(?:\s+[\w'&-]+){0,5}?\s+(?:by|across|into|per)\b)")
 _VALUE_QUESTION = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|now)\W+)?(?:what(?:'s|\s+is|\s+was|\s+were|\s+are|\s+has\s+been)|how\s+much|how\s+many|"
     r"show|tell|give|get|list|display|total|calculate|compute|report|find)\b"
@@ -243,7 +257,7 @@ def read_cues(text: str, *, names: Iterable[tuple[int, int]] = ()) -> Cues:
         summary=bool(_SUMMARY.search(text)),
         how_did_it_do=bool(_HOW_DID_IT_DO.search(text)),
         trend=bool(_TREND.search(text)),
-        breakdown=bool(_BREAKDOWN.search(text)) or (contribution and not change),
+        breakdown=bool(_BREAKDOWN.search(text) or parting_spans(text)) or (contribution and not change),
         rank_word=bool(_RANK_WORD.search(text)),
         order=order,
         limit=limit,
@@ -288,7 +302,12 @@ _PLACING = (_ORDER, _LIMIT, _RANK_WORD, _COMPARATIVE, _DRIVERS, _CHANGE_WORD, _C
 def cue_spans(text: str) -> list[tuple[int, int]]:
     """The spans of every intent, order and limit cue in ``text``: words placed by what they ask for."""
     idioms = (_DOING_WELL, _DOING_BADLY) if _WHO.search(text) else ()  # "who's on fire": a ranking's words
-    return [m.span() for pattern in (*_PLACING, *idioms) for m in pattern.finditer(text)]
+    return [m.span() for pattern in (*_PLACING, *idioms) for m in pattern.finditer(text)] + parting_spans(text)
+
+
+def parting_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the verbs in ``text`` that part a figure among members ("slice", "bucketed", "carve up")."""
+    return [m.span("v") for m in _PART_REQUESTED.finditer(text)] + [m.span() for m in _PART_SPLIT.finditer(text)]
 
 
 def comparison_idioms(text: str) -> list[tuple[int, int]]:
