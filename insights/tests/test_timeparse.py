@@ -260,9 +260,15 @@ def test_the_future_is_a_problem_not_a_period(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["christmas 2024", "the first week of march", "on weekends", "at the end of 2024",
-                                  "last spring", "in the fall", "late 2024", "on mondays", "by hour"])
+                                  "last spring", "in the fall", "late 2024", "on mondays"])
 def test_calendar_words_it_cannot_place_are_a_problem(text: str) -> None:
     assert read_time(text, as_of=A).problem == "unplaceable"
+
+
+@pytest.mark.parametrize("text", ["by hour", "hourly", "the last 1h", "past 2 hours", "last 30 mins",
+                                  "in the past 45 min"])
+def test_spans_shorter_than_a_day_are_their_own_problem(text: str) -> None:
+    assert read_time(text, as_of=A).problem == "sub_day"
 
 
 def test_member_names_are_not_read_as_time() -> None:

@@ -76,9 +76,11 @@ from insights.understanding.time_expressions import (
     default_period,
     found_from_period,
     last_over,
+    open_start_readings,
     period_shorthand,
     previous_period,
     read_time,
+    shifted,
     spell_out,
     trend_grain,
     year_earlier,
@@ -269,6 +271,13 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
     vocab = vocabulary_for(model)
     facts = _read(text, vocab=vocab, model=model, as_of=as_of, company=company)
     previous = _usable(context, model)
+    if facts.time.shift is not None:
+        # "and the quarter before?": the previous answer's period moved; with no answer before, nothing to move
+        if previous is not None and previous.time is not None:
+            moved = shifted(found_from_period(previous.time, as_of=as_of), shift=facts.time.shift)
+            facts.time = replace(facts.time, periods=(moved,), problem="future" if moved.start > as_of else None)
+        elif not facts.time.periods:
+            return _nothing_to_follow(model)
     refused = _refusal(facts, model=model, vocab=vocab, has_context=previous is not None)
     if refused is not None:
         return _with_understood(refused, facts, model) if refused.understanding.intent == "clarify" else refused
@@ -1074,7 +1083,7 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I can't answer “{facts.mods.not_in_totals}”: {_holdings(model)}. I can give totals, "
                         "averages per day, week or month, shares and rankings instead, for example:",
                         _examples(model), confidence=0.9)
-    if time.problem == "unplaceable" and is_part_of_day(time.problem_text):
+    if time.problem == "sub_day" or (time.problem == "unplaceable" and is_part_of_day(time.problem_text)):
         return _clarify(  # "orders overnight": the data has no hours to split a day by, never the whole days' total
             f"I can't split the figures by time of day (“{time.problem_text}”): {_holdings(model)}. I can give whole "
             "days, weeks or months instead, for example:", _examples(model), confidence=0.9)
@@ -1082,6 +1091,11 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(
             f"I can't pin “{time.problem_text}” to exact dates. Could you name the period — a month, a quarter, "
             "or dates such as “from 2024-12-01 to 2024-12-24”?", _examples(model), confidence=0.8)
+    if time.problem == "open_start" and time.time is not None:
+        alone, to_end = open_start_readings(time.time)
+        measure = model.measure(facts.measure or _default_measure(model)).label.lower()
+        return _clarify(f"By “{time.problem_text}” do you mean {alone} alone, or {to_end}?",
+                        (f"{measure} {alone}", f"{measure} {to_end}"), confidence=0.8)
     if time.problem == "fiscal":
         last = model.last_date.year
         years = _list([str(y) for y in range(max(model.first_date.year, last - 2), last + 1)], "or")

@@ -62,7 +62,7 @@ _GLUED_UNIT = (r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mths?|m|quarters?|q
 _LEFT_SPAN = re.compile(r"(?<![\w$£€.])\d{1,3}\s?(?:days?|d|weeks?|wks?|w|months?|mos?|mths?|quarters?|qtrs?|years?|"
                         r"yrs?)\b")
 # "top 3 months", "best 2 quarters": periods ranked, not a span
-_LONGEST = {"day": 1, "week": 7, "month": 31, "quarter": 92}  # the most days one period of the grain holds
+_LONGEST = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}  # the most days one period of the grain holds
 _AFTER_MEASURE = re.compile(r"\s+(?P<n>\d{1,3})" + _GLUED_UNIT + r"(?![$£€%.\d])")
 _RANKED_BEFORE = re.compile(r"\b(?:top|bottom|which|what|best|worst|highest|lowest|biggest|smallest|strongest|"
                             r"weakest|busiest|slowest|quietest)\s+$")
@@ -110,6 +110,18 @@ class FoundPeriod:
 
 
 @dataclass(frozen=True)
+class Shift:
+    """A period said relative to the one being discussed: ``steps`` ``unit``s back (negative) or on.
+
+    ``adjacent``: "the quarter before" (the whole ``unit`` next to the period); else an offset of the whole
+    span ("a year earlier": the same span one year back)."""
+
+    unit: str
+    steps: int
+    adjacent: bool
+
+
+@dataclass(frozen=True)
 class TimeReading:
     """What a text says about time. ``periods`` are in text order; ``compare_to`` is the period
     named after a comparison word ("vs Q2"); ``comparison`` is "year" (vs last year, YoY, same period
@@ -129,6 +141,9 @@ class TimeReading:
     spans: tuple[tuple[int, int], ...] = ()
     problem: str | None = None
     problem_text: str = ""
+    # "and the quarter before?", "a year earlier": the period of the previous answer moved; "the previous month"
+    # also names last month, which is what it means with no answer before it
+    shift: Shift | None = None
 
     @property
     def time(self) -> FoundPeriod | None:
@@ -182,6 +197,25 @@ def previous_period(found: FoundPeriod) -> FoundPeriod:
         start = shift_months(found.start, months)
         return replace(found, start=start, end=found.start - ONE_DAY, to_date=False)
     return replace(found, start=found.start - timedelta(days=found.days), end=found.start - ONE_DAY, to_date=False)
+
+
+def shifted(found: FoundPeriod, *, shift: Shift) -> FoundPeriod:
+    """``found`` moved as ``shift`` says: the whole unit before or after it, or the same span a unit away."""
+    unit, steps = shift.unit, shift.steps
+    if shift.adjacent and (found.unit != unit or found.count != 1):
+        # "the month before" a quarter: the month just before the quarter starts, not the quarter moved
+        if steps < 0:
+            end = found.start - ONE_DAY
+            return FoundPeriod(period_bounds(end, unit)[0], end, unit)
+        start = found.end + ONE_DAY
+        return FoundPeriod(start, period_bounds(start, unit)[1], unit)
+    if unit in ("day", "week"):
+        days = timedelta(days=(7 if unit == "week" else 1) * steps)
+        return replace(found, start=found.start + days, end=found.end + days, span=(0, 0))
+    months = -MONTHS_IN[unit] * steps
+    whole = _month_aligned(found.start, found.end) is not None
+    return replace(found, start=shift_months(found.start, months),
+                   end=shift_months(found.end, months, keep_month_end=whole), span=(0, 0))
 
 
 def trend_grain(period: FoundPeriod | Period) -> str:
@@ -623,7 +657,7 @@ _UNPLACEABLE = re.compile(
     r"\b(?:christmas|xmas|easter|thanksgiving|black\s+friday|cyber\s+monday|holiday\s+season|the\s+holidays|"
     r"summer|winter|spring|autumn|(?:in|during|over|this|last)\s+the\s+fall|the\s+fall\s+of|seasons?|"
     r"weekends?|weekdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
-    r"mornings?|afternoons?|evenings?|nights?|hours?|hourly|tonight|overnight|midday|noon|lunch(?:time)?|"
+    r"mornings?|afternoons?|evenings?|nights?|tonight|overnight|midday|noon|lunch(?:time)?|"
     r"dinner(?:time)?|breakfast|brunch|"
     r"(?:first|second|third|fourth|last|final)\s+(?:day|week|weekend|days|weeks)\s+of|"
     # "the last few days": no number of days to count back
@@ -684,6 +718,10 @@ _COMPARISONS: tuple[tuple[re.Pattern[str], str], ...] = (
         r"compared\s+to|compared\s+with)\s+before|the\s+period\s+before|period[\s-]+over[\s-]+period|sequential(?:ly)?)\b"),
      "previous"),
 )
+# "quarterly growth", "monthly revenue change": the last whole period against the one before, as "qoq"
+_GRAIN_CHANGE = re.compile(
+    r"\b(?P<g>daily|weekly|monthly|quarterly|yearly|annual|annually)\s+(?:(?!(?:by|per|in|over|for|and|or|vs|of|"
+    r"trend|rows?)\b)[a-z][\w'-]*\s+){0,2}?(?:growth|change|increase|decrease|decline|rise|gain|drop)s?\b")
 _PERIOD_OVER_PERIOD = re.compile(
     r"\b(?:(?P<u>day|month|quarter|week)[\s-]+(?:over|on)[\s-]+(?P=u)|(?P<a>dod|mom|qoq|wow|d/d|m/m|q/q|w/w))\b"
 )
@@ -698,8 +736,30 @@ _COMPARATOR_ONLY = re.compile(
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|up\s+to|and)\s*(?:the\s+end\s+of\s+)?$")
 _TO_NOW = re.compile(r"^\s*(?:-|to|through|thru|until|till|up\s+to)\s+(?:now|date|the\s+present|present|today)\b")
-_SINCE = re.compile(r"\b(?:since|from|starting(?:\s+from|\s+in)?|beginning(?:\s+in)?|after)\s+(?:the\s+(?:start|"
-                    r"beginning)\s+of\s+)?$")
+# "from last month" with no end named is that month; "from the start of Q2" and "from June onwards" run to A
+_SINCE = re.compile(r"\b(?:(?:since|starting(?:\s+from|\s+in)?|beginning(?:\s+in)?|after)\s+(?:the\s+(?:start|"
+                    r"beginning)\s+of\s+)?|from\s+the\s+(?:start|beginning)\s+of\s+)$")
+_FROM = re.compile(r"\bfrom\s+$")
+_ONWARDS = re.compile(r"\s*(?:onwards?|forwards?|on(?=\s*(?:[?.!,]|$))|and\s+after)")
+# "thru june", "up to june" with no start: June alone, or the year up to June's end — the contract says neither
+_OPEN_START = re.compile(r"\b(?:thru|through|until|till|til|up\s+(?:to|until|till|through|thru)|upto)\s+"
+                         r"(?:the\s+end\s+of\s+)?$")
+# Daily totals hold no hours: "the last 1h", "past 2 hours", "last 30 mins" are asked back, never a day or a month.
+_SUB_DAY = re.compile(
+    r"\b(?:(?:(?:in|within|over|during|for)\s+)?(?:the\s+)?(?:last|past|previous|prior|trailing|rolling)\s+)?"
+    r"(?:(?:\d{1,3}(?:\.\d)?|an?|one|two|three|four|five|six|ten|twelve|fifteen|twenty|thirty|forty\s+five|few|"
+    r"several|couple(?:\s+of)?|half\s+an?)\s?)?(?:hours?|hourly|minutes?)\b"
+    r"|\b(?:(?:in|within|over|during|for)\s+)?(?:the\s+)?(?:last|past|previous|prior|trailing|rolling)\s+"
+    r"(?:\d{1,3}\s?(?:h|hrs?|mins?|secs?|seconds?)|hr|min|sec)\b|\b\d{1,3}\s?(?:hrs?|mins|seconds?|secs)\b")
+# "and the quarter before?", "the month prior", "a year earlier", "the previous quarter" (a follow-up's period)
+_SHIFT = re.compile(
+    r"\b(?:the\s+(?P<unit>day|week|month|quarter|year)\s+(?P<dir>before|after|prior|earlier|later)"
+    r"|(?P<a>an?|one)\s+(?P<unit2>day|week|month|quarter|year)\s+(?P<dir2>before|after|prior|earlier|later)"
+    r"|the\s+(?P<prev>previous|prior|preceding)\s+(?P<unit3>day|week|month|quarter|year))"
+    r"(?:\s+(?:that|it|this|then))?(?!\s+(?:last|yesterday|that\s+one))\b")
+_SHIFT_COMPARED = re.compile(r"\b(?:vs\.?|versus|v\.?|compared?\s+(?:to|with)|comparing\s+(?:to|with|against)|against|"
+                             r"relative\s+to|than|over|on|from|with|to|since|between)\s+$|\bsame\s+(?:period|time|"
+                             r"point|stage|months?|quarters?|weeks?|days?|span|dates?|range)\s+(?:as\s+)?$")
 _CAME_FROM = re.compile(r"\b(?:come|comes|came|coming)\s+from\s+(?:the\s+)?$")
 # "since the beginning of march": the start of a period that can be placed, read as "since march"
 _SINCE_THE = re.compile(r"\b(?:since|from)\s+the\s+(?:very\s+)?$")
@@ -769,7 +829,7 @@ def spell_out(text: str) -> str:
 def read_time(
     text: str, *, as_of: date, earliest: date | None = None, latest: date | None = None,
     names: tuple[tuple[int, int], ...] = (), members: tuple[tuple[int, int], ...] = (),
-    measures: tuple[tuple[int, int], ...] = (),
+    measures: tuple[tuple[int, int], ...] = (), shifting: bool = True,
 ) -> TimeReading:
     """Every time expression of ``text`` (already lower-cased, same length as the original).
 
@@ -781,9 +841,14 @@ def read_time(
     contracts"); they are no grain.
     ``measures``: spans of the tenant's measure names; one named like a unit of time ("hours", "nights") is the
     measure however it is framed ("and in hours?"), unless a count makes it a length of time ("last 24 hours").
+    ``shifting``: whether "the quarter before" may move another answer's period (not once the text names its own).
     """
     spans: list[tuple[int, int]] = []
     blocked = [(a, b) for a, b in names if " " in text[a:b].strip() or _member_not_month(text, a, b)]
+    moved = next((m for m in _SHIFT.finditer(text) if shifting and not _SHIFT_COMPARED.search(text, 0, m.start())
+                  and not _taken(blocked, m.start(), m.end())), None)
+    if moved and not moved["prev"]:
+        spans.append(moved.span())  # "the previous month" is also last month, read below
     comparison: str | None = None
     grain: str | None = None
     grain_split = False
@@ -795,6 +860,12 @@ def read_time(
                 comparison = comparison or mode
     over: str | None = None
     said_comparison = comparison
+    for m in _GRAIN_CHANGE.finditer(text if said_comparison is None else ""):  # "monthly growth vs last year"
+        if not _taken(spans, m.start(), m.end()) and not _taken([*members, *blocked], m.start("g"), m.end("g")):
+            spans.append(m.span("g"))  # the change word stays the parser's, as after "qoq"
+            comparison = comparison or "previous"
+            over = over or GRAIN_WORDS[m["g"]]
+            grain = grain or over
     for m in _PERIOD_OVER_PERIOD.finditer(text):
         if not _taken(spans, m.start(), m.end()):
             spans.append(m.span())
@@ -811,6 +882,9 @@ def read_time(
         text[a:b].endswith("'s") or " " in text[a:b].strip() or not _calendar_framed(text, a, b))]
     named += [span for span in measures if span not in counted]
     named += [(a, b) for a, b in names if names_part_of_day(text, a, b)]
+    sub_day = next((m for m in _SUB_DAY.finditer(text) if not _taken(named, m.start(), m.end())), None)
+    if sub_day:
+        return TimeReading(spans=tuple(spans), problem="sub_day", problem_text=sub_day.group(0).strip())
     unplaceable = next((m for m in _UNPLACEABLE.finditer(text) if not _taken(named, m.start(), m.end())
                         and not (m.group(0).startswith(("beginning", "start")) and _SINCE_THE.search(text, 0, m.start())
                                  and not _BEFORE_THAT.match(text, m.end()))), None)
@@ -867,13 +941,48 @@ def read_time(
         # "orders week on week in q3": each week of Q3 beside the one before, a weekly trend of Q3; Q3 against
         # Q2 would answer another question (the contract has no comparison by week inside a named period)
         comparison, over = None, None
+    if moved:
+        own = [p for p in periods if not _taken([moved.span()], *p.span)]
+        if own or compare_to is not None:  # "june and the month before": the text's own periods, read without it
+            return read_time(text, as_of=as_of, earliest=earliest, latest=latest, names=names, members=members,
+                             measures=measures, shifting=False)
+    opened = _opened(text, atoms, periods)
+    if opened is not None:
+        return TimeReading(periods=tuple(periods), spans=tuple(sorted(spans)), problem="open_start",
+                           problem_text=opened)
     for found in (*periods, *([compare_to] if compare_to else [])):
         if found.start > as_of:
             return TimeReading(spans=tuple(spans), problem="future", problem_text=text[found.span[0]:found.span[1]])
     return TimeReading(
         periods=tuple(periods), compare_to=compare_to, comparison=comparison, relative_compare_unit=relative_unit,
-        grain=grain, grain_split=grain_split, over=over, spans=tuple(sorted(spans)),
+        grain=grain, grain_split=grain_split, over=over, spans=tuple(sorted(spans)), shift=_shift_of(moved),
     )
+
+
+def _shift_of(moved: re.Match[str] | None) -> Shift | None:
+    if moved is None:
+        return None
+    unit = moved["unit"] or moved["unit2"] or moved["unit3"]
+    back = bool(moved["prev"]) or (moved["dir"] or moved["dir2"]) in ("before", "prior", "earlier")
+    return Shift(unit=unit, steps=-1 if back else 1, adjacent=not moved["a"])
+
+
+def _opened(text: str, atoms: list[_Atom], periods: list[FoundPeriod]) -> str | None:
+    """"thru june" as the first period named, with no start: the words, for a question back."""
+    if not periods or not atoms or atoms[0].fixed is not None or periods[0].span[0] != atoms[0].start_char:
+        return None
+    first = periods[0]
+    said = _OPEN_START.search(text, 0, first.span[0])
+    if said is None or first.unit not in ("day", "week", "month", "quarter", "half") or first.count != 1:
+        return None
+    return text[said.start():first.span[1]]
+
+
+def open_start_readings(found: FoundPeriod) -> tuple[str, str]:
+    """The two readings of "thru june": that period alone, and the year from January to its end."""
+    alone = (f"{found.start:%B %Y}" if found.unit == "month" else
+             f"from {found.start.isoformat()} to {found.end.isoformat()}")
+    return alone, f"from January {found.start.year} to the end of {found.end:%B %Y}"
 
 
 def _measure_spans(
@@ -918,6 +1027,10 @@ def _combine(
             to_now = _TO_NOW.match(text[atom.end_char:])
             # "where did revenue come from last month": where it came from in that month, not since it
             since = None if _CAME_FROM.search(before) else _SINCE.search(before)
+            onwards = _ONWARDS.match(text, atom.end_char) if _FROM.search(before) else None
+            if since is None and onwards:  # "from june onwards": since June
+                since = _FROM.search(before)
+                spans.append(onwards.span())
             found = _resolve(atom, as_of=as_of)
             if to_now or (since and not _COMPARATOR_ONLY.search(before)):
                 found = FoundPeriod(found.start, as_of, span=found.span)
