@@ -2,7 +2,8 @@
 Python names are snake_case; ``attr_name`` keeps the names stored in DynamoDB.
 
 - insight: pk ``INSIGHTS``, sk ``INSIGHT#{id}`` — one partition lists them newest first (ids sort by time).
-  A snapshot of one answer: later questions or a deleted conversation do not change it.
+  A snapshot of one answer: later questions or a deleted conversation do not change it. ``commentCount`` is
+  its number of comments, changed in the same transaction as each comment's put or delete (the cap's guard).
 - comment: pk ``INSIGHT#{insight id}``, sk ``COMMENT#{id}`` — oldest first.
 - share: ``{prefix}shares``, hash key ``tokenHash`` (sha256 of the token, so a dump of the table reveals no
   link) → tenant + insight, TTL attribute ``expiresAt``. Global because a public link carries no tenant.
@@ -45,6 +46,8 @@ class InsightItem(TenantItem):
     # The tenant may see its own live link again; the global table holds only its hash.
     share_token = UnicodeAttribute(attr_name="shareToken", null=True)
     share_expires_at = NumberAttribute(attr_name="shareExpiresAt", null=True)
+    # None on an insight pinned before the counter existed; its first comment write counts it (services).
+    comment_count = NumberAttribute(attr_name="commentCount", null=True)
 
 
 class CommentItem(TenantItem):

@@ -157,12 +157,11 @@ def list_comments(*, tenant: TenantContext, insight_id: str) -> list[CommentItem
 
 
 def comment_count(*, tenant: TenantContext, insight_id: str) -> int:
-    """How many comments an insight holds, counted up to ``MAX_COMMENTS_PER_INSIGHT`` (no further is needed)."""
+    """How many comments an insight holds, all of them: where an insight pinned before its counter gets one,
+    the counter must start from the real number (a bounded count would let it drift below it)."""
     Comment = bind(CommentItem, tenant=tenant)
-    # Keys only, and a query stops at its limit (Model.count would page through every comment).
-    keys = Comment.query(comments_pk(insight_id), Comment.sk.startswith("COMMENT#"), consistent_read=True,
-                         attributes_to_get=["pk", "sk"], limit=MAX_COMMENTS_PER_INSIGHT)
-    return sum(1 for _ in keys)
+    # Select=COUNT: DynamoDB counts server-side and returns no items.
+    return Comment.count(comments_pk(insight_id), Comment.sk.startswith("COMMENT#"), consistent_read=True)
 
 
 def resolve_share(*, token: str) -> SharedInsight:

@@ -1,15 +1,25 @@
 """Writes of pinned insights, share links and comments."""
 from __future__ import annotations
 
+import random
 import secrets
 import time
+from collections.abc import Callable
 
-from pynamodb.exceptions import PutError, UpdateError
+from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
+from pynamodb.transactions import TransactWrite
 
 from chat import events
 from chat.errors import MessageNotFound
 from chat.selectors import get_message
-from collab.errors import InsightNotFound, InvalidShare, NotAnAnswer, NotCommentAuthor, TooManyComments
+from collab.errors import (
+    CommentNotFound,
+    InsightNotFound,
+    InvalidShare,
+    NotAnAnswer,
+    NotCommentAuthor,
+    TooManyComments,
+)
 from collab.models import (
     INSIGHTS_PK,
     CommentItem,
@@ -31,16 +41,21 @@ from collab.selectors import (
     token_hash,
 )
 from core.clock import now_iso
+from core.errors import StorageUnavailable
 from core.ids import new_id
 from core.text import clean_text
 from tenants.context import TenantContext
-from tenants.storage import bind, ensure_table
+from tenants.storage import bind, bound_connection, ensure_table
 
 MAX_TITLE_CHARS = 120
 MAX_COMMENT_CHARS = 2000
 DEFAULT_SHARE_DAYS = 30
 MAX_SHARE_DAYS = 365
 SHARES_TTL_ATTRIBUTE = "expiresAt"
+# Comment writes on one insight that meet in DynamoDB cancel each other (TransactionConflict); each is tried
+# again after a jittered wait, then reported as storage unavailable (503, retry) rather than lost silently.
+COMMENT_WRITE_ATTEMPTS = 8
+COMMENT_WRITE_BACKOFF_SECONDS = 0.02
 
 
 def _title_from(question: str) -> str:
@@ -97,6 +112,7 @@ def pin_insight(
         sentiment=answer.get("sentiment"),
         created_at=now_iso(),
         created_by=created_by,
+        comment_count=0,
     )
     item.save(condition=Insight.pk.does_not_exist())
     # A new insight has no share link yet.
@@ -189,13 +205,68 @@ def _display_name(*, email: str | None) -> str:
     return "A colleague"
 
 
-def add_comment(*, tenant: TenantContext, insight_id: str, text: str) -> CommentItem:
-    text = _clean_comment(text)
-    get_insight(tenant=tenant, insight_id=insight_id)
-    if comment_count(tenant=tenant, insight_id=insight_id) >= MAX_COMMENTS_PER_INSIGHT:
-        raise TooManyComments(
-            f"An insight holds at most {MAX_COMMENTS_PER_INSIGHT} comments; delete one to add another."
+class _Contended(Exception):
+    """This attempt met another write to the same insight; the next attempt reads afresh."""
+
+
+def _retried(attempt: Callable[[], None]) -> None:
+    for n in range(COMMENT_WRITE_ATTEMPTS):
+        try:
+            return attempt()
+        except _Contended:
+            time.sleep(random.uniform(0, COMMENT_WRITE_BACKOFF_SECONDS * 2**n))
+    raise StorageUnavailable("Comment writes on one insight kept conflicting.")
+
+
+def _counted(*, tenant: TenantContext, insight: InsightItem) -> None:
+    """Give an insight pinned before the counter existed its real number of comments. Safe to race: while an
+    insight has no counter no comment can be added or deleted (both transactions require it), so the count
+    stands until the first writer sets it, and a later writer's condition fails and leaves it be."""
+    if insight.comment_count is not None:
+        return
+    Insight = type(insight)
+    counted = comment_count(tenant=tenant, insight_id=insight.id)
+    try:
+        insight.update(
+            actions=[Insight.comment_count.set(counted)],
+            condition=Insight.pk.exists() & Insight.comment_count.does_not_exist(),
         )
+    except UpdateError as exc:
+        # Counted by another writer, or the insight is gone: the transaction that follows tells which.
+        if exc.cause_response_code == "TransactionConflictException":
+            raise _Contended from exc
+        if exc.cause_response_code != "ConditionalCheckFailedException":
+            raise
+
+
+def _failed(exc: TransactWriteError) -> list[str | None]:
+    """The cancellation code of each item in the transaction's order (condition checks, deletes, puts,
+    updates); a contended transaction is tried again."""
+    codes = [reason.code if reason is not None else None for reason in exc.cancellation_reasons]
+    if not codes:
+        raise exc
+    if "TransactionConflict" in codes:
+        raise _Contended from exc
+    return codes
+
+
+def _counter_refused(*, exc: TransactWriteError, position: int, insight_id: str) -> Exception:
+    """Why the insight's counter update (item ``position``) failed its condition, read from the insight as it
+    was then (ALL_OLD): gone, not yet counted (the next attempt counts it), or at the cap."""
+    old = exc.cancellation_reasons[position].raw_item
+    if not old:
+        return InsightNotFound(f"No insight {insight_id!r}.")
+    if "commentCount" not in old:
+        return _Contended()
+    return TooManyComments(
+        f"An insight holds at most {MAX_COMMENTS_PER_INSIGHT} comments; delete one to add another."
+    )
+
+
+def add_comment(*, tenant: TenantContext, insight_id: str, text: str) -> CommentItem:
+    """The comment's put and the insight's counter move together, on condition the counter is below the cap:
+    racing adds cannot pass a check together and both write."""
+    text = _clean_comment(text)
     Comment = bind(CommentItem, tenant=tenant)
     comment_id = new_id("cm")
     now = now_iso()
@@ -211,7 +282,26 @@ def add_comment(*, tenant: TenantContext, insight_id: str, text: str) -> Comment
         created_at=now,
         updated_at=now,
     )
-    item.save(condition=Comment.pk.does_not_exist())
+
+    def attempt() -> None:
+        insight = get_insight(tenant=tenant, insight_id=insight_id)
+        _counted(tenant=tenant, insight=insight)
+        Insight = type(insight)
+        try:
+            with TransactWrite(connection=bound_connection(model=Comment).connection) as transaction:
+                transaction.save(item, condition=Comment.pk.does_not_exist())
+                transaction.update(
+                    Insight(INSIGHTS_PK, insight_sk(insight_id)),
+                    actions=[Insight.comment_count.add(1)],
+                    condition=Insight.pk.exists() & (Insight.comment_count < MAX_COMMENTS_PER_INSIGHT),
+                    return_values="ALL_OLD",
+                )
+        except TransactWriteError as exc:
+            if _failed(exc)[1] == "ConditionalCheckFailed":
+                raise _counter_refused(exc=exc, position=1, insight_id=insight_id) from exc
+            raise
+
+    _retried(attempt)
     _announce_comment(tenant=tenant, comment=item)
     return item
 
@@ -244,6 +334,30 @@ def edit_comment(*, tenant: TenantContext, insight_id: str, comment_id: str, tex
 
 
 def delete_comment(*, tenant: TenantContext, insight_id: str, comment_id: str) -> None:
-    item = _own_comment(tenant=tenant, insight_id=insight_id, comment_id=comment_id)
-    item.delete()
+    """The comment's delete and the insight's counter move together: the place it held is free at once, and
+    two racing deletes of one comment free it once."""
 
+    def attempt() -> None:
+        item = _own_comment(tenant=tenant, insight_id=insight_id, comment_id=comment_id)
+        insight = get_insight(tenant=tenant, insight_id=insight_id)
+        _counted(tenant=tenant, insight=insight)
+        Comment, Insight = type(item), type(insight)
+        try:
+            with TransactWrite(connection=bound_connection(model=Comment).connection) as transaction:
+                transaction.delete(item, condition=Comment.pk.exists() & (Comment.author_id == item.author_id))
+                transaction.update(
+                    Insight(INSIGHTS_PK, insight_sk(insight_id)),
+                    actions=[Insight.comment_count.add(-1)],
+                    condition=Insight.pk.exists() & Insight.comment_count.exists(),
+                    return_values="ALL_OLD",
+                )
+        except TransactWriteError as exc:
+            failed = _failed(exc)
+            if failed[0] == "ConditionalCheckFailed":
+                raise CommentNotFound(f"No comment {comment_id!r} on this insight.") from exc
+            if failed[1] == "ConditionalCheckFailed":
+                # Its condition holds for any counted insight, so the cap never applies here.
+                raise _counter_refused(exc=exc, position=1, insight_id=insight_id) from exc
+            raise
+
+    _retried(attempt)
