@@ -17,10 +17,11 @@ from core.openapi_notes import operation
 from core.request_logging import bind_log_context
 from core.text import TextField
 from tenants import services
-from tenants.auth import TenantJWTAuthentication, TokenRefused, context_from_token
+from tenants.auth import TenantJWTAuthentication, TokenRefused
 from tenants.context import TenantContext
 from tenants.errors import TenantError, UseHostedUI
 from tenants.models import TenantRegistryItem
+from tenants.refresh import rotate_refresh_token
 from tenants.selectors import get_membership, get_tenant_context, list_tenants
 from tenants.throttles import (
     SignInIPThrottle,
@@ -153,16 +154,17 @@ class RefreshApi(SignInAPIView):
 
     class OutputSerializer(serializers.Serializer):
         access = serializers.CharField()
+        refresh = serializers.CharField()
 
     @operation(request=InputSerializer, responses=OutputSerializer)
     def post(self, request: Request) -> Response:
-        """A new access token while the refresh token's tenant, user, membership and token version hold."""
+        """A new access token and a new refresh token, while the refresh token's tenant, user, membership and
+        token version hold. The refresh token sent is spent: keep the new one. Sending a spent one again
+        signs its person out everywhere (401 ``refresh_token_reused``)."""
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        tenant = context_from_token(data.validated_data["refresh"], kind="refresh")
-        access = issue_token(tenant_id=tenant.tenant_id, email=tenant.email or "", user_id=tenant.user_id,
-                             generation=tenant.generation, token_version=tenant.token_version)
-        return Response(self.OutputSerializer({"access": access}).data)
+        rotated = rotate_refresh_token(token=data.validated_data["refresh"])
+        return Response(self.OutputSerializer({"access": rotated.access, "refresh": rotated.refresh}).data)
 
 
 class SignOutEverywhereApi(TenantAPIView):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from django.conf import settings as django_settings
 from django.db import models
-from pynamodb.attributes import UnicodeAttribute
+from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 
-from tenants.storage import UnboundModel, bind_table, registry_table_name
+from tenants.storage import TenantItem, UnboundModel, bind_table, registry_table_name
 
 
 class TenantStatus:
@@ -49,6 +49,24 @@ class TenantRegistryItem(UnboundModel):
 
 def registry() -> type[TenantRegistryItem]:
     return bind_table(TenantRegistryItem, table_name=registry_table_name())
+
+
+SPENT_REFRESH_SK = "SPENT"
+
+
+def spent_refresh_pk(token_id: str) -> str:
+    return f"REFRESH#{token_id}"
+
+
+class SpentRefreshToken(TenantItem):
+    """In the tenant's table, pk ``REFRESH#{jti}``, sk ``SPENT``: a refresh token already exchanged.
+
+    Kept (the table's TTL attribute) until the token itself would expire; after that its signature refuses it.
+    """
+
+    user_id = UnicodeAttribute(attr_name="userId")
+    use = UnicodeAttribute()  # random per refresh call: tells its own retried write from another use
+    expires_at = NumberAttribute(attr_name="expiresAt")
 
 
 class Membership(models.Model):

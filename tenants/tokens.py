@@ -28,6 +28,7 @@ VERSION_CLAIM = "ver"
 MAX_TOKEN_CHARS = 8192
 MAX_CLAIM_CHARS = 320  # an email is at most 254 characters; subjects and generations are shorter
 CLOCK_SKEW_SECONDS = 30
+MAX_TOKEN_ID_CHARS = 64  # ours are 32 hex digits
 COGNITO_TOKEN_USES = ("id", "access")
 
 logger = logging.getLogger(__name__)
@@ -123,7 +124,14 @@ def _decode_local(token: str, *, kind: str) -> dict[str, Any]:
             raise InvalidToken("A user's token must carry its token version.")
     elif kind == "refresh":
         raise InvalidToken("A refresh token must belong to a local user.")
+    if kind == "refresh" and not _is_token_id(claims.get("jti")):
+        # Rotation spends a refresh token by its id: one without an id could be used again and again.
+        raise InvalidToken("A refresh token must carry its id.")
     return claims
+
+
+def _is_token_id(value: object) -> bool:
+    return isinstance(value, str) and value.isascii() and value.isalnum() and 0 < len(value) <= MAX_TOKEN_ID_CHARS
 
 
 def _decode_cognito(token: str, *, kind: str) -> dict[str, Any]:

@@ -94,7 +94,8 @@ class SalesTalkClient:
         except ApiError:
             self.tokens = None
             raise ApiError("Your session has ended. Please sign in again.", status=401, code="signed_out") from None
-        self.tokens.access = data["access"]
+        # Refresh tokens rotate: the one sent is spent, and sending it again would sign this person out everywhere.
+        self.tokens.access, self.tokens.refresh = data["access"], data["refresh"]
 
     def me(self) -> dict[str, Any]:
         return self._call("GET", "/api/me")

@@ -94,6 +94,9 @@ class FakeApi:
     url: str = ""
     requests: list[tuple[str, str, Any]] = field(default_factory=list)
     valid_access: set[str] = field(default_factory=set)
+    # Refresh tokens rotate as the real API's do: each is good once, and a spent one sent again ends them all.
+    valid_refresh: set[str] = field(default_factory=set)
+    spent_refresh: set[str] = field(default_factory=set)
     conversations: list[dict[str, Any]] = field(default_factory=list)
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     insights: list[dict[str, Any]] = field(default_factory=list)
@@ -115,6 +118,22 @@ class FakeApi:
         self.valid_access.add(token)
         return token
 
+    def new_refresh(self) -> str:
+        token = f"refresh-{next(self.counter)}"
+        self.valid_refresh.add(token)
+        return token
+
+    def rotate(self, token: Any) -> tuple[int, Any]:
+        if token in self.spent_refresh:
+            self.valid_access.clear()
+            self.valid_refresh.clear()
+            return 401, error("refresh_token_reused", "This refresh token was already used.")
+        if token not in self.valid_refresh:
+            return 401, error("token_invalid", "The token is not valid.")
+        self.valid_refresh.discard(token)
+        self.spent_refresh.add(token)
+        return 200, {"access": self.new_access(), "refresh": self.new_refresh()}
+
     # --- routing ------------------------------------------------------------
 
     def handle(self, method: str, path: str, query: dict[str, list[str]], body: Any,
@@ -123,11 +142,10 @@ class FakeApi:
         if path == "/api/auth/token" and method == "POST":
             if body.get("email") != EMAIL or body.get("password") != PASSWORD:
                 return 401, error("bad_credentials", "Wrong email or password.")
-            return 200, {"access": self.new_access(), "refresh": "refresh-ok", "tenant_id": "acme", "email": EMAIL}
+            return 200, {"access": self.new_access(), "refresh": self.new_refresh(), "tenant_id": "acme",
+                         "email": EMAIL}
         if path == "/api/auth/refresh" and method == "POST":
-            if body.get("refresh") != "refresh-ok":
-                return 401, error("token_invalid", "The token is not valid.")
-            return 200, {"access": self.new_access()}
+            return self.rotate(body.get("refresh"))
         if token not in self.valid_access:
             return 401, error("token_expired", "The token has expired.")
         return self.route(method, path, body)

@@ -40,6 +40,16 @@ def test_an_expired_access_token_is_refreshed_once_and_the_call_retried(fake):
     assert paths[-3:] == ["/api/chat/conversations/", "/api/auth/refresh", "/api/chat/conversations/"]
 
 
+def test_each_refresh_keeps_the_new_refresh_token_it_answers(fake):
+    client = signed_in(fake)
+    spent = client.tokens.refresh
+    for _ in range(3):  # a client that kept a spent refresh token would be signed out at the second
+        fake.expire_tokens()
+        assert client.me()["tenant_id"] == "acme"
+        assert client.tokens.refresh != spent and client.tokens.refresh in fake.valid_refresh
+        spent = client.tokens.refresh
+
+
 def test_a_refused_refresh_signs_out(fake):
     client = signed_in(fake)
     client.tokens.refresh = "revoked"
