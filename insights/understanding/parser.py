@@ -43,9 +43,11 @@ from insights.understanding.cues import (
 )
 from insights.understanding.day_parts import greeting_members, is_part_of_day
 from insights.understanding.dimension_qualifiers import qualifier_spans
+from insights.understanding.fillers import filler_spans
 from insights.understanding.framing import framing_spans, not_a_data_question
 from insights.understanding.grain_members import members_not_grains
 from insights.understanding.guesses import read_guesses
+from insights.understanding.lead_frames import lead_frame_spans
 from insights.understanding.modifiers import (
     GRAIN_ADJECTIVES,
     SHARE_NOUNS,
@@ -67,6 +69,7 @@ from insights.understanding.operators import (
 )
 from insights.understanding.people import asks_for_other_people
 from insights.understanding.request_words import asking_spans, places_lacking, purpose_spans, without_members
+from insights.understanding.roles import unheld_role
 from insights.understanding.spending import SPEND, buyer_before, customers_spend
 from insights.understanding.time_expressions import (
     UNITS,
@@ -211,6 +214,7 @@ class _Facts:
     unknown_words: int = 0
     unknown_dimension: str | None = None
     fuzzy: bool = False
+    unheld_role: tuple[int, str] | None = None  # "which lorry driver …" where no dimension holds drivers
     mods: Modifiers = field(default_factory=Modifiers)
     ignored: tuple[str, ...] = ()
     not_a_question: bool = False
@@ -352,9 +356,11 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     low = _lower(text)
     framing = framing_spans(low, figure_word=lambda w: _names_a_figure(w, vocab),
                             tenant_word=lambda w: _names_data(w, vocab))
-    framing = sorted({*framing, *aside_spans(low, tenant_word=lambda w: _names_data(w, vocab))})  # "lol", "ugh"
+    fillers = filler_spans(low, tenant_word=lambda w: _names_data(w, vocab))  # "actualy", "basically"
+    framing = sorted({*framing, *aside_spans(low, tenant_word=lambda w: _names_data(w, vocab)), *fillers,  # "lol"
+                      *lead_frame_spans(low, tenant_word=lambda w: _names_data(w, vocab))})  # "for the standup:"
     framing = sorted({*framing, *predicate_spans(  # "how many drivers were on the road": they had facts
-        low, counted=lambda w: vocab.dimension_of_word(w) is not None, figure=vocab.knows,
+        _blank(low, tuple(fillers)), counted=lambda w: vocab.dimension_of_word(w) is not None, figure=vocab.knows,
         named=lambda w: vocab.dimension_of_word(w) is not None or bool(vocab.members_with_word(w)))})
     framing = greeting_members(low, framing, member_name=lambda w: w in vocab.member_names)  # "evening orders"
     # "why …? price cap?": the asker's guess at a cause is framing too, and no request to write or chat
@@ -443,6 +449,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     _read_unknown(facts, blank, covered, vocab, figures=figures)
     _read_unknown_beside_dimensions(facts, hits, vocab)
     _read_unknown_numbered(facts, vocab)
+    facts.unheld_role = unheld_role(facts.low, held=lambda a: any(h.start <= a < h.end for h in hits))
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
                                        facts.arithmetic.span if facts.arithmetic else None)
     return facts
@@ -1077,6 +1084,8 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
     time = facts.time
     if facts.not_a_question or cues.greeting or (cues.off_topic and not facts.measure_said and not facts.missing):
         return _out_of_scope(model, confidence=0.9)
+    if facts.unheld_role is not None:
+        return _no_such_role(facts.unheld_role[1], model)
     if _about_the_future(facts):
         return _what_will_happen(facts, model)
     if facts.mods.not_in_totals and not (facts.mods.pace and facts.mods.target is not None):
@@ -1344,6 +1353,15 @@ def _month_or_member(hit: Hit, facts: _Facts, *, model: SemanticModel, as_of: da
     month = found.start.strftime("%B %Y") if found is not None else written.capitalize()
     options = (f"{month} (the month)", f"{hit.value} ({_dimension_label(hit.name)})")
     return _clarify(f"“{written}” could mean {options[0]} or {options[1]}. Which one?", options, confidence=0.9)
+
+
+def _no_such_role(role: str, model: SemanticModel) -> Parse:
+    """"Which pharmacist …" where no dimension holds pharmacists: what the data holds and the dimensions there are
+    to rank, never a ranking of another dimension nor the causes of a change."""
+    plural = [_dimension_plural(d) for d in model.dimensions]
+    return _clarify(f"I can't tell which “{role}”: there are none in the data, as {_holdings(model)}. I can "
+                    f"rank {_list(plural, 'or')} instead. Which would you like?",
+                    tuple(f"by {_dimension_label(d)}" for d in model.dimensions), confidence=0.9)
 
 
 def _holdings(model: SemanticModel) -> str:
