@@ -22,6 +22,8 @@ from insights.answering.results import Result
 from insights.llm import get_provider
 from insights.llm.parsing import llm_parse
 from insights.llm.phrasing import llm_rephrase
+from insights.understanding.currencies import foreign, name_of
+from insights.understanding.modifiers import target_currency
 from insights.understanding.parser import Parse, parse
 from insights.understanding.types import GRAINS, Understanding
 from metrics.selectors import get_semantic_model
@@ -117,6 +119,16 @@ def _missing_measures(understanding: Understanding, model: SemanticModel) -> str
     return f"Your data has no {' or '.join(name.replace('_', ' ') for name in missing)}; it has {labels}."
 
 
+def _other_currency(understanding: Understanding, *, text: str, currency: str) -> str | None:
+    """A pace target said in a currency that is not the tenant's ("210m eur" of CHF data) is no number in the
+    measure's unit, and the data holds no rate to make it one: asked back in the tenant's own currency."""
+    said = target_currency(text.lower()) if understanding.intent == "pace" else None
+    if said is None or not foreign(said, tenant=currency):
+        return None
+    return (f"Your figures are in {currency}, and I have no exchange rate to compare them with a target in "
+            f"{name_of(said)}. What is the target in {currency}?")
+
+
 def _asked_back(understanding: Understanding, text: str) -> Answer:
     """The question could be read but the data cannot answer it (too little history): ask back, no numbers."""
     return Answer(understanding=understanding.with_changes(intent="clarify"), result=Result(), narrative=text,
@@ -138,6 +150,9 @@ def answer_question(
     missing = _missing_measures(understanding, model)
     if missing is not None:
         return _asked_back(understanding, missing)
+    other_currency = _other_currency(understanding, text=text, currency=tenant.currency)
+    if other_currency is not None:
+        return _asked_back(understanding.with_changes(target=None), other_currency)
     result = analyse(tenant=tenant, model=model, understanding=understanding, as_of=as_of)
     if result.clarification is not None:
         return _asked_back(understanding, result.clarification)

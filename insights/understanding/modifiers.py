@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from insights.understanding.currencies import AFTER as CURRENCY_AFTER
+from insights.understanding.currencies import BEFORE as CURRENCY_BEFORE
 from insights.understanding.types import GRAINS
 
 GRAIN_ADJECTIVES = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
@@ -65,11 +67,12 @@ _PER_GRAIN = re.compile(
     r"|\b(?:per|a|each|every)\s+(?P<unit>day|week|month|quarter|year)\b(?:\s*,?\s*on\s+average)?"
     r"|\bon\s+an?\s+(?:average\s+)?(?P<on>day|week|month)\b")
 _AVERAGE_WORD = re.compile(r"\b(?:average|avg|mean|typical|on\s+average|per)\b")
-# "$3.5m", "£3.5m", "GBP 3.5m", "3.5m quid", "2 mil euros": any currency, since the number is what is compared
+# "$3.5m", "£3.5m", "GBP 3.5m", "chf210m", "3.5m quid", "2 mil euros", "210m chf": the currency is read with the
+# number (whether it is the tenant's, the engine asks: insights/engine.py)
 _TARGET_NUMBER = re.compile(
-    r"(?P<cur>[$€£¥]|\b(?:usd|gbp|eur|us\$)\s?)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?"
+    rf"(?:(?P<cur>{CURRENCY_BEFORE})\s?)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?"
     r"(?P<s>k|m|mm|mn|mil|mill|b|bn|thousand|million|billion|grand|lakhs?|lacs?|crores?|cr|%|percent)?"
-    r"(?:\s?(?P<w>quid|pounds?|dollars?|bucks|euros?|usd|gbp|eur))?(?![\w.-])")
+    rf"(?:\s?(?P<w>{CURRENCY_AFTER}))?(?![\w.-])")
 _TARGET_PREPOSITION = re.compile(r"\b(?:from|to|for|of|towards?|past)\s*$")
 _SCALE = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "mill": 1e6,
           "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
@@ -191,10 +194,13 @@ class Modifiers:
     in_amount: bool = False  # "in absolute terms", "in raw numbers", "by amount"
     ranking_spans: tuple[tuple[int, int], ...] = ()  # the words of a growth ranking ("by absolute growth"): placed
     not_in_totals: str | None = None  # the words asking for what daily totals cannot answer
+    # "chf" of "what about 200m chf?": a currency written beside an amount is its unit, placed with or without a pace
+    currency_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
-        return tuple(s for s in (self.per_span, self.target_span, self.pace_span, self.pace_cue_span) if s)
+        return (*(s for s in (self.per_span, self.target_span, self.pace_span, self.pace_cue_span) if s),
+                *self.currency_spans)
 
 
 def read_modifiers(low: str) -> Modifiers:
@@ -217,7 +223,7 @@ def read_modifiers(low: str) -> Modifiers:
         per_span = m.span()
     pace = _PACE.search(low)
     pace_end = _PACE_PERIOD_END.search(low)
-    target, target_span = _target(low) if (pace or pace_end) else (None, None)
+    target, target_span, _ = _target(low) if (pace or pace_end) else (None, None, None)
     if pace is None and target is None:
         pace, target, target_span = _pace_with_target(low)
     part = _PART_BEFORE.search(low)
@@ -246,12 +252,13 @@ def read_modifiers(low: str) -> Modifiers:
         in_amount=bool(_IN_AMOUNT.search(low)),
         ranking_spans=tuple(m.span() for m in (pct or plain, *_IN_AMOUNT.finditer(low)) if m is not None),
         not_in_totals=bad.group(0) if bad else None,
+        currency_spans=tuple(m.span(g) for m in _TARGET_NUMBER.finditer(low) for g in ("cur", "w") if m[g]),
     )
 
 
 def _pace_with_target(low: str) -> tuple[re.Match[str] | None, float | None, tuple[int, int] | None]:
     """Words that ask for a pace only beside a target: "can we crack 2m", "any chance we hit 10m", "is 10m doable"."""
-    target, span = _target(low)
+    target, span, _ = _target(low)
     if target is None or span is None:
         return None, None, None
     cue = _PACE_WITH_TARGET.search(low) or _REACHING.search(low, 0, span[0])
@@ -291,8 +298,14 @@ def target_in(low: str) -> float | None:
     return _target(low)[0]
 
 
-def _target(low: str) -> tuple[float | None, tuple[int, int] | None]:
-    """The target of a pace question: "$1.5M" → 1500000, "50k" → 50000, "45%" → 45, "12,000" → 12000."""
+def target_currency(low: str) -> str | None:
+    """The currency sign, code or word written with the target ("chf" of "210m chf"), if any."""
+    return _target(low)[2]
+
+
+def _target(low: str) -> tuple[float | None, tuple[int, int] | None, str | None]:
+    """The target of a pace question: "$1.5M" → 1500000, "50k" → 50000, "45%" → 45, "12,000" → 12000; with the
+    currency written beside it."""
     for m in _TARGET_NUMBER.finditer(low):
         digits = m["n"].replace(",", "")
         scale = (m["s"] or "").lower()
@@ -307,8 +320,8 @@ def _target(low: str) -> tuple[float | None, tuple[int, int] | None]:
             continue
         # "from 2m", "to 12k": the target's preposition is its own, never the start of a period ("from this quarter")
         before = _TARGET_PREPOSITION.search(low, 0, m.start())
-        return value, (before.start() if before else m.start(), m.end())
-    return None, None
+        return value, (before.start() if before else m.start(), m.end()), money
+    return None, None, None
 
 
 def count_word(low: str) -> tuple[int, str] | None:

@@ -35,6 +35,7 @@ from insights.understanding.column_words import (
 )
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
+from insights.understanding.dimension_qualifiers import own_noun_after, said_in_plural
 from insights.understanding.number_forms import other_numbers, plural_forms, singular_forms
 from insights.understanding.people import name_parts, people_dimensions, said_as_a_name
 from insights.understanding.spellings import spellings
@@ -431,7 +432,7 @@ class Vocabulary:
             # "country: Other" and "the Business segment" name the member; "other countries" is plain English.
             named_before = {h.name for h in (before, after)
                             if h is not None and h.kind == "dimension" and h.name in beside
-                            and (h is before or not original[h.start:h.end].lower().endswith("s")
+                            and (h is before or not said_in_plural(h.name, original[h.start:h.end].lower())
                                  or self._qualifies(h.name, original[h.start:h.end].lower()))}
             if hit.kind in ("member", "weak_member") and hit.alternatives and beside:
                 chosen = [alt for alt in hit.alternatives if alt[0] in beside]
@@ -481,9 +482,12 @@ class Vocabulary:
                 # a typo of a person's name is a name as much as the name is ("hanna's" of Hannah Lee)
                 # "our best rep" of a Sam Best: an everyday word before the people's noun is English, not him
                 kind_after = hit.name in named_before and not (hit.person and ordinary(written.lower()))
-                if (hit.fuzzy and not hit.person) or not (exact or described or kind_after):
+                # "business fares", "first class": a word of its dimension's own name after it, no other hit's
+                own = 0 if hit.person else own_noun_after(hit.name, member_word=written.lower(), after=original[
+                    hit.end:after.start if after is not None else None])
+                if (hit.fuzzy and not hit.person) or not (exact or described or kind_after or own):
                     continue
-                end = kind.end() if described else hit.end
+                end = kind.end() if described else hit.end + own
                 hit = Hit("member", hit.name, hit.value, hit.start, end, hit.fuzzy and hit.person, hit.alternatives,
                           person=hit.person)
             settled.append(hit)
