@@ -86,7 +86,7 @@ def test_a_request_verb_that_names_the_tenants_data_keeps_its_meaning():
 
 
 @pytest.mark.parametrize(("model", "text", "said"), [
-    (FERRY, "sailings, passengers and fares by route, trailing 3 months - for teh ops review", "teh"),
+    (FERRY, "sailings, passengers and fares by route, trailing 3 months - for teh ops review", "ops"),
     (BAKERY, "takings last month, need it for the landlord call", "landlord"),
     (BAKERY, "takings by shop in april. it's for the bank", "bank"),
     (BAKERY, "loaves last month for our weekly huddle 🙏", "huddle"),

@@ -106,14 +106,16 @@ def _taken(form: str) -> bool:
     return form in RESERVED or form in FUNCTION or everyday(form)
 
 
-# Chat shorthand for the parser's own words ("gap btwn x and y", "wkly visits", "w/o ontario"): written out before
-# anything reads the text. A tenant's own word ("BC" the province, "Tho" a rep) is never rewritten.
+# Chat shorthand for the parser's own words ("gap btwn x and y", "wkly visits", "w/o ontario", "the mgmt mtg"):
+# written out before anything reads the text. A tenant's own word ("BC" the province, "Tho" a rep) is never rewritten.
 CHAT: dict[str, str] = {
     "btwn": "between", "btw'n": "between", "b/w": "between", "wkly": "weekly",
     "mthly": "monthly", "mnthly": "monthly", "mtly": "monthly", "qtrly": "quarterly", "qtly": "quarterly",
     "yrly": "yearly", "bc": "because", "b/c": "because", "w/o": "without", "w/": "with", "thru": "through",
     "tho": "though", "abt": "about", "approx": "approximately", "approx.": "approximately", "vs.": "vs",
     "v.": "vs", "accts": "accounts",
+    # the meetings a figure is for ("for the mgmt mtg -"), written out so framing knows them
+    "mtg": "meeting", "mtgs": "meetings", "mtng": "meeting", "preso": "presentation", "prezo": "presentation",
 }
 # "w/" and "b/w" end on a slash; "v." only between two words ("ontario v. quebec"), never "v.2" or a last initial.
 _CHAT = re.compile(r"(?i)(?<![\w/.])(?:" + "|".join(re.escape(k) for k in sorted(CHAT, key=len, reverse=True))

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 
 _AUDIENCE = (r"(?:board(?:\s+(?:deck|meeting|pack|update))?|deck|slides?|slide\s+deck|meeting|presentation|report|"
-             r"boss|manager|ceo|cfo|vp|team|investors?|standup|stand-up|weekly|monthly|review|qbr|all[\s-]hands|"
+             r"boss|manager|ceo|cfo|coo|cto|cmo|gm|vp|slt|elt|management|mgmt|team|investors?|standup|stand-up|weekly|"
+             r"monthly|review|qbr|all[\s-]hands|"
              r"newsletter|email|memo|exec(?:utive)?s?|leadership|client|update|one[\s-]on[\s-]one|1:1|sync|call|"
              r"catch[\s-]?up|huddle|check[\s-]?in|prep|wrap[\s-]?up|recap|round[\s-]?up|debrief|retro|briefing|"
              r"kick[\s-]?off|town[\s-]?hall|scrum)")
@@ -35,7 +36,8 @@ _FRAMING = re.compile(
     r"excellent|fantastic|neat|interesting|gotcha|got\s+it)(?:\s+(?:one|stuff|work|job|thanks))?\s*[!.]+\W*)+"
     r"|\b(?:quick|simple|easy|small|short|fast)\s+(?:one|question|q)\b(?:\s+for\s+(?:you|the|my|our)\s+"
     + _AUDIENCE + r")?\s*[:,\-]?"
-    r"|(?P<meeting>\b(?:(?:prepping|preparing|prepare|prep|getting\s+ready|gearing\s+up)\s+)?(?:for|ahead\s+of|before)\s+"
+    r"|(?P<meeting>\b(?:(?:prepping|preparing|prepare|prep|getting\s+ready|gearing\s+up)\s+)?"
+    r"(?:for|ahead\s+of|before|(?<!['’])re:?|regarding)\s+"  # "re the board pack", never "we're the team"
     r"(?:" + _WHEN_MET + r"\s+){1,2}(?:\w+\s+)?" + _AUDIENCE + r"\b" + _MEETING_WHEN + r"\s*[:,]?)"
     r"|\b(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|quickly\s+)?(?:tell|show|give|let|pull|get|find|"
     r"check|look\s+up)(?:\s+(?:me|us))?(?:\s+know)?|please|pls|plz|kindly|if\s+you\s+(?:can|could|don'?t\s+mind)|"
@@ -114,6 +116,10 @@ _NOT_A_QUESTION = re.compile(
 _MEETINGS = (r"kick[\s-]?off|deck|slides?|meeting|call|sync|stand[\s-]?up|huddle|off[\s-]?site|all[\s-]hands|"
              r"town[\s-]?hall|review|team|presentation|pack|one[\s-]on[\s-]one|1:1|catch[\s-]?up|check[\s-]?in|retro|"
              r"summit|offsite|qbr")
+# Said first and set off by a colon, comma or dash, the meeting needs no article: "for mgmt mtg: …", "fyi for exec
+# sync - …", "re board pack, …"
+_SET_OFF_MEETING = re.compile(r"^\W*(?:(?:fyi|btw|psa)\W+)?(?P<meeting>(?:for|re:?|regarding)\s+(?:[\w'-]+\s+)?"
+                              + _AUDIENCE + r")\b" + _MEETING_WHEN + r"(?=\s*(?::|,|\s[-–]))")
 _ABOUT_A_MEETING = re.compile(rf"(?<![\w-])(?P<about>[a-z][\w-]*)\s+(?P<noun>{_MEETINGS})(?![\w-]){_MEETING_WHEN}")
 _MEETING_ALONE = re.compile(r"(?<![\w-])(?P<noun>qbr|all[\s-]hands|kick[\s-]?off|off[\s-]?site|town[\s-]?hall)"
                             rf"(?![\w-]){_MEETING_WHEN}")
@@ -145,10 +151,15 @@ def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: Fa
     # "for the support team" where Support is a team of the data's: the member, not whom the answer is for
     spans = [m.span() for m in _FRAMING.finditer(low) if m.group(0).strip(" \t,.:;!?-")
              and not (m["meeting"] and any(tenant_word(w) for w in re.findall(r"[a-z]+", m["meeting"])))]
+    set_off = _SET_OFF_MEETING.match(low)
+    if set_off and not any(tenant_word(w) for w in re.findall(r"[a-z]+", set_off["meeting"])):
+        spans.append(set_off.span())
     headline = _HEADLINE.match(low)
     if headline and not tenant_word(headline["head"]):
         spans.append(headline.span())
+    # "the ops team" where Ops is a department of the data's: that member, not whom the answer is for
     meetings = [m for m in _ABOUT_A_MEETING.finditer(low) if (m["about"] in _WHO_MEETS or figure_word(m["about"]))
+                and not tenant_word(m["about"])
                 and not _SPLIT_BEFORE.search(low, 0, m.start()) and not _COUNTED_AFTER.match(low, m.end())
                 and not ((after := _NEXT_WORD.match(low, m.end())) and figure_word(after.group(1)))]
     for m in (*meetings, *_MEETING_ALONE.finditer(low)):

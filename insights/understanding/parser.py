@@ -68,7 +68,13 @@ from insights.understanding.operators import (
     unplaced_operator,
 )
 from insights.understanding.people import asks_for_other_people
-from insights.understanding.request_words import asking_spans, places_lacking, purpose_spans, without_members
+from insights.understanding.request_words import (
+    asking_spans,
+    places_lacking,
+    purpose_spans,
+    totalled,
+    without_members,
+)
 from insights.understanding.roles import unheld_role
 from insights.understanding.spending import SPEND, buyer_before, customers_spend
 from insights.understanding.time_expressions import (
@@ -1029,8 +1035,10 @@ def _grain_periods(found: FoundPeriod, grain: str) -> list[date]:
 
 
 def _over_a_range(facts: _Facts) -> bool:
+    """"show me guests over the last 30 days", "units across the last quarter": the course of a figure through a
+    span of several periods of its trend grain, unless the question sums it ("total …", "what was …")."""
     found = facts.time.time
-    if found is None or facts.cues.value_question or found.count < 2:
+    if found is None or totalled(facts.low) or len(_grain_periods(found, trend_grain(found))) < 2:
         return False
     return bool(_OVER_RANGE.search(facts.low))
 

@@ -49,6 +49,19 @@ _WHEN = re.compile(r"\d|\b(?:q[1-4]|h[12]|ytd|mtd|qtd|wtd|today|yesterday|tonigh
                    r"quarters?|years?|yrs?|since|last|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|"
                    r"oct\w*|nov\w*|dec\w*|\w+day)\b")
 
+# Words that sum a figure over its span ("total", "in all", "how many", "what was"): "show me guests over the last
+# 30 days" asks for their course through the span, "total guests over the last 30 days" for one number. A verb
+# of showing ("show", "display", "pull", "give me") asks for nothing to be added up.
+_TOTALLED = re.compile(r"(?<![\w'-])(?:(?<!running\s)(?<!cumulative\s)totals?|totall?ed|sum(?:med)?|altogether|"
+                       r"combined|aggregated?|all\s+told|in\s+all|add(?:s|ed)?\s+up|tall(?:y|ied)|how\s+(?:much|many)|"
+                       r"what(?:'s|s|\s+(?:is|was|were|are|has\s+been|have\s+been))|calculate|compute|tell\s+(?:me|us))"
+                       r"(?![\w'-])")
+
+
+def totalled(low: str) -> bool:
+    """Whether ``low`` (the lower-cased question) asks for its figure summed over the period it names."""
+    return bool(_TOTALLED.search(low))
+
 
 def asking_spans(low: str, *, framing: list[tuple[int, int]], tenant_word: Callable[[str], bool]) -> list[
         tuple[int, int]]:

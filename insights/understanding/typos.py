@@ -30,7 +30,30 @@ weather capital password percentage percent trailing rolling
 """.split()) | DIMENSION_NOUNS  # noqa: SIM905 - a word list reads best as text
 # The framing's own adjectives ("quick q", "simple question"): everyday words the question lists leave out.
 EVERYDAY: frozenset[str] = frozenset({"quick", "simple", "easy", "short", "fast"})
+# Slips of the commonest question words that chat has typed so often that they pass for words ("teh" and "hw" are
+# as common as "lexicon", so the everyday rule below, which leaves ordinary words alone, never reaches them): read
+# as the word only where that word stands, since each is some tenant's short form too ("hw revenue" of hardware,
+# "ot hours" of overtime, which stay names to ask about). Rarer slips ("waht", "whcih", "thsi", "adn", "wiht") are
+# found by that rule; "yr" is the year of the time expressions, never "your".
+_CLAUSE_OPENS = r"(?:^|[.,;:!?(-]|\b(?:and|so|ok|okay|but|then|now|hey|hi|q|one|also))\W*$"
+_NOT_AFTER = r"(?<!\bme)(?<!\bus)(?<!\bthe)(?<!\ban)(?<!\ba)(?<!\bour)(?<!\bmy)(?<!\band)(?<!\bor)"
+FUNCTION_SLIPS: dict[str, tuple[str, re.Pattern[str], re.Pattern[str]]] = {
+    # (the word, what may stand before the slip, after it); "before" is searched in the text up to the slip
+    **dict.fromkeys(("teh", "tha"), ("the", re.compile(r""), re.compile(r"\s+[a-z0-9]"))),
+    "hw": ("how", re.compile(_CLAUSE_OPENS), re.compile(
+        r"(?:'s|\s+(?:many|much|did|do|does|is|are|was|were|has|have|had|about|come|far|well|long|often|close|big|"
+        r"r|we|our|u|you)\b)")),
+    **dict.fromkeys(("wat", "wut"), ("what", re.compile(_CLAUSE_OPENS), re.compile(r"(?:'s|\s+[a-z])"))),
+    # "compared ot last year", "from june ot august", "up ot date"
+    "ot": ("to", re.compile(r"\b(?:(?:compared|compare|comparing|relative|up|close|closer|track|due|next|going|"
+                             r"according|similar|contributed|added|down|back)|from\s+(?:\S+\s+){1,3})\s*$"),
+           re.compile(r"\s+[a-z0-9$£€]")),
+    # "share fo revenue", "top 3 fo our sites": after what it is of, never opening a clause or after "me", "the"
+    "fo": ("of", re.compile(rf"(?:[a-z0-9%]){_NOT_AFTER}\s+$"), re.compile(r"\s+[a-z0-9]")),
+}
 _WORD = re.compile(r"[A-Za-z]+")
+# A slip is a word of its own, never a piece of a number or a short form ("2nd", "o'fo", "HW-12")
+_INSIDE = re.compile(r"[\w'’&/-]")
 # The asker's chat spelling of "are" ("how r we doing", "r we on track", "what r our top products"): "r" where a
 # verb sits, after a question word or before its subject; never a letter of a name ("r&d", "R Street").
 _CHAT_ARE = re.compile(r"(?i)(?P<before>^|[\s,!?(])r(?=\s+(?:we|you|u|they|things|our|the|sales|it|these|those)\b)"
@@ -97,6 +120,8 @@ def correct_keywords(text: str, *, tenant_word: Callable[[str], bool]) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         low = word.lower()
+        if low in FUNCTION_SLIPS and _function_slip(match, text=text, shouted=shouted) and not tenant_word(low):
+            return FUNCTION_SLIPS[low][0]
         if len(low) < MIN_EVERYDAY_LETTERS or low in COMMON or low in KEYWORDS or tenant_word(low):
             return word
         # A capitalised word inside a sentence is a name ("Augusta", "Marsh"): never turned into a keyword.
@@ -113,3 +138,15 @@ def correct_keywords(text: str, *, tenant_word: Callable[[str], bool]) -> str:
         return near if near is not None and not ordinary(low) else word
 
     return _WORD.sub(fix, text)
+
+
+def _function_slip(match: re.Match[str], *, text: str, shouted: bool) -> bool:
+    """Whether the word of ``match`` stands where the question word it slips from does: typed in lower case
+    (capitals are a short form, "OT" for overtime, unless the whole question is shouted), a word of its own, and
+    between words that word goes between."""
+    word, a, b = match.group(0), match.start(), match.end()
+    _, before, after = FUNCTION_SLIPS[word.lower()]
+    low = text.lower()
+    cased = word.islower() or shouted or (word[0].isupper() and word[1:].islower() and not text[:a].strip())
+    return (cased and not (a and _INSIDE.match(text, a - 1)) and bool(before.search(low[:a]))
+            and bool(after.match(low, b)))
