@@ -43,6 +43,7 @@ from insights.understanding.cues import (
 )
 from insights.understanding.day_parts import greeting_members, is_part_of_day
 from insights.understanding.dimension_qualifiers import qualifier_spans
+from insights.understanding.figure_position import in_figure_position
 from insights.understanding.fillers import filler_spans
 from insights.understanding.framing import framing_spans, not_a_data_question
 from insights.understanding.grain_members import members_not_grains
@@ -67,7 +68,7 @@ from insights.understanding.operators import (
     read_arithmetic,
     unplaced_operator,
 )
-from insights.understanding.people import asks_for_other_people
+from insights.understanding.people import asks_for_other_people, unheld_which
 from insights.understanding.request_words import (
     asking_spans,
     places_lacking,
@@ -96,7 +97,7 @@ from insights.understanding.time_expressions import (
 )
 from insights.understanding.types import GRAINS, UNUSUAL_LIMIT, Period, Understanding
 from insights.understanding.typos import chat_spelled, correct_keywords, keyword_near
-from insights.understanding.unnamed_members import points_at_unnamed_member, which_one
+from insights.understanding.unnamed_members import points_at_unnamed_member, qualified_unnamed, which_one
 from insights.understanding.vocabulary import (
     DIMENSION_NOUNS,
     GEO_DIMENSIONS,
@@ -239,6 +240,9 @@ class _Facts:
     count_choices: tuple[str, ...] | None = None  # "how many" with no measure: the counts it could mean
     our_spend: str | None = None  # "total spend": what the company paid, no selling word's figure
     buyer_spans: list[tuple[int, int]] = field(default_factory=list)  # "customers" of "did customers spend"
+    unheld_kind: tuple[int, str] | None = None  # "which guest …" where no dimension holds guests
+    unnamed_filter: str | None = None  # "just for our big accounts": members no word of the data names
+    lone_ratio: bool = False  # "the claims ratio": one measure, no second to divide by
 
     @property
     def period_said(self) -> bool:
@@ -247,7 +251,8 @@ class _Facts:
     @property
     def business_words(self) -> bool:
         return bool(self.measure_said or self.missing or self.unsupported or self.members or self.excluded
-                    or self.groups or self.ambiguous or self.unknown_dimension or self.unnamed or self.our_spend)
+                    or self.groups or self.ambiguous or self.unknown_dimension or self.unnamed or self.our_spend
+                    or self.unheld_kind or self.unnamed_filter)
 
 
 @dataclass
@@ -440,7 +445,12 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     _read_arithmetic(facts, hits, model)
     _named_ratio(facts, model)
     _read_members(facts, hits, blank, vocab)
+    facts.unheld_kind = unheld_which(facts.low, held=lambda a: any(
+        h.start == a and h.kind in ("dimension", "member", "weak_member", "ambiguous") for h in hits)
+        or facts.low[a:].split(maxsplit=1)[0] in UNITS, figure=lambda a: any(h.start == a for h in hits))
     _read_counted_qualifier(facts, hits)
+    facts.unnamed_filter = qualified_unnamed(facts.blank, placed=lambda a: any(h.start <= a < h.end for h in hits),
+                                             ranks=lambda a: order_word(facts.blank[a:].split(maxsplit=1)[0]))
     facts.groups += [Hit("dimension", name, None, a, a) for a, _, name in guesses.suspects]  # "…? maybe tiktok?"
     _read_counted_noun(facts, hits)
     _read_how_many(facts, model)
@@ -630,6 +640,8 @@ def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> N
     facts.also = [n for n in named[1:] if n != facts.per]
     if facts.per is None and len(facts.also) == 1 and _RATIO.search(facts.blank):
         facts.per = facts.also.pop()  # "trials to bookings ratio", "the ratio of margin to cost"
+    # "the claims ratio": a ratio to a second measure never said (the contract's ratio is of two measures)
+    facts.lone_ratio = facts.per is None and not facts.also and bool(_RATIO.search(facts.blank_of_hits))
     # "how many cases did Art sell", "how many did we sell": a verb of selling, not a request for money
     facts.missing = list(dict.fromkeys(
         h.name for h in hits if h.kind == "missing_measure"
@@ -757,6 +769,8 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
                 open_name = False  # "did mike close": the verb after the doer is no part of the name
             if word in MEASURE_LIKE and not _counted(facts):  # "how many depots had weekend loads" counts depots
                 facts.unsupported.append(word)
+            elif not open_name and _asked_as_figure(facts, word, token.start, token.end, blank, cued, vocab):
+                facts.unsupported.append(word)  # "whats occupancy at the grand": a figure the data lacks
             elif open_name:
                 names[-1].append(written)
             # "why did revenue tank": a verb of change is no part of a name ("Tank Sensor") said in part
@@ -806,6 +820,16 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             break
 
 
+def _asked_as_figure(facts: _Facts, word: str, start: int, end: int, blank: str, cued: list[tuple[int, int]],
+                     vocab: Vocabulary) -> bool:
+    """Whether ``word``, placed by no span, is the figure a question naming none asks for ("whats occupancy")."""
+    if facts.measure is not None or facts.missing or facts.unsupported or _counted(facts) or facts.cues.how_many:
+        return False
+    if word in QUALIFIERS or word in OPERATORS or vocab.knows(word) or any(a <= start < b for a, b in cued):
+        return False
+    return in_figure_position(blank, start, end, plain=ordinary(word))
+
+
 def _read_unknown_numbered(facts: _Facts, vocab: Vocabulary) -> None:
     """"at unit 9" where the data has Unit 7: a word of members' names and a number, said where a member goes, is
     a name of theirs the data does not hold (its word alone may be a measure's: "unit"), never left out."""
@@ -831,16 +855,34 @@ def _read_unknown_beside_dimensions(facts: _Facts, hits: list[Hit], vocab: Vocab
         if hit.kind != "dimension":
             continue
         before = re.search(r"(?:^|\s)([a-z][a-z-]+)\s+$", facts.blank[:hit.start])
-        after = re.match(r"\s*#?\s*(\d+)\b", facts.blank[hit.end:])
         members = vocab.dimensions.get(vocab.code_dimension(hit.name) or hit.name, ())
-        if after and members and all(str(m).isdigit() for m in members) and after.group(1) not in members:
-            facts.unknown_names.append(f"{facts.text[hit.start:hit.end]} {after.group(1)}")
+        # "store 999", "the 2018 vintage": a number beside the word of a dimension of numbers is a member, even
+        # one read as a year, so a number that is none of them is asked back (never dropped, nor read as a period)
+        after = re.match(r"\s*#?\s*(\d+)\b", facts.low[hit.end:])
+        number = after or _number_before(hit, facts.low, vocab)
+        if number and members and all(str(m).isdigit() for m in members) and number.group(1) not in members:
+            said = (hit.start, hit.end + after.end()) if after else (number.start(1), hit.end)
+            facts.unknown_names.append(facts.text[said[0]:said[1]])
         elif before and not _asks_about_dimension(before.group(1)) and not vocab.knows(before.group(1)):
             facts.unknown_names.append(facts.text[before.start(1):before.end(1)])
         else:
             continue
         # the dimension's word said one member, no split: what a clarify understood asks for no rows
         facts.groups = [g for g in facts.groups if g is not hit]
+
+
+_NUMBER_BEFORE = re.compile(r"(?:^|[^\w#])#?(\d+)\s+$")
+
+
+def _number_before(hit: Hit, low: str, vocab: Vocabulary) -> re.Match[str] | None:
+    """"the 2018 vintage": a number just before the word of a dimension of numbers, written as long as they are,
+    with no order word before it ("top 3 vintages" is a limit)."""
+    said = _NUMBER_BEFORE.search(low[:hit.start])
+    members = vocab.dimensions.get(hit.name, ())
+    if said is None or not members or len(said.group(1)) not in {len(str(m)) for m in members}:
+        return None
+    before = low[:said.start(1)].split()
+    return None if before and (order_word(before[-1]) or before[-1] == "which") else said
 
 
 def _asks_about_dimension(word: str) -> bool:
@@ -1142,6 +1184,15 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         if cues.follow_up_start:  # "and what about that one?" opening a conversation
             return _nothing_to_follow(model)
         return _out_of_scope(model, confidence=0.6)
+    if facts.unheld_kind is not None:
+        return _no_such_kind(facts.unheld_kind[1], model)
+    if facts.lone_ratio:
+        return _ratio_of_what(facts, model)
+    if facts.unnamed_filter is not None:
+        dims = _list([_dimension_plural(d) for d in model.dimensions], "or")
+        return _clarify(f"I can't tell which are “{facts.unnamed_filter}”: {_holdings(model)}, and no member of "
+                        f"them is called so. I can show the figure for named {dims}, or split it by one of them:",
+                        tuple(f"by {_dimension_label(d)}" for d in model.dimensions), confidence=0.9)
     # "marketing spend", a figure of other companies' data, is asked back the same way
     spent = facts.our_spend or next((u for u in facts.unsupported if SPEND.search(u)), None)
     if spent and facts.measure is None:
@@ -1188,8 +1239,12 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         keyword = keyword_near(name.lower())
         if keyword in DIMENSION_NOUNS and vocab.dimension_of_word(keyword) is None:
             keyword = None  # "rev" is no "Rep" where the data has no reps: suggest only what is there
+        # "the 2018 vintage", "store 999": said with a dimension's word, it is one of that dimension's members
+        said_of = next(filter(None, (vocab.dimension_of_word(w) for w in name.lower().split())), None)
+        of_dimension = tuple(map(str, model.dimensions.get(said_of or "", ())))[:5]
         close = ((keyword.capitalize(),) if keyword else ()) + (
-            tuple(dict.fromkeys(partial))[:5] or tuple(vocab.closest_members(name)) or _some_members(model))
+            tuple(dict.fromkeys(partial))[:5] or of_dimension or tuple(vocab.closest_members(name))
+            or _some_members(model))
         return _clarify(f"I couldn't find “{name}” in your data. Did you mean {_list(list(close), 'or')}?",
                         close, confidence=LOW_CONFIDENCE if facts.foreign_words else 0.9)
     if facts.arithmetic and facts.arithmetic.measure is None:
@@ -1258,6 +1313,28 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I can't split the data by “{facts.unknown_dimension}”. It can be broken down by "
                         f"{_list(list(dims), 'or')}.", dims, confidence=0.9)
     return None
+
+
+def _ratio_of_what(facts: _Facts, model: SemanticModel) -> Parse:
+    """"The claims ratio": a ratio is one measure divided by another, and the other was not said."""
+    measure = facts.measure or _default_measure(model)
+    label = model.measure(measure).label.lower() if measure in model.definitions else measure
+    others = [model.measure(m).label.lower() for m in model.measures if m != measure]
+    return _clarify(f"I understood {_understood(facts, model)}, but a ratio divides it by a second measure, which "
+                    f"you didn't name: {_list(others, 'or')}?",
+                    tuple(f"{label} to {other} ratio" for other in others), confidence=0.9)
+
+
+def _no_such_kind(noun: str, model: SemanticModel) -> Parse:
+    """"Which guest …" where no dimension holds guests: the dimensions there are to rank, and the measure the
+    word names if it names one ("guests"), never the ranking of another dimension."""
+    measures = [m for m in model.measures if noun.removesuffix("s") in re.split(r"[_\s]+", m.removesuffix("s"))]
+    also = f" ({_list([model.measure(m).label.lower() for m in measures])} is a figure, not a list of them)" \
+        if measures else ""
+    plural = [_dimension_plural(d) for d in model.dimensions]
+    return _clarify(f"I can't tell which {noun}{also}: {_holdings(model)}. I can rank {_list(plural, 'or')} "
+                    "instead. Which would you like?",
+                    tuple(f"by {_dimension_label(d)}" for d in model.dimensions), confidence=0.9)
 
 
 def _what_was_spent(spent: str, facts: _Facts, model: SemanticModel) -> Parse:

@@ -8,7 +8,7 @@ between ("jordan" of Jordan Park and Jordan Diaz). A word any other dimension's 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from insights.understanding.words import COMMON
 
@@ -57,10 +57,18 @@ def of_people(dimension: str, members: tuple[str, ...]) -> bool:
     return _named_for_people(dimension) or (not thing and _names_of_people(members))
 
 
+# Those whom a business sells to or buys from, seldom a dimension of daily totals
+_OTHERS = ("customer", "client", "buyer", "shopper", "guest", "patient", "student", "subscriber", "user", "member",
+           "account", "supplier", "vendor", "partner", "patron", "donor", "candidate", "applicant", "tenant",
+           "passenger", "traveller", "traveler", "visitor", "attendee", "player", "viewer", "reader", "resident",
+           "borrower", "policyholder", "claimant", "diner", "rider", "learner", "volunteer", "caller")
 # "who is our best customer": the answer is one of people the data has no dimension of (a rep is no customer)
 _WHO_IS_OTHER = re.compile(r"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:(?:our|the|my|your)\s+)?(?:[a-z]+\s+){0,2}?"
-                           r"(?P<noun>customers?|clients?|buyers?|shoppers?|guests?|patients?|students?|subscribers?|"
-                           r"users?|members?|accounts?|suppliers?|vendors?|partners?|patrons?|donors?)\b")
+                           rf"(?P<noun>(?:{'|'.join(_OTHERS)})s?)\b")
+# "which guest spent the most": the kind of member asked for comes right after "which"
+_WHICH_NOUN = re.compile(r"\bwhich\s+(?:(?:one|ones)\s+of\s+|of\s+)?(?:(?:our|the|my|your|these|those)\s+)?"
+                         r"(?P<noun>[a-z][a-z'-]*)")
+KINDS = frozenset({*_OTHERS, *PERSON_NOUNS, *_THING_NOUNS})  # nouns of the members a dimension may hold
 
 
 def asks_for_other_people(text: str, *, people: tuple[str, ...]) -> bool:
@@ -70,6 +78,20 @@ def asks_for_other_people(text: str, *, people: tuple[str, ...]) -> bool:
         return False
     noun = said.group("noun").removesuffix("s")
     return not any(noun in re.split(r"[\s_\-]+", d.lower()) for d in people)
+
+
+def unheld_which(low: str, *, held: Callable[[int], bool], figure: Callable[[int], bool]) -> tuple[int, str] | None:
+    """Where "which <noun>" in ``low`` asks for members of a kind no dimension holds, and the noun: a person or
+    thing ("which guest", "which store") that ``held`` (starts of dimension, member and period words) does not
+    place, or a measure's word (``figure``: "member" of new_members). Ranking another dimension's members instead
+    would answer a nearby question."""
+    for said in _WHICH_NOUN.finditer(low):
+        start, noun = said.start("noun"), said.group("noun")
+        if held(start):
+            continue
+        if figure(start) or noun in KINDS or noun.removesuffix("s") in KINDS:
+            return start, noun
+    return None
 
 
 def people_dimensions(dimensions: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
