@@ -26,6 +26,16 @@ VERB_FORMS: tuple[tuple[str, ...], ...] = (
     ("earn", "earns", "earned", "earning", "earnings"),
     ("install", "installs", "installed", "installing", "installations"),
 )
+# Forms of those verbs, and past forms of others that column names end in ("cases_sold", "samples_sent"), that are
+# no noun of a figure: "sales", "bookings", "installs" and "spend" ("ad spend") are figures too.
+_VERBS = frozenset("""
+sell sells sold selling spent spends book booked ship shipped bill billed earn earns earned install installed
+sent made won lost paid bought brought taken given built held kept drawn grown told done
+""".split())  # noqa: SIM905 - a word list reads best as text
+# Verbs said with "for" of a part and its whole or a cause ("what accounts for the drop", "EMEA counts for half"):
+# a shared last word so written names no figure; any other ("amount for the spring appeal") still does.
+_VERBS_OF_FOR = frozenset({"account", "accounts", "accounted", "count", "counts", "counted", "stand", "stands",
+                           "call", "calls", "pay", "pays"})
 # Words that qualify many kinds of figure, so alone they say nothing of which: "net" of net_bookings, "late" of
 # late_deliveries never name the column (``first_word``).
 GENERIC_MODIFIERS = frozenset("""
@@ -73,6 +83,19 @@ def said_as_change(*, written: str, between: str) -> bool:
     change they are spelled like: "did revenue drop off", "revenue declined" (of drop_offs, declines)."""
     first = re.split(r"[\s\-/]+", written.strip().lower())[0]
     return not between.strip() and change_verb(first)
+
+
+def said_as_verb(written: str) -> bool:
+    """Whether a measure's word ``written`` is a verb ("sold" of cases_sold, "shipped" of devices_shipped,
+    "booked" of bookings): beside another measure's noun it says how that figure came about ("which varietal sold
+    the most bottles"), never a second figure."""
+    word = written.strip().lower()
+    return word in _VERBS or (len(word) > 4 and word.isalpha() and word.endswith("ed"))
+
+
+def verb_of_for(*, written: str, after: str) -> bool:
+    """Whether ``written``, then ``after``, is a verb said with "for" ("what accounts for"), not a figure's noun."""
+    return written.strip().lower() in _VERBS_OF_FOR and bool(re.match(r"\s+for\b", after))
 
 
 def column_phrase(name: str) -> str:

@@ -5,16 +5,21 @@ A one-word member that is also a grain word is the member where a member sits: b
 dimension's noun ("annual contracts", "on monthly plans" of a `plan` dimension), after a preposition with
 no figure after it ("mrr on monthly last month"), or listed beside another member of its dimension
 ("annual and multi-year"). Anywhere else it is the grain ("monthly mrr", "mrr monthly").
+
+A member named like a year (a vintage "2020", a model year) is that member beside its dimension's name ("the
+2020 vintage", "vintage 2020"); written bare, a year the data has dates in is the year ("in 2024 vs 2023").
 """
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from insights.understanding.time_expressions import GRAIN_WORDS
 from insights.understanding.vocabulary import Hit
 
 _PREPOSITION = re.compile(r"\b(?:on|for|in|at|from|of|with|without|excluding|except|than|vs\.?|versus)\s+"
                           r"(?:the\s+|a\s+|an\s+|our\s+|my\s+)?$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _LISTED = re.compile(r"\s*(?:,|and|or|&|vs\.?|versus|/)?\s*")
 # Nouns of a series of figures: "for monthly totals" asks for the grain, not the member.
 _SERIES_NOUN = re.compile(r"\s*(?:trends?|figures?|numbers?|totals?|view|breakdown|series|growth|changes?|basis|"
@@ -38,8 +43,13 @@ def _sits_as_member(hit: Hit, named: list[Hit], low: str) -> bool:
     near = (next((h for h in reversed(named) if h.end <= hit.start), None),
             next((h for h in named if h.start >= hit.end), None))
     return any(h is not None and h.kind == "member" and h.name == hit.name
-               and _LISTED.fullmatch(low[min(h.end, hit.end):max(h.start, hit.start)])
+               and listed_beside((h.start, h.end), (hit.start, hit.end), low)
                and (not _grain_named(h, low) or _placed(h, named, low)) for h in near)
+
+
+def listed_beside(a: tuple[int, int], b: tuple[int, int], low: str) -> bool:
+    """Whether the spans ``a`` and ``b`` of ``low`` are said one after the other in a list: "annual and monthly"."""
+    return bool(_LISTED.fullmatch(low[min(a[1], b[1]):max(a[0], b[0])]))
 
 
 def _placed(hit: Hit, named: list[Hit], low: str) -> bool:
@@ -63,3 +73,10 @@ def _dimension_word_after(hit: Hit, low: str) -> bool:
         return False
     said = following.group(1)
     return any(said in (w, w + "s", w + "es") or (w.endswith("y") and said == w[:-1] + "ies") for w in words)
+
+
+def dated_year(hit: Hit, low: str, *, first: date, last: date) -> bool:
+    """Whether the member ``hit``, written bare in ``low`` as a year, is the year: one the data (``first`` to
+    ``last``) has dates in. A year outside them has no figures as a period, so which was meant is asked."""
+    written = low[hit.start:hit.end]
+    return hit.kind == "member" and bool(_YEAR.fullmatch(written)) and first.year <= int(written) <= last.year

@@ -46,7 +46,7 @@ from insights.understanding.dimension_qualifiers import qualifier_spans
 from insights.understanding.figure_position import in_figure_position
 from insights.understanding.fillers import filler_spans
 from insights.understanding.framing import framing_spans, not_a_data_question
-from insights.understanding.grain_members import members_not_grains
+from insights.understanding.grain_members import dated_year, listed_beside, members_not_grains
 from insights.understanding.guesses import read_guesses
 from insights.understanding.lead_frames import lead_frame_spans
 from insights.understanding.modifiers import (
@@ -108,7 +108,7 @@ from insights.understanding.vocabulary import (
     tokenize,
     vocabulary_for,
 )
-from insights.understanding.word_members import dimension_nouns, month_or_member, used_as_word
+from insights.understanding.word_members import dimension_nouns, figure_verbs, month_or_member, used_as_word
 from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, SELLING, ordinary
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE, Measure
 from metrics.periods import period_bounds, periods
@@ -412,6 +412,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
                    and any(a <= h.start < b for a, b in superlatives)),
                  *(Hit("superlative", blank[a:b], None, a, b) for a, b in superlatives)]
     as_words += dimension_nouns(hits, text)  # "revenue for plus customers": the tier's noun, no second figure
+    as_words += figure_verbs(hits, text)  # "sold the most bottles": bottles, however the verb names cases_sold
     hits = [h for h in hits if h not in as_words]
     # "booking channel", "lead source": the kind of the dimension said, naming nothing else of the data
     qualifiers = qualifier_spans(blank, ((h.start, h.end) for h in hits if h.kind == "dimension"),
@@ -419,10 +420,12 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     blank = facts.blank = _blank(blank, qualifiers)
     if not time.periods and not time.compare_to:
         facts.month_or_member = [h for h in hits if month_or_member(h, hits, text, months=_MONTH_WORDS)]
-    # "completions in 2024-05" where a cohort is named 2024-05: read as a date, it could be either.
+    # "completions in 2024-05" where a cohort is named 2024-05: read as a date, it could be either; a bare year the
+    # data has dates in is the year ("the 2020 vintage in 2024 vs 2023": the vintage is said beside its name)
     facts.month_or_member += [h for h in named if h.kind == "member" and re.search(r"\d", h.value or "")
                               and low[h.start:h.end] == h.value.lower()
-                              and any(a < h.end and h.start < b for a, b in time.spans)]
+                              and any(a < h.end and h.start < b for a, b in time.spans)
+                              and not dated_year(h, low, first=model.first_date, last=model.last_date)]
     # Members say nothing about intent: "Best Buy", "Top Shelf", "Max" or "Total" are names, not a ranking.
     facts.cues = read_cues(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind == "member")),
                            names=[(h.start, h.end) for h in hits if h.kind not in ("member", "dimension")
@@ -546,8 +549,9 @@ def _read_arithmetic(facts: _Facts, hits: list[Hit], model: SemanticModel) -> No
 
 
 def _names(hits: list[Hit], low: str) -> tuple[tuple[int, int], ...]:
-    """Spans of member and measure names; a member beside its dimension's name spans both."""
-    spans = []
+    """Spans of member and measure names; a member beside its dimension's name spans both, and so does a list of
+    members ending or starting with one ("the 2021 and 2022 vintages": no year 2021; "in 2024 vs 2023" stays years)."""
+    names: list[tuple[Hit, tuple[int, int]]] = []
     for k, hit in enumerate(hits):
         if hit.kind not in ("member", "weak_member", "measure"):
             continue
@@ -555,8 +559,14 @@ def _names(hits: list[Hit], low: str) -> tuple[tuple[int, int], ...]:
         for other in (hits[k - 1] if k else None, hits[k + 1] if k + 1 < len(hits) else None):
             if other is not None and other.kind == "dimension" and other.name == hit.name and _next_to(hit, other, low):
                 start, end = min(start, other.start), max(end, other.end)
-        spans.append((start, end))
-    return tuple(spans)
+        names.append((hit, (start, end)))
+    for order in (range(len(names) - 2, -1, -1), range(1, len(names))):
+        for k in order:
+            (hit, span), (other, beside) = names[k], names[k + 1 if order.step < 0 else k - 1]
+            if hit.kind == other.kind == "member" and hit.name == other.name and beside != (other.start, other.end) \
+                    and listed_beside(span, beside, low):
+                names[k] = (hit, (min(span[0], beside[0]), max(span[1], beside[1])))
+    return tuple(span for _, span in names)
 
 
 def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary, model: SemanticModel) -> list[Hit]:
@@ -1086,9 +1096,10 @@ def _over_a_range(facts: _Facts) -> bool:
 
 
 def _stands_alone(facts: _Facts, ask: _Ask, previous: Understanding) -> bool:
-    """A question that names its own measure, intent and period is new, even inside a conversation; so is
-    one that names measure and period without leaning on the last answer ("and …", "that"), and a bare
-    "How are we doing?". One that says "there" is about the last answer's member, whatever else it names."""
+    """A question that names its own measure, intent and period is new, even inside a conversation (a count,
+    which has no measure, names what it counts instead); so is one that names measure and period without
+    leaning on the last answer ("and …", "that"), and a bare "How are we doing?". One that says "there" is about
+    the last answer's member, whatever else it names."""
     cues = facts.cues
     leaning = cues.follow_up_start or (cues.anaphora and not cues.summary)
     if cues.there:
@@ -1097,6 +1108,8 @@ def _stands_alone(facts: _Facts, ask: _Ask, previous: Understanding) -> bool:
         return False  # "and rev by state in week 7?" after unusual changes: the states searched, no new split
     if facts.measure_said and facts.period_said and (ask.intent or not leaning):
         return True
+    if ask.intent == "count" and ask.group_by and facts.period_said and not leaning:
+        return True  # "how many vintages did the uk take last month": a count needs no measure, it names the rest
     if ask.intent == "summary" and not leaning:
         return facts.period_said or not (facts.members or facts.excluded or facts.measure_said)
     return False
@@ -1435,8 +1448,10 @@ def _where_is_there(previous: Understanding, model: SemanticModel) -> Parse:
 def _month_or_member(hit: Hit, facts: _Facts, *, model: SemanticModel, as_of: date) -> Parse:
     written = facts.text[hit.start:hit.end]
     found = read_time(written.lower(), as_of=as_of).time
-    month = found.start.strftime("%B %Y") if found is not None else written.capitalize()
-    options = (f"{month} (the month)", f"{hit.value} ({_dimension_label(hit.name)})")
+    period = "year" if found is not None and found.unit == "year" else "month"  # "2019": the year, or the vintage
+    month = (found.start.strftime("%Y" if period == "year" else "%B %Y") if found is not None
+             else written.capitalize())
+    options = (f"{month} (the {period})", f"{hit.value} ({_dimension_label(hit.name)})")
     return _clarify(f"“{written}” could mean {options[0]} or {options[1]}. Which one?", options, confidence=0.9)
 
 
@@ -1745,8 +1760,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
     constraints = {k: list(v) for k, v in previous.constraints.items()}
     if facts.cues.overall and not facts.members and not facts.excluded:
         constraints = {}
-    if ask.group_by and intent in ("breakdown", "rank") and len(constraints.get(ask.group_by, ())) == 1:
-        del constraints[ask.group_by]
+    if ask.group_by and intent in ("breakdown", "rank", "count") and len(constraints.get(ask.group_by, ())) == 1:
+        del constraints[ask.group_by]  # rows or a count of vintages after one vintage: all of them
     constraints = _constraints(constraints, facts, model)
     if intent == "share" and part is not None:
         # "And APAC?" after EMEA's share: the new member of the part's dimension is the part.

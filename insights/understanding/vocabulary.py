@@ -32,6 +32,7 @@ from insights.understanding.column_words import (
     said_as_change,
     unknown_rates,
     verb_forms,
+    verb_of_for,
 )
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
@@ -410,7 +411,7 @@ class Vocabulary:
                                                                hit.start, hit.end):
                 continue  # "a lot more", "the number of": no lot, no number
             if hit.shared and (any(h.kind in ("measure", "weak_measure") for h in hits)
-                               or re.match(r"\s+for\b", original[hit.end:])):
+                               or verb_of_for(written=original[hit.start:hit.end], after=original[hit.end:])):
                 continue  # "accounts" beside a measure named, or "what accounts for": no measure asked about
             if hit.kind == "measure" and settled and settled[-1].kind in ("measure", "weak_measure") and \
                     said_as_change(written=original[hit.start:hit.end], between=original[settled[-1].end:hit.start]):
@@ -772,8 +773,10 @@ def _member_forms(member: str) -> set[tuple[str, ...]]:
     words = words_of(member)
     if not words:
         return set()
-    # "unit 7" has no plural: never the form "unit" alone
+    # "unit 7" has no plural: never the form "unit" alone; "the 2019s" are the wines of the vintage 2019
     forms = {words, *((*words[:-1], p) for p in plurals(words[-1])[:1])}
+    if words[-1].isdigit():
+        forms.add((*words[:-1], f"{words[-1]}s"))
     if "&" in words:
         forms.add(tuple("and" if w == "&" else w for w in words))
     if len(words) > 1:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from insights.understanding.column_words import said_as_verb
 from insights.understanding.cues import change_verb
 from insights.understanding.vocabulary import Hit
 from insights.understanding.words import SELLING
@@ -97,6 +98,14 @@ def dimension_nouns(hits: list[Hit], text: str) -> list[Hit]:
                 and any(h.kind in ("measure", "weak_measure") and h is not hit for h in hits)):
             nouns.append(hit)
     return nouns
+
+
+def figure_verbs(hits: list[Hit], text: str) -> list[Hit]:
+    """The measure words of ``hits`` said as a verb ("sold" of cases_sold) where the question names another
+    measure by a noun: "which varietal sold the most bottles" asks for bottles, the verb only how they went."""
+    verbs = [h for h in hits if h.kind == "measure" and said_as_verb(text[h.start:h.end])
+             and text[h.start:h.end].lower() != h.name]  # "invoiced and credits": a column called so is its noun
+    return [v for v in verbs if any(h.kind == "measure" and h.name != v.name and h not in verbs for h in hits)]
 
 
 # Where a month-named member ("June" the account manager) can only be the person: "june's", "did june",
