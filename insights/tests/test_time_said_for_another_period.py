@@ -87,6 +87,14 @@ def test_a_sub_day_period_is_asked_back_saying_the_data_is_daily(text: str) -> N
     assert "daily totals" in (got.clarification or "")
 
 
+@pytest.mark.parametrize("text", ["can i steal 2 mins - revenue last month?", "got 5 minutes? revenue last month",
+                                  "quick one (30 secs): revenue last month", "revenue last month, need it in 10 mins"])
+def test_a_length_of_time_said_aside_is_no_period(text: str) -> None:
+    got = conversation(text, model=MODEL, as_of=AS_OF)
+    assert got["intent"] == "value"
+    assert span(got["time"]) == {"start": "2025-09-01", "end": "2025-09-30"}
+
+
 @pytest.mark.parametrize("text", ["revenue thru june", "revenue up to june", "revenue until june",
                                   "revenue through june", "revenue till june"])
 def test_an_end_with_no_start_offers_both_readings(text: str) -> None:

@@ -44,6 +44,8 @@ def _measures_listed(model, clarification: str | None) -> bool:
     (BAKERY, "show me waste by store"),
     (RECRUITER, "what was attrition in bristol last year?"),
     (RECRUITER, "whats the headcount for the tech desk"),
+    (MARINA, "whats our yield on the north arm this yr"),
+    (BAKERY, "what's the footfall on leith last month"),
 ])
 def test_a_noun_where_the_figure_goes_that_names_no_measure_lists_the_measures(model, text):
     parsed = parse(text, model=model, as_of=AS_OF)

@@ -22,7 +22,7 @@ _OPENED = re.compile(rf"{_LEAD}(?:{_WHAT}|{_SHOW}){_THE}")
 # the question's own start: "occupancy at the grand?"
 _FIRST = re.compile(r"(?:^|[.?!:;]\s*)\W*(?:(?:so|ok|okay)\s+)?$")
 # what follows the figure: the end, a place, a split or a period (periods are blanked before this is read)
-_CLOSED = re.compile(r"\s*(?:$|[?.!,;:]|(?:at|in|for|by|across|from|per|over|during|so\s+far|look\w*|"
+_CLOSED = re.compile(r"\s*(?:$|[?.!,;:]|(?:at|in|on|for|by|across|from|per|over|during|so\s+far|look\w*|"
                      r"like)\b)")
 # first in a question, only a place, a split or a period after it makes the word a figure ("thx! and …" is none)
 _CLOSED_FIRST = re.compile(r"\s*(?:$|\?|(?:at|in|for|by|across|from|per|over|during)\b)")

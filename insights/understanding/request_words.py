@@ -22,6 +22,12 @@ _FETCH = (r"(?:pull(?:\s+(?:up|out|together))?|grab|fetch|dig\s+(?:up|out)|send(
 _CLAUSE_START = r"(?:^|(?<=[.?!,;:])|(?<=\band\s)|(?<=\bso\s)|(?<=\balso\s)|(?<=\bnow\s))"
 _REQUEST = re.compile(rf"{_CLAUSE_START}\W*(?:{_ASKER}{{1,2}})?(?:quickly\s+|quick\s+)?{_FETCH}"
                       r"(?:\s+(?:me|us))?(?:\s+(?:quickly|real\s+quick))?(?![\w'-])")
+# "show me …", "can you show the …", "show appointments by clinic": the verb, even where a measure's word is
+# "show" (no_shows, in both numbers by the contract); said so, it only asks for the figure that follows
+_SHOW_VERB = re.compile(
+    rf"(?:{_CLAUSE_START}\W*(?:{_ASKER}{{1,2}})?|(?<![\w'-])(?:to|then|and)\s+)(?P<verb>show)(?![\w'-])"
+    r"|(?<![\w'-])(?<!no\s)(?<!no-)(?P<object>show)(?=\s+(?:me|us|u|them|the|our|my|ur|your|all|how|what|which|"
+    r"who|where|when|this|that|those|these|each|every|everything)\b)")
 # Idioms that ask how a figure stands: "any joy on X", "any luck with X", "what's the damage on X"
 _IDIOM = re.compile(r"(?<![\w'-])(?:any\s+(?:joy|luck|news|word)\s+(?:on|with|for|re|regarding|about)|"
                     r"what'?s\s+the\s+(?:damage|tally|verdict)\s+(?:on|for|with))(?![\w'-])")
@@ -71,6 +77,8 @@ def asking_spans(low: str, *, framing: list[tuple[int, int]], tenant_word: Calla
     a meeting ("for the paid social channel" of a channel dimension)."""
     framed = "".join(" " if any(a <= k < b for a, b in framing) else c for k, c in enumerate(low))
     spans = [m.span() for m in _IDIOM.finditer(low)]  # the idiom's words are its own: "joy" of Joy Park is no name
+    if tenant_word("show"):  # elsewhere "show me" stays, to mark where the figure asked for goes
+        spans += [m.span(m.lastgroup) for m in _SHOW_VERB.finditer(framed)]
     for m in _REQUEST.finditer(framed):
         a = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t,.;:!?-"))
         if m.end() > a and not any(tenant_word(w) for w in re.findall(r"[a-z]+", low[a:m.end()])):
