@@ -90,6 +90,20 @@ SETS: tuple[QuestionSet, ...] = (
     _ours("round_three", "gigstack", currency="GBP"),
     _ours("round_three", "harvestco", currency="CAD"),
     _ours("round_three", "clearpath"),
+    # "and which donor segment dropped the most last month?" after "…this yr vs last yr" is labelled against the
+    # month before; the contract's follow-up inherits what it does not say, here the comparison with last year
+    _ours("round_four", "donorly", contested=frozenset({"d11.1"})),
+    _ours("round_four", "kaizen", currency="JPY"),
+    _ours("round_four", "cellarpoint", dimensions=("vintage",), currency="ZAR"),
+    _ours("round_four", "surecover", currency="INR"),
+    _ours("round_four", "baywholesale"),
+    _ours("round_four", "harborinn", currency="SGD"),
+    _ours("round_five", "pixelforge", currency="KRW"),
+    _ours("round_five", "stonebridge", currency="GBP"),
+    _ours("round_five", "farmacia", currency="MXN"),
+    _ours("round_five", "alpenair", currency="CHF"),
+    _ours("round_five", "meadowgold"),
+    _ours("round_five", "deskhive", currency="CAD"),
 )
 
 
