@@ -58,7 +58,7 @@ def spent_refresh_pk(token_id: str) -> str:
     return f"REFRESH#{token_id}"
 
 
-class SpentRefreshToken(TenantItem):
+class SpentRefreshTokenItem(TenantItem):
     """In the tenant's table, pk ``REFRESH#{jti}``, sk ``SPENT``: a refresh token already exchanged.
 
     Kept (the table's TTL attribute) until the token itself would expire; after that its signature refuses it.

@@ -18,7 +18,7 @@ from pynamodb.exceptions import PutError
 from core.request_logging import bind_log_context
 from tenants.auth import TokenRefused, context_from_token
 from tenants.context import TenantContext
-from tenants.models import SPENT_REFRESH_SK, SpentRefreshToken, spent_refresh_pk
+from tenants.models import SPENT_REFRESH_SK, SpentRefreshTokenItem, spent_refresh_pk
 from tenants.services import revoke_tokens
 from tenants.storage import bind
 from tenants.tokens import CLOCK_SKEW_SECONDS, issue_token
@@ -53,7 +53,7 @@ def rotate_refresh_token(*, token: str) -> RotatedTokens:
 
 def _spend(*, tenant: TenantContext, token_id: str, expires_at: int) -> None:
     user_id = str(tenant.user_id)  # a refresh token always names a local user (tenants.tokens refuses others)
-    Spent = bind(SpentRefreshToken, tenant=tenant)
+    Spent = bind(SpentRefreshTokenItem, tenant=tenant)
     use = uuid.uuid4().hex
     # Kept a little past the token's expiry, so an instance whose clock runs behind still finds it.
     item = Spent(spent_refresh_pk(token_id), SPENT_REFRESH_SK, user_id=user_id, use=use,
@@ -71,7 +71,7 @@ def _spend(*, tenant: TenantContext, token_id: str, expires_at: int) -> None:
         raise TokenRefused(REUSED, code="refresh_token_reused") from exc
 
 
-def _spent_by(Spent: type[SpentRefreshToken], *, token_id: str) -> str | None:
+def _spent_by(Spent: type[SpentRefreshTokenItem], *, token_id: str) -> str | None:
     try:
         return Spent.get(spent_refresh_pk(token_id), SPENT_REFRESH_SK, consistent_read=True).use
     except Spent.DoesNotExist:

@@ -13,7 +13,7 @@ from pynamodb.exceptions import PutError
 from rest_framework.test import APIClient
 
 from tenants import services
-from tenants.models import SPENT_REFRESH_SK, Membership, SpentRefreshToken, registry, spent_refresh_pk
+from tenants.models import SPENT_REFRESH_SK, Membership, SpentRefreshTokenItem, registry, spent_refresh_pk
 from tenants.storage import bind
 from tenants.tokens import CLOCK_SKEW_SECONDS, issue_token
 
@@ -67,7 +67,7 @@ def test_a_refresh_answers_a_new_refresh_token_that_ends_when_the_first_would(an
 def test_the_spent_token_is_kept_by_its_id_until_it_would_expire(ann, tenant):
     token = sign_in()["refresh"]
     assert refresh(token).status_code == 200
-    Spent = bind(SpentRefreshToken, tenant=tenant)
+    Spent = bind(SpentRefreshTokenItem, tenant=tenant)
     item = Spent.get(spent_refresh_pk(claims(token)["jti"]), SPENT_REFRESH_SK, consistent_read=True)
     assert item.expires_at == claims(token)["exp"] + CLOCK_SKEW_SECONDS
     assert item.user_id == str(ann.pk)
@@ -133,7 +133,7 @@ def test_an_expired_refresh_token_is_refused_and_revokes_nothing(ann, tenant):
     response = refresh(token)
     assert response.status_code == 401 and response.json()["error"]["code"] == "token_expired"
     assert version(ann) == before
-    Spent = bind(SpentRefreshToken, tenant=tenant)
+    Spent = bind(SpentRefreshTokenItem, tenant=tenant)
     assert list(Spent.scan(Spent.pk.startswith("REFRESH#"))) == []
 
 
@@ -149,13 +149,13 @@ def test_a_refresh_token_without_an_id_is_refused(ann):
 
 def test_a_retried_write_of_the_same_refresh_is_not_taken_for_a_reuse(ann, monkeypatch):
     """botocore retries a put whose answer was lost; the retry fails its condition on the write it repeats."""
-    original = SpentRefreshToken.save
+    original = SpentRefreshTokenItem.save
 
     def applied_then_retried(self, *args, **kwargs):
         original(self, *args, **kwargs)
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(SpentRefreshToken, "save", applied_then_retried)
+    monkeypatch.setattr(SpentRefreshTokenItem, "save", applied_then_retried)
     first = sign_in()
     answer = refresh(first["refresh"])
     assert answer.status_code == 200, answer.content
@@ -166,7 +166,7 @@ def test_a_store_failure_is_not_taken_for_a_reuse(ann, monkeypatch):
     def throttled(self, *args, **kwargs):
         raise PutError("throttled")
 
-    monkeypatch.setattr(SpentRefreshToken, "save", throttled)
+    monkeypatch.setattr(SpentRefreshTokenItem, "save", throttled)
     first = sign_in()
     with pytest.raises(PutError):
         refresh(first["refresh"])
