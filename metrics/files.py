@@ -90,6 +90,10 @@ def delete_version_file(*, tenant: TenantContext, version: str) -> None:
         entry[0].unlink(missing_ok=True)
 
 
+def version_file_exists(*, tenant: TenantContext, version: str) -> bool:
+    return dataset_storage(tenant=tenant).exists(version_file_name(tenant=tenant, version=version))
+
+
 def version_file_size(*, tenant: TenantContext, version: str) -> int:
     return dataset_storage(tenant=tenant).size(version_file_name(tenant=tenant, version=version))
 

@@ -34,7 +34,7 @@ from core.clock import now, now_iso
 from core.ids import new_id
 from metrics import athena
 from metrics.errors import DatasetExists, ImportConflict, InvalidDataset
-from metrics.files import delete_version_file, save_version_file
+from metrics.files import delete_version_file, save_version_file, version_file_exists
 from metrics.import_metrics import measured_import
 from metrics.measures import measures_for
 from metrics.models import (
@@ -188,7 +188,9 @@ def import_dataset(
     current = current_dataset(tenant=tenant)
     if current is not None and not replace:
         raise DatasetExists("This tenant already has a dataset; import with replace to swap it for the new one.")
-    if only_if_changed and current is not None and current.checksum == checksum:
+    # the same file again is left alone, unless its stored version is gone (then it is imported anew: nothing lost)
+    if (only_if_changed and current is not None and current.checksum == checksum
+            and version_file_exists(tenant=tenant, version=current.version)):
         model = get_semantic_model(tenant=tenant)
         # the file is the one imported: its report says what that import did with its rows
         added = None if current.added_together is None else int(current.added_together)

@@ -12,7 +12,7 @@ from pynamodb.connection.base import Connection
 from core.unavailable import storage_unavailable
 from metrics import services
 from metrics.errors import DatasetExists, ImportConflict, InvalidDataset
-from metrics.files import dataset_storage
+from metrics.files import dataset_storage, version_file_name
 from metrics.selectors import current_dataset, get_semantic_model, query
 from metrics.tests.conftest import sparse_csv
 from tenants.storage import dynamodb_client
@@ -239,6 +239,14 @@ def test_the_same_file_again_is_left_alone_when_only_changes_are_wanted(tenant):
     changed = services.import_dataset(tenant=tenant, stream=_bytes(GOOD + "2024-01-03,EMEA,1,1\n"), source="a",
                                       replace=True, only_if_changed=True)
     assert changed.status == "imported" and changed.version != first.version
+
+
+def test_the_same_file_is_imported_anew_when_its_stored_version_is_gone(tenant):
+    first = services.import_dataset(tenant=tenant, stream=_bytes(GOOD), source="a", replace=True)
+    dataset_storage(tenant=tenant).delete(version_file_name(tenant=tenant, version=first.version))
+    again = services.import_dataset(tenant=tenant, stream=_bytes(GOOD), source="a", replace=True, only_if_changed=True)
+    assert again.status == "imported" and again.version != first.version
+    assert revenue(tenant) == 120.5
 
 
 def _bytes(text: str) -> io.BytesIO:
