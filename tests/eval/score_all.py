@@ -35,7 +35,8 @@ def _score(question_set: QuestionSet, *, python: str, data: Path) -> tuple[str, 
                "--data", str(data), "--tenant", question_set.tenant_id, "--show-failures", "1000"]
     if question_set.dimensions:
         command += ["--dimensions", ",".join(question_set.dimensions)]
-    run = subprocess.run(command, cwd=ROOT, env={**os.environ, "EVAL_PYTHON": python}, capture_output=True,
+    # the evaluator's stderr (a failed `ask` run's traceback) goes straight to ours, so a set of "no answer" says why
+    run = subprocess.run(command, cwd=ROOT, env={**os.environ, "EVAL_PYTHON": python}, stdout=subprocess.PIPE,
                          text=True, check=True)
     return run.stdout, set(_FAILED.findall(run.stdout))
 
