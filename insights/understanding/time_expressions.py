@@ -746,13 +746,12 @@ _OPEN_START = re.compile(r"\b(?:thru|through|until|till|til|up\s+(?:to|until|til
                          r"(?:the\s+end\s+of\s+)?$")
 # Daily totals hold no hours: "the last 1h", "past 2 hours", "last 30 mins" are asked back, never a day or a month;
 # a length said without a period ("can i steal 2 mins") is no period at all.
+_LATEST = r"\b(?:(?:in|within|over|during|for)\s+)?(?:the\s+)?(?:last|past|previous|prior|trailing|rolling)\s+"
 _SUB_DAY = re.compile(
-    r"\b(?:(?:in|within|over|during|for)\s+)?(?:the\s+)?(?:last|past|previous|prior|trailing|rolling)\s+"
-    r"(?:(?:\d{1,3}(?:\.\d)?|an?|one|two|three|four|five|six|ten|twelve|fifteen|twenty|thirty|forty\s+five|few|"
-    r"several|couple(?:\s+of)?|half\s+an?)\s?)?(?:hours?|minutes?)\b"
-    r"|\b(?:(?:per|by|each|every|an)\s+(?:hour|minute)|hourly)\b"
-    r"|\b(?:(?:in|within|over|during|for)\s+)?(?:the\s+)?(?:last|past|previous|prior|trailing|rolling)\s+"
-    r"(?:\d{1,3}\s?(?:h|hrs?|mins?|secs?|seconds?)|hr|min|sec)\b")
+    rf"{_LATEST}(?:(?:\d{{1,3}}(?:\.\d)?|an?|one|two|three|four|five|six|ten|twelve|fifteen|twenty|thirty|"
+    r"forty\s+five|few|several|couple(?:\s+of)?|half\s+an?)\s?)?(?:hours?|minutes?)\b"
+    rf"|{_LATEST}(?:\d{{1,3}}\s?(?:h|hrs?|mins?|secs?|seconds?)|hr|min|sec)\b"
+    r"|\b(?:(?:per|by|each|every|an)\s+(?:hour|minute)|hourly)\b")
 # "and the quarter before?", "the month prior", "a year earlier", "the previous quarter" (a follow-up's period)
 _SHIFT = re.compile(
     r"\b(?:the\s+(?P<unit>day|week|month|quarter|year)\s+(?P<dir>before|after|prior|earlier|later)"
