@@ -1,6 +1,6 @@
-""""<measure> by <grain>" with no period and no word of a series is a breakdown by that grain over all of the
-data (contract v2: a `breakdown` by a time grain with nothing said covers all of the data); a period said, or a
-trend word (trend, over time, monthly, month by month, changed, cumulative), keeps it a trend."""
+""""<measure> by <grain>" with no period (or all of the data: "since we started") and no word of a series is a
+breakdown by that grain over all of the data (contract v2: a `breakdown` by a time grain with nothing said covers
+all of the data); a period said, or a trend word (trend, over time, monthly, month by month, changed, cumulative), keeps it a trend."""
 from __future__ import annotations
 
 from datetime import date
@@ -30,6 +30,10 @@ SPLITS = [
     ("bookings by year", SAAS, "bookings", "year", {}),
     ("seats by quarter for enterprise", SAAS, "seats", "quarter", {"plan": ("Enterprise",)}),
     ("online orders by month", RETAIL, "orders", "month", {"channel": ("Online",)}),
+    # all of the data said outright is no period of its own: the same breakdown
+    ("bookings by quarter since we started", SAAS, "bookings", "quarter", {}),
+    ("net sales by year of all time", WHOLESALE, "net_sales", "year", {}),
+    ("units by month since the beginning", RETAIL, "units", "month", {}),
 ]
 
 
@@ -45,7 +49,6 @@ def test_a_split_by_a_grain_with_no_period_is_a_breakdown_over_all_the_data(text
 SERIES = [
     ("net sales by month this year", WHOLESALE, "month"),  # a period said
     ("revenue by quarter since q1 2024", RETAIL, "quarter"),
-    ("bookings by quarter since we started", SAAS, "quarter"),
     ("monthly net sales", WHOLESALE, "month"),  # words of a series
     ("revenue month by month", RETAIL, "month"),
     ("units over time by quarter", RETAIL, "quarter"),

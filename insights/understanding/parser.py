@@ -1075,10 +1075,12 @@ def _trend_by_grain(facts: _Facts) -> bool:
 
 
 def _split_by_grain(facts: _Facts) -> bool:
-    """"<measure> by <grain>" with no period, or a split said outright ("break 2025 down by quarter"), and no
-    word of a series (trend, over time, changed, cumulative)."""
+    """"<measure> by <grain>" with no period or all of the data ("since we started", as no period: the contract's
+    time-grain breakdown), or a split said outright ("break 2025 down by quarter"), and no word of a series (trend,
+    over time, changed, cumulative)."""
     time, cues = facts.time, facts.cues
-    return (time.grain_split and (not time.periods or cues.breakdown) and not time.compare_to and not time.comparison
+    whole = all(p.whole_data for p in time.periods)
+    return (time.grain_split and (whole or cues.breakdown) and not time.compare_to and not time.comparison
             and not (cues.trend or cues.change or facts.mods.cumulative))
 
 

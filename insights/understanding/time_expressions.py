@@ -99,6 +99,7 @@ class FoundPeriod:
     # A range of two named periods ("between Q3 and Q4", "from June to July"): those two periods, for
     # a question about the change from one to the other.
     ends: tuple[FoundPeriod, FoundPeriod] | None = None
+    whole_data: bool = False  # "ever", "since we started": the dataset's first to last date
 
     @property
     def days(self) -> int:
@@ -931,7 +932,7 @@ def read_time(
                 spans.append(m.span())
                 # the dataset's first to last date (contract v2), even where the data runs on past A
                 end = latest if latest is not None else as_of
-                periods.append(FoundPeriod(min(earliest, end), end, span=m.span()))
+                periods.append(FoundPeriod(min(earliest, end), end, span=m.span(), whole_data=True))
         periods.sort(key=lambda p: p.span[0])
     left = next((m for m in _LEFT_SPAN.finditer(text) if not _taken([*spans, *names, *measures], m.start(), m.end())
                  and not _RANKED_BEFORE.search(text, 0, m.start())), None)

@@ -52,7 +52,9 @@ SETS: tuple[QuestionSet, ...] = (
     _shared("questions-dev-v2", "acme.csv"),
     _shared("questions-custom-dev", "brightlane.csv"),
     _ours("dev", "globex"),
-    _ours("heldout", "fernhill", dimensions=("store_id",)),
+    # "bookings by quarter since we started" is labelled a trend; three later writers label the same words a
+    # breakdown by quarter, which the engine follows (all of the data said is no period: the time-grain breakdown)
+    _ours("heldout", "fernhill", dimensions=("store_id",), contested=frozenset({"f60.0"})),
     _ours("heldout", "marlow"),
     # fresh sentences over the same companies, written after the parser was tuned on the two sets above
     _ours("heldout", "fernhill", questions="fernhill-reserve.jsonl", dimensions=("store_id",)),
