@@ -69,6 +69,7 @@ from insights.understanding.operators import (
     unplaced_operator,
 )
 from insights.understanding.people import asks_for_other_people, unheld_which
+from insights.understanding.removals import Removal, read_removal, take_away
 from insights.understanding.request_words import (
     asking_spans,
     places_lacking,
@@ -284,6 +285,10 @@ def parse(text: str, *, model: SemanticModel, as_of: date, context: Understandin
 
 def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None, company: str) -> Parse:
     vocab = vocabulary_for(model)
+    low = _lower(text)
+    removal = read_removal(text, low=low, find=lambda said: vocab.find(said, text))
+    if removal is not None:
+        return _without(removal, previous=_usable(context, model), model=model, as_of=as_of, company=company)
     facts = _read(text, vocab=vocab, model=model, as_of=as_of, company=company)
     previous = _usable(context, model)
     if facts.time.shift is not None:
@@ -323,6 +328,44 @@ def _nothing_to_follow(model: SemanticModel) -> Parse:
     """A follow-up with no previous answer to lean on (contract: a clarify)."""
     return _clarify("That sounds like a follow-up, but there is no earlier answer to build on. What would you like "
                     "to know? For example:", _examples(model), confidence=0.9)
+
+
+def _without(removal: Removal, *, previous: Understanding | None, model: SemanticModel, as_of: date,
+             company: str) -> Parse:
+    """"Remove web", "drop the split": the last question without what is named (removals.py); a member it was
+    not filtered to is read as "excluding" it, and what else the text asks is a follow-up of what is left."""
+    if previous is None:
+        return _clarify("There is no earlier answer to take anything away from. What would you like to know? For "
+                        "example:", _examples(model), confidence=0.9)
+    if not removal.names_anything:
+        return _clarify(f"What should I take away from the last answer? {_holding(previous)}",
+                        _removable(previous), confidence=0.9)
+    taken = take_away(removal, previous=previous)
+    if taken.which_filter:
+        return _clarify(f"Which filter should I take away? {_holding(previous)}", _removable(previous),
+                        confidence=0.9)
+    if taken.absent:
+        return _clarify(f"The last answer has no {_list(list(taken.absent), 'or')} to take away. "
+                        f"{_holding(previous)}", _removable(previous), confidence=0.9)
+    excluded = " and ".join(member for _, member in taken.excluded)
+    rest = " ".join(filter(None, (f"excluding {excluded}" if excluded else "", removal.rest)))
+    if not rest:
+        return Parse(taken.understanding)
+    return _parse(rest, model=model, as_of=as_of, context=taken.understanding, company=company)
+
+
+def _holding(previous: Understanding) -> str:
+    """What of the last answer could be taken away, said back."""
+    filters = [f"{m} ({_dimension_label(d)})" for d, ms in previous.constraints.items() for m in ms]
+    said = [f"filtered to {_list(filters)}"] if filters else []
+    if previous.group_by is not None:
+        said.append(f"split by {_dimension_label(previous.group_by)}")
+    return f"It is {' and '.join(said)}." if said else "It has no filters and no split."
+
+
+def _removable(previous: Understanding) -> tuple[str, ...]:
+    split = ("remove the split",) if previous.group_by is not None else ()
+    return (*(f"remove {m}" for ms in previous.constraints.values() for m in ms), *split)
 
 
 def _usable(context: Understanding | None, model: SemanticModel) -> Understanding | None:
