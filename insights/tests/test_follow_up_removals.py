@@ -190,3 +190,24 @@ def test_a_members_name_that_starts_like_a_verb_is_the_member():
     first = parse("revenue in leeds last month", model=takeaway, as_of=AS_OF).understanding
     got = parse("take out orders", model=takeaway, as_of=AS_OF, context=first).understanding
     assert (got.measure, dict(got.constraints)) == ("orders", {"store": ("Leeds",), "channel": ("Take Out",)})
+
+
+def test_a_member_filtered_to_is_removed_even_when_its_name_is_an_everyday_word():
+    plans = company(version="plans-r1", columns=("signups", "revenue"), dimensions={
+        "plan": ("Free", "Pro", "Team"), "source": ("Direct", "Partner"),
+    }, first_date=date(2024, 1, 1), last_date=date(2026, 6, 30))
+    first = parse("signups for Pro and Team last month", model=plans, as_of=AS_OF).understanding
+    got = parse("remove team", model=plans, as_of=AS_OF, context=first).understanding
+    assert dict(first.constraints) == {"plan": ("Pro", "Team")}
+    assert (got.intent, dict(got.constraints)) == ("value", {"plan": ("Pro",)})
+
+
+@SHAPES
+@pytest.mark.parametrize("said", ["remove tiktok", "take out the weekend people", "remove {other}"])
+def test_removing_what_no_filter_or_split_holds_asks_back_naming_it(shape, said):
+    first = parse(f"{shape.measure} for {shape.a} last month", model=shape.model, as_of=AS_OF).understanding
+    text = said.format(other=shape.other_measure)
+    parsed = parse(text, model=shape.model, as_of=AS_OF, context=first)
+    assert parsed.understanding.intent == "clarify"
+    assert text.split(maxsplit=1)[1].removeprefix("out ") in (parsed.clarification or "")
+    assert parsed.suggestions == (f"remove {shape.a}",)

@@ -286,9 +286,11 @@ def parse(text: str, *, model: SemanticModel, as_of: date, context: Understandin
 def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understanding | None, company: str) -> Parse:
     vocab = vocabulary_for(model)
     low = _lower(text)
-    removal = read_removal(text, low=low, find=lambda said: vocab.find(said, text))
+    earlier = _usable(context, model)
+    removal = read_removal(text, low=low, find=lambda said: vocab.find(said, text),
+                           held=earlier.constraints if earlier is not None else None)
     if removal is not None:
-        return _without(removal, previous=_usable(context, model), model=model, as_of=as_of, company=company)
+        return _without(removal, previous=earlier, model=model, as_of=as_of, company=company)
     facts = _read(text, vocab=vocab, model=model, as_of=as_of, company=company)
     previous = _usable(context, model)
     if facts.time.shift is not None:
@@ -338,8 +340,10 @@ def _without(removal: Removal, *, previous: Understanding | None, model: Semanti
         return _clarify("There is no earlier answer to take anything away from. What would you like to know? For "
                         "example:", _examples(model), confidence=0.9)
     if not removal.names_anything:
-        return _clarify(f"What should I take away from the last answer? {_holding(previous)}",
-                        _removable(previous), confidence=0.9)
+        unnamed = removal.unnamed
+        asked = f"I can take away the last answer's filters or its split, not “{unnamed}”." if unnamed else \
+            "What should I take away from the last answer?"
+        return _clarify(f"{asked} {_holding(previous)}", _removable(previous), confidence=0.9)
     taken = take_away(removal, previous=previous)
     if taken.which_filter:
         return _clarify(f"Which filter should I take away? {_holding(previous)}", _removable(previous),

@@ -56,6 +56,7 @@ class Removal:
     split: bool = False
     split_by: tuple[str, ...] = ()  # "the region split", "by region"
     rest: str = ""
+    unnamed: str = ""  # "remove tiktok": what was said to remove, naming nothing the last answer has
 
     @property
     def names_anything(self) -> bool:
@@ -74,9 +75,11 @@ class Taken:
     which_filter: bool = False  # "the filter" where the last answer has several
 
 
-def read_removal(text: str, *, low: str, find: Callable[[str], list[Hit]]) -> Removal | None:
+def read_removal(text: str, *, low: str, find: Callable[[str], list[Hit]],
+                 held: Mapping[str, tuple[str, ...]] | None = None) -> Removal | None:
     """The removal a follow-up states, or None. ``low``: ``text`` lower-cased, of the same length; ``find``: the
-    tenant's names in ``low``."""
+    tenant's names in ``low``; ``held``: the last answer's filters, whose members are named even as everyday
+    words ("remove team" after the plan Team: nothing else is there to remove)."""
     at = _LEAD.match(low).end()
     verb = _VERB.match(low, at)
     if verb is None:
@@ -87,6 +90,11 @@ def read_removal(text: str, *, low: str, find: Callable[[str], list[Hit]]) -> Re
     if any(h.start <= verb.start() < h.end for h in named):
         return None  # "take out orders" where a channel is called Take Out, "drop ship revenue": the names
     hits = {h.start: h for h in named if h.kind in ("member", "dimension") and h.start >= verb.end()}
+    for dim, members in (held or {}).items():
+        for member in members:
+            for said in re.finditer(rf"(?<![\w'-]){re.escape(member.lower())}(?![\w'-])", low[verb.end():]):
+                hits.setdefault(verb.end() + said.start(),
+                                Hit("member", dim, member, verb.end() + said.start(), verb.end() + said.end()))
     found: dict[str, list] = {k: [] for k in ("members", "member_filters", "dimensions", "dimension_filters",
                                               "split_by")}
     filters, split = None, False
@@ -133,7 +141,9 @@ def read_removal(text: str, *, low: str, find: Callable[[str], list[Hit]]) -> Re
             return None  # "drop web sales last month": not said as an instruction about the last answer
         return replace(removal, rest=text[connector.end() if connector else pos:].strip())
     # "remove it", "undo that": a removal of what is not said, asked back; "drop?", "drop revenue?" may be a fall
-    return removal if verb["verb"] != "drop" or _POINTING.match(low, pos) else None
+    if _POINTING.match(low, pos):
+        return removal
+    return None if verb["verb"] == "drop" else replace(removal, unnamed=text[pos:].strip(" ?!.,"))
 
 
 def _names_next(low: str, at: int, hits: Mapping[int, Hit]) -> bool:
