@@ -88,12 +88,12 @@ from insights.understanding.time_expressions import (
     found_from_period,
     last_over,
     open_start_readings,
-    period_shorthand,
     previous_period,
     read_time,
     shifted,
     spell_out,
     trend_grain,
+    unread_period,
     year_earlier,
 )
 from insights.understanding.types import GRAINS, UNUSUAL_LIMIT, Period, Understanding
@@ -1322,11 +1322,12 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
                                                                              for m in model.measures),
                         confidence=0.9)
     measure = facts.measure or _default_measure(model)
-    shorthand = period_shorthand(facts.blank_of_hits)
-    if shorthand:
+    unread = unread_period(facts.blank_of_hits)
+    if unread and not (facts.mods.pace and facts.mods.pace_unit):  # "hit 1m over the whole month": the target's period
         label = model.measure(measure).label if measure in model.definitions else measure
-        return _clarify(f"I understood {label.lower()}, but not the period “{shorthand}”. Which period did you mean?",
-                        (f"{label} in the last 30 days", f"{label} last month", f"{label} in the last 12 months"),
+        return _clarify(f"I understood {_understood(facts, model)}, but not the period “{unread.strip()}”. Which "
+                        "period did you mean?", (f"{label} last month", f"{label} in the last 30 days",
+                                                 f"{label} in the last 12 months", f"{label} this year so far"),
                         confidence=0.9)
     both = facts.per_both or ()
     grain = next((n for n in both if n in GRAINS), None)

@@ -509,7 +509,8 @@ def _h_year(m: re.Match[str], as_of: date) -> _Atom:
 
 
 def _h_today(m: re.Match[str], as_of: date) -> _Atom:
-    day = as_of if m["w"] == "today" else as_of - ONE_DAY
+    back = {"today": 0, "yesterday": 1}.get(m["w"], 2)  # "the day before yesterday" is two days back, no yesterday
+    day = as_of - timedelta(days=back)
     return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(day, day, "day"))
 
 
@@ -528,7 +529,8 @@ def _h_last_to_date(m: re.Match[str], as_of: date) -> _Atom:
 
 
 def _h_last_unit(m: re.Match[str], as_of: date) -> _Atom:
-    return _Atom("fixed", m.start(), m.end(), fixed=last_whole(UNITS[m["unit"]], as_of=as_of))
+    """"last week", "the previous day": the whole calendar unit before A's (for a day, the day before A)."""
+    return _Atom("fixed", m.start(), m.end(), fixed=last_over(UNITS[m["unit"]], as_of=as_of))
 
 
 def _h_last_n(m: re.Match[str], as_of: date) -> _Atom | None:
@@ -586,7 +588,7 @@ def _h_ago(m: re.Match[str], as_of: date) -> _Atom | None:
 
 
 def _h_before_last(m: re.Match[str], as_of: date) -> _Atom:
-    return _Atom("fixed", m.start(), m.end(), fixed=previous_period(last_whole(UNITS[m["unit"]], as_of=as_of)))
+    return _Atom("fixed", m.start(), m.end(), fixed=previous_period(last_over(UNITS[m["unit"]], as_of=as_of)))
 
 
 _Y = _YEAR_TAIL
@@ -626,7 +628,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?:this|the\s+current|the\s+same)\s+(?P<unit>week|month|quarter)\s+(?:of\s+|in\s+)?last\s+year\b",
          _h_this_unit_last_year),
         (r"\b(?:last|previous|prior)\s+(?P<unit>week|month|quarter|year)[\s-]+to[\s-]+date\b", _h_last_to_date),
-        (r"\b(?P<w>today|yesterday)\b", _h_today),
+        (r"\b(?P<w>today|yesterday|(?:the\s+)?day\s+before\s+yesterday)\b", _h_today),
         ((r"\b(?:(?:so\s+far\s+)?(?:in\s+)?(?:this|the\s+current|current)\s+(?P<u1>week|month|quarter|year)"
           r"(?:\s+so\s+far|\s+to\s+date)?|(?P<u2>week|month|quarter|year)[\s-]+to[\s-]+date|(?P<u3>wtd|mtd|qtd|ytd)|"
           # "since the start of the year": this year to date, as "so far this year"
@@ -646,7 +648,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"\b(?P<n>\d{1,3})(?P<unit>d|w)\s+ago\b", _h_ago),
         (r"(?<![\w$£€.])(?P<n>\d{1,3})(?P<unit>d|w)\b(?!\s*(?:ago|from|after|before|later|out)\b)", _h_bare_span),
         (r"\b(?:the\s+)?(?:this\s+past|last|previous|prior|past|preceding)\s+(?:full\s+|whole\s+|"
-         r"calendar\s+)?(?P<unit>week|month|quarter|year)\b", _h_last_unit),
+         r"calendar\s+)?(?P<unit>day|week|month|quarter|year)\b", _h_last_unit),
         (rf"\b(?:the\s+month\s+of\s+)?{_MONTH}(?![a-z]){_Y}{_RELATIVE_YEAR}", _h_month),
         (r"\b(?:fy\s*|fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?|cy\s*|the\s+year\s+)?(?P<y>(?:19|"
          r"2[01])\d\d)\b(?![-/]\d)", _h_year),
@@ -792,15 +794,46 @@ _GRAIN = re.compile(
 _SPLIT_BY = re.compile(r"(?:by|broken\s+down\s+by|split\s+by|grouped\s+by)\s")
 
 
-# Dashboard shorthand for a period ("l30d", "p3m", "r12") that the contract's time table does not define:
-# reading it as any period would answer another question, so it is asked about (ttm/ltm/t12m are defined).
-_PERIOD_SHORTHAND = re.compile(r"\b(?:[lptrn]\d{1,3}[dwmqy]|r\d{1,2})\b")
+# "for the month", "over the year": the unit the question is in, as "this month" ("for the day": today); "the day"
+# after "in"/"during" may be the daytime, and "the whole year" the calendar's whole year, so neither is read.
+_CURRENT_UNIT = re.compile(
+    r"\b(?:(?:for|over)\s+the\s+(?P<day>day)|(?:for|in|during|over|throughout)\s+the\s+"
+    r"(?P<unit>week|month|quarter|year))\b"
+    # "the year before", "the month of ramadan", "the year ending june", "the week we launched": another period
+    r"(?![\s-]*(?:'s|before|after|prior|earlier|later|ago|of|to|so|end\w*|start\w*|begin\w*|when|where|that|"
+    r"which|we|you|i|they|it|just|gone|ahead|\d))")
+_UNIT_WORD = r"(?:day|week|month|quarter|year)s?"
+# "ever … in the past": the period said; alone it names none
+_IN_THE_PAST = re.compile(r"\bin\s+the\s+past\b")
+# Dashboard shorthand for a period ("l30d", "p3m", "r12") that the contract's time table does not define, and
+# calendar words no rule placed ("the other day", "in recent weeks", "over the last", "for the whole month", a unit
+# said alone after the measure): reading either as any period would answer another question, so it is asked about
+# (ttm/ltm/t12m are defined). Units in a ranking, a count or a grain ("which day", "how many months", "per day")
+# frame none of these.
+_UNREAD_PERIOD = re.compile(
+    r"\b(?:[lptrn]\d{1,3}[dwmqy]|r\d{1,2})\b"
+    rf"|\b(?:the\s+other\s+(?:day|week|month)|(?:the\s+)?(?:most\s+)?recent\s+{_UNIT_WORD}|this\s+day|these\s+days"
+    r"|on\s+the\s+day"
+    rf"|(?:for|in|during|over|throughout|within)\s+the\s+(?:(?:whole|entire|full)\s+)?{_UNIT_WORD}"
+    r"|(?:for|in|during|over|within)\s+the\s+(?:last|past|previous|prior|recent|next|trailing|rolling|preceding))\b"
+    rf"|(?:^|[?.!,;:])\s*(?P<alone>(?:day|week|month|quarter|year))\s*(?=[?.!,;:]|$)")
 
 
-def period_shorthand(text: str) -> str | None:
-    """The first undefined period shorthand left in ``text`` (with what was read blanked out), if any."""
-    found = _PERIOD_SHORTHAND.search(text)
-    return found.group(0) if found else None
+def unread_period(text: str) -> str | None:
+    """The first words of ``text`` (with what was read blanked out) that name a period no rule placed, if any."""
+    found = _UNREAD_PERIOD.search(text)
+    return (found["alone"] or found.group(0)) if found else None
+
+
+def _current_unit(text: str, taken: list[tuple[int, int]], *, as_of: date) -> FoundPeriod | None:
+    """"for the month": this month to date, as "this month" (for the day: A)."""
+    for m in _CURRENT_UNIT.finditer(text):
+        if _taken(taken, m.start(), m.end()):
+            continue
+        if m["day"]:
+            return FoundPeriod(as_of, as_of, "day", span=m.span())
+        return FoundPeriod(period_bounds(as_of, m["unit"])[0], as_of, m["unit"], to_date=True, span=m.span())
+    return None
 
 
 def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -934,6 +967,14 @@ def read_time(
                 end = latest if latest is not None else as_of
                 periods.append(FoundPeriod(min(earliest, end), end, span=m.span(), whole_data=True))
         periods.sort(key=lambda p: p.span[0])
+    current = _current_unit(text, [*spans, *names, *measures, *members, *blocked], as_of=as_of)
+    # "2025, for the year": the period said, once; beside a period of another unit it is left for a question back
+    if current is not None and (not periods or any(p.unit == current.unit for p in periods)):
+        spans.append(current.span)
+        if not periods:
+            periods.append(current)
+    if periods:
+        spans.extend(m.span() for m in _IN_THE_PAST.finditer(text) if not _taken(spans, m.start(), m.end()))
     left = next((m for m in _LEFT_SPAN.finditer(text) if not _taken([*spans, *names, *measures], m.start(), m.end())
                  and not _RANKED_BEFORE.search(text, 0, m.start())), None)
     if left:  # "revenue 90 days", "the first 30d of q3": a length of time no rule places, never dropped
