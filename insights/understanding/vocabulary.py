@@ -264,7 +264,7 @@ class Vocabulary:
             start, end = tokens[i].start, tokens[i + length - 1].end
             hits.append(self._hit(entries, start, end, fuzzy, tokens, i, length))
             i += length
-        settled = self._settle(hits, original)
+        settled = self._settle([_with_symbols(h, original) for h in hits], original)
         # "occupancy rate", "cancellation rate": a rate the data does not hold (a ratio the tenant defined is
         # one of its measures, with its own words)
         measures = [(h.start, h.end) for h in settled if h.kind == "measure"]
@@ -581,6 +581,21 @@ def _corrections(words: tuple[str, ...], options: list[tuple[str, ...]]) -> Iter
             yield (*words[:j], fixed, *words[j + 1:])
 
 
+def _with_symbols(hit: Hit, original: str) -> Hit:
+    """"9+", "C++", "Pay-as-you-go!": a member whose name holds a symbol no word keeps, written out in full, is
+    that member however short or plain its words are ("and 9+?" is no bare "9"); its span takes the symbol."""
+    if hit.kind not in ("member", "weak_member") or hit.fuzzy:
+        return hit
+    named = hit.alternatives or ((hit.name, hit.value or ""),)
+    written = [(dimension, member) for dimension, member in named if len(member) > hit.end - hit.start
+               and original[hit.start:hit.start + len(member)].lower() == member.lower()
+               and not original[hit.start + len(member):hit.start + len(member) + 1].isalnum()]
+    if not written:
+        return hit
+    dimension, member = max(written, key=lambda n: len(n[1]))
+    return Hit("member", dimension, member, hit.start, hit.start + len(member), person=hit.person)
+
+
 def _written_as_member(hit: Hit, hits: list[Hit], original: str, beside: set[str]) -> bool:
     """Whether words naming a member and a measure ("leads", "Leads") are said as the member: with a capital
     inside a question that is not one case, beside a dimension's name ("Leads campaigns"), before a measure
@@ -757,6 +772,32 @@ def _add_last_words(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]
                 vocab.add(form, Entry("dimension", dimension))
 
 
+# The last word of a dimension's name that only says it sorts things into kinds: "group" of age_group.
+_KIND_WORDS = QUALIFIER_WORDS | CODE_WORDS | frozenset({"format", "band", "bracket", "tier", "range", "category",
+                                                        "bucket", "grade", "segment"})
+
+
+def _add_first_words_of_kinds(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]) -> None:
+    """"the age mix" of age_group, "by screen" of screen_format: the first word of a dimension's name whose rest
+    only says it sorts into kinds names it, where no other dimension's or measure's name holds it and it is no
+    word the tenant already has (a member's, a measure's) nor an everyday word of questions."""
+    owners: dict[str, set[str]] = {}
+    for name in (*dimensions, *vocab.model_measures):
+        for word in words_of(name):
+            for (form,) in _in_both_numbers((word,)):
+                owners.setdefault(form, set()).add(name)
+    for dimension in dimensions:
+        words = words_of(dimension)
+        if len(words) != 2 or words[1] not in _KIND_WORDS or not words[0].isalpha() or len(words[0]) < 3:
+            continue
+        forms = _in_both_numbers((words[0],))
+        if any(f in COMMON or owners.get(f, set()) != {dimension} or (f,) in vocab.phrases
+               or f in vocab.member_words for (f,) in forms):
+            continue
+        for form in forms:
+            vocab.add(form, Entry("dimension", dimension))
+
+
 def _dimension_words(name: str) -> set[tuple[str, ...]]:
     words = words_of(name)
     if not words:  # a column named only by punctuation ("#", ":") has no words to ask for it by
@@ -905,6 +946,7 @@ def build(
                     vocab.member_words.setdefault(word, []).append(member)
             vocab.member_names.setdefault(member.lower(), []).append((dimension, member))
     _add_member_numbers(vocab, dimensions)
+    _add_first_words_of_kinds(vocab, dimensions)
     _add_number_forms(vocab, measures)
     _add_first_words(vocab, measures, dimensions=details_of(dimensions, details))
     _add_shared_last_words(vocab, measures)
