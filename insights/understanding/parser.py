@@ -78,6 +78,7 @@ from insights.understanding.request_words import (
     without_members,
 )
 from insights.understanding.roles import unheld_role
+from insights.understanding.share_follow_ups import share_of_previous, spread_asked
 from insights.understanding.spending import SPEND, buyer_before, customers_spend
 from insights.understanding.time_expressions import (
     UNITS,
@@ -291,8 +292,8 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
                            held=earlier.constraints if earlier is not None else None)
     if removal is not None:
         return _without(removal, previous=earlier, model=model, as_of=as_of, company=company)
-    facts = _read(text, vocab=vocab, model=model, as_of=as_of, company=company)
     previous = _usable(context, model)
+    facts = _read(text, vocab=vocab, model=model, as_of=as_of, company=company, previous=previous)
     if facts.time.shift is not None:
         # "and the quarter before?": the previous answer's period moved; with no answer before, nothing to move
         if previous is not None and previous.time is not None:
@@ -304,7 +305,7 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
     if refused is not None:
         return _with_understood(refused, facts, model) if refused.understanding.intent == "clarify" else refused
     # "and june?" after an answer about another account manager is June; after one about April, either.
-    doubtful = [h for h in facts.month_or_member if previous is None or h.name not in previous.constraints]
+    doubtful = [h for h in facts.month_or_member if previous is None or h.name not in previous.dimensions_about]
     if doubtful:
         return _month_or_member(doubtful[0], facts, model=model, as_of=as_of)
     # "how did the campaign do?" names none; in a conversation about one campaign it is that one.
@@ -406,7 +407,9 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(chars)
 
 
-def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, company: str) -> _Facts:
+def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, company: str,
+          previous: Understanding | None = None) -> _Facts:
+    """``previous``: the answer before, a new member of whose dimensions said exactly is never time."""
     text = as_the_company(text, name=company, knows=vocab.knows)  # "hows lumenbay doing": the whole business
     text = chat_spelled(text, tenant_word=lambda w: bool(vocab.entries_of_word(w)))  # "how r we doing"
     text = chat_written_out(text, tenant_word=lambda w: bool(vocab.entries_of_word(w)))  # "gap btwn x and y"
@@ -440,7 +443,14 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     # Member and measure names are never read as time ("Billable Hours", "June" the rep, "the Today channel").
     named = vocab.find(low, text)
     names = _names(named, low)
-    time = read_time(_blank(low, mods.spans), as_of=as_of, earliest=model.first_date, latest=model.last_date,
+    # "and 3d?" after the share of IMAX is the format 3D, never the last three days ("and in 2023?" after the
+    # model year 2023 says no member anew: the year)
+    about = previous.dimensions_about if previous is not None else frozenset()
+    kept = set() if previous is None else {*((d, m) for d, ms in previous.constraints.items() for m in ms),
+                                            *filter(None, [previous.part])}
+    held = tuple((h.start, h.end) for h in named if h.kind == "member" and h.name in about and not h.fuzzy
+                 and low[h.start:h.end] == (h.value or "").lower() and (h.name, h.value) not in kept)
+    time = read_time(_blank(low, (*mods.spans, *held)), as_of=as_of, earliest=model.first_date, latest=model.last_date,
                      names=names, members=members_not_grains(named, low),
                      measures=tuple((h.start, h.end) for h in named if h.kind == "measure"))
     blank = _blank(low, (*time.spans, *mods.spans))
@@ -1735,12 +1745,22 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
     order_by, part = previous.order_by, previous.part
     if ask.intent in ("share", "pace", "count", "unusual"):
         intent = ask.intent
+        part = ask.part
         if ask.intent == "share" and ask.group_by is None and ask.part is None:
-            group_by = group_by if previous.intent in GROUPED_INTENTS else None  # "as a share?" of those rows
+            # "as a share?" of those rows or of the one member, "whats the mix?" over the part's dimension
+            of = share_of_previous(previous=previous, spread=spread_asked(facts.low))
+            if of is None:
+                return _ask_problem(_Ask("share", problem="no_dimension"), model)
+            group_by, part = of.group_by, of.part
         else:
             group_by = ask.group_by
         limit = ask.limit
-        part = ask.part
+    elif ask.intent == "breakdown" and previous.intent == "share" and ask.group_by not in GRAINS:
+        # "and the split?", "and the store breakdown?" after a share: every member's share
+        of = share_of_previous(previous=previous, spread=True) if ask.group_by is None else None
+        if ask.group_by is None and of is None:
+            return _ask_problem(_Ask("share", problem="no_dimension"), model)
+        intent, group_by, part = "share", ask.group_by or of.group_by, None
     elif ask.intent in ("drivers", "compare", "summary", "trend"):
         intent = ask.intent
         group_by = ask.group_by or (group_by if previous.intent in GROUPED_INTENTS else None)

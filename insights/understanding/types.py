@@ -118,6 +118,11 @@ class Understanding:
         understood = bool(self.measure or self.time or self.constraints or self.group_by)
         return self.answered or (self.intent == "clarify" and understood)
 
+    @property
+    def dimensions_about(self) -> frozenset[str]:
+        """The dimensions the answer was about: those it kept to members of, its share's part's, its rows'."""
+        return frozenset({*self.constraints, *(self.part[:1] if self.part else ()), *filter(None, [self.group_by])})
+
     def with_changes(self, **changes: Any) -> Understanding:
         return replace(self, **changes)
 
