@@ -12,16 +12,39 @@ from collections.abc import Callable
 
 from insights.understanding.words import ordinary
 
-# Words many company names carry that name no particular company.
-GENERIC_NAME_WORDS = frozenset({
-    "the", "and", "of", "inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "co", "corp", "corporation",
-    "company", "companies", "group", "holdings", "gmbh", "ag", "sa", "bv", "pty", "intl", "international",
+# Nouns a business calls itself by: "how's the chain doing", "the practice's revenue" mean the whole business.
+BUSINESS_NOUNS = frozenset({
+    "business", "company", "chain", "group", "network", "practice", "firm", "shop", "shops", "brand",
+    "organisation", "organization",
 })
+# Words many company names carry that name no particular company.
+GENERIC_NAME_WORDS = BUSINESS_NOUNS | frozenset({
+    "the", "and", "of", "inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "co", "corp", "corporation",
+    "companies", "holdings", "gmbh", "ag", "sa", "bv", "pty", "intl", "international",
+})
+_BUSINESS_NOUN = re.compile(
+    rf"\b(?P<article>the|our|my)\s+(?:whole\s+|entire\s+)?(?P<noun>{'|'.join(sorted(BUSINESS_NOUNS))})\b",
+    re.IGNORECASE)
 
 
 def as_the_company(text: str, *, name: str, knows: Callable[[str], bool]) -> str:
-    """``text`` with each mention of the tenant's ``name`` written "the company" (a possessive kept);
-    ``knows`` tells the words of the tenant's data, which are never the business."""
+    """``text`` with each mention of the tenant's ``name``, and each business noun it is called by, written "the
+    company" (a possessive kept); ``knows`` tells the words of the tenant's data, which are never the business."""
+    return _named_as_the_company(_nouns_as_the_company(text, knows=knows), name=name, knows=knows)
+
+
+def _nouns_as_the_company(text: str, *, knows: Callable[[str], bool]) -> str:
+    """"the chain", "our practice": the business (a brand or network the data has rows of stays that)."""
+    def said(match: re.Match[str]) -> str:
+        noun = match["noun"]
+        if knows(noun.lower()):
+            return match.group(0)
+        return f"{match['article']} company"  # "the whole chain" is the company, as "the whole company" is
+
+    return _BUSINESS_NOUN.sub(said, text)
+
+
+def _named_as_the_company(text: str, *, name: str, knows: Callable[[str], bool]) -> str:
     tokens = list(dict.fromkeys(re.findall(r"[a-z0-9]+", name.lower())))
     own = {w for w in tokens if w not in GENERIC_NAME_WORDS and not knows(w)}
     if not own:
