@@ -181,7 +181,9 @@ def compose(
     """The narrative of ``result``; ``question`` is read only for a premise to check against the numbers."""
     voice = Voice(u=understanding, model=model, currency=currency)
     u = understanding
-    if result.value is None and not result.rows and u.intent not in ("pace", "count", "unusual"):
+    # a share's whole is its figure too: a share with no part and no rows says that whole, never "no data"
+    whole = u.intent == "share" and result.total is not None
+    if result.value is None and not result.rows and not whole and u.intent not in ("pace", "count", "unusual"):
         return _nothing_to_divide_by(voice) if u.per is not None and _inside_data(voice) else no_data(voice=voice)
     text = _SENTENCES[u.intent](voice, result)
     correction = _premise_correction(voice, result, question)
