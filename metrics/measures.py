@@ -19,6 +19,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from core.number_forms import in_both_numbers
+
 
 class Direction(StrEnum):
     GOOD = "good"  # a rise is good news
@@ -135,20 +137,6 @@ def snake_case(name: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "_", spaced).strip("_").lower()
 
 
-def _forms(phrase: str) -> tuple[str, ...]:
-    """A phrase and its last word's other number: "demo requests" ↔ "demo request"."""
-    head, _, last = phrase.rpartition(" ")
-    if last.endswith("ies") and len(last) > 3:
-        other = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith("ss") and len(last) > 1:
-        other = last[:-1]
-    elif last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
-        other = last[:-1] + "ies"
-    else:
-        other = last + "s"
-    return phrase, f"{head} {other}".strip()
-
-
 def catalogue_words() -> frozenset[str]:
     return frozenset(word for m in CATALOGUE.values() for word in m.words)
 
@@ -160,17 +148,17 @@ def column_measures(columns: Mapping[str, str]) -> tuple[Measure, ...]:
     measure and no catalogue word uses it.
     """
     phrases = {name: " ".join(snake_case(column).split("_")) for name, column in columns.items()}
-    taken = set(catalogue_words()) | {form for phrase in phrases.values() for form in _forms(phrase)}
+    taken = set(catalogue_words()) | {form for phrase in phrases.values() for form in in_both_numbers(phrase)}
     last_words: dict[str, int] = {}
     for phrase in phrases.values():
-        for form in _forms(phrase.rpartition(" ")[2]):
+        for form in in_both_numbers(phrase.rpartition(" ")[2]):
             last_words[form] = last_words.get(form, 0) + 1
     out = []
     for name, column in columns.items():
-        words = list(_forms(phrases[name]))
+        words = list(in_both_numbers(phrases[name]))
         last = phrases[name].rpartition(" ")[2]
         if " " in phrases[name]:
-            forms = _forms(last)
+            forms = in_both_numbers(last)
             if all(f not in taken and last_words[f] == 1 for f in forms):
                 words.extend(forms)
         label = column.strip() if column.strip() != name else phrases[name].capitalize()

@@ -84,7 +84,8 @@ def test_own_noun_after(dimension, member_word, after, placed):
 
 @pytest.mark.parametrize(("dimension", "written", "plural"), [
     ("fare_class", "class", False), ("customer_status", "status", False), ("country", "countries", True),
-    ("sales_channel", "channels", True),
+    ("sales_channel", "channels", True), ("ad_format", "ads", True), ("kpi", "kpis", True),
+    ("diagnosis", "diagnosis", False), ("diagnosis", "diagnoses", True),
 ])
 def test_said_in_plural(dimension, written, plural):
     assert said_in_plural(dimension, written) is plural

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from insights.understanding.vocabulary import Hit, singulars, words_of
+from core.number_forms import singular_forms
+from insights.understanding.vocabulary import Hit, words_of
 
 _COUNTED = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|#\s*of)\s+(?:active\s+|different\s+|distinct\s+|"
                       r"unique\s+)?(?P<w>[a-z][\w-]*)")
@@ -22,7 +23,7 @@ def counted_by_last_word(hits: list[Hit], *, low: str, dimensions: Iterable[str]
     there = [h for h in hits if h.start < b and a < h.end]
     if any(h.kind in ("member", "dimension") for h in there):
         return hits
-    forms = {head["w"], *singulars(head["w"])}
+    forms = {head["w"], *singular_forms(head["w"])}
     owners = [d for d in dimensions if len(words_of(d)) > 1 and words_of(d)[-1] in forms]
     if len(owners) != 1:
         return hits

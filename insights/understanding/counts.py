@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from insights.understanding.number_forms import other_numbers
+from core.number_forms import other_numbers
 from insights.understanding.words import SELLING
 from metrics.measures import Measure
 from metrics.semantic import SemanticModel

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from core.number_forms import singular_forms
 from insights.understanding.cues import order_word
-from insights.understanding.number_forms import singular_forms
 
 # Kinds of channel, source, line, location or segment people name out of habit, none a thing of its own:
 # the dimension's column leaves the kind unsaid ("channel" of a rental firm is its booking channel).

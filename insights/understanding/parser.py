@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from core.number_forms import plural, singular_forms
 from insights.understanding.abbreviations import chat_written_out
 from insights.understanding.asides import aside_spans
 from insights.understanding.change_nouns import change_noun
@@ -105,8 +106,6 @@ from insights.understanding.vocabulary import (
     GEO_DIMENSIONS,
     Hit,
     Vocabulary,
-    plurals,
-    singulars,
     tokenize,
     vocabulary_for,
 )
@@ -571,14 +570,14 @@ def _read_counted_noun(facts: _Facts, hits: list[Hit]) -> None:
     counted = facts.measure is None or (word.endswith("s") and _plural_noun(word))
     # "how many stores sold units" where the data has no stores: a plain word, but one that names what is counted
     unknown = word not in COMMON or (facts.measure is not None
-                                     and any(w in DIMENSION_NOUNS for w in (word, *singulars(word))))
+                                     and any(w in DIMENSION_NOUNS for w in (word, *singular_forms(word))))
     if counted and unknown and word.isalpha() and not any(h.start <= start < h.end for h in hits):
         facts.unsupported.append(word)
 
 
 def _plural_noun(word: str) -> bool:
     """Whether ``word`` reads as the plural of a noun ("shops", "hotels"), not a verb or an adjective."""
-    return any(ordinary(s) for s in singulars(word) if s != word)
+    return any(ordinary(s) for s in singular_forms(word) if s != word)
 
 
 def _read_how_many(facts: _Facts, model: SemanticModel) -> None:
@@ -879,7 +878,8 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             break
         if any(a <= start < b for a, b in covered):
             continue
-        singular = word if word in DIMENSION_NOUNS else next((s for s in singulars(word) if s in DIMENSION_NOUNS), None)
+        singular = word if word in DIMENSION_NOUNS else next(
+            (s for s in singular_forms(word) if s in DIMENSION_NOUNS), None)
         # After "by"/"per" any word that is not plain English asks for a split ("by colour"), known or not.
         split = word not in COMMON and re.search(r"\b(?:by|per)\s+(?:the\s+|our\s+|all\s+)?$", blank[:start])
         if (singular is not None or split) and vocab.dimension_of_word(word) is None:
@@ -912,7 +912,7 @@ def _unheld_split_of_figure(word: str, blank: str, end: int, vocab: Vocabulary) 
     after = re.match(r"\s+([a-z][a-z-]+)\b", blank[end:])
     noun = after.group(1) if after else ""
     held = vocab.dimension_of_word(noun) is not None
-    named = any(w in DIMENSION_NOUNS for w in (noun, *singulars(noun)))
+    named = any(w in DIMENSION_NOUNS for w in (noun, *singular_forms(noun)))
     return noun if noun and named and not held and _names_a_figure(word, vocab) else None
 
 
@@ -1639,8 +1639,7 @@ def _dimension_label(name: str) -> str:
 
 
 def _dimension_plural(name: str) -> str:
-    words = _dimension_label(name).split()
-    return " ".join(words[:-1] + plurals(words[-1])[:1]) if words else name
+    return plural(_dimension_label(name))
 
 
 def _list(items: list[str], conjunction: str = "and") -> str:

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from insights.understanding.vocabulary import DIMENSION_NOUNS, damerau_levenshtein, deletions, singulars
+from core.number_forms import singular_forms
+from insights.understanding.vocabulary import DIMENSION_NOUNS, damerau_levenshtein, deletions
 from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, ordinary
 
 MIN_LETTERS = 5
@@ -97,7 +98,7 @@ def _everyday_index() -> dict[str, set[str]]:
     # A slip that would spell a thing a dataset holds ("stor", "regon") stays a name to ask about.
     things = DIMENSION_NOUNS | MEMBER_LIKE | MEASURE_LIKE
     for word in COMMON | EVERYDAY:
-        if not word.isalpha() or word in things or any(s in things for s in singulars(word)):
+        if not word.isalpha() or word in things or any(s in things for s in singular_forms(word)):
             continue
         slips = deletions(word)
         slips |= {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)}

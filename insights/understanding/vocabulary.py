@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from math import prod
 
+from core.number_forms import other_numbers, plural, plural_forms, singular_forms
 from insights.understanding.abbreviations import derived, everyday, initials, standard
 from insights.understanding.column_words import (
     IDENTIFIER_WORDS,
@@ -37,7 +38,6 @@ from insights.understanding.column_words import (
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
 from insights.understanding.dimension_qualifiers import own_noun_after, said_in_plural
-from insights.understanding.number_forms import other_numbers, plural_forms, singular_forms
 from insights.understanding.people import name_parts, people_dimensions, said_as_a_name
 from insights.understanding.spellings import spellings
 from insights.understanding.words import COMMON, FUNCTION, MEMBER_LIKE, SELLING, ordinary, zipf
@@ -497,7 +497,7 @@ class Vocabulary:
     def _qualifies(self, dimension: str, written: str) -> bool:
         """Whether ``written`` is the noun ``dimension``'s members qualify ("customers" of ``customer_type``)."""
         noun = _head_noun(dimension)
-        return noun is not None and noun in (written, *singulars(written))
+        return noun is not None and noun in (written, *singular_forms(written))
 
     # ------------------------------------------------------------ suggestions
 
@@ -522,20 +522,20 @@ class Vocabulary:
 
     def in_dimension_name(self, word: str) -> bool:
         """Whether ``word``, or its singular, is a word of a dimension's name ("contracts" of contract_term)."""
-        return any(w in self._dimension_name_words for w in (word, *singulars(word)))
+        return any(w in self._dimension_name_words for w in (word, *singular_forms(word)))
 
     def members_with_word(self, word: str) -> list[str]:
         """Members whose name holds ``word`` ("furniture" → "Outdoor Furniture"), for a partial mention."""
         found = list(self.member_words.get(word, []))
         # "battery" → "Car Batteries"; "part" is said as the word too often to be a part of Spare Parts
         plural = plural_forms(word) if zipf(word) < EVERYDAY_FORM_ZIPF else ()
-        for form in (*singulars(word), *plural):
+        for form in (*singular_forms(word), *plural):
             found += [m for m in self.member_words.get(form, []) if m not in found]
         return found
 
     def entries_of_word(self, word: str) -> list[Entry]:
         """What one word names on its own, as written or in the plural ("unit" → the units measure)."""
-        for form in (word, *plurals(word)):
+        for form in (word, *plural_forms(word)):
             if (form,) in self.phrases:
                 return self.phrases[(form,)]
         return []
@@ -654,7 +654,7 @@ def _head_noun(dimension: str) -> str | None:
 def _names_column(said: tuple[str, ...], dimension: str) -> bool:
     """Whether ``said`` is ``dimension``'s own name, singular or plural ("clients" of ``client``)."""
     name = words_of(dimension)
-    return bool(name) and said in {name, *((*name[:-1], p) for p in plurals(name[-1]))}
+    return bool(name) and said in {name, *((*name[:-1], p) for p in plural_forms(name[-1]))}
 
 
 def _adjacent(a: Hit, b: Hit, original: str) -> bool:
@@ -667,7 +667,7 @@ def _forms(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     its words spelled the other side of the Atlantic ("harbour point" → "harbor point")."""
     for written in (words, *_respelled(words)):
         yield written
-        for singular in singulars(written[-1]):
+        for singular in singular_forms(written[-1]):
             yield (*written[:-1], singular)
 
 
@@ -675,29 +675,6 @@ def _respelled(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     """Every other way of spelling the phrase, word by word ("harbor center" → "harbour centre")."""
     ways = [(word, *spellings(word)) for word in words]
     yield from itertools.islice(itertools.product(*ways), 1, None)  # the first is the phrase as written
-
-
-def singulars(word: str) -> list[str]:
-    if len(word) < 3 or not word.isalpha():
-        return []
-    out = []
-    if word.endswith("ies") and len(word) > 4:
-        out.append(word[:-3] + "y")
-    if word.endswith("es") and len(word) > 4:
-        out.append(word[:-2])
-    if word.endswith("s") and not word.endswith("ss"):
-        out.append(word[:-1])
-    return out
-
-
-def plurals(word: str) -> list[str]:
-    if not word.isalpha():
-        return []
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        return [word[:-1] + "ies"]
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return [word + "es"]
-    return [word + "s"]
 
 
 _DOUBLE = re.compile(r"(.)\1")
@@ -804,7 +781,7 @@ def _dimension_words(name: str) -> set[tuple[str, ...]]:
         return set()
     forms = {words, tuple("".join(words).split())}
     # "categories" of category, "category" of a column named categories
-    forms |= {(*words[:-1], p) for p in (*plurals(words[-1]), *singular_forms(words[-1]))}
+    forms |= {(*words[:-1], p) for p in (*plural_forms(words[-1]), *singular_forms(words[-1]))}
     for synonym in DIMENSION_SYNONYMS.get(name.lower(), ()):
         forms.add(words_of(synonym))
     return {f for f in forms if f}
@@ -815,7 +792,7 @@ def _member_forms(member: str) -> set[tuple[str, ...]]:
     if not words:
         return set()
     # "unit 7" has no plural: never the form "unit" alone; "the 2019s" are the wines of the vintage 2019
-    forms = {words, *((*words[:-1], p) for p in plurals(words[-1])[:1])}
+    forms = {words, *((*words[:-1], p) for p in plural_forms(words[-1])[:1])}
     if words[-1].isdigit():
         forms.add((*words[:-1], f"{words[-1]}s"))
     if "&" in words:
@@ -916,7 +893,7 @@ def build(
     for dimension in dimensions:
         short = _short_name(dimension)
         if short and not any(e.kind == "dimension" for e in vocab.phrases.get((short,), [])):
-            for form in ((short,), *((p,) for p in plurals(short))):
+            for form in ((short,), *((p,) for p in plural_forms(short))):
                 vocab.add(form, Entry("dimension", dimension))
     _add_last_words(vocab, dimensions)
     qualified = [(d, words_of(d)[-1]) for d in dimensions if len(words_of(d)) == 2 and words_of(d)[-1] in CODE_WORDS]
@@ -925,7 +902,7 @@ def build(
         # everyday word of questions ("the numbers for Leith" are no lot_number)
         if [q for _, q in qualified].count(qualifier) == 1 and (qualifier,) not in vocab.phrases \
                 and qualifier not in COMMON:
-            for form in ((qualifier,), *((p,) for p in plurals(qualifier))):
+            for form in ((qualifier,), *((p,) for p in plural_forms(qualifier))):
                 vocab.add(form, Entry("dimension", dimension))
     for dimension, members in dimensions.items():
         named = dict(details[dimension].aliases) if dimension in details else {}
@@ -1118,8 +1095,7 @@ def _in_both_numbers(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     if not phrase:
         return set()
     last = phrase[-1]
-    other = last[:-3] + "y" if last.endswith("ies") else last[:-1] if re.search(r"[^s]s$", last) else (
-        plurals(last) or [last])[0]
+    other = last[:-3] + "y" if last.endswith("ies") else last[:-1] if re.search(r"[^s]s$", last) else plural(last)
     return {phrase, (*phrase[:-1], other)}
 
 
