@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from core import formatting
+from core.number_forms import is_plural, plural, singular
 from insights.answering.results import MeasureFigures, Result, Row
 from insights.understanding.types import GRAINS, Period, Understanding
 from metrics.measures import Direction, Measure
@@ -72,14 +73,9 @@ def describe_scope(constraints: dict[str, Sequence[str]] | None) -> str:
     return f" for {' and '.join(parts)}" if parts else ""
 
 
-def _plural(word: str, count: float) -> str:
-    if count == 1 or word.endswith("s"):
-        return word
-    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+def _for_count(noun: str, *, count: float) -> str:
+    """"1 branch", "7 branches"."""
+    return noun if count == 1 else plural(noun)
 
 
 @dataclass(frozen=True)
@@ -126,7 +122,7 @@ class Voice:
         elif per in self.model.dimensions:
             text = f"average {text.lower()} per {per.replace('_', ' ')}"
         elif per is not None:
-            text = f"{text} per {_singular(self.model.measure(per).label.lower())}"
+            text = f"{text} per {singular(self.model.measure(per).label.lower())}"
         if capital:
             return text[0].upper() + text[1:]
         # Mid-sentence a label reads in lower case, acronyms ("AOV") kept.
@@ -135,8 +131,8 @@ class Voice:
     def verb(self, *, past: bool = True) -> str:
         """"was" / "were": a measure named in the plural ("orders", "new customers") takes the plural."""
         last = self.label().rsplit(" ", 1)[-1]
-        plural = last.endswith("s") and not last.endswith("ss")
-        return ("were" if plural else "was") if past else ("are" if plural else "is")
+        many = is_plural(last)
+        return ("were" if many else "was") if past else ("are" if many else "is")
 
     def key(self, row: Row) -> str:
         """A row's key for people: period labels as "Jul 2025", "total" and "region=EMEA" as words."""
@@ -198,7 +194,7 @@ def _inside_data(voice: Voice) -> bool:
 def _nothing_to_divide_by(voice: Voice) -> str:
     """A per-* figure whose divisor is zero is no figure at all (not 0, not infinite)."""
     per = voice.u.per or ""
-    divisor = (f"{per}s" if per in GRAINS else _plural(per.replace("_", " "), 2) if per in voice.model.dimensions
+    divisor = (plural(per.replace("_", " ")) if per in GRAINS or per in voice.model.dimensions
                else voice.model.measure(per).label.lower() if per in voice.model.definitions else per)
     return (f"There is no {voice.label(capital=False)}{describe_scope(voice.u.constraints)} in "
             f"{describe_period(voice.u.time)}: there are no {divisor} to divide by.")
@@ -353,7 +349,7 @@ def _rank(voice: Voice, result: Result) -> str:
     word = "Top" if u.order != "asc" else "Bottom"
     listing = voice.listed(result.rows, lambda row: _row_text(voice, row))
     count = len(result.rows)
-    return f"{word} {count} {_plural(dimension, count)} by {_by(voice)}{scope} in {when}: {listing}."
+    return f"{word} {count} {_for_count(dimension, count=count)} by {_by(voice)}{scope} in {when}: {listing}."
 
 
 def _growth_rank(voice: Voice, result: Result) -> str:
@@ -449,7 +445,7 @@ def _pace(voice: Voice, result: Result) -> str:
 def _count(voice: Voice, result: Result) -> str:
     u = voice.u
     count = int(result.value or 0)
-    what = _plural(u.group_by.replace("_", " ") if u.group_by else "member", count)
+    what = _for_count(u.group_by.replace("_", " ") if u.group_by else "member", count=count)
     return f"{count} {what} had data{describe_scope(u.constraints)} in {describe_period(u.time)}."
 
 
@@ -467,7 +463,7 @@ def _unusual(voice: Voice, result: Result) -> str:
                 f"({abs(row.z or 0):.1f} standard deviations {side})")
 
     count = len(result.rows)
-    return (f"{count} {_plural('series', count)} of {voice.label(capital=False)}{scope} stood out in {when} "
+    return (f"{count} series of {voice.label(capital=False)}{scope} stood out in {when} "
             f"against {'its' if count == 1 else 'their'} recent history: {voice.listed(result.rows, unusual)}.")
 
 

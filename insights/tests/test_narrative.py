@@ -222,6 +222,37 @@ def test_count_of_members():
     assert text == "3 products had data for EMEA in Q3 2025."
 
 
+@pytest.mark.parametrize(("dimension", "written"), [
+    ("branch", "branches"), ("box", "boxes"), ("category", "categories"), ("class", "classes"),
+    ("sales_rep", "sales reps"), ("species", "species"), ("status", "statuses"),
+])
+def test_a_count_names_its_members_in_the_plural(dimension, written):
+    model = SemanticModel(version="np", measures=("revenue",), dimensions={dimension: ("A", "B")},
+                          first_date=date(2024, 1, 1), last_date=date(2025, 10, 31))
+    text = say(Result(value=7.0), intent="count", measure="revenue", time=YEAR, group_by=dimension, model=model)
+    assert text == f"7 {written} had data in 2025."
+    one = say(Result(value=1.0), intent="count", measure="revenue", time=YEAR, group_by=dimension, model=model)
+    assert one == f"1 {dimension.replace('_', ' ')} had data in 2025."
+
+
+def test_a_rank_and_a_divisor_name_a_dimension_in_the_plural():
+    model = SemanticModel(version="np", measures=("revenue",), dimensions={"branch": ("Leith", "Hope", "Alva")},
+                          first_date=date(2024, 1, 1), last_date=date(2025, 10, 31))
+    rows = (Row("Leith", 3e5), Row("Hope", 2e5))
+    text = say(Result(rows=rows), intent="rank", measure="revenue", time=Q3, group_by="branch", limit=2, model=model)
+    assert text.startswith("Top 2 branches by revenue in Q3 2025")
+    text = say(Result(value=None), intent="value", measure="revenue", per="branch", time=Q3, model=model)
+    assert text.endswith("there are no branches to divide by.")
+
+
+def test_a_measure_divided_by_is_named_in_the_singular():
+    boxes = Measure(name="boxes", label="Boxes", words=("boxes",), computation=column_sum("boxes"))
+    model = SemanticModel(version="np", measures=("revenue", "boxes"), definitions={"boxes": boxes},
+                          dimensions={"branch": ("Leith",)}, first_date=date(2024, 1, 1), last_date=date(2025, 10, 31))
+    text = say(Result(value=12.5), intent="value", measure="revenue", per="boxes", time=Q3, model=model)
+    assert text == "Revenue per box was $12.50 in Q3 2025."
+
+
 def test_unusual_changes_give_the_expected_value_and_how_unusual():
     rows = (Row("region=EMEA", 5e5, expected=3e5, z=3.2), Row("total", 9e5, expected=1.1e6, z=-2.1))
     text = say(Result(value=9e5, rows=rows), intent="unusual", measure="revenue", time=Q3)
@@ -290,6 +321,11 @@ def test_a_measure_named_in_the_plural_takes_the_plural():
     text = say(Result(value=15_100.0, projected=44_700.0, target=50_000.0, gap=-5_300.0, pct_of_target=30.2),
                intent="pace", measure="orders", time=Q3, target=50_000.0)
     assert text.startswith("Orders are 15.1K so far in Q3 2025")
+    bonus = Measure(name="bonus", label="Bonus", words=("bonus",), computation=column_sum("bonus"))
+    model = SemanticModel(version="np", measures=("bonus",), definitions={"bonus": bonus},
+                          dimensions={"team": ("Ops",)}, first_date=date(2024, 1, 1), last_date=date(2025, 10, 31))
+    text = say(Result(value=900.0), intent="value", measure="bonus", time=Q3, model=model)
+    assert text == "Bonus was 900 in Q3 2025."  # a word in "us" is no plural
 
 
 def test_a_growth_rank_is_named_after_what_its_rows_show():

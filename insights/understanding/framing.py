@@ -27,7 +27,7 @@ _MEETING_WHEN = (r"(?:\s+(?:tomorrow|tmrw|tmr|today|tonight|later(?:\s+today)?|t
                  r"hrs?))(?![\w-]))?")
 _FRAMING = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hiya|yo|howdy|morning|afternoon|evening|good\s+(?:morning|afternoon|evening)|"
-    r"greetings|dear\s+[a-z]+|ok(?:ay)?\s+so|so|um+|uh+|hmm+|right|alright|sorry|btw|fyi|oops|"
+    r"greetings|dear\s+[a-z]+|ok(?:ay)?\s+so|so|um+|uh+|hmm+|right|alright|sorry|sry|srry|soz|btw|fyi|oops|"
     # a correction's opener: "sorry, meant X", "i meant X" (what X replaces is the follow-up's business)
     r"(?:i\s+)?meant(?:\s+to\s+(?:say|ask|type))?|i\s+mean|"
     r"thanks|thank\s+you|cheers)(?:\s+(?:there|team|salestalk|again|so\s+much|a\s+lot))?\W+|"
@@ -134,13 +134,19 @@ _WHO_MEETS = frozenset({"board", "exec", "execs", "executive", "leadership", "in
                         "finance", "ops", "marketing", "company", "weekly", "monthly", "quarterly", "annual"})
 
 # A headline said before a colon at the start ("good news: revenue up?", "heads up: …", "quick q - …"): how the
-# asker frames the question, unless the tenant's data has a member of that very name ("Update: revenue in june")
+# asker frames the question, unless the tenant's data has a member of that very name ("Update: revenue in june").
+# Chat's count of questions ("sry one more:", "last one -", "2 quick ones,") is one too, an apology before it or not.
 _HEADLINE = re.compile(
-    r"^\W*(?P<head>(?:(?:good|bad|great|big|some|sad|happy|exciting|breaking|mixed|interesting)\s+)?news|"
+    r"^\W*(?:(?:sorry|sry|srry|soz|oops|ok(?:ay)?|and|also|right|alright)\W+)?"
+    r"(?P<head>(?:(?:good|bad|great|big|some|sad|happy|exciting|breaking|mixed|interesting)\s+)?news|"
     r"heads[\s-]?up|fyi|psa|(?:quick\s+|small\s+)?update|(?:quick\s+|random\s+|dumb\s+|silly\s+|odd\s+)?"
     r"(?:question|q)|context|background|(?:side\s+|quick\s+)?note|reminder|random\s+one|fun\s+fact|odd\s+one|"
-    r"weird\s+one|one\s+more|another\s+one|follow[\s-]?up|real\s+talk|confession|sanity\s+check|gut\s+check)"
-    r"\s*(?::|\s-+|\s–)\s*")
+    r"weird\s+one|follow[\s-]?up|real\s+talk|confession|sanity\s+check|gut\s+check|"
+    r"(?:one|1)\s+more(?:\s+(?:quick|small))?(?:\s+(?:one|q|qn|question|thing))?|"
+    r"(?:last|another|final)(?:\s+(?:quick|small))?\s+(?:one|q|qn|question|thing)|"
+    r"(?:\d|two|three|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few)\s+(?:more\s+)?(?:quick\s+|small\s+)?"
+    r"(?:ones|qs|qns|questions|things))"
+    r"\s*(?::|,|\s-+|\s–)\s*")
 
 
 def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: False,
