@@ -43,6 +43,7 @@ from insights.understanding.cues import (
     superlative_spans,
 )
 from insights.understanding.day_parts import greeting_members, is_part_of_day
+from insights.understanding.deixis import pointing_spans
 from insights.understanding.dimension_qualifiers import qualifier_spans
 from insights.understanding.figure_position import in_figure_position
 from insights.understanding.fillers import filler_spans
@@ -137,6 +138,8 @@ _SINGLE_PERIOD = re.compile(r"\bsingle(?=\s+(?:day|week|month|quarter|year)\b)")
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'})
 # "AOV across all stores", "all stores combined": the whole business, not one row per store.
 _ALL_OF_THEM_BEFORE = re.compile(r"\b(?:across|over|in)\s+all\s+(?:of\s+)?(?:the\s+|our\s+)?$")
+_TOTAL_BEFORE = re.compile(r"\b(?:total|sum\s+of)\s+(?:the\s+|our\s+)?$")
+_IN_TOTAL_AFTER = re.compile(r"\s+in\s+total\b")
 _SUMMED_AFTER = re.compile(r"\b(?:combined|together|altogether|between\s+them|in\s+total)\b")
 _ALL_OF_THEM_AFTER = re.compile(r"\s+(?:combined|together|in\s+total|overall|put\s+together)\b")
 _HOW_MUCH = re.compile(r"\bhow\s+much\b")
@@ -244,6 +247,7 @@ class _Facts:
     unheld_kind: tuple[int, str] | None = None  # "which guest …" where no dimension holds guests
     unnamed_filter: str | None = None  # "just for our big accounts": members no word of the data names
     lone_ratio: bool = False  # "the claims ratio": one measure, no second to divide by
+    summed: bool = False  # "total kwh": the measure's plain total, no division a follow-up inherits
 
     @property
     def period_said(self) -> bool:
@@ -435,7 +439,10 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
         *places_lacking(low, a, b, tenant_word=lambda w: _names_data(w, vocab))])
     ignored = tuple(w for a, b in framing for w in re.findall(r"[\w'’]+", text[a:b]))
     said = low  # with its framing: "please split …" asks for the verb, even once "please" is blanked
-    text, low = _blank(text, (*framing, *guesses.spans)), _blank(low, (*framing, *guesses.spans))
+    # "at that site", "for them": the last answer's members, kept ("there" is read as a cue)
+    pointing = tuple(pointing_spans(low, filtered_by=lambda w: vocab.dimension_of_word(w) in previous.constraints)
+                     ) if previous is not None and previous.constraints else ()
+    text, low = _blank(text, (*framing, *guesses.spans, *pointing)), _blank(low, (*framing, *guesses.spans, *pointing))
     if sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text)):
         text = low  # SHOUTED: capitals say nothing about names
     mods = read_modifiers(low)
@@ -486,6 +493,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     facts.cues = read_cues(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind == "member")),
                            names=[(h.start, h.end) for h in hits if h.kind not in ("member", "dimension")
                                   or (h.kind == "dimension" and not _CAUSE_OF.match(low, h.end))])
+    if pointing:
+        facts.cues = replace(facts.cues, there=True)
     hits = _read_per(facts, hits, vocab, model)
     if mods.pace:  # "how far are we from our target": the pace's own word, placed, no figure asked for
         as_words += [h for h in hits if h.kind == "unsupported_measure" and h.name in _PACE_WORDS]
@@ -703,6 +712,8 @@ def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> N
         words = {h.name: facts.low[h.start:h.end] for h in strong}
         named = [n for n in named if not (n == "revenue" and words.get(n) in ("sales", "sale"))] or named
     facts.measures_named = len(named)
+    facts.summed = any(_TOTAL_BEFORE.search(facts.blank, 0, h.start) or _IN_TOTAL_AFTER.match(facts.blank, h.end)
+                       for h in strong)
     facts.also = [n for n in named[1:] if n != facts.per]
     if facts.per is None and len(facts.also) == 1 and _RATIO.search(facts.blank):
         facts.per = facts.also.pop()  # "trials to bookings ratio", "the ratio of margin to cost"
@@ -1827,8 +1838,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         grain = previous.time.grain if explicit else None
 
     constraints = {k: list(v) for k, v in previous.constraints.items()}
-    if facts.cues.overall and not facts.members and not facts.excluded:
-        constraints = {}
+    if facts.cues.overall and not facts.members and not facts.excluded and not facts.cues.there:
+        constraints = {}  # "and in total?" lifts the filters; "total there" keeps them
     if ask.group_by and intent in ("breakdown", "rank", "count") and len(constraints.get(ask.group_by, ())) == 1:
         del constraints[ask.group_by]  # rows or a count of vintages after one vintage: all of them
     constraints = _constraints(constraints, facts, model)
@@ -1838,7 +1849,7 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         part = (part[0], named[-1]) if named else part
 
     measure = facts.measure or previous.measure or _default_measure(model)
-    per = facts.per or (previous.per if previous.per != measure else None)
+    per = facts.per or (previous.per if previous.per != measure and not facts.summed else None)
     if per and measure in model.definitions and model.measure(measure).is_ratio and not facts.per:
         per = None  # "what about margin %?" after a per-order figure: the ratio itself
     return _finish(facts, Understanding(

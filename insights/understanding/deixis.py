@@ -1,0 +1,30 @@
+"""Words that point at what the answer before was filtered to: "there", "at that site", "the same place", "for
+them", "that one".
+
+They keep the previous constraints, even where the follow-up says "total" (which otherwise lifts the filters) or
+names its own measure and period (which otherwise makes a new question). The noun after "that" is a place's
+("site", "store", "location") or the word of a dimension the answer was filtered by; "that month" is time's.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_PLACE_NOUNS = frozenset({"place", "places", "location", "locations", "site", "sites", "spot", "spots", "store",
+                          "stores", "shop", "shops", "branch", "branches", "venue", "venues", "outlet", "outlets",
+                          "area", "areas", "one", "ones"})
+_POINTING = re.compile(
+    r"(?<!\bof\s)(?<!\bmany\s)(?<!\bwhich\s)"  # "how many of those stores", "which one": asked of them, counted
+    r"\b(?:(?:at|in|for|from|about)\s+)?(?:that|this|those|these|the\s+same|same)\s+(?P<noun>[a-z][\w-]*)"
+    r"|\b(?:at|in|for|from|about)\s+(?:them|those|these)\b")
+
+
+def pointing_spans(low: str, *, filtered_by: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The spans of ``low`` (the lower-cased question) that point at the previous answer's members;
+    ``filtered_by``: whether a word names a dimension the previous answer was filtered by."""
+    spans = []
+    for said in _POINTING.finditer(low):
+        noun = said["noun"]
+        if noun is None or noun in _PLACE_NOUNS or filtered_by(noun):
+            spans.append(said.span())
+    return spans
