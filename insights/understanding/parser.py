@@ -762,7 +762,7 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
         qualifies = any(m.name in (hit.name, vocab.code_dimension(hit.name)) and _next_to(m, hit, facts.low)
                         for m in members)
         overall = _ALL_OF_THEM_BEFORE.search(facts.low, 0, hit.start) or _ALL_OF_THEM_AFTER.match(facts.low, hit.end)
-        if qualifies or overall:
+        if qualifies or overall or _described_by_member(hit, members, facts):
             continue
         if points_at_unnamed_member(hit, facts.low) and hit.name not in facts.members:
             facts.unnamed.append(hit)
@@ -778,6 +778,17 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
     if not facts.groups and facts.cues.who and asks_rows and len(vocab.people) == 1 \
             and not asks_for_other_people(facts.low, people=vocab.people):
         facts.groups.append(Hit("dimension", vocab.people[0], None, 0, 0))
+
+
+def _described_by_member(hit: Hit, members: list[Hit], facts: _Facts) -> bool:
+    """"Just the rema 1000 sites", "the coop stations": the plural of a dimension after a member of another one
+    says which rows are meant, a filter on that member, not a split by the dimension; "which …", "top 3 …",
+    "how many …" or "by …" still ask for its rows."""
+    cues = facts.cues
+    if not _plural(hit, facts.low) or cues.which or cues.order or cues.limit or cues.rank_word or cues.breakdown \
+            or cues.how_many or count_word(facts.blank) or _split_by(hit, facts.low) or facts.mods.growth:
+        return False
+    return any(m.name != hit.name and m.end <= hit.start and _next_to(m, hit, facts.low) for m in members)
 
 
 def _next_to(a: Hit, b: Hit, low: str) -> bool:
