@@ -124,3 +124,117 @@ RANKED_PERIODS = [
 @pytest.mark.parametrize(("text", "want"), RANKED_PERIODS, ids=[t for t, _ in RANKED_PERIODS])
 def test_the_most_in_a_period_ranks_those_periods(text, want):
     check(text, BAKERY, want)
+
+
+# Members named like a time phrase or a keyword (issue 13). Made-up shapes: a record label's albums, a bakery's
+# products, a SaaS's plans, a ski resort's runs, a car-hire chain's stores and classes; a shop chain with none.
+_DATES = {"first_date": date(2023, 1, 1), "last_date": date(2026, 6, 30)}
+LABEL = company(version="label-1", columns=("streams", "revenue"), dimensions={
+    "album": ("This Year", "Yesterday", "Next Week", "Blue"), "imprint": ("North", "South")}, **_DATES)
+OVENS = company(version="ovens-1", columns=("revenue", "loaves"), dimensions={
+    "product": ("Today's Special", "Up North", "Rye"), "shop": ("Castle", "Quay")}, **_DATES)
+SEATS = company(version="seats-1", columns=("mrr", "seats"), dimensions={
+    "plan": ("Max", "Forever", "Pro Max", "Ever Green", "All Time Low"), "region": ("EMEA", "APAC")}, **_DATES)
+SLOPES = company(version="slopes-1", columns=("lift_passes", "revenue"), dimensions={
+    "run": ("Down", "Black Run", "Bunny Hill"), "resort": ("Alta", "Vail")}, **_DATES)
+HIRE = company(version="hire-1", columns=("revenue", "orders"), dimensions={
+    "store": ("Target Plaza", "Mall Road"), "car_class": ("Budget", "Premium")}, **_DATES)
+PLAIN = company(version="plain-1", columns=("revenue", "orders"), dimensions={"store": ("Mall Road", "Quayside")},
+                **_DATES)
+THIS_YEAR = {"start": "2026-01-01", "end": "2026-07-09"}
+YEAR_2025 = {"start": "2025-01-01", "end": "2025-12-31"}
+LAST_WEEK = {"start": "2026-06-29", "end": "2026-07-05"}  # the week before the as-of date's week
+ALL_DATA = {"start": "2023-01-01", "end": "2026-06-30"}
+
+TIME_NAMED = [
+    # written as a name (a capital inside the sentence, quotes) or said where a member goes; the period from the rest
+    ("how did This Year do this year? streams", {"constraints": {"album": ["This Year"]}, "time": THIS_YEAR}),
+    ("how did this year do last week? streams", {"constraints": {"album": ["This Year"]}, "time": LAST_WEEK}),
+    ("streams for 'this year' last week", {"constraints": {"album": ["This Year"]}, "time": LAST_WEEK}),
+    ("what did Yesterday earn in march 2025?", {"intent": "value", "constraints": {"album": ["Yesterday"]},
+                                                "time": {"start": "2025-03-01", "end": "2025-03-31"}}),
+    ("what did Next Week make in 2024?", {"intent": "value", "constraints": {"album": ["Next Week"]},
+                                          "time": {"start": "2024-01-01", "end": "2024-12-31"}}),
+    ("how were yesterday's streams in 2025", {"constraints": {"album": ["Yesterday"]}, "time": YEAR_2025}),
+    ("this year vs blue streams in 2025", {"intent": "breakdown", "group_by": "album", "time": YEAR_2025,
+                                           "constraints": {"album": ["This Year", "Blue"]}}),
+    ("today's special revenue last week", {"constraints": {"product": ["Today's Special"]}, "time": LAST_WEEK}),
+    # said as time: the period, no member
+    ("streams this year", {"intent": "value", "constraints": {}, "time": THIS_YEAR}),
+    ("streams yesterday", {"constraints": {}, "time": {"start": "2026-07-08", "end": "2026-07-08"}}),
+    ("yesterday's streams", {"constraints": {}, "time": {"start": "2026-07-08", "end": "2026-07-08"}}),
+    ("Streams this year", {"constraints": {}, "time": THIS_YEAR}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), TIME_NAMED, ids=[t for t, _ in TIME_NAMED])
+def test_a_member_named_like_a_time_phrase_is_the_member_said_as_a_name(text, want):
+    check(text, OVENS if "special" in text else LABEL, want)
+
+
+def test_a_future_named_member_said_as_a_name_is_no_question_about_the_future():
+    parsed = parse("what did Next Week take in april 2024? revenue", model=LABEL, as_of=AS_OF)
+    assert parsed.clarification is None and parsed.understanding.constraints == {"album": ("Next Week",)}
+
+
+KEYWORD_INSIDE = [
+    # a name of several words beats the keyword inside it ("ever", "all time", "max", "today")
+    ("why did ever green drop in may 2026??", {"intent": "drivers", "constraints": {"plan": ["Ever Green"]},
+                                              "time": {"start": "2026-05-01", "end": "2026-05-31"}}),
+    ("all time low mrr in 2025", {"constraints": {"plan": ["All Time Low"]}, "time": YEAR_2025}),
+    ("max vs ever green mrr ytd - whats the gap", {"intent": "breakdown", "group_by": "plan", "time": THIS_YEAR,
+                                                   "constraints": {"plan": ["Max", "Ever Green"]}}),
+    ("pro max seats last month", {"constraints": {"plan": ["Pro Max"]}}),
+    ("forever mrr last month", {"constraints": {"plan": ["Forever"]}}),
+    ("mrr ever", {"constraints": {}, "time": ALL_DATA}),
+    ("mrr of all time", {"constraints": {}, "time": ALL_DATA}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), KEYWORD_INSIDE, ids=[t for t, _ in KEYWORD_INSIDE])
+def test_a_member_of_several_words_beats_a_keyword_inside_it(text, want):
+    check(text, SEATS, want)
+
+
+SET_AGAINST = [
+    ("how many more lift passes did black run sell than down in 2025?", "lift_passes", ["Black Run", "Down"]),
+    ("how much more revenue did bunny hill make than down last year", "revenue", ["Bunny Hill", "Down"]),
+    ("how many more loaves did today's special sell than up north in 2025", "loaves", ["Today's Special", "Up North"]),
+]
+
+
+@pytest.mark.parametrize(("text", "measure", "members"), SET_AGAINST, ids=[t for t, _, _ in SET_AGAINST])
+def test_a_function_word_member_set_against_another_member_is_a_gap_between_them(text, measure, members):
+    model = OVENS if "loaves" in text else SLOPES
+    check(text, model, {"intent": "breakdown", "measure": measure, "group_by": next(iter(model.dimensions)),
+                        "constraints": {next(iter(model.dimensions)): members}})
+
+
+def test_a_function_word_with_no_member_set_against_it_stays_the_word():
+    check("did lift passes go down in 2025", SLOPES, {"intent": "compare", "constraints": {}, "time": YEAR_2025})
+    check("lift passes for down in 2025", SLOPES, {"intent": "value", "constraints": {"run": ["Down"]}})
+
+
+PACE_WORDS = [
+    ("are we on track to hit our budget of 2m revenue this year?", HIRE),
+    ("are we on track to hit our target of 5m revenue this year?", HIRE),
+    ("are we on track to hit our target of 2m revenue this year?", PLAIN),
+]
+
+
+@pytest.mark.parametrize(("text", "model"), PACE_WORDS, ids=[t for t, _ in PACE_WORDS])
+def test_a_pace_word_in_a_pace_phrase_is_the_pace_not_a_member(text, model):
+    check(text, model, {"intent": "pace", "constraints": {}, "time": {"start": "2026-01-01", "end": "2026-12-31"}})
+
+
+def test_a_pace_word_said_where_a_member_goes_is_the_member():
+    check("are we on track to hit 2m revenue at Budget this year", HIRE, {
+        "intent": "pace", "constraints": {"car_class": ["Budget"]}, "target": 2000000.0})
+    check("budget revenue this year", HIRE, {"intent": "value", "constraints": {"car_class": ["Budget"]}})
+    check("budget's orders vs premium this year", HIRE, {"constraints": {"car_class": ["Budget", "Premium"]}})
+
+
+def test_vs_a_pace_word_with_no_target_held_is_asked_back_either_way():
+    for model in (HIRE, PLAIN):
+        parsed = parse("revenue vs budget this year", model=model, as_of=AS_OF)
+        assert parsed.understanding.intent == "clarify" and "budget" in (parsed.clarification or "")

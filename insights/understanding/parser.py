@@ -99,6 +99,7 @@ from insights.understanding.time_expressions import (
     unread_period,
     year_earlier,
 )
+from insights.understanding.time_members import time_named
 from insights.understanding.types import GRAINS, UNUSUAL_LIMIT, Period, Understanding
 from insights.understanding.typos import chat_spelled, correct_keywords, keyword_near
 from insights.understanding.unnamed_members import points_at_unnamed_member, qualified_unnamed, which_one
@@ -110,7 +111,13 @@ from insights.understanding.vocabulary import (
     tokenize,
     vocabulary_for,
 )
-from insights.understanding.word_members import dimension_nouns, figure_verbs, month_or_member, used_as_word
+from insights.understanding.word_members import (
+    dimension_nouns,
+    figure_verbs,
+    month_or_member,
+    pace_word,
+    used_as_word,
+)
 from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, SELLING, ordinary
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE, Measure
 from metrics.periods import period_bounds, periods
@@ -448,6 +455,11 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     mods = read_modifiers(low)
     # Member and measure names are never read as time ("Billable Hours", "June" the rep, "the Today channel").
     named = vocab.find(low, text)
+    # "how did Last Week do last week": a member named like a time phrase, said as the film, then as the week
+    as_member, as_time = time_named(named, text, low, months=_MONTH_WORDS, read=lambda said: read_time(
+        said, as_of=as_of, earliest=model.first_date, latest=model.last_date))
+    named = [h for h in named if h not in as_time]
+    spoken = tuple((h.start, h.end) for h in as_member)
     names = _names(named, low)
     # "and 3d?" after the share of IMAX is the format 3D, never the last three days ("and in 2023?" after the
     # model year 2023 says no member anew: the year)
@@ -456,8 +468,9 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
                                             *filter(None, [previous.part])}
     held = tuple((h.start, h.end) for h in named if h.kind == "member" and h.name in about and not h.fuzzy
                  and low[h.start:h.end] == (h.value or "").lower() and (h.name, h.value) not in kept)
-    time = read_time(_blank(low, (*mods.spans, *held)), as_of=as_of, earliest=model.first_date, latest=model.last_date,
-                     names=names, members=members_not_grains(named, low),
+    time = read_time(_blank(low, (*mods.spans, *held, *spoken)), as_of=as_of,
+                     earliest=model.first_date, latest=model.last_date, names=names,
+                     members=members_not_grains(named, low),
                      measures=tuple((h.start, h.end) for h in named if h.kind == "measure"))
     blank = _blank(low, (*time.spans, *mods.spans))
     facts = _Facts(text=text, low=low, blank=blank, time=time, cues=Cues(), mods=mods, ignored=ignored,
@@ -498,7 +511,11 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     hits = _read_per(facts, hits, vocab, model)
     if mods.pace:  # "how far are we from our target": the pace's own word, placed, no figure asked for
         as_words += [h for h in hits if h.kind == "unsupported_measure" and h.name in _PACE_WORDS]
+        as_words += [h for h in hits if pace_word(h, hits, text, words=_PACE_WORDS, pace=True)]  # "our target"
         hits = [h for h in hits if h not in as_words]
+    else:  # "revenue vs target": a target the data does not hold, asked back as where no store is called Target
+        hits = [Hit("unsupported_measure", low[h.start:h.end], None, h.start, h.end)
+                if pace_word(h, hits, text, words=_PACE_WORDS, pace=False) else h for h in hits]
     facts.share = asks_share(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind != "member")))
     part_at = part_of_whole(blank)
     if part_at is not None and any(h.kind == "member" and h.start >= part_at for h in hits):

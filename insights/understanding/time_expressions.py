@@ -961,7 +961,7 @@ def read_time(
         return TimeReading(spans=tuple(spans), problem="invalid", problem_text=said)
     if earliest is not None:
         for m in _ALL_TIME.finditer(text):
-            if not _taken(spans, m.start(), m.end()):
+            if not _taken(spans, m.start(), m.end()) and not _taken(blocked, m.start(), m.end()):  # "Ever After"
                 spans.append(m.span())
                 # the dataset's first to last date (contract v2), even where the data runs on past A
                 end = latest if latest is not None else as_of

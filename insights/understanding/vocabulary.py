@@ -50,6 +50,7 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:did|does|has|had|than)\s+$")
 _CONTRAST = re.compile(r"\b(?:than|vs\.?|versus|compared\s+(?:to|with)|against)\b")
 _MODALS = frozenset({"may", "will", "can", "shall", "might", "must", "would", "could", "should"})
 _OBJECT_BEFORE = re.compile(r"\b(?:for|of|from|at|by|with|w/)\s+$")
+_OPPOSED_BEFORE = re.compile(r"\b(?:than|vs\.?|versus|against)\s+(?:the\s+)?$")
 # "and will?", "what about may?": a follow-up that names nothing but the member.
 _ALONE_BEFORE = re.compile(r"(?i)\W*(?:and|or|but|now|also|(?:and\s+)?(?:what|how)\s+about)\s+"
                            r"(?:for\s+|with\s+)?(?:the\s+)?")
@@ -459,6 +460,9 @@ class Vocabulary:
                 qualifies = after is not None and after.kind in ("measure", "dimension", "weak_measure") and (
                     re.fullmatch(r"\s*", original[hit.end:after.start]))
                 governed = bool(_OBJECT_BEFORE.search(said)) and written.lower() not in _PRONOUNS and not qualifies
+                # "did top gun get more than up": set against a member of its dimension named before it
+                governed = governed or (bool(_OPPOSED_BEFORE.search(said)) and written.lower() not in _PRONOUNS
+                                        and any(h.kind == "member" and h.name == hit.name for h in settled))
                 alone = bool(_ALONE_BEFORE.fullmatch(original, 0, hit.start)) and not original[hit.end:].strip(" ?!.")
                 # "will's seats": a possessive names a person, never the modal
                 possessive = written.lower().endswith("'s") and written.lower()[:-2] not in _PRONOUNS

@@ -130,3 +130,26 @@ def month_or_member(hit: Hit, hits: list[Hit], text: str, *, months: frozenset[s
         return False  # "Grace and June": one of a list of account managers
     return not any(h.kind == "dimension" and not text[min(h.end, hit.end):max(h.start, hit.start)].strip(" :-")
                    for h in hits if h is not hit)
+
+
+# Where a word of a pace ("target", "budget", "quota") is the member of that name (a retailer Target): "at Target",
+# "via target", "Target's sales", "target sold".
+_MEMBER_BEFORE = re.compile(r"\b(?:at|via|through|thru|from|with|in|excluding|except|without)\s+(?:the\s+)?$")
+_MEMBER_AFTER = re.compile(rf"'s\b|\s+(?:{'|'.join(SELLING)}|did|do|does|stores?|shops?)\b")
+# Where it is the pace's word even in a question that states no pace: "revenue vs target", "did we hit our target".
+_PACE_BEFORE = re.compile(r"\b(?:vs\.?|versus|against|our|my|hit|hitting|beat|beating|meet|meeting|reach|reaching|"
+                          r"miss|missed|missing)\s+(?:the\s+)?$")
+
+
+def pace_word(hit: Hit, hits: list[Hit], text: str, *, words: frozenset[str], pace: bool) -> bool:
+    """Whether the member ``hit`` of ``hits``, named like one of a pace's ``words``, is that word ("hit our target
+    of $19m", "vs target"), not the member said where a member goes ("at Target", "Target's sales", "amazon vs
+    target" of two retailers); ``pace``: the question asks for a pace, where the word is the pace's unless said so."""
+    written = text[hit.start:hit.end].lower()
+    if hit.kind != "member" or written not in words or any(
+            h.kind == "member" and h.name == hit.name and h is not hit for h in hits):
+        return False
+    before = text[:hit.start].lower()
+    if _MEMBER_BEFORE.search(before) or _MEMBER_AFTER.match(text[hit.end:].lower()):
+        return False
+    return pace or bool(_PACE_BEFORE.search(before))
