@@ -6,7 +6,9 @@ names nothing of the tenant's (no measure, dimension, member or period) and asks
 read and shown in ``ignored``. A guess that names members or a dimension of one dimension and nothing else
 ("… ? maybe tiktok?", "was it the new tariff?") says where to look: the drivers are split by that dimension,
 never filtered to the suspect (that would answer why the suspect changed, a nearby question). A fragment
-that places a member ("… ? in the uk?"), a measure, a period or a computation is read as usual.
+that places a member ("… ? in the uk?"), a measure, a period or a computation is read as usual. A cause said
+inside the question ("why did sales fall in march after the price cut?", "… due to the strike") is a guess too
+when it names nothing of the tenant's; a period said in it is the question's only where the question says none.
 """
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ _WHY = re.compile(r"\b(?:why|how\s+come|what\s+(?:drove|caused|explains|happened
 _COMPUTING = re.compile(r"\b(?:average|avg|mean|per|total|only|just|without|excl\w*|except|ex|non|share|%|percent)\b")
 # A member after one of these is placed as a constraint ("in the uk?"), not suspected.
 _PLACING = re.compile(r"\b(?:in|for|at|from|on|with|within|across|than|vs|versus)\s+(?:the\s+|our\s+)?$")
+# A cause said inside the question: "after the price cut", "because of the storm", "since the rebrand"
+_CAUSE = re.compile(r"\b(?:after|following|since|because(?:\s+of)?|due\s+to|owing\s+to|thanks\s+to|"
+                    r"in\s+the\s+wake\s+of|on\s+account\s+of)\s+(?P<cause>[^?,;.!]*[^?,;.!\s])")
 _TENANT_KINDS = frozenset({"measure", "weak_measure", "dimension", "member", "weak_member", "ambiguous"})
 MAX_GUESS_WORDS = 6
 
@@ -45,9 +50,13 @@ class Guesses:
 def read_guesses(low: str, text: str, *, vocab: Vocabulary, as_of: date) -> Guesses:
     """The fragments of ``low`` (``text`` lower-cased) after a why-question that only guess at its cause."""
     end = _QUESTION_END.search(low)
-    if end is None or not _WHY.search(low[:end.start()]):
+    asked = low[:end.start()] if end is not None else low
+    if not _WHY.search(asked):
         return Guesses()
-    ignored, suspects = [], []
+    ignored = _cause_clause(low, text, asked=len(asked), vocab=vocab, as_of=as_of)
+    if end is None:
+        return Guesses(ignored=tuple(ignored))
+    suspects = []
     start = end.end()
     for fragment in re.finditer(r"[^?\s][^?]*?(?=\s*(?:\?|$))\??", low[start:]):
         a, b = start + fragment.start(), start + fragment.end()
@@ -61,6 +70,32 @@ def read_guesses(low: str, text: str, *, vocab: Vocabulary, as_of: date) -> Gues
         elif _suspected(hits, low[a:b]):
             suspects.append((a, b, hits[0].name))
     return Guesses(ignored=tuple(ignored), suspects=tuple(suspects))
+
+
+def _cause_clause(low: str, text: str, *, asked: int, vocab: Vocabulary, as_of: date) -> list[tuple[int, int]]:
+    """The spans of a cause said inside the why-question ("… fall in march after the price cut?") that names
+    nothing of the tenant's; a period said in it ("since the rebrand in may") stays the question's only where the
+    question says no other."""
+    for said in _CAUSE.finditer(low, 0, asked):
+        s, a, b = said.start(), said.start("cause"), said.end("cause")
+        # "since we started" is time, of all the data (whose first date only marks the span here)
+        times = [(s + c, s + d) for c, d in read_time(low[s:b], as_of=as_of, earliest=as_of).spans]
+        rest = _blank(low[:b], tuple(times))[a:]
+        hits = [h for h in vocab.find(low[a:b], text[a:b]) if h.kind in _TENANT_KINDS]
+        if hits or not re.search(r"[a-z]", rest) or not _only_a_guess(rest, [], as_of=as_of):
+            continue
+        if not times or read_time(_blank(low, ((s, b),)), as_of=as_of, earliest=as_of).periods:
+            return [(s, b)]
+        edges = [s, *(x for span in times for x in span), b]
+        return [(c, d) for c, d in zip(edges[::2], edges[1::2], strict=True) if low[c:d].strip()]
+    return []
+
+
+def _blank(low: str, spans: tuple[tuple[int, int], ...]) -> str:
+    chars = list(low)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _only_a_guess(low: str, hits: list[Hit], *, as_of: date) -> bool:
