@@ -146,8 +146,12 @@ _EXCLUDE = re.compile(
     r"aside\s+from|besides|minus|but\s+not|not\s+including|ex|non|excl\.?|exc\.?|sans|barring|omitting|ignoring|"
     r"leaving\s+out)\s*[-]?\s*(?:the\s+|our\s+|any\s+)?$"
 )
+# Weather words ("snow forecast", "will it rain", "how sunny"): out of scope even said of a member ("in sälen"), while
+# "forecast revenue" asks what will happen of a figure
 _OFF_TOPIC = re.compile(
-    r"\b(?:weather|temperature|joke|jokes|funny|poem|poems|song|songs|lyrics|recipe|recipes|cook|movie|movies|film|"
+    r"\b(?:weather|temperatures?|snow|snowfall|snowing|snowy|snows|rain|rains|raining|rainy|rainfall|sunny|sunshine|"
+    r"windy|thunderstorms?|precipitation|humidity|celsius|fahrenheit|"
+    r"joke|jokes|funny|poem|poems|song|songs|lyrics|recipe|recipes|cook|movie|movies|film|"
     r"films|tv|netflix|game|games|match|score|scores|football|soccer|basketball|baseball|hockey|tennis|cricket|"
     r"who\s+won|election|president|prime\s+minister|politics|horoscope|capital\s+of|population|meaning\s+of\s+life|"
     r"translate|translation|bitcoin|crypto|stock\s+market|celebrity|news|headlines|traffic\s+jam|flight|flights|"

@@ -22,6 +22,7 @@ from insights.understanding.asides import aside_spans
 from insights.understanding.change_nouns import change_noun
 from insights.understanding.column_words import GENERIC_MODIFIERS
 from insights.understanding.company_name import as_the_company
+from insights.understanding.counted_unheld import counted_unheld
 from insights.understanding.counted_words import counted_by_last_word
 from insights.understanding.counts import (
     count_measures,
@@ -1243,6 +1244,9 @@ def _measures_sharing_a_word(facts: _Facts, model: SemanticModel, *, missing: st
 def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_context: bool) -> Parse | None:
     cues = facts.cues
     time = facts.time
+    lacked = counted_unheld(facts.low, tenant_word=lambda w: _names_data(w, vocab)) if has_context else None
+    if cues.off_topic and lacked and not facts.measure_said:  # "how many hotel nights did that drive?"
+        return _unheld_count(lacked, model)
     if facts.not_a_question or cues.greeting or (cues.off_topic and not facts.measure_said and not facts.missing):
         return _out_of_scope(model, confidence=0.9)
     if facts.unheld_role is not None:
@@ -1475,6 +1479,15 @@ def _how_many_what(facts: _Facts, model: SemanticModel) -> Parse:
     labels = [model.measure(m).label.lower() for m in counts]
     return _clarify(f"How many of what? I can count {_list(labels, 'or')}. Which did you mean?",
                     tuple(_reading(facts, model, measure=m) for m in counts), confidence=0.9)
+
+
+def _unheld_count(lacked: str, model: SemanticModel) -> Parse:
+    """A count of what the data lacks, asked of the last answer: what it holds, and the counts it can give."""
+    counts = [model.measure(m).label.lower() for m in count_measures(model)]
+    offer = f"I can count {_list(counts, 'or')} instead." if counts else \
+        f"I can tell you about {_list([model.measure(m).label.lower() for m in model.measures])} instead."
+    return _clarify(f"I don't have {lacked} in this data, so I can't count them: {_holdings(model)}. {offer}",
+                    _examples(model), confidence=0.9)
 
 
 def _about_the_future(facts: _Facts) -> bool:
