@@ -52,6 +52,7 @@ from insights.understanding.framing import framing_spans, not_a_data_question
 from insights.understanding.grain_members import dated_year, listed_beside, members_not_grains
 from insights.understanding.guesses import read_guesses
 from insights.understanding.lead_frames import lead_frame_spans
+from insights.understanding.letters import composed, fold
 from insights.understanding.modifiers import (
     GRAIN_ADJECTIVES,
     SHARE_NOUNS,
@@ -287,7 +288,7 @@ def parse(text: str, *, model: SemanticModel, as_of: date, context: Understandin
           company: str = "") -> Parse:
     """``company``: the tenant's own name, which a question may say for the whole business."""
     try:
-        return _parse(text, model=model, as_of=as_of, context=context, company=company)
+        return _parse(composed(text), model=model, as_of=as_of, context=context, company=company)
     except (OverflowError, ValueError):
         # Date arithmetic past year 1 or 9999 (an as-of date at the calendar's edge, "last 5000 years").
         return _clarify("I can't place that period on the calendar. Could you name it with dates inside your "
@@ -403,12 +404,13 @@ def _usable(context: Understanding | None, model: SemanticModel) -> Understandin
 # ---------------------------------------------------------------- reading the text
 
 def _lower(text: str) -> str:
-    """Lower-cased, same length as ``text`` (so spans index both), with typographic quotes and dashes plain."""
+    """Lower-cased, same length as ``text`` (so spans index both), with typographic quotes and dashes plain and
+    accented letters folded ("sälen" → "salen", letters.py)."""
     plain = text.translate(_PLAIN)
     low = plain.lower()
     if len(low) == len(plain):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
+        return fold(low)
+    return fold("".join(c.lower() if len(c.lower()) == 1 else c for c in plain))
 
 
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:

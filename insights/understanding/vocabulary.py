@@ -38,13 +38,15 @@ from insights.understanding.column_words import (
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
 from insights.understanding.dimension_qualifiers import own_noun_after, said_in_plural
+from insights.understanding.letters import LETTER, fold, marked, spelled_out
 from insights.understanding.people import name_parts, people_dimensions, said_as_a_name
 from insights.understanding.spellings import spellings
 from insights.understanding.words import COMMON, FUNCTION, MEMBER_LIKE, SELLING, ordinary, zipf
 from metrics.measures import CATALOGUE, Measure
 from metrics.semantic import Dimension, SemanticModel
 
-TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|%|&|\$")
+# A word of letters of any script ("москва"); the parser folds accented Latin letters to plain ones (letters.py).
+TOKEN = re.compile(rf"(?:[0-9]|{LETTER})+(?:'[a-z]+)?|%|&|\$")
 # After "did" or "than" a modal verb cannot be one: "how much did will sell" names Will.
 _SUBJECT_BEFORE = re.compile(r"\b(?:did|does|has|had|than)\s+$")
 _CONTRAST = re.compile(r"\b(?:than|vs\.?|versus|compared\s+(?:to|with)|against)\b")
@@ -244,12 +246,13 @@ class Vocabulary:
         options = [self._options(t.text, named=text.endswith("'s", t.start, t.end)) for t in tokens]
         hits: list[Hit] = []
         # "gross_profit": a measure's name written with its underscores is that measure, whatever its words say
-        spelled = {m.start(): m for m in _SNAKE.finditer(text) if m.group() in self.model_measures}
+        snake = {fold(name): name for name in self.model_measures}  # the text is folded ("omsättning_kr")
+        spelled = {m.start(): m for m in _SNAKE.finditer(text) if m.group() in snake}
         i = 0
         while i < len(tokens):
             if tokens[i].start in spelled:
                 at = spelled[tokens[i].start]
-                hits.append(Hit("measure", at.group(), None, at.start(), at.end()))
+                hits.append(Hit("measure", snake[at.group()], None, at.start(), at.end()))
                 while i < len(tokens) and tokens[i].start < at.end():
                     i += 1
                 continue
@@ -448,6 +451,8 @@ class Vocabulary:
                 # "in the us": after "the", a short all-capitals member cannot be the pronoun
                 acronym = (hit.value or "").isupper() and re.search(r"\bthe\s+$", original[:hit.start].lower())
                 exact = exact or bool(acronym)
+                # "åre": a word written with letters English does not use is the name, never the word it folds to
+                exact = exact or marked(written)
                 # "how much did will sell", "more than june": a name where a sentence puts its subject;
                 # "top shelf vs core": the next one of a list of the same dimension's members.
                 said = original[max(0, hit.start - 12):hit.start].lower()
@@ -522,7 +527,7 @@ class Vocabulary:
 
     @cached_property
     def _dimension_name_words(self) -> frozenset[str]:
-        return frozenset(part for d in self.dimensions for part in d.lower().split("_"))
+        return frozenset(part for d in self.dimensions for part in fold(d.lower()).split("_"))
 
     def in_dimension_name(self, word: str) -> bool:
         """Whether ``word``, or its singular, is a word of a dimension's name ("contracts" of contract_term)."""
@@ -570,7 +575,8 @@ def tokenize(text: str) -> list[Token]:
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
-    return tuple(t.text for t in tokenize(phrase.lower().replace("_", " ")))
+    """The words of ``phrase`` as the parser reads them: lower-cased and folded ("Sälen" → "salen")."""
+    return tuple(t.text for t in tokenize(fold(phrase.lower()).replace("_", " ")))
 
 
 def _with_options(words: tuple[str, ...], options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
@@ -808,7 +814,17 @@ def _member_forms(member: str) -> set[tuple[str, ...]]:
     apart = spelled_apart(member)  # "tik tok" for TikTok
     if apart:
         forms.add(apart)
+    # "mueller strasse", "muller strasse" of Müller Straße: each word folded or as typed without its letters
+    typed = [tuple(dict.fromkeys((fold(t.text), spelled_out(t.text)))) for t in tokenize(member.lower())]
+    if prod(len(w) for w in typed) <= MAX_NUMBER_FORMS:
+        forms.update(itertools.product(*typed))
     return {f for f in forms if f}
+
+
+def _everyday_when_folded(member: str, words: tuple[str, ...]) -> bool:
+    """"Åre" read plain is "are", "Mån" is "man": a one-word name whose letters, folded, spell a word of everyday
+    questions is that word unless written with its marks or where a name goes (``_settle``)."""
+    return len(words) == 1 and marked(member) and (words[0] in COMMON or zipf(words[0]) >= EVERYDAY_FORM_ZIPF)
 
 
 def _add_member_numbers(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]) -> None:
@@ -825,7 +841,7 @@ def _add_member_numbers(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, .
                 forms = {(*words[:k], f, *words[k + 1:]) for k, w in enumerate(ways) for f in w[1:]}
             else:
                 forms = set(itertools.islice(itertools.product(*ways), 1, None))
-            weak = all(w in FUNCTION for w in words)
+            weak = all(w in FUNCTION for w in words) or _everyday_when_folded(member, words)
             for form in forms:
                 # "part" of Parts ("what part of revenue") is said as the word far more often, so it is asked about
                 # (the closest member offered), never read as the member; "gift set" is framed by its other word
@@ -859,6 +875,10 @@ def build(
         for phrase in (*measure.words, *MEASURE_WORDS.get(name, ())):
             words = words_of(phrase)
             if phrase not in WEAK_MEASURE_WORDS and not function_only(words) and not vocab.has_measure(words):
+                vocab.add(words, Entry("measure", name))
+        # "omsättning" of the column Omsättning, whose snake_case name (oms_ttning) lost the letters it is said by
+        for words in _in_both_numbers(words_of(measure.label)) if marked(measure.label) else ():
+            if not vocab.has_measure(words):
                 vocab.add(words, Entry("measure", name))
     for name, measure in CATALOGUE.items():
         if name in measures:
@@ -916,7 +936,8 @@ def build(
             if not str(member).strip():
                 continue
             words = words_of(member)
-            weak = all(w in FUNCTION for w in words) or (len(words) == 1 and len(words[0]) < 2)
+            weak = all(w in FUNCTION for w in words) or (len(words) == 1 and len(words[0]) < 2) \
+                or _everyday_when_folded(member, words)
             for form in _member_forms(member):
                 vocab.add(form, Entry("member", dimension, member, weak))
             for alias in _aliases(member):
@@ -925,7 +946,7 @@ def build(
                 # "air" of "Air Plus": a part of a name, asked about rather than dropped
                 if len(word) >= 3 and word.isalpha() and word not in FUNCTION:
                     vocab.member_words.setdefault(word, []).append(member)
-            vocab.member_names.setdefault(member.lower(), []).append((dimension, member))
+            vocab.member_names.setdefault(fold(member.lower()), []).append((dimension, member))
     _add_member_numbers(vocab, dimensions)
     _add_first_words_of_kinds(vocab, dimensions)
     _add_number_forms(vocab, measures)
@@ -1129,7 +1150,7 @@ def _starting_with(words: list[str], start: str) -> list[str]:
 def _members_named(vocab: Vocabulary, word: str) -> list[tuple[str, str]]:
     named = list(vocab.member_names.get(word, []))
     for member in vocab.member_words.get(word, []):
-        named += [pair for pair in vocab.member_names.get(member.lower(), []) if pair not in named]
+        named += [pair for pair in vocab.member_names.get(fold(member.lower()), []) if pair not in named]
     return named
 
 
