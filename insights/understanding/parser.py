@@ -22,6 +22,7 @@ from insights.understanding.asides import aside_spans
 from insights.understanding.change_nouns import change_noun
 from insights.understanding.column_words import GENERIC_MODIFIERS
 from insights.understanding.company_name import as_the_company
+from insights.understanding.count_follow_ups import counts_them
 from insights.understanding.counted_unheld import counted_unheld
 from insights.understanding.counted_words import counted_by_last_word
 from insights.understanding.counts import (
@@ -83,6 +84,7 @@ from insights.understanding.request_words import (
 )
 from insights.understanding.roles import unheld_role
 from insights.understanding.share_follow_ups import share_of_previous, spread_asked
+from insights.understanding.single_events import one_event
 from insights.understanding.spending import SPEND, buyer_before, customers_spend
 from insights.understanding.time_expressions import (
     UNITS,
@@ -327,6 +329,9 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
             question, options = which_one(model.dimensions[name], label=_dimension_label(name))
             return _with_understood(_clarify(question, options, confidence=0.9), facts, model)
         facts.members[name] = list(earlier)
+    if counts_them(facts.low, previous=previous):
+        # "how many of them had vans?": the members counted before, no count measure and no part of a whole
+        facts.count_choices, facts.share = None, False
     if facts.count_choices is not None and (previous is None or previous.measure not in count_measures(model)):
         return _with_understood(_how_many_what(facts, model), facts, model)
     ask = _stated_ask(facts)
@@ -1255,8 +1260,11 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _no_such_role(facts.unheld_role[1], model)
     if _about_the_future(facts):
         return _what_will_happen(facts, model)
-    if facts.mods.not_in_totals and not (facts.mods.pace and facts.mods.target is not None):
-        return _clarify(f"I can't answer “{facts.mods.not_in_totals}”: {_holdings(model)}. I can give totals, "
+    # "the most expensive single surgery", "how many claims were over $2k": one event, never a day's total
+    single = facts.mods.not_in_totals or one_event(facts.low, kinds=lambda word: frozenset(
+        e.kind for e in vocab.entries_of_word(word)))
+    if single and not (facts.mods.pace and facts.mods.target is not None):
+        return _clarify(f"I can't answer “{single}”: {_holdings(model)}. I can give totals, "
                         "averages per day, week or month, shares and rankings instead, for example:",
                         _examples(model), confidence=0.9)
     if time.problem == "sub_day" or (time.problem == "unplaceable" and is_part_of_day(time.problem_text)):
@@ -1805,8 +1813,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
             if of is None:
                 return _ask_problem(_Ask("share", problem="no_dimension"), model)
             group_by, part = of.group_by, of.part
-        else:
-            group_by = ask.group_by
+        else:  # "how many of them had vans?" after a count of branches: still branches
+            group_by = ask.group_by or (previous.group_by if counts_them(facts.low, previous=previous) else None)
         limit = ask.limit
     elif ask.intent == "breakdown" and previous.intent == "share" and ask.group_by not in GRAINS:
         # "and the split?", "and the store breakdown?" after a share: every member's share

@@ -9,9 +9,9 @@ a capital inside a question that is not all one case, it is always the name ("re
 """
 from __future__ import annotations
 
-import itertools
 import re
 
+from core.number_forms import singular_forms
 from insights.understanding.column_words import said_as_verb
 from insights.understanding.cues import change_verb
 from insights.understanding.vocabulary import Hit
@@ -20,6 +20,8 @@ from insights.understanding.words import SELLING
 _PRONOUN_SUBJECT = re.compile(r"\b(?:we|i|you|they|he|she|it)\s+$")
 _PREPOSITION = re.compile(r"\b(?:at|for|of|from|by|with|in|on|to|than|vs\.?|versus|and|or|w/)\s+(?:the\s+)?$")
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|my|your|their|its|these|those|them|us|me|with)\b")
+# "trim that to the top 5", "cut it down to 3", "narrow this to": a verb on the last answer, whose object is the answer
+_ON_THE_ANSWER = re.compile(r"\s+(?:that|it|this|them|those|these)\s+(?:(?:down|back|up)\s+)?to\b")
 # Verbs that arrange figures, and the preposition of the arrangement: "split by", "broken out across".
 _ARRANGING = re.compile(r"(?:split|splits|splitting|break|broken|mix|group|grouped|sort|sorted|order|ordered|rank|"
                         r"ranked|divide|divided|cut|slice|sliced|segment|segmented|spread|bucket|bucketed)")
@@ -54,7 +56,7 @@ def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str, *, said: str)
     if neighbour is not None and neighbour.kind in ("measure", "dimension", "member") and not text[
             hit.end:neighbour.start].strip():
         return False  # "reading revenue", "the deal clinic": the name qualifies what follows
-    if _PRONOUN_SUBJECT.search(before):
+    if _PRONOUN_SUBJECT.search(before) or _ON_THE_ANSWER.match(after):
         return True
     previous = next((h for h in reversed(hits) if h.end <= hit.start), None)
     after_measure = previous is not None and previous.kind in ("measure", "weak_measure") and not text[
@@ -82,21 +84,36 @@ def _arranges_an_object(hit: Hit, hits: list[Hit], text: str, blank: str) -> boo
 
 
 _FIGURES = ("measure", "weak_measure", "missing_measure", "unsupported_measure")
+_WORD_AFTER = re.compile(r"[ \t]+(?P<w>[A-Za-z]+)\b")
+_COUNTED = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+
+
+def _forms(word: str) -> set[str]:
+    return {word.lower(), *singular_forms(word.lower())}
 
 
 def dimension_nouns(hits: list[Hit], text: str) -> list[Hit]:
     """The figure words of ``hits`` that are the noun of the member just before them, a word of its dimension's
     name ("plus customers" of customer_tier, "gold clients" of client_type), where another figure is
-    named: "revenue for plus customers" asks for the revenue of Plus, never a count of new customers."""
-    def noun(word: str) -> str:
-        return word.lower().removesuffix("s")
-
+    named: "revenue for plus customers" asks for the revenue of Plus, never a count of new customers. A word
+    the vocabulary names nothing by is that noun too ("broker bookings" of booking_channel, "corporate clients" of
+    client_tier), returned as a placed word of its own, where a figure is named or members are counted ("how many
+    of them had web bookings"): alone ("broker bookings last year") it is the figure asked for."""
+    if not (any(h.kind in ("measure", "weak_measure") for h in hits) or _COUNTED.search(text)):
+        return []
     nouns = []
-    for previous, hit in itertools.pairwise(hits):
-        if (hit.kind in _FIGURES and previous.kind == "member" and not text[previous.end:hit.start].strip()
-                and noun(text[hit.start:hit.end]) in {noun(w) for w in re.split(r"[_\s]+", previous.name)}
-                and any(h.kind in ("measure", "weak_measure") and h is not hit for h in hits)):
-            nouns.append(hit)
+    for k, member in enumerate(hits):
+        if member.kind != "member":
+            continue
+        after = _WORD_AFTER.match(text, member.end)
+        if after is None or not _forms(after["w"]) & {f for w in re.split(r"[_\s]+", member.name) for f in _forms(w)}:
+            continue
+        following = hits[k + 1] if k + 1 < len(hits) else None
+        if following is None or following.start >= after.end("w"):
+            nouns.append(Hit("dimension_noun", member.name, None, after.start("w"), after.end("w")))
+        elif following.start == after.start("w") and following.kind in _FIGURES and any(
+                h.kind in ("measure", "weak_measure") and h is not following for h in hits):
+            nouns.append(following)
     return nouns
 
 
