@@ -132,7 +132,7 @@ _DATES = {"first_date": date(2023, 1, 1), "last_date": date(2026, 6, 30)}
 LABEL = company(version="label-1", columns=("streams", "revenue"), dimensions={
     "album": ("This Year", "Yesterday", "Next Week", "Blue"), "imprint": ("North", "South")}, **_DATES)
 OVENS = company(version="ovens-1", columns=("revenue", "loaves"), dimensions={
-    "product": ("Today's Special", "Up North", "Rye"), "shop": ("Castle", "Quay")}, **_DATES)
+    "product": ("Today's Special", "Up North", "Rye", "Morning After"), "shop": ("Castle", "Quay")}, **_DATES)
 SEATS = company(version="seats-1", columns=("mrr", "seats"), dimensions={
     "plan": ("Max", "Forever", "Pro Max", "Ever Green", "All Time Low"), "region": ("EMEA", "APAC")}, **_DATES)
 SLOPES = company(version="slopes-1", columns=("lift_passes", "revenue"), dimensions={
@@ -170,6 +170,14 @@ TIME_NAMED = [
 @pytest.mark.parametrize(("text", "want"), TIME_NAMED, ids=[t for t, _ in TIME_NAMED])
 def test_a_member_named_like_a_time_phrase_is_the_member_said_as_a_name(text, want):
     check(text, OVENS if "special" in text else LABEL, want)
+
+
+def test_a_cause_word_inside_a_member_name_is_no_cause_guessed():
+    check("why did morning after drop off in may 2026??", OVENS, {
+        "intent": "drivers", "constraints": {"product": ["Morning After"]},
+        "time": {"start": "2026-05-01", "end": "2026-05-31"}})
+    check("why did rye drop off in may 2026 after the price rise?", OVENS, {
+        "intent": "drivers", "constraints": {"product": ["Rye"]}, "time": {"start": "2026-05-01", "end": "2026-05-31"}})
 
 
 def test_a_future_named_member_said_as_a_name_is_no_question_about_the_future():

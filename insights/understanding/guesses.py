@@ -76,8 +76,11 @@ def _cause_clause(low: str, text: str, *, asked: int, vocab: Vocabulary, as_of: 
     """The spans of a cause said inside the why-question ("… fall in march after the price cut?") that names
     nothing of the tenant's; a period said in it ("since the rebrand in may") stays the question's only where the
     question says no other."""
+    names = [(h.start, h.end) for h in vocab.find(low, text) if h.kind in _TENANT_KINDS]
     for said in _CAUSE.finditer(low, 0, asked):
         s, a, b = said.start(), said.start("cause"), said.end("cause")
+        if any(x <= s < y for x, y in names):
+            continue  # "why did morning after drop off": a word of a member's name, no cause
         # "since we started" is time, of all the data (whose first date only marks the span here)
         times = [(s + c, s + d) for c, d in read_time(low[s:b], as_of=as_of, earliest=as_of).spans]
         rest = _blank(low[:b], tuple(times))[a:]
