@@ -70,6 +70,7 @@ def test_folding_keeps_the_length_and_spells_out_what_has_no_plain_letter():
         assert len(fold(text)) == len(text) and fold(text).isascii()
     assert fold("crème brûlée") == "creme brulee" and fold("sør") == "sor" and fold("straße") == "strase"
     assert spelled_out("müller straße") == "mueller strasse" and spelled_out("bærum") == "baerum"
+    assert fold("ØST Bærum Åre") == "OST Barum Are"
     assert marked("Fåll") and marked("fåll") and not marked("fall") and not marked("москва")
 
 
@@ -188,3 +189,25 @@ def test_a_measure_whose_column_has_such_letters_is_found_by_them():
 ])
 def test_a_dimension_named_with_such_letters_is_found_either_way(model, text, dimension):
     assert read(model, text).understanding.group_by == dimension
+
+
+CREW = imported("uni-crew", ("bookings",), {
+    "crew": ("Åsa Ström", "Jörg Müller", "Søren Dahl", "Linnea Berg", "Ørjan Holm"),
+    "office": ("Göteborg", "Aarhus"),
+})
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("how did asa do last month", "Åsa Ström"),
+    ("bookings for jörg in 2025", "Jörg Müller"),
+    ("bookings for jorg in 2025", "Jörg Müller"),
+    ("søren's bookings last month", "Søren Dahl"),
+    ("did Ørjan sell more bookings than linnea in 2025", "Ørjan Holm"),
+])
+def test_people_named_with_such_letters_are_people_named_by_a_first_or_last_name(text, member):
+    assert member in members(CREW, text)["crew"]
+
+
+def test_a_word_with_such_letters_is_no_keyword_typo_in_pieces():
+    assert members(LODGES, "lift passes at Hovfjället in febuary") == {"lodge": ("Hovfjället",)}
+    assert read(LODGES, "lift passes at Hovfjället in febuary").understanding.time.start == date(2026, 2, 1)

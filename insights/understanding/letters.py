@@ -22,8 +22,9 @@ _SPELLED_OUT = {"ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ä": "ae", "ö"
 
 @lru_cache(maxsize=4_096)
 def _folded_letter(letter: str) -> str:
-    if letter in _ONE_FOR_ONE:
-        return _ONE_FOR_ONE[letter]
+    if letter.lower() in _ONE_FOR_ONE:  # "Ø" → "O", as "ø" → "o"
+        plain = _ONE_FOR_ONE[letter.lower()]
+        return plain if letter.islower() else plain.upper()
     base, *marks = unicodedata.normalize("NFD", letter)
     if marks and base.isascii() and base.isalpha() and all(unicodedata.combining(m) for m in marks):
         return base
@@ -31,7 +32,7 @@ def _folded_letter(letter: str) -> str:
 
 
 def fold(text: str) -> str:
-    """``text`` (lower-case) with accented Latin letters plain, one for one: the same length."""
+    """``text`` with accented Latin letters plain, one for one, in their case: the same length."""
     if text.isascii():
         return text
     return "".join(_folded_letter(c) for c in text)

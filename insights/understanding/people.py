@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from insights.understanding.letters import fold
 from insights.understanding.words import COMMON
 
 PERSON_NOUNS = frozenset("""
@@ -44,7 +45,7 @@ def _names_of_people(members: tuple[str, ...]) -> bool:
     """Whether ``members`` read as people's names: mostly two capitalised words, with first and last words
     mostly their own ("Widget Pro" and "Widget Max" share a first word, as people seldom do)."""
     pairs = [str(m).split() for m in members]
-    named = [p for p in pairs if len(p) == 2 and all(_NAME.fullmatch(w) for w in p)]
+    named = [p for p in pairs if len(p) == 2 and all(_NAME.fullmatch(fold(w)) for w in p)]  # "Åsa Ström" too
     if len(members) < 3 or len(named) < _MOSTLY * len(members):
         return False
     firsts, lasts = {p[0] for p in named}, {p[1] for p in named}
@@ -105,12 +106,12 @@ def name_parts(dimensions: Mapping[str, tuple[str, ...]]) -> dict[str, list[tupl
     holders: dict[str, set[str]] = {}  # word → the dimensions whose members hold it
     for dimension, members in dimensions.items():
         for member in members:
-            for word in re.findall(r"[a-z][a-z'-]*", str(member).lower()):
+            for word in re.findall(r"[a-z][a-z'-]*", fold(str(member).lower())):
                 holders.setdefault(word, set()).add(dimension)
     parts: dict[str, list[tuple[str, str]]] = {}
     for dimension in people_dimensions(dimensions):
         for member in dimensions[dimension]:
-            words = str(member).lower().split()
+            words = fold(str(member).lower()).split()  # "asa" of Åsa Ström, as the question is read
             if len(words) < 2:
                 continue  # a one-word member is named by its whole name
             for word in dict.fromkeys((words[0], words[-1])):

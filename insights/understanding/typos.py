@@ -52,7 +52,7 @@ FUNCTION_SLIPS: dict[str, tuple[str, re.Pattern[str], re.Pattern[str]]] = {
     # "share fo revenue", "top 3 fo our sites": after what it is of, never opening a clause or after "me", "the"
     "fo": ("of", re.compile(rf"(?:[a-z0-9%]){_NOT_AFTER}\s+$"), re.compile(r"\s+[a-z0-9]")),
 }
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[^\W\d_]+")  # letters of any script: "hovfjället" is one word
 # A slip is a word of its own, never a piece of a number or a short form ("2nd", "o'fo", "HW-12")
 _INSIDE = re.compile(r"[\w'’&/-]")
 # The asker's chat spelling of "are" ("how r we doing", "r we on track", "what r our top products"): "r" where a

@@ -523,6 +523,7 @@ class Vocabulary:
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` is, or is one typo from, a word of this tenant's measures, dimensions or members."""
+        word = fold(word)  # "hovfjället" as written, before the question is folded
         return bool((word,) in self.prefixes or word in self.member_words or self._options(word))
 
     @cached_property
