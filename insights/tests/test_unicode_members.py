@@ -211,3 +211,10 @@ def test_people_named_with_such_letters_are_people_named_by_a_first_or_last_name
 def test_a_word_with_such_letters_is_no_keyword_typo_in_pieces():
     assert members(LODGES, "lift passes at Hovfjället in febuary") == {"lodge": ("Hovfjället",)}
     assert read(LODGES, "lift passes at Hovfjället in febuary").understanding.time.start == date(2026, 2, 1)
+
+
+@pytest.mark.parametrize("text", ["how is fjällresor doing this year", "how is Fjallresor doing this year",
+                                  "lift passes at Fjällresor last month"])
+def test_the_companys_own_name_with_such_letters_is_the_whole_business(text):
+    parsed = parse(text, model=LODGES, as_of=AS_OF, company="Norrfjäll Fjällresor AB")
+    assert parsed.clarification is None and not parsed.understanding.constraints, parsed

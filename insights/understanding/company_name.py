@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from insights.understanding.letters import fold
 from insights.understanding.words import ordinary
 
 # Nouns a business calls itself by: "how's the chain doing", "the practice's revenue" mean the whole business.
@@ -45,7 +46,7 @@ def _nouns_as_the_company(text: str, *, knows: Callable[[str], bool]) -> str:
 
 
 def _named_as_the_company(text: str, *, name: str, knows: Callable[[str], bool]) -> str:
-    tokens = list(dict.fromkeys(re.findall(r"[a-z0-9]+", name.lower())))
+    tokens = list(dict.fromkeys(re.findall(r"[a-z0-9]+", fold(name.lower()))))  # "fjallresor" of Fjällresor
     own = {w for w in tokens if w not in GENERIC_NAME_WORDS and not knows(w)}
     if not own:
         return text
@@ -54,10 +55,14 @@ def _named_as_the_company(text: str, *, name: str, knows: Callable[[str], bool])
     run = re.compile(rf"(?:\bthe\s+)?\b(?:{word})(?:[\s&-]+(?:{word}))*\b", re.IGNORECASE)
 
     def said(match: re.Match[str]) -> str:
-        words = set(re.findall(r"[a-z0-9]+", match.group(0).lower()))
+        words = set(re.findall(r"[a-z0-9]+", match.group(0).lower()))  # of the folded text
         whole = own <= words  # every word of the name that is its own is said
         if whole or any(w in own and not ordinary(w) for w in words):
             return "the company"
-        return match.group(0)
+        return text[match.start():match.end()]
 
-    return run.sub(said, text)
+    # found in the text folded (the same length), put back as written
+    spans = [(m.start(), m.end(), said(m)) for m in run.finditer(fold(text))]
+    for start, end, written in reversed(spans):
+        text = text[:start] + written + text[end:]
+    return text
