@@ -218,3 +218,18 @@ def test_a_word_with_such_letters_is_no_keyword_typo_in_pieces():
 def test_the_companys_own_name_with_such_letters_is_the_whole_business(text):
     parsed = parse(text, model=LODGES, as_of=AS_OF, company="Norrfjäll Fjällresor AB")
     assert parsed.clarification is None and not parsed.understanding.constraints, parsed
+
+
+MARKETS = imported("uni-markets", ("revenue", "stalls"), {"market": ("Ås", "Åm", "Lyngby")})
+
+
+@pytest.mark.parametrize("text", ["how am i doing on revenue this year", "is revenue up as much as last year",
+                                  "stalls as a share of revenue last month"])
+def test_function_words_that_names_fold_to_stay_words(text):
+    assert "market" not in read(MARKETS, text).understanding.constraints
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("revenue at ås last month", "Ås"), ("how did Åm do last month", "Åm"), ("stalls for åm in 2025", "Åm")])
+def test_those_names_count_written_with_their_marks(text, member):
+    assert members(MARKETS, text) == {"market": (member,)}
