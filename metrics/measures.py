@@ -129,6 +129,14 @@ CATALOGUE: dict[str, Measure] = {
 }
 SUMMABLE: tuple[str, ...] = tuple(name for name, m in CATALOGUE.items() if not m.derived)
 DEFAULT_MEASURE = "revenue"
+# Particles of phrasal verbs and nouns ("write offs", "sign ups", "check ins", "drop offs"): the last word of such
+# a name says nothing of the figure alone, in either number. The parser's function words include these.
+PARTICLES: frozenset[str] = frozenset({"in", "on", "off", "out", "over", "up", "down", "back"})
+
+
+def is_particle(word: str) -> bool:
+    """Whether ``word`` is a particle or the plural of one ("offs", "ins", "ups")."""
+    return word in PARTICLES or (word.endswith("s") and word[:-1] in PARTICLES)
 
 
 def snake_case(name: str) -> str:
@@ -145,7 +153,7 @@ def column_measures(columns: Mapping[str, str]) -> tuple[Measure, ...]:
     """Measures for non-catalogue columns (name → the column as written), with the contract's default words.
 
     Each gets its whole name in both numbers; its last word too, where no other
-    measure and no catalogue word uses it.
+    measure and no catalogue word uses it and it is no particle ("offs" of write_offs).
     """
     phrases = {name: " ".join(snake_case(column).split("_")) for name, column in columns.items()}
     taken = set(catalogue_words()) | {form for phrase in phrases.values() for form in in_both_numbers(phrase)}
@@ -157,7 +165,7 @@ def column_measures(columns: Mapping[str, str]) -> tuple[Measure, ...]:
     for name, column in columns.items():
         words = list(in_both_numbers(phrases[name]))
         last = phrases[name].rpartition(" ")[2]
-        if " " in phrases[name]:
+        if " " in phrases[name] and not is_particle(last):
             forms = in_both_numbers(last)
             if all(f not in taken and last_words[f] == 1 for f in forms):
                 words.extend(forms)

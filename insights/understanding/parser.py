@@ -29,6 +29,7 @@ from insights.understanding.counts import (
     count_measures,
     count_threshold,
     counted_noun,
+    is_amount,
     obvious_count,
     predicate_spans,
 )
@@ -728,8 +729,22 @@ def _without_our_spend(facts: _Facts, hits: list[Hit]) -> list[Hit]:
                                                       facts.buyer_spans)]
 
 
+def _asked_as(hit: Hit, facts: _Facts, *, model: SemanticModel) -> Hit:
+    """"How much did we bill" of billed_fees and billed_hours: a word several measures' names share names the one
+    amount among them where the question asks how much, the one count where it asks how many; else it is asked."""
+    if hit.kind != "ambiguous" or not hit.measures:
+        return hit
+    if _HOW_MUCH.search(facts.low):
+        fits = [n for n in hit.measures if is_amount(n, model.measure(n))]
+    elif facts.cues.how_many:
+        fits = [n for n in hit.measures if n in count_measures(model)]
+    else:
+        fits = []
+    return replace(hit, kind="measure", name=fits[0], alternatives=(), measures=()) if len(fits) == 1 else hit
+
+
 def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> None:
-    hits = _without_our_spend(facts, hits)
+    hits = [_asked_as(h, facts, model=model) for h in _without_our_spend(facts, hits)]
     strong = [h for h in hits if h.kind == "measure"]
     named = list(dict.fromkeys(h.name for h in strong))
     # "sales" names revenue unless the same question names another measure ("sales volume", "sales orders").

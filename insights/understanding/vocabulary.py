@@ -31,6 +31,7 @@ from insights.understanding.column_words import (
     named_elsewhere,
     other_words,
     said_as_change,
+    said_as_verb,
     unknown_rates,
     verb_forms,
     verb_of_for,
@@ -181,6 +182,7 @@ class Entry:
     options: tuple[tuple[str, str], ...] = ()  # ambiguous: (dimension, member), or ("", label) of a measure
     shared: bool = False  # ambiguous: the last word of several measures' names ("accounts")
     person: bool = False  # a member: a person's first or last name alone ("hannah" of Hannah Lee)
+    measures: tuple[str, ...] = ()  # ambiguous: the measures a word of their names names ("bill": billed_…)
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,7 @@ class Hit:
     measure: tuple[str, str] | None = None  # a member's words that name a measure too: (kind, measure)
     shared: bool = False
     person: bool = False  # a person's first or last name alone: a member only where a name is said
+    measures: tuple[str, ...] = ()  # ambiguous: the measures a word of their names names, to say which
 
 
 @dataclass(frozen=True)
@@ -391,7 +394,8 @@ class Vocabulary:
             return Hit("dimension", dims[0].name, None, start, end, fuzzy, capitals=dims[0].capitals)
         if measures and not members:
             best = measures[0]
-            return Hit(best.kind, best.name, None, start, end, fuzzy, best.options, shared=best.shared)
+            return Hit(best.kind, best.name, None, start, end, fuzzy, best.options, shared=best.shared,
+                       measures=best.measures)
         if not members:
             return Hit("dimension", dims[0].name, None, start, end, fuzzy)
         weak = all(e.weak for e in members)
@@ -407,14 +411,15 @@ class Vocabulary:
         """Keeps a function-word member only when written exactly or next to its dimension's name, and
         lets a dimension name next to an ambiguous member decide which dimension it is."""
         settled: list[Hit] = []
-        hits = list(hits)
+        hits = _rest_said(hits, original)
         for k, hit in enumerate(hits):
             if hit.capitals and not (original[hit.start:hit.end].isupper() and not original.isupper()):
                 continue  # "am i right": the word; "top AM": the account manager
             if hit.kind == "dimension" and in_quantity_phrase(original[hit.start:hit.end].lower(), original,
                                                                hit.start, hit.end):
                 continue  # "a lot more", "the number of": no lot, no number
-            if hit.shared and (any(h.kind in ("measure", "weak_measure") for h in hits)
+            if hit.shared and (any(h.kind in ("measure", "weak_measure") and h.name in (hit.measures or (h.name,))
+                                   for h in hits)
                                or verb_of_for(written=original[hit.start:hit.end], after=original[hit.end:])):
                 continue  # "accounts" beside a measure named, or "what accounts for": no measure asked about
             if hit.kind == "measure" and settled and settled[-1].kind in ("measure", "weak_measure") and \
@@ -569,6 +574,23 @@ class Vocabulary:
             if entry.kind == "dimension":
                 return entry.name
         return None
+
+
+def _rest_said(hits: list[Hit], original: str) -> list[Hit]:
+    """"How many units did we ship" of shipped_units and shipped_value: the word several measures' names share,
+    with the rest of one of those names said elsewhere in the question, is that measure (the rest names no other,
+    such as a catalogue figure the data lacks)."""
+    out = list(hits)
+    for hit in hits:
+        if not hit.measures:
+            continue
+        written = {h: words_of(original[h.start:h.end].lower()) for h in out if h is not hit}
+        found = [(n, h) for n in hit.measures for h, said in written.items()
+                 if said in _in_both_numbers(words_of(n)[1:])]
+        if len(found) == 1:
+            (name, rest), = found
+            out = [Hit("measure", name, None, h.start, h.end) if h is rest else h for h in out if h is not hit]
+    return out
 
 
 def tokenize(text: str) -> list[Token]:
@@ -952,6 +974,7 @@ def build(
     _add_first_words_of_kinds(vocab, dimensions)
     _add_number_forms(vocab, measures)
     _add_first_words(vocab, measures, dimensions=details_of(dimensions, details))
+    _add_joined_names(vocab, measures)
     _add_shared_last_words(vocab, measures)
     _add_short_forms(vocab, measures=measures, dimensions=details_of(dimensions, details))
     _add_name_parts(vocab, dimensions)
@@ -1011,7 +1034,8 @@ def _add_first_words(
 ) -> None:
     """"how much did we bill" of billed_amount: a column's distinctive first word names it, in every form of the
     verb it is ("bill", "billed", "billing") or in either number ("device", "devices"), where no other measure,
-    dimension, member or catalogue word uses it; never a typo of something ("till" is no "bill")."""
+    dimension, member or catalogue word uses it; never a typo of something ("till" is no "bill"). One that only
+    the tenant's own measures use ("billed" of billed_fees and billed_hours) names them all: asked back."""
     used: dict[str, set[str]] = {}  # word → the measures whose names or words hold it
     for name, measure in (*CATALOGUE.items(), *measures.items()):
         for phrase in (name.replace("_", " "), *measure.words):
@@ -1023,21 +1047,63 @@ def _add_first_words(
             for word in words_of(phrase):
                 for form in _in_both_numbers((word,)):
                     used.setdefault(form[0], set()).add(f"dimension:{name}")
+    own = {n for n, m in measures.items() if n not in CATALOGUE and not m.derived}
+    shared: dict[str, tuple[str, ...]] = {}  # a first word → the tenant's measures it names together
     for name, measure in measures.items():
-        word = first_word(words_of(name))
-        # "tickets" of tickets_sold beside ticket_revenue: an amount the word only qualifies counts no tickets
-        counted = {o for o in measures if o != name and is_amount(o, measures[o])} if not is_amount(
-            name, measure) else set()
-        if name in CATALOGUE or measure.derived or word is None or used.get(word, set()) - counted != {name}:
+        words = words_of(name)
+        word = first_word(words)
+        # a verb ("billed", "shipped") says how either figure came about, so it is as much the amount's
+        verb = len(words) > 1 and (bool(verb_forms(words[0])) or said_as_verb(words[0]))
+        if name not in own or (word is None and not verb):
             continue
-        for form in (word, *(verb_forms(word) or (f for (f,) in _in_both_numbers((word,)) if f != word))):
-            free = used.get(form, {name}) - counted == {name} and form not in COMMON \
-                and not vocab.members_with_word(form)
-            # a figure other companies hold ("tickets") is this one's where its own column counts it
-            held = any(e.kind != "unsupported_measure" for e in vocab.phrases.get((form,), ()))
-            if free and not held and form not in vocab.member_names:
-                vocab.phrases.pop((form,), None)
-                vocab.add((form,), Entry("measure", name), forgiving=False)
+        # "tickets" of tickets_sold beside ticket_revenue: an amount the noun only qualifies counts no tickets
+        counted = {o for o in measures if o != name and is_amount(o, measures[o])} if not (
+            verb or is_amount(name, measure)) else set()
+        owners = used.get(words[0], set()) - counted
+        if owners == {name} and word is not None:
+            _add_first_word(vocab, word, owners=owners, counted=counted, used=used, entry=Entry("measure", name))
+        elif len(owners) > 1 and name in owners and owners <= own:
+            # "ship" of shipped_units and shipped_value: even an everyday verb names the figures it opens
+            shared[words[0]] = tuple(n for n in measures if n in owners)
+    for word, names in shared.items():
+        options = tuple(("", measures[n].label) for n in names)
+        _add_first_word(vocab, word, owners=set(names), counted=set(), used=used,
+                        everyday=bool(verb_forms(word)) or said_as_verb(word),
+                        entry=Entry("ambiguous", word, options=options, shared=True, measures=names))
+
+
+def _add_first_word(
+    vocab: Vocabulary, word: str, *, owners: set[str], counted: set[str], used: Mapping[str, set[str]], entry: Entry,
+    everyday: bool = False,
+) -> None:
+    """``word`` and its other forms as ``entry``, each only where nothing but ``owners`` uses it (nor questions,
+    unless ``everyday``)."""
+    for form in (word, *(verb_forms(word) or (f for (f,) in _in_both_numbers((word,)) if f != word))):
+        free = used.get(form, owners) - counted == owners and (everyday or form not in COMMON) \
+            and not vocab.members_with_word(form)
+        # a figure other companies hold ("tickets") is this one's where its own column counts it
+        held = any(e.kind != "unsupported_measure" for e in vocab.phrases.get((form,), ()))
+        if free and not held and form not in vocab.member_names:
+            vocab.phrases.pop((form,), None)
+            vocab.add((form,), entry, forgiving=False)
+
+
+def _add_joined_names(vocab: Vocabulary, measures: Mapping[str, Measure]) -> None:
+    """"writeoffs" of write_offs, "newmatters" of new_matters: a name of two words written as one, in either
+    number, where that spelling is no other word of the tenant's or of questions (a figure the data lacks,
+    "signups" of the catalogue's new customers, is the tenant's column here)."""
+    for name, measure in measures.items():
+        words = words_of(name)
+        if measure.derived or len(words) != 2:
+            continue
+        for form in _in_both_numbers(("".join(words),)):
+            entries = vocab.phrases.get(form, [])
+            held = any(e.kind not in ("missing_measure", "unsupported_measure") for e in entries)
+            # an everyday word of questions ("breakdown" of break_downs) is no figure, unless the catalogue's
+            if not held and (form[0] not in COMMON or entries) and not vocab.members_with_word(form[0]) \
+                    and form[0] not in vocab.member_names:
+                vocab.phrases.pop(form, None)
+                vocab.add(form, Entry("measure", name), forgiving=False)
 
 
 def _add_shared_last_words(vocab: Vocabulary, measures: Mapping[str, Measure]) -> None:
