@@ -246,3 +246,92 @@ def test_vs_a_pace_word_with_no_target_held_is_asked_back_either_way():
     for model in (HIRE, PLAIN):
         parsed = parse("revenue vs budget this year", model=model, as_of=AS_OF)
         assert parsed.understanding.intent == "clarify" and "budget" in (parsed.clarification or "")
+
+
+# Members named like a calendar unit (issue 13): the member said as one (beside its dimension's word or a product
+# noun, after a preposition, capitalised, listed), the calendar word after an order or counting word; a word making
+# another unit of it ("half day") names no member. Made-up shapes: a gym's memberships Day/Month/Year, a parking
+# operator's tariffs Night/Day/Week, a coworking's plans Day Pass/Weekly; PLAIN holds none.
+GYM_UNITS = company(version="gym-units-1", columns=("check_ins", "dues"), dimensions={
+    "membership": ("Day", "Month", "Year"), "club": ("Harbour", "Uptown")}, **_DATES)
+PARKING = company(version="parking-1", columns=("fees", "cars_parked"), dimensions={
+    "tariff": ("Night", "Day", "Week"), "garage": ("Central", "Docks")}, **_DATES)
+COWORK = company(version="cowork-1", columns=("desk_bookings", "revenue"), dimensions={
+    "plan": ("Day Pass", "Weekly", "Resident"), "space": ("Loft", "Wharf")}, **_DATES)
+LAST_MONTH = {"start": "2026-06-01", "end": "2026-06-30"}
+
+CALENDAR_WORDS = [
+    ("best month ever for check ins?", GYM_UNITS, "month"),
+    ("busiest day ever for check-ins", GYM_UNITS, "day"),
+    ("which week had the most cars parked", PARKING, "week"),
+    ("busiest day ever for desk bookings", COWORK, "day"),
+    ("best week ever for orders", PLAIN, "week"),
+]
+
+
+@pytest.mark.parametrize(("text", "model", "grain"), CALENDAR_WORDS, ids=[t for t, _, _ in CALENDAR_WORDS])
+def test_a_calendar_unit_after_an_order_word_ranks_those_periods_with_no_member(text, model, grain):
+    check(text, model, {"intent": "rank", "group_by": grain, "limit": 1, "constraints": {}, "time": ALL_DATA})
+
+
+def test_a_calendar_unit_in_the_plural_after_an_order_word_ranks_those_periods():
+    check("what were the 3 best weeks for cars parked", PARKING, {
+        "intent": "rank", "group_by": "week", "limit": 3, "constraints": {}})
+    check("top 5 days ever for check ins", GYM_UNITS, {"intent": "rank", "group_by": "day", "limit": 5,
+                                                       "constraints": {}})
+
+
+CALENDAR_MEMBERS = [
+    ("dues for day memberships last month", GYM_UNITS, {"constraints": {"membership": ["Day"]}, "time": LAST_MONTH}),
+    ("check ins for Year last month", GYM_UNITS, {"constraints": {"membership": ["Year"]}, "time": LAST_MONTH}),
+    ("day and month check ins in 2025", GYM_UNITS, {"constraints": {"membership": ["Day", "Month"]}}),
+    ("which year had the most dues for month memberships", GYM_UNITS, {
+        "intent": "rank", "group_by": "year", "constraints": {"membership": ["Month"]}}),
+    ("dues for month memberships by month in 2025", GYM_UNITS, {
+        "intent": "trend", "constraints": {"membership": ["Month"]}, "time": YEAR_2025}),
+    ("fees for night tariff last week", PARKING, {"constraints": {"tariff": ["Night"]}, "time": LAST_WEEK}),
+    ("busiest day for night tariffs", PARKING, {"intent": "rank", "group_by": "day",
+                                                "constraints": {"tariff": ["Night"]}}),
+    ("the night fees last month", PARKING, {"constraints": {"tariff": ["Night"]}, "time": LAST_MONTH}),
+]
+
+
+@pytest.mark.parametrize(("text", "model", "want"), CALENDAR_MEMBERS, ids=[t for t, _, _ in CALENDAR_MEMBERS])
+def test_a_calendar_unit_said_as_a_member_is_the_member(text, model, want):
+    check(text, model, want)
+
+
+SERIES_FOLLOW_UPS = [
+    ("dues for month memberships by month in 2025", "and daily check ins over the last 30 days?", GYM_UNITS,
+     {"membership": ["Month"]}),
+    ("fees for the night tariff by week in q1 2026", "and daily cars parked over the last 30 days?", PARKING,
+     {"tariff": ["Night"]}),
+    ("day pass revenue by week for the last 8 weeks", "and daily desk bookings over the last 30 days?", COWORK,
+     {"plan": ["Day Pass"]}),
+    ("revenue by week for the last 8 weeks at quayside", "and orders by day over the last 30 days?", PLAIN,
+     {"store": ["Quayside"]}),
+]
+
+
+@pytest.mark.parametrize(("first", "then", "model", "kept"), SERIES_FOLLOW_UPS,
+                         ids=[t for t, _, _, _ in SERIES_FOLLOW_UPS])
+def test_a_follow_up_series_at_another_grain_keeps_the_filters_it_does_not_replace(first, then, model, kept):
+    previous = check(first, model, {"intent": "trend", "constraints": kept})
+    got = parse(then, model=model, as_of=AS_OF, context=previous)
+    understanding = got.understanding
+    assert (understanding.intent, understanding.time.grain) == ("trend", "day")
+    assert {k: list(v) for k, v in understanding.constraints.items()} == kept
+    assert (understanding.time.start, understanding.time.end) == (date(2026, 6, 10), date(2026, 7, 9))
+
+
+def test_a_word_making_another_unit_of_a_member_names_no_member():
+    previous = check("dues for day memberships last month", GYM_UNITS, {"constraints": {"membership": ["Day"]}})
+    for text, model, context in (("and half day ones?", GYM_UNITS, previous),
+                                 ("dues for half day memberships last month", GYM_UNITS, None),
+                                 ("fees for 2-night tariffs last month", PARKING, None)):
+        got = parse(text, model=model, as_of=AS_OF, context=context)
+        assert got.understanding.intent == "clarify", text
+        assert "couldn't find" in (got.clarification or "") and not got.understanding.constraints, text
+    # a count of passes, and the calendar's own "full week", stay as they were
+    check("fees for the last full week", PARKING, {"constraints": {}, "time": LAST_WEEK})
+    check("fees for day tariffs last month", PARKING, {"constraints": {"tariff": ["Day"]}})

@@ -51,7 +51,13 @@ from insights.understanding.dimension_qualifiers import qualifier_spans
 from insights.understanding.figure_position import in_figure_position
 from insights.understanding.fillers import filler_spans
 from insights.understanding.framing import framing_spans, not_a_data_question
-from insights.understanding.grain_members import dated_year, listed_beside, members_not_grains
+from insights.understanding.grain_members import (
+    calendar_words,
+    dated_year,
+    listed_beside,
+    members_not_grains,
+    qualified_units,
+)
 from insights.understanding.guesses import read_guesses
 from insights.understanding.lead_frames import lead_frame_spans
 from insights.understanding.letters import composed, fold
@@ -488,6 +494,10 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     # "revenue rose", "reading the numbers": the words, placed as such, not the members Rose and Reading
     # "drove the growth in seats": the change, not the plan Growth
     as_words = [h for h in hits if used_as_word(h, hits, text, blank, said=said) or change_noun(h, hits, text, blank)]
+    as_words += calendar_words(hits, text, blank)  # "best week ever": weeks ranked, not the pass called Week
+    # "and half day tickets?" where the pass is Day: a name no member has, asked back, never Day's figures
+    unheld_units = qualified_units(hits, blank)
+    as_words += [w for h, (a, b) in unheld_units for w in (h, Hit("unheld_unit", blank[a:b], None, a, b))]
     hits = [h for h in hits if h not in as_words]
     # "max cups in a single day": an order word before a figure or a period is the superlative, never a member it
     # is only part of the name of (Max Tui); a member of that very name ("Max revenue") stays the member
@@ -557,6 +567,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     figures = frozenset(f.start for f in hits if f.kind in ("measure", "weak_measure", "missing_measure") and not any(
         h.kind == "member" and h.end < f.start and len(blank[h.end:f.start].split()) == 1 for h in hits))
     _read_unknown(facts, blank, covered, vocab, figures=figures)
+    facts.unknown_names += [text[a:b] for _, (a, b) in unheld_units]
     _read_unknown_beside_dimensions(facts, hits, vocab)
     _read_unknown_numbered(facts, vocab)
     facts.unheld_role = unheld_role(facts.low, held=lambda a: any(h.start <= a < h.end for h in hits))
@@ -1228,7 +1239,8 @@ def _stands_alone(facts: _Facts, ask: _Ask, previous: Understanding) -> bool:
     if leaning and previous.intent == "unusual" and ask.intent == "breakdown" and not cues.breakdown:
         return False  # "and rev by state in week 7?" after unusual changes: the states searched, no new split
     if facts.measure_said and facts.period_said and (ask.intent or not leaning):
-        return True
+        # "and daily lift tickets over the last 30 days?": a series leaning on the last answer keeps its filters
+        return not (leaning and ask.intent == "trend" and ask.group_by is None)
     if ask.intent == "count" and ask.group_by and facts.period_said and not leaning:
         return True  # "how many vintages did the uk take last month": a count needs no measure, it names the rest
     if ask.intent == "summary" and not leaning:
