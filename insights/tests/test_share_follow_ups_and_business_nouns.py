@@ -7,10 +7,12 @@
   The first word of a dimension named "<word> <kind>" ("loaf" of loaf_type) names it, never ``ignored``.
 - A follow-up naming exactly a member of the dimension the answer was about is that member, even where the words
   read as time ("4w" as four weeks, "annual" as a grain); about another dimension it stays asked back.
+- A member kept from time still stands between the words around it: "than old mill last month" is no "than last
+  month", "the autumnal last month" no "the last month" (the follow-up's own period, and the member, are kept).
 - "the chain", "our practice", "the firm" are the whole business, unless the data has rows of that noun.
 
 Made-up companies unlike the eval sets: a gym chain, a coding school, a hospital trust, a bakery, a two- and
-four-wheeler insurer, a dental practice and a shoe wholesaler."""
+four-wheeler insurer, a dental practice, a shoe wholesaler, a tea exporter and a group of spas."""
 from __future__ import annotations
 
 import re
@@ -47,6 +49,13 @@ DENTIST = company(version="dentist-s1", columns=("fees", "appointments"), dimens
 SHOES = company(version="shoes-s1", columns=("revenue", "pairs"), dimensions={
     "brand": ("Asics", "Brooks"), "network": ("Retail", "Online"),
 }, first_date=date(2024, 1, 1), last_date=date(2026, 2, 28))
+TEA = company(version="tea-s1", columns=("kilos", "sales"), dimensions={
+    "country": ("EU", "UAE", "Japan"), "grade": ("First Flush", "Second Flush", "Autumnal"),
+}, first_date=date(2024, 1, 1), last_date=date(2026, 2, 28))
+SPAS = company(version="spas-s1", columns=("bookings", "takings"), dimensions={
+    "spa": ("The Lodge", "Old Mill", "Westgate", "Kingsway"), "treatment": ("Massage", "Facial"),
+}, first_date=date(2024, 1, 1), last_date=date(2026, 2, 28))
+LAST_MONTH = ("2026-02-01", "2026-02-28")
 
 
 def conversation(model: SemanticModel, *turns: str) -> list[dict]:
@@ -57,6 +66,10 @@ def conversation(model: SemanticModel, *turns: str) -> list[dict]:
         out.append(understanding.as_json())
         context = understanding if understanding.answered else context
     return out
+
+
+def span(got: dict) -> tuple[str, str] | None:
+    return (got["time"]["start"], got["time"]["end"]) if got.get("time") else None
 
 
 def subject(got: dict) -> tuple[str, str] | None:
@@ -152,6 +165,31 @@ def test_an_exact_member_of_the_answers_dimension_beats_a_time_reading(model, fi
     before, got = conversation(model, first, follow)
     assert subject(got) == member, got
     assert got["time"] == before["time"], got
+
+
+@pytest.mark.parametrize(("model", "first", "follow", "dimension", "members"), [
+    (SPAS, "kingsway vs westgate takings in 2024", "how much more takings did the lodge do than old mill last month?",
+     "spa", ["Old Mill", "The Lodge"]),
+    (SPAS, "the lodge vs old mill bookings in 2024", "how many more bookings did westgate do than kingsway last month",
+     "spa", ["Kingsway", "Westgate"]),
+])
+def test_a_member_between_than_and_a_period_keeps_the_follow_ups_own_period(model, first, follow, dimension, members):
+    _, got = conversation(model, first, follow)
+    assert (span(got), sorted(got["filters"].get(dimension, []))) == (LAST_MONTH, sorted(members)), got
+
+
+@pytest.mark.parametrize(("first", "follow", "rows", "member"), [
+    ("how many countries took first flush in 2025?", "how many grades did the eu take last month",
+     "grade", ("country", "EU")),
+    ("how many countries took first flush in 2025?", "how many grades did the uae take last month",
+     "grade", ("country", "UAE")),
+    ("how many grades did japan take in 2025?", "how many countries took the autumnal last month",
+     "country", ("grade", "Autumnal")),
+])
+def test_a_member_after_the_before_a_period_is_kept_in_a_count_follow_up(first, follow, rows, member):
+    _, got = conversation(TEA, first, follow)
+    assert (got["intent"], got["group_by"], span(got)) == ("count", rows, LAST_MONTH), got
+    assert (subject(got), got["filters"]) == (member, {}), got
 
 
 def test_a_time_like_member_of_another_dimension_stays_asked_back():
