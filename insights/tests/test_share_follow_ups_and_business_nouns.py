@@ -9,7 +9,8 @@
   read as time ("4w" as four weeks, "annual" as a grain); about another dimension it stays asked back.
 - A member kept from time still stands between the words around it: "than old mill last month" is no "than last
   month", "the autumnal last month" no "the last month" (the follow-up's own period, and the member, are kept).
-- "the chain", "our practice", "the firm" are the whole business, unless the data has rows of that noun.
+- "the chain", "our practice", "the firm" are the whole business, unless the data has rows of that noun; "how's
+  the chain tracking?" is its overview too, as "how's the business tracking?" is.
 
 Made-up companies unlike the eval sets: a gym chain, a coding school, a hospital trust, a bakery, a two- and
 four-wheeler insurer, a dental practice, a shoe wholesaler, a tea exporter and a group of spas."""
@@ -211,6 +212,9 @@ def test_a_share_keeps_its_part_through_a_filter_said_with_a_typo():
     (BAKERY, "how are the shops doing"),
     (BAKERY, "how's the brand doing"),
     (GYM, "how's the whole group doing"),
+    (GYM, "hows the chain tracking?"),
+    (DENTIST, "hey, how's our practice tracking"),
+    (BAKERY, "hows the company tracking"),
 ])
 def test_a_business_noun_as_the_subject_of_how_are_we_doing_is_a_summary(model, text):
     (got,) = conversation(model, text)
@@ -221,6 +225,20 @@ def test_a_business_noun_as_the_subject_of_how_are_we_doing_is_a_summary(model, 
 def test_a_member_after_the_business_summary_narrows_it():
     _, got = conversation(GYM, "hows the chain doing?", "and at ealing?")
     assert (got["intent"], subject(got)) == ("summary", ("club", "Ealing")), got
+
+
+def test_a_member_after_the_business_tracking_narrows_its_overview():
+    _, got = conversation(BAKERY, "hows the firm tracking?", "and for wells?")
+    assert (got["intent"], subject(got)) == ("summary", ("bakery", "Wells")), got
+
+
+@pytest.mark.parametrize(("model", "text"), [
+    (GYM, "how's the chain's visits tracking this month"),
+    (DENTIST, "hows the company's fees tracking"),
+])
+def test_a_figure_of_the_business_tracking_is_no_overview(model, text):
+    (got,) = conversation(model, text)
+    assert got["intent"] != "summary" and got["measure"] in model.measures, got
 
 
 @pytest.mark.parametrize(("model", "text", "measure"), [
