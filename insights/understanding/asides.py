@@ -1,8 +1,12 @@
-"""Chat asides that cannot change a number: laughter and sighs ("lol", "ugh", "smh") anywhere, and how the
-asker's day went, said first ("up since dawn", "been up since 5", "long day").
+"""Chat asides that cannot change a number: laughter and sighs ("lol", "ugh", "smh") anywhere, how the
+asker's day went, said first ("up since dawn", "been up since 5", "long day"), and an explanation of what was
+asked that names nothing the data holds ("(ie how long they keep the car)", "— i.e. the average stay").
 
 They are framing, blanked before names are looked for, so "dawn lol" is never a driver to ask about; a
-tenant's own word (a store "Lol") is never laughter; how the day went is said in a fixed shape, first.
+tenant's own word (a store "Lol") is never laughter; how the day went is said in a fixed shape, first. An
+explanation is led by "ie", "i.e.", "eg", "e.g.", "aka" (or "that is", "in other words" after a stop), in
+brackets or to the end of its clause; one naming a measure, a member, a split ("ie by branch", "e.g. vans") or
+a period ("i.e. 2025", "ie last year") says what to answer, and is read.
 """
 from __future__ import annotations
 
@@ -17,16 +21,33 @@ _DAY = re.compile(r"^\W*(?:(?:i'?ve\s+|i\s+)?(?:been\s+)?up\s+since\s+(?:dawn|su
                   r"(?:day|week|morning|night|one)(?:\s+so\s+far)?)(?![\w'-])\s*[!.,:;-]*")
 
 
+# An explanation, after something asked: in brackets to their close, or to the end of its clause.
+_MARKER = r"(?:i\.?e\.?|e\.?g\.?|aka|a\.k\.a\.?)(?![\w.])"
+_EXPLANATION = re.compile(
+    rf"(?<=\S)\s*(?:\(\s*(?:{_MARKER}|(?:that\s+is|in\s+other\s+words)\b)[^()]*\)"
+    rf"|(?:[,;:–—]|\s-)\s*(?:{_MARKER}|(?:that\s+is|in\s+other\s+words)\b)[^()?!;]*?(?=[?!;)]|\.(?:\s|$)|$)"
+    rf"|\s+{_MARKER}[^()?!;]*?(?=[?!;)]|\.(?:\s|$)|$))")
+# A period said in an explanation ("i.e. 2025", "ie last year", "aka q3") is what to answer.
+_TIME = re.compile(r"\d|\b(?:today|yesterday|tomorrow|tonight|day|days|week|weeks|weekend|month|months|quarter|"
+                   r"quarters|year|years|yr|yrs|ytd|mtd|qtd|fy|season|daily|weekly|monthly|quarterly|yearly|annual|"
+                   r"last|this|next|ago|since|until|till|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|"
+                   r"january|february|march|april|june|july|august|september|october|november|december|spring|"
+                   r"summer|autumn|fall|winter|christmas|easter)\b")
+
 # What is left of small talk once its laughter is gone ("lol ok"): no question to frame, so no aside either.
 _SMALL_TALK = frozenset("ok okay k kk yeah yep yes no nope sure cool nice thanks thx ty right fine great wow".split())  # noqa: SIM905
 
 
-def aside_spans(low: str, *, tenant_word: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """The spans of ``low`` (the lower-cased question) that are chat asides; none where only small talk is."""
+def aside_spans(low: str, *, tenant_word: Callable[[str], bool],
+                names_data: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """The spans of ``low`` (the lower-cased question) that are chat asides; none where only small talk is.
+    ``names_data``: whether ``low[a:b]`` names anything of the data (a figure, held or not, a member, a split)."""
     if set(re.findall(r"[a-z]+", _LAUGHTER.sub(" ", low))) <= _SMALL_TALK:
         return []
     spans = [m.span() for m in _LAUGHTER.finditer(low) if not tenant_word(m.group(0).strip(" !.,:;)-"))]
     # "up since dawn" is an idiom of the hour, never Dawn the driver: no one is up since a person
     if day := _DAY.match(low):
         spans.append(day.span())
+    spans += [m.span() for m in _EXPLANATION.finditer(low)
+              if not _TIME.search(m.group(0)) and not names_data(*m.span())]
     return spans

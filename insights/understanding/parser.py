@@ -453,7 +453,9 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     framing = framing_spans(low, figure_word=lambda w: _names_a_figure(w, vocab),
                             tenant_word=lambda w: _names_data(w, vocab))
     fillers = filler_spans(low, tenant_word=lambda w: _names_data(w, vocab))  # "actualy", "basically"
-    framing = sorted({*framing, *aside_spans(low, tenant_word=lambda w: _names_data(w, vocab)), *fillers,  # "lol"
+    asides = aside_spans(low, tenant_word=lambda w: _names_data(w, vocab),  # "lol", "(ie how long they keep it)"
+                         names_data=lambda a, b: bool(vocab.find(low[a:b], text[a:b])))
+    framing = sorted({*framing, *asides, *fillers,
                       *lead_frame_spans(low, tenant_word=lambda w: _names_data(w, vocab))})  # "for the standup:"
     framing = sorted({*framing, *predicate_spans(  # "how many drivers were on the road": they had facts
         _blank(low, tuple(fillers)), counted=lambda w: vocab.dimension_of_word(w) is not None, figure=vocab.knows,

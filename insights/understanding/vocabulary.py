@@ -39,6 +39,7 @@ from insights.understanding.column_words import (
 from insights.understanding.compound_names import spelled_apart
 from insights.understanding.counts import is_amount
 from insights.understanding.dimension_qualifiers import own_noun_after, said_in_plural
+from insights.understanding.kinds_asked import kinds_asked
 from insights.understanding.letters import LETTER, fold, marked, spelled_out
 from insights.understanding.people import name_parts, people_dimensions, said_as_a_name
 from insights.understanding.spellings import spellings
@@ -220,6 +221,7 @@ class Vocabulary:
     member_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # lower-cased member → (dim, member)
     member_words: dict[str, list[str]] = field(default_factory=dict)  # a word of a multi-word member → members
     people: tuple[str, ...] = ()  # the dimensions of people
+    kinds_of: dict[str, str] = field(default_factory=dict)  # "loaf" of loaf_type: named only where kinds are asked
 
     # ------------------------------------------------------------ building
 
@@ -265,6 +267,9 @@ class Vocabulary:
                 # "average ticket revenue": the tenant's "ticket revenue" beats the catalogue's "average ticket"
                 found = self._match_at(tokens, i, joined, options, most=cut)
             if found is None:
+                said = tokens[i]
+                if said.text in self.kinds_of and kinds_asked(text, start=said.start, end=said.end):
+                    hits.append(Hit("dimension", self.kinds_of[said.text], None, said.start, said.end))
                 i += 1
                 continue
             length, entries, fuzzy = found
@@ -789,8 +794,9 @@ _KIND_WORDS = QUALIFIER_WORDS | CODE_WORDS | frozenset({"format", "band", "brack
 
 def _add_first_words_of_kinds(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]) -> None:
     """"the age mix" of age_group, "by screen" of screen_format: the first word of a dimension's name whose rest
-    only says it sorts into kinds names it, where no other dimension's or measure's name holds it and it is no
-    word the tenant already has (a member's, a measure's) nor an everyday word of questions."""
+    only says it sorts into kinds names it where kinds are asked (kinds_asked.py; "renting cars" is no car_class),
+    where no other dimension's or measure's name holds it and it is no word the tenant already has (a member's, a
+    measure's) nor an everyday word of questions."""
     owners: dict[str, set[str]] = {}
     for name in (*dimensions, *vocab.model_measures):
         for word in words_of(name):
@@ -804,8 +810,8 @@ def _add_first_words_of_kinds(vocab: Vocabulary, dimensions: Mapping[str, tuple[
         if any(f in COMMON or owners.get(f, set()) != {dimension} or (f,) in vocab.phrases
                or f in vocab.member_words for (f,) in forms):
             continue
-        for form in forms:
-            vocab.add(form, Entry("dimension", dimension))
+        for (form,) in forms:
+            vocab.kinds_of[form] = dimension
 
 
 def _dimension_words(name: str) -> set[tuple[str, ...]]:
