@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from core.number_forms import other_numbers
-from insights.understanding.words import SELLING
+from insights.understanding.words import SELLING, place_word
 from metrics.measures import Measure
 from metrics.semantic import SemanticModel
 
@@ -88,8 +88,8 @@ def predicate_spans(low: str, *, counted: Callable[[str], bool], named: Callable
     """The words of the predicate said after the members counted in ``low`` (lower-cased): framing, since a count
     counts the members with facts. ``counted``: whether a word names a dimension of the tenant's; ``named``:
     whether a word names a member or a dimension, which a predicate never holds ("were active at Midtown" keeps
-    Midtown); ``figure``: whether a word names a measure, left to be read ("had deliveries"). None where a
-    threshold is said ("sold over 100 units"), which is no count of the contract's."""
+    Midtown; a place word keeps the place); ``figure``: whether a word names a measure, left to be read ("had
+    deliveries"). None where a threshold is said ("sold over 100 units"), which is no count of the contract's."""
     head = _COUNTING.search(low)
     if head is None or not counted(head["w"]) or _THRESHOLD.search(low, head.end()):
         return []
@@ -97,7 +97,8 @@ def predicate_spans(low: str, *, counted: Callable[[str], bool], named: Callable
     if m is None:
         return []
     words = [w for w in re.finditer(r"[a-z][a-z'-]*", low) if m.start("p") <= w.start() < m.end("p")]
-    if any(named(w.group(0)) for w in words):
+    # "how many vintages did the uk take": the doer is a member, held or asked back ("us" after "the" included)
+    if any(named(w.group(0)) or place_word(w.group(0), before=low[:w.start()]) for w in words):
         return []
     return [w.span() for w in words if not figure(w.group(0))]
 

@@ -79,11 +79,12 @@ _COMPARE = re.compile(
     r"out[\s-]?(?:sell|sold|perform|performed|earn|earned|grow|grew)\w*|beat|beats)\b"
 )
 # "how's the chain tracking?" (written "the company" by company_name.py) is the business's overview, as "how's
-# the business …" is; "how's the company's revenue tracking" asks a figure of it
+# the business …" is, and so is "how is the company tracking"; "how's the company's revenue tracking" asks a
+# figure of it
 _SUMMARY = re.compile(
     r"\b(?:how(?:\s+(?:are|were|is|was|did|have|has|do|does)|'re|'?s|'d)\s+(?:we|things|business|the\s+business|it|our\s+business|"
     r"the\s+company|our\s+company|us)\s+(?:doing|going|done|do|perform|performing|performed|looking|fare|faring|fared|been"
-    r"|go|looked|shaping\s+up)|how'?s\s+(?:business|it\s+going|things|the\s+business|"
+    r"|go|looked|shaping\s+up|tracking)|how'?s\s+(?:business|it\s+going|things|the\s+business|"
     r"(?:the|our)\s+company(?!['’]s\b))|how\s+we\s+(?:doing|did|are\s+doing)"
     r"|how\s+(?:are|were)\s+things\b"
     r"|run[\s-]?down|low[\s-]?down|catch\s+me\s+up|bring\s+me\s+up\s+to\s+speed|where\s+do\s+we\s+stand"

@@ -129,7 +129,7 @@ from insights.understanding.word_members import (
     pace_word,
     used_as_word,
 )
-from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, MEMBER_LIKE, SELLING, ordinary
+from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, SELLING, ordinary, place_word
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE, Measure
 from metrics.periods import period_bounds, periods
 from metrics.semantic import SemanticModel
@@ -903,7 +903,8 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             previous_word, open_name = "", False
         previous_end = token.end
         # "o2", "b2b": letters and digits make a name as much as letters do; "academy 2": a number goes on a name
-        unknown = not inside and ((_NAME_WORD.fullmatch(word) and (word not in COMMON or word in MEMBER_LIKE))
+        place = place_word(word, before=blank[:token.start])  # "the us" is the country, "give us" the pronoun
+        unknown = not inside and ((_NAME_WORD.fullmatch(word) and (word not in COMMON or place))
                                   or (open_name and word.isdigit()))
         if unknown:
             written = facts.text[token.start:token.end]
@@ -927,7 +928,7 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             # "why did revenue tank": a verb of change is no part of a name ("Tank Sensor") said in part
             # "london net sales last month": a word just before a figure says whose figure it is, plain English
             # or not, so one that names no member is asked back, never left out of a total
-            elif proper or word in MEMBER_LIKE or (vocab.members_with_word(word) and not change_verb(word)
+            elif proper or place or (vocab.members_with_word(word) and not change_verb(word)
                                                     and not _said_of_them(word, token.start, blank, vocab)) or (
                     _owns_figure(word, token.end, blank, figures, vocab)
                     and not any(a <= token.start < b for a, b in cued)) or (

@@ -8,6 +8,7 @@ its dimension's name.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from metrics.measures import PARTICLES
@@ -86,8 +87,18 @@ MEMBER_LIKE: frozenset[str] = frozenset("""
 online offline direct indirect retail wholesale partner partners web website ecommerce e-commerce mobile app
 marketplace reseller resellers distributor distributors enterprise smb midmarket consumer b2b b2c
 north south east west northern southern eastern western central america americas europe asia africa
-oceania australia emea apac latam amer nordics usa uk
+oceania australia emea apac latam amer nordics usa uk eu uae
+germany france spain italy ireland britain england scotland wales canada mexico brazil japan india
+texas california florida
 """.split())  # noqa: SIM905 - a word list reads best as text
+# "the us": the country, never the pronoun ("give us", "how are we/us doing"), which no article goes before.
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$")
+
+
+def place_word(word: str, *, before: str) -> bool:
+    """Whether ``word`` (lower-case), said after ``before``, names a place: one of MEMBER_LIKE, or "us" after
+    "the"; where the data has no such member it is asked back, never dropped."""
+    return word in MEMBER_LIKE or (word == "us" and bool(_ARTICLE_BEFORE.search(before)))
 
 # Nouns that name a measure in many datasets: where the tenant's data has no such measure, the question asks
 # for a figure the data does not hold ("how many shipments" of a shop), never answered as its default measure.
