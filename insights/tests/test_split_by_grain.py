@@ -1,6 +1,7 @@
 """"<measure> by <grain>" with no period (or all of the data: "since we started") and no word of a series is a
 breakdown by that grain over all of the data (contract v2: a `breakdown` by a time grain with nothing said covers
-all of the data); a period said, or a trend word (trend, over time, monthly, month by month, changed, cumulative), keeps it a trend."""
+all of the data); a period said, or a trend word (trend, over time, monthly, month by month, changed,
+cumulative), keeps it a trend."""
 from __future__ import annotations
 
 from datetime import date
