@@ -81,6 +81,13 @@ from insights.understanding.operators import (
     unplaced_operator,
 )
 from insights.understanding.people import asks_for_other_people, unheld_which
+from insights.understanding.period_words import (
+    counted_periods,
+    ranked_within_one_period,
+    rate_after_figure,
+    same_day_back,
+    same_day_unplaced,
+)
 from insights.understanding.removals import Removal, read_removal, take_away
 from insights.understanding.request_words import (
     asking_spans,
@@ -96,6 +103,7 @@ from insights.understanding.spending import SPEND, buyer_before, customers_spend
 from insights.understanding.time_expressions import (
     UNITS,
     FoundPeriod,
+    Shift,
     TimeReading,
     compare_period,
     default_period,
@@ -687,6 +695,11 @@ def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary, model: Semantic
     """What "per …" divides by: a grain ("per day", "average daily"), a measure ("per order") or a
     dimension ("per territory"); a word it cannot count ("per customer" without customers) is kept to ask about."""
     facts.per = facts.mods.per_grain
+    rate = None if facts.per else rate_after_figure(facts.blank, (
+        h.end for h in hits if h.kind in ("measure", "weak_measure")))
+    if rate:  # "revenue a day", "how many visits a week": per that grain, never the month's total
+        facts.per = rate[0]
+        facts.per_spans.append(rate[1])
     kept = list(hits)
     for m in _PER_WORD.finditer(facts.blank):
         if any(h.start <= m.start() < h.end for h in hits):
@@ -1307,6 +1320,8 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I can't answer “{single}”: {_holdings(model)}. I can give totals, "
                         "averages per day, week or month, shares and rankings instead, for example:",
                         _examples(model), confidence=0.9)
+    if (unplaced := _period_word_unplaced(facts)) is not None:
+        return _period_word_readings(unplaced, facts, model)
     if time.problem == "sub_day" or (time.problem == "unplaceable" and is_part_of_day(time.problem_text)):
         return _clarify(  # "orders overnight": the data has no hours to split a day by, never the whole days' total
             f"I can't split the figures by time of day (“{time.problem_text}”): {_holdings(model)}. I can give whole "
@@ -1479,6 +1494,37 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
         return _clarify(f"I can't split the data by “{facts.unknown_dimension}”. It can be broken down by "
                         f"{_list(list(dims), 'or')}.", dims, confidence=0.9)
     return None
+
+
+def _period_word_unplaced(facts: _Facts) -> tuple[str, str] | None:
+    """A period word inside a count, comparison or ranking that the contract has no row for, and its kind."""
+    if said := counted_periods(facts.low):
+        return "counted", said
+    if said := same_day_unplaced(facts.low, members=(m for ms in facts.members.values() for m in ms)):
+        return "same_day", said
+    if said := ranked_within_one_period(facts.low, ranks_rows=bool(facts.groups)):
+        return "within", said
+    return None
+
+
+def _period_word_readings(unplaced: tuple[str, str], facts: _Facts, model: SemanticModel) -> Parse:
+    kind, said = unplaced
+    measure = model.measure(facts.measure or _default_measure(model)).label.lower()
+    if kind == "counted":
+        return _clarify(f"I can't count days, weeks or months by a condition (“{said}”): {_holdings(model)}. "
+                        f"I can give {measure} per day, rank the days, or total them, for example:",
+                        (f"{measure} per day last month", f"quietest days for {measure} last month",
+                         f"{measure} last month"), confidence=0.9)
+    if kind == "same_day":
+        return _clarify(f"Which day should “{said}” be the same as? I can compare one day with another, "
+                        "for example:", (f"{measure} yesterday vs the same day last week",
+                                         f"{measure} today vs yesterday"), confidence=0.8)
+    group = facts.groups[0].name
+    unit = said.split()[-1]
+    return _clarify(f"I can't rank {_dimension_plural(group)} by their best single {unit} (“{said}”). I can rank "
+                    f"{_dimension_plural(group)} over a period, or rank the {unit}s themselves, for example:",
+                    (f"which {_dimension_label(group)} had the most {measure} last month",
+                     f"busiest {unit} for {measure} this year"), confidence=0.8)
 
 
 def _ratio_of_what(facts: _Facts, model: SemanticModel) -> Parse:
@@ -2031,6 +2077,10 @@ def _comparison(facts: _Facts, time: FoundPeriod, *, as_of: date) -> Period:
         second = reading.periods[1]
         return Period(start=second.start, end=second.end)
     found = compare_period(reading, time=time, as_of=as_of)
+    back = same_day_back(facts.low, members=(m for ms in facts.members.values() for m in ms)) \
+        if time.start == time.end and reading.compare_to is None else None
+    if back:  # "yesterday vs same day last week": that weekday a week back, never the day before
+        found = shifted(time, shift=Shift(unit=back, steps=-1, adjacent=False))
     return Period(start=found.start, end=found.end)
 
 
