@@ -276,6 +276,7 @@ class Vocabulary:
             start, end = tokens[i].start, tokens[i + length - 1].end
             hits.append(self._hit(entries, start, end, fuzzy, tokens, i, length))
             i += length
+        hits = [h for h in (self._member_of_slip(h, hits, tokens, options) for h in hits) if h is not None]
         settled = self._settle([_with_symbols(h, original) for h in hits], original)
         # "occupancy rate", "cancellation rate": a rate the data does not hold (a ratio the tenant defined is
         # one of its measures, with its own words)
@@ -286,6 +287,23 @@ class Vocabulary:
                  if not any(x <= a < y for x, y in skip) and not self._ends_in_measure(words_of(phrase))]
         settled = [h for h in settled if not any(r.start <= h.start < r.end for r in rates)]
         return sorted([*settled, *rates], key=lambda h: h.start)
+
+    def _member_of_slip(
+        self, hit: Hit, hits: list[Hit], tokens: list[Token], options: list[tuple[str, ...]],
+    ) -> Hit | None:
+        """A one-word slip as near a member's word as a measure's, where another measure is named: the member if
+        the question named that measure already ("units sold at salme" is the shop Salem, "sale" of units_sold
+        said), else nothing, the word left a name to ask about ("seats at revnue": Revue, or revenue beside
+        seats?), never a second figure of the whole business."""
+        named = {h.name for h in hits if h.kind == "measure" and h.start != hit.start}
+        if not hit.fuzzy or hit.kind != "measure" or not named:
+            return hit
+        at = next((k for k, t in enumerate(tokens) if t.start == hit.start and t.end == hit.end), None)
+        members = [e for c in options[at] for e in self.phrases.get((c,), []) if e.kind == "member"] if (
+            at is not None) else []
+        if not members:
+            return hit
+        return self._hit(members, hit.start, hit.end, True, tokens, at, 1) if hit.name in named else None
 
     def _ends_in_measure(self, words: tuple[str, ...]) -> bool:
         """Whether a rate's last words are a measure's own: "60% margin rate" is "% margin" (matched first) and
@@ -375,8 +393,24 @@ class Vocabulary:
             near = (c for c in candidates if c != word and (
                 damerau_levenshtein(c, word) <= 1 or double_moved(c, word)) and (
                 len(word) >= MIN_FUZZY_LETTERS or (len(c) == len(word) + 1 and self._member_word(c))))
-            self.near_cache[word] = tuple(sorted(near))
+            self.near_cache[word] = self._members_over_borrowed(tuple(sorted(near)))
         return self.near_cache[word]
+
+    def _members_over_borrowed(self, near: tuple[str, ...]) -> tuple[str, ...]:
+        """``near`` less the words of the catalogue ("sale" of a revenue the data may lack) where a member's word
+        is as near: "salne" is Sälen, never the whole business's sales. A word of the tenant's own measures or
+        dimensions stays beside the member's."""
+        if not any(self._member_word(c) for c in near):
+            return near
+        return tuple(c for c in near if self._member_word(c) or not self._borrowed_word(c))
+
+    def _borrowed_word(self, word: str) -> bool:
+        """Whether ``word`` names only figures of the catalogue, none of the tenant's own measures or dimensions."""
+        entries = self.phrases.get((word,), [])
+        return bool(entries) and all(
+            e.kind in ("missing_measure", "unsupported_measure") or (e.kind == "measure" and e.name in CATALOGUE
+                                                                       and e.name not in self.model_measures)
+            for e in entries)
 
     def _member_word(self, word: str) -> bool:
         """Whether ``word`` is a member's name or a word of one (never a measure's or a verb's: "sel")."""
