@@ -119,3 +119,21 @@ def test_a_member_named_same_day_is_no_day_compared():
 def test_rankings_over_last_month_keep_it():
     got = parsed(TEAS, "which room had the most covers last month").understanding.as_json()
     assert got["time"] == LAST_MONTH
+
+
+@pytest.mark.parametrize(("model", "text", "measure", "member"), [
+    (VETS, "which vet had the most surgeries last month", "visits", "Surgery"),
+    (BIKES, "which depot had the most tandems this year", "rentals", "Tandem"),
+])
+def test_a_member_plural_ranked_is_counted_never_the_money_measure(model, text, measure, member):
+    got = parsed(model, text).understanding.as_json()
+    assert (got["intent"], got["measure"], got["subject"]["value"]) == ("rank", measure, member)
+
+
+def test_a_member_plural_ranked_with_several_counts_is_asked_back():
+    clinics = company(version="clinics-pw1", columns=("billing", "appointments", "referrals"),
+                      dimensions={"clinic": ("North", "South"), "treatment": ("Filling", "Crown")},
+                      first_date=date(2025, 1, 1), last_date=AS_OF)
+    got = parsed(clinics, "which clinic did the most fillings last month")
+    assert got.understanding.intent == "clarify"
+    assert "appointments" in got.clarification and "referrals" in got.clarification

@@ -649,13 +649,23 @@ def _plural_noun(word: str) -> bool:
 def _read_how_many(facts: _Facts, model: SemanticModel) -> None:
     """"How many did we do at Bath" names no measure and nothing countable: the data's one obvious count, or
     the counts there are to choose from (never the default money measure)."""
-    if (not facts.cues.how_many or facts.measure is not None or facts.missing or facts.unsupported
-            or facts.share or _counted(facts)):
+    if (not (facts.cues.how_many or _most_of_a_member(facts)) or facts.measure is not None or facts.missing
+            or facts.unsupported or facts.share or _counted(facts)):
         return
     facts.measure = obvious_count(model, text=facts.blank)
     facts.measure_said = facts.measure is not None
     if facts.measure is None:
         facts.count_choices = count_measures(model)
+
+
+_MOST_OF = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+(?P<word>[a-z]+)\b")
+
+
+def _most_of_a_member(facts: _Facts) -> bool:
+    """"which vet had the most surgeries": a member's plural said as the thing counted, a count like "how many"
+    (never the default money measure)."""
+    held = {v.lower() for values in facts.members.values() for v in values}
+    return any(held.intersection(singular_forms(m["word"])) for m in _MOST_OF.finditer(facts.low))
 
 
 def _read_arithmetic(facts: _Facts, hits: list[Hit], model: SemanticModel) -> None:
