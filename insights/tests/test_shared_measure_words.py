@@ -112,3 +112,33 @@ def test_a_joined_name_that_is_a_member_stays_the_member():
 def test_a_particle_names_no_measure(text):
     got = read(GYM, text)
     assert got["measure"] not in ("sign_ups", "check_ins", "drop_offs")
+
+
+@pytest.mark.parametrize(("model", "text", "counted", "subject"), [
+    (WAREHOUSE, "how many depots shipped in may", "depot", None),
+    (WAREHOUSE, "how many carriers were shipping out of york in 2025", "carrier", {"dimension": "depot",
+                                                                                   "value": "York"}),
+    (STUDIO, "how many rooms were booked last month", "room", None),
+    (AGENCY, "how many offices were billing in h1 2025", "office", None),  # both billed figures are money
+    (STUDIO, "how many engineers booked time in studio a in 2025", "engineer", {"dimension": "room",
+                                                                                    "value": "Studio A"}),
+])
+def test_a_shared_word_said_of_the_members_counted_is_the_count(model, text, counted, subject):
+    # a count counts the members with any facts: what they did names no figure to ask which of
+    got = read(model, text)
+    assert got["intent"] == "count" and got["group_by"] == counted and got["subject"] == subject
+
+
+def test_a_follow_up_to_such_a_count_is_the_same_count():
+    first = ask(STUDIO, "how many engineers booked time in the live room in 2024?").understanding
+    got = parse("and in 2025?", model=STUDIO, as_of=AS_OF, context=first).understanding.as_json()
+    assert got["intent"] == "count" and got["group_by"] == "engineer"
+    assert got["subject"] == {"dimension": "room", "value": "Live Room"} and got["time"]["start"] == "2025-01-01"
+
+
+@pytest.mark.parametrize(("model", "text"), [
+    (STUDIO, "how many did the rooms book last month"),  # no members counted: which figure is still unsaid
+    (STUDIO, "how many did we book last month"),
+])
+def test_a_shared_word_with_no_members_counted_is_still_asked(model, text):
+    assert read(model, text)["intent"] == "clarify"

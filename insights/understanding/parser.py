@@ -789,8 +789,22 @@ def _asked_as(hit: Hit, facts: _Facts, *, model: SemanticModel) -> Hit:
     return replace(hit, kind="measure", name=fits[0], alternatives=(), measures=()) if len(fits) == 1 else hit
 
 
+def _what_the_counted_did(hit: Hit, facts: _Facts, hits: list[Hit]) -> bool:
+    """"How many partners billed time", "how many depots were shipping": a word several measures' names share,
+    said after the members a count counts, is what they did (the predicate), no figure to ask which of: the count
+    counts the members with any facts. A count of a measure's own units ("how many hours did we bill") counts no
+    dimension's members."""
+    found = count_word(facts.blank)
+    if hit.kind != "ambiguous" or not hit.measures or found is None:
+        return False
+    # "how many austin partners …": members said first only narrow what is counted
+    return any(h.kind == "dimension" and found[0] <= h.start < hit.start
+               and not facts.blank_of_hits[found[0]:h.start].strip() for h in hits)
+
+
 def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> None:
-    hits = [_asked_as(h, facts, model=model) for h in _without_our_spend(facts, hits)]
+    hits = [_asked_as(h, facts, model=model) for h in _without_our_spend(facts, hits)
+            if not _what_the_counted_did(h, facts, hits)]
     strong = [h for h in hits if h.kind == "measure"]
     named = list(dict.fromkeys(h.name for h in strong))
     # "sales" names revenue unless the same question names another measure ("sales volume", "sales orders").
