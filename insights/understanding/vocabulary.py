@@ -801,15 +801,21 @@ def _short_name(name: str) -> str | None:
     return None
 
 
-def _add_last_words(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]) -> None:
-    """"slot" of delivery_slot: the last word of a dimension's name of several words names it, as a measure's
-    does, where no other dimension's or measure's name holds it and it is no word the tenant already has; never
-    an everyday word of questions ("status", "size") or a word that only qualifies ("type", "name", "month")."""
+def _word_owners(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]) -> dict[str, set[str]]:
+    """Each word of a dimension's or a measure's name, in both numbers, and the names that hold it."""
     owners: dict[str, set[str]] = {}
     for name in (*dimensions, *vocab.model_measures):
         for word in words_of(name):
             for (form,) in _in_both_numbers((word,)):
                 owners.setdefault(form, set()).add(name)
+    return owners
+
+
+def _add_last_words(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]) -> None:
+    """"slot" of delivery_slot: the last word of a dimension's name of several words names it, as a measure's
+    does, where no other dimension's or measure's name holds it and it is no word the tenant already has; never
+    an everyday word of questions ("status", "size") or a word that only qualifies ("type", "name", "month")."""
+    owners = _word_owners(vocab, dimensions)
     for dimension in dimensions:
         words = words_of(dimension)
         last = words[-1] if len(words) > 1 else ""
@@ -831,11 +837,7 @@ def _add_first_words_of_kinds(vocab: Vocabulary, dimensions: Mapping[str, tuple[
     only says it sorts into kinds names it where kinds are asked (kinds_asked.py; "renting cars" is no car_class),
     where no other dimension's or measure's name holds it and it is no word the tenant already has (a member's, a
     measure's) nor an everyday word of questions."""
-    owners: dict[str, set[str]] = {}
-    for name in (*dimensions, *vocab.model_measures):
-        for word in words_of(name):
-            for (form,) in _in_both_numbers((word,)):
-                owners.setdefault(form, set()).add(name)
+    owners = _word_owners(vocab, dimensions)
     for dimension in dimensions:
         words = words_of(dimension)
         if len(words) != 2 or words[1] not in _KIND_WORDS or not words[0].isalpha() or len(words[0]) < 3:
