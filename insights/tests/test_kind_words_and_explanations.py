@@ -115,3 +115,25 @@ def test_an_explanation_naming_a_split_splits():
 def test_an_explanation_naming_a_period_is_the_period():
     (got,) = conversation(BAKERY, "takings at frome (i.e. 2024)")
     assert (got["time"]["start"], got["time"]["end"]) == ("2024-01-01", "2024-12-31"), got
+
+
+
+POOL = company(version="pool-k1", columns=("takings", "swims"), dimensions={
+    "pass_type": ("Season", "Day", "Family"), "pool": ("Lido", "Baths"),
+}, first_date=date(2024, 1, 1), last_date=date(2026, 5, 31))
+GYM = company(version="gym-k1", columns=("fees", "visits"), dimensions={
+    "membership_type": ("Day", "Month", "Annual"), "site": ("Leeds", "York"),
+}, first_date=date(2024, 1, 1), last_date=date(2026, 5, 31))
+
+
+@pytest.mark.parametrize(("model", "text", "dimension", "member"), [
+    (POOL, "season pass takings last month", "pass_type", "Season"),
+    (POOL, "running total of season pass swims by month this year", "pass_type", "Season"),
+    (GYM, "day membership fees in may", "membership_type", "Day"),
+])
+def test_the_first_word_beside_one_of_its_own_members_says_what_the_member_is_of(model, text, dimension, member):
+    """A member named like a calendar word is that member beside its dimension's first word, never a period."""
+    got = conversation(model, text)[0]
+    said = {**got["filters"], **({got["subject"]["dimension"]: [got["subject"]["value"]]} if got["subject"] else {})}
+    assert got["intent"] in ("value", "trend")
+    assert said == {dimension: [member]}

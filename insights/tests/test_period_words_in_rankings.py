@@ -66,6 +66,15 @@ def test_the_same_day_after_a_day_is_that_day_a_unit_back(model, text, back):
     assert got["compare_to"] == {"start": back, "end": back}
 
 
+@pytest.mark.parametrize("model", [TEAS, BIKES])
+def test_the_same_day_last_year_after_a_days_answer_is_that_day_a_year_back(model):
+    """The contract's "same period last year": whatever period the answer before was about, a year back."""
+    first = parsed(model, f"{model.measures[0]} yesterday").understanding
+    got = parse("compared to the same day last year?", model=model, as_of=AS_OF, context=first).understanding
+    assert (got.intent, got.measure) == ("compare", first.measure)
+    assert got.as_json()["compare_to"] == {"start": "2025-03-14", "end": "2025-03-14"}
+
+
 @pytest.mark.parametrize(("model", "text"), [
     (TEAS, "takings same day last week"), (BIKES, "rentals same day last week?"),
     (VETS, "fees vs the same day last week"),

@@ -50,9 +50,10 @@ def _same_day(low: str, members: Iterable[str]) -> re.Match[str] | None:
 
 
 def same_day_unplaced(low: str, *, members: Iterable[str]) -> str | None:
-    """ "same day last week" where no day is said to be the same as: the words, to ask back."""
+    """ "same day last week" where no day is said to be the same as: the words, to ask back ("the same day last
+    year" is the contract's "same period last year": the period, whatever it is, a year back)."""
     m = _same_day(low, members)
-    return m.group(0) if m and not _DAY_SAID.search(low[:m.start()]) else None
+    return m.group(0) if m and m["unit"] != "year" and not _DAY_SAID.search(low[:m.start()]) else None
 
 
 def same_day_back(low: str, *, members: Iterable[str]) -> str | None:

@@ -268,8 +268,12 @@ class Vocabulary:
                 found = self._match_at(tokens, i, joined, options, most=cut)
             if found is None:
                 said = tokens[i]
-                if said.text in self.kinds_of and kinds_asked(text, start=said.start, end=said.end):
-                    hits.append(Hit("dimension", self.kinds_of[said.text], None, said.start, said.end))
+                kind = self.kinds_of.get(said.text)
+                # "season pass" of pass_type: the word beside one of its own members says what the member is of
+                beside = bool(hits) and hits[-1].name == kind and hits[-1].kind in ("member", "weak_member") \
+                    and not text[hits[-1].end:said.start].strip()
+                if kind is not None and (beside or kinds_asked(text, start=said.start, end=said.end)):
+                    hits.append(Hit("dimension", kind, None, said.start, said.end))
                 i += 1
                 continue
             length, entries, fuzzy = found
