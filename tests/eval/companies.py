@@ -106,6 +106,22 @@ SETS: tuple[QuestionSet, ...] = (
     _ours("round_five", "alpenair", currency="CHF"),
     _ours("round_five", "meadowgold"),
     _ours("round_five", "deskhive", currency="CAD"),
+    # vw33.2 "daily visits for <vet> last month" is labelled the month's visits per day; the contract divides by a
+    # grain only for "average daily …", and reads a grain adjective alone as the series (as every other set labels it)
+    _ours("round_six", "vetwell", currency="EUR", contested=frozenset({"vw33.2"})),
+    _ours("round_six", "legalease"),
+    _ours("round_six", "rideon", currency="AUD"),
+    # rh24 "how did Last Week do last week?" is labelled a plain value; "how did X do <period>" is the change against
+    # the period before (other sets label it a summary), which the engine gives, and its follow-up inherits it
+    _ours("round_six", "reelhouse", currency="GBP", contested=frozenset({"rh24.0", "rh24.1"})),
+    _ours("round_seven", "tinytots", currency="PLN"),
+    # ink36.1 "the retailer, not the book" answers a question back; the contract does not say how a reply to a
+    # clarify resolves, and the engine reads it as a new question
+    _ours("round_seven", "inkwell", contested=frozenset({"ink36.1"})),
+    # ss17.3 is no label dispute but an engine miss kept visible: "how many hotel nights did that drive?", where
+    # "hotel" is a word of the member Hotel Partner, is answered out of scope where the contract asks a clarify
+    _ours("round_seven", "slopeside", currency="SEK", contested=frozenset({"ss17.3"})),
+    _ours("round_seven", "voltcharge", currency="NOK"),
 )
 
 
