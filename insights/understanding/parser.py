@@ -61,6 +61,7 @@ from insights.understanding.grain_members import (
 from insights.understanding.guesses import read_guesses
 from insights.understanding.lead_frames import lead_frame_spans
 from insights.understanding.letters import composed, fold
+from insights.understanding.measure_noun_verbs import counted_by_verb
 from insights.understanding.modifiers import (
     GRAIN_ADJECTIVES,
     SHARE_NOUNS,
@@ -159,9 +160,6 @@ _PERIOD_GROUP = re.compile(
     # chat spellings too: "slowest wk", "best mo" ("mo" is spelled out nowhere else: alone it could be a name)
     r"(?P<g>day|week|wk|month|mo|mth|quarter|qtr|year|yr)s?\b"
 )
-_LOW_WORDS = frozenset({"min", "minimum", "lowest", "smallest", "worst"})
-_PEAK_BY_GRAIN = re.compile(r"\b(?P<w>max(?:imum)?|min(?:imum)?|highest|lowest|biggest|smallest|best|worst|top|peak|"
-                            rf"record)\s+(?P<a>{'|'.join(GRAIN_ADJECTIVES)})\b")
 # "the most covers in a single week": the word says one period, as "a week" does; it names nothing.
 _SINGLE_PERIOD = re.compile(r"\bsingle(?=\s+(?:day|week|month|quarter|year)\b)")
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'})
@@ -211,13 +209,12 @@ _NOT_A_SELLER = frozenset({"we", "you", "they", "i", "us", "it", "team", "everyo
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
 _CLASS_WORDS = frozenset({"type", "kind", "class", "group", "level", "tier", "category", "segment"})
 _SHARE_WORD = re.compile(rf"\b(?:{SHARE_NOUNS})\b|%")
-# Seasons that are also first names ("Summer Lee"): said alone, either is meant
-_SEASONS = frozenset({"summer", "winter", "spring", "autumn"})
 _AS_A = re.compile(r"\bas\s+(?:an?\s+)?$")
 _PART_SOURCE = re.compile(r"\b(?:from|through|thru|via)\s+(?:the\s+|our\s+)?$")
-_PART_SAID_OF = re.compile(rf"(?:\b(?:{SHARE_NOUNS})\b|%)\s+of\s+(?:the\s+|our\s+|all\s+)?$")
 _PART_AFTER_VERB = re.compile(r"\b(?:was|were|is|are|came|come|comes|went|go|goes|got)\s+"
                               r"(?:(?:from|through|thru|via|to|into|in|on|at|by|for|out\s+of)\s+)?(?:the\s+|our\s+)?$")
+# "how many did max euweplein have?": one member's own figure, the member blanked out between "did" and the verb
+_HOW_MANY_DID_MEMBER = re.compile(r"\bhow\s+many\s+did\s+(?:the\s+)?\s+(?:have|get|do|see|record|log|take)\b")
 _SPLIT_WORD_BEFORE = re.compile(r"\b(?:by|per|across|each|every|between|among)\s+(?:the\s+|our\s+|all\s+)?$")
 _AVERAGE_ALONE = re.compile(r"\b(?:average|avg|mean)\b")
 _MONTH_WORDS = frozenset(name.lower() for name in calendar.month_name if name)
@@ -517,6 +514,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     facts = _Facts(text=text, low=low, blank=blank, time=time, cues=Cues(), mods=mods, ignored=ignored,
                    not_a_question=not_question)
     hits = counted_by_last_word(vocab.find(blank, text), low=blank, dimensions=model.dimensions)  # "how many leads"
+    hits = counted_by_verb(hits, low=said, measures=model.measures)  # "how many bouquets did we sell"
     # "revenue rose", "reading the numbers": the words, placed as such, not the members Rose and Reading
     # "drove the growth in seats": the change, not the plan Growth
     as_words = [h for h in hits if used_as_word(h, hits, text, blank, said=said) or change_noun(h, hits, text, blank)]
@@ -799,9 +797,12 @@ def _what_the_counted_did(hit: Hit, facts: _Facts, hits: list[Hit]) -> bool:
     """"How many partners billed time", "how many depots were shipping": a word several measures' names share,
     said after the members a count counts, is what they did (the predicate), no figure to ask which of: the count
     counts the members with any facts. A count of a measure's own units ("how many hours did we bill") counts no
-    dimension's members."""
+    dimension's members. A last word several names share ("lines": new_lines, churned_lines) is the predicate only
+    beside a member it is of ("how many states had family max lines")."""
     found = count_word(facts.blank)
-    if hit.kind != "ambiguous" or not hit.measures or found is None:
+    if hit.kind != "ambiguous" or found is None or not (hit.measures or (hit.shared and any(
+            h.kind == "member" and h.end < hit.start and not facts.blank_of_hits[h.end:hit.start].strip()
+            for h in hits))):
         return False
     # "how many austin partners …": members said first only narrow what is counted
     return any(h.kind == "dimension" and found[0] <= h.start < hit.start
@@ -848,11 +849,6 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
     for hit in members:
         if hit.alternatives:
             facts.ambiguous.append(hit)
-            continue
-        written = facts.low[hit.start:hit.end]
-        if hit.person and written in _SEASONS:
-            # "how was summer?": the season (no dates to place) or Summer Lee's first name; "summer's" is hers
-            facts.ambiguous.append(replace(hit, alternatives=(("", f"{written}, the season"), (hit.name, hit.value))))
             continue
         joined = last_end >= 0 and re.fullmatch(r"[\s,]*(?:and|or|nor|&|"
                                                 r",)?[\s,]*(?:the\s+)?", blank[last_end:hit.start])
@@ -1136,11 +1132,6 @@ def _stated_ask(facts: _Facts) -> _Ask:
                     problem=None if by else "no_dimension")
     if cues.drivers or (cues.change and (group or cues.which or cues.order)):
         return _Ask("drivers", group_by=group)
-    # "max daily new lines last month", "lowest weekly takings": the period's best (worst) day or week, one row
-    peak = None if group or several else _PEAK_BY_GRAIN.search(facts.low)
-    if peak and not any(said[0] == peak.start() for said in facts.member_order):  # "max" of a plan Max is its own
-        return _Ask("rank", group_by=GRAIN_ADJECTIVES[peak["a"]], order="asc" if peak["w"] in _LOW_WORDS else "desc",
-                    limit=1)
     if cues.order or cues.rank_word:
         limit = cues.limit
         if group:
@@ -1257,11 +1248,6 @@ def _share_part(facts: _Facts) -> tuple[str, str] | None:
     source = [m for m in named if _PART_SOURCE.search(facts.blank, 0, m[0])]
     if source:
         return source[0][1], source[0][2]
-    # "share of pickup orders at frederiksberg": the member said with the measure is the part, and the member the
-    # whole is at (in, for) only narrows the whole
-    said_of = [m for m in named if _PART_SAID_OF.search(facts.blank, 0, m[0])]
-    if said_of:
-        return said_of[0][1], said_of[0][2]
     return named[-1][1], named[-1][2]
 
 
@@ -1921,6 +1907,13 @@ def _named_bare(facts: _Facts) -> bool:
         _SPLIT_WORD_BEFORE.search(facts.low, 0, g.start) for g in facts.groups)
 
 
+def _member_how_many(facts: _Facts, *, previous: Understanding) -> bool:
+    """"How many did max euweplein have?" after a ranking of stations: a member of the ranked dimension said as who
+    had the figure asks its value, no ranking again."""
+    return previous.group_by in facts.members and not facts.groups and bool(
+        _HOW_MANY_DID_MEMBER.search(facts.blank_of_hits))
+
+
 def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: SemanticModel, as_of: date) -> Parse:
     # "How about for all regions?" after an answer about EMEA lifts the filter; it does not ask for rows.
     released = {g.name for g in facts.groups
@@ -1947,6 +1940,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         else:  # "how many of them had vans?" after a count of branches: still branches
             group_by = ask.group_by or (previous.group_by if counts_them(facts.low, previous=previous) else None)
         limit = ask.limit
+    elif ask.intent == "value" and previous.intent == "rank" and _member_how_many(facts, previous=previous):
+        intent, group_by = "value", None  # the ranked member's own figure, not the ranking again
     elif ask.intent == "breakdown" and previous.intent == "share" and ask.group_by not in GRAINS:
         # "and the split?", "and the store breakdown?" after a share: every member's share
         of = share_of_previous(previous=previous, spread=True) if ask.group_by is None else None
