@@ -160,6 +160,9 @@ _PERIOD_GROUP = re.compile(
     # chat spellings too: "slowest wk", "best mo" ("mo" is spelled out nowhere else: alone it could be a name)
     r"(?P<g>day|week|wk|month|mo|mth|quarter|qtr|year|yr)s?\b"
 )
+_LOW_WORDS = frozenset({"min", "minimum", "lowest", "smallest", "worst"})
+_PEAK_BY_GRAIN = re.compile(r"\b(?P<w>max(?:imum)?|min(?:imum)?|highest|lowest|biggest|smallest|best|worst|top|peak|"
+                            rf"record)\s+(?P<a>{'|'.join(GRAIN_ADJECTIVES)})\b")
 # "the most covers in a single week": the word says one period, as "a week" does; it names nothing.
 _SINGLE_PERIOD = re.compile(r"\bsingle(?=\s+(?:day|week|month|quarter|year)\b)")
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "“": '"', "”": '"'})
@@ -209,8 +212,11 @@ _NOT_A_SELLER = frozenset({"we", "you", "they", "i", "us", "it", "team", "everyo
 # A dimension named "<thing>_type" counts kinds of things, not the things: "per customer" is not per customer_type.
 _CLASS_WORDS = frozenset({"type", "kind", "class", "group", "level", "tier", "category", "segment"})
 _SHARE_WORD = re.compile(rf"\b(?:{SHARE_NOUNS})\b|%")
+# Seasons that are also first names ("Summer Lee"): said alone, either is meant
+_SEASONS = frozenset({"summer", "winter", "spring", "autumn"})
 _AS_A = re.compile(r"\bas\s+(?:an?\s+)?$")
 _PART_SOURCE = re.compile(r"\b(?:from|through|thru|via)\s+(?:the\s+|our\s+)?$")
+_PART_SAID_OF = re.compile(rf"(?:\b(?:{SHARE_NOUNS})\b|%)\s+of\s+(?:the\s+|our\s+|all\s+)?$")
 _PART_AFTER_VERB = re.compile(r"\b(?:was|were|is|are|came|come|comes|went|go|goes|got)\s+"
                               r"(?:(?:from|through|thru|via|to|into|in|on|at|by|for|out\s+of)\s+)?(?:the\s+|our\s+)?$")
 # "how many did max euweplein have?": one member's own figure, the member blanked out between "did" and the verb
@@ -850,6 +856,11 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
         if hit.alternatives:
             facts.ambiguous.append(hit)
             continue
+        written = facts.low[hit.start:hit.end]
+        if hit.person and written in _SEASONS:
+            # "how was summer?": the season (no dates to place) or Summer Lee's first name; "summer's" is hers
+            facts.ambiguous.append(replace(hit, alternatives=(("", f"{written}, the season"), (hit.name, hit.value))))
+            continue
         joined = last_end >= 0 and re.fullmatch(r"[\s,]*(?:and|or|nor|&|"
                                                 r",)?[\s,]*(?:the\s+)?", blank[last_end:hit.start])
         # "EMEA minus APAC": the gap between two members, not EMEA without APAC
@@ -1132,6 +1143,11 @@ def _stated_ask(facts: _Facts) -> _Ask:
                     problem=None if by else "no_dimension")
     if cues.drivers or (cues.change and (group or cues.which or cues.order)):
         return _Ask("drivers", group_by=group)
+    # "max daily new lines last month", "lowest weekly takings": the period's best (worst) day or week, one row
+    peak = None if group or several else _PEAK_BY_GRAIN.search(facts.low)
+    if peak and not any(said[0] == peak.start() for said in facts.member_order):  # "max" of a plan Max is its own
+        return _Ask("rank", group_by=GRAIN_ADJECTIVES[peak["a"]], order="asc" if peak["w"] in _LOW_WORDS else "desc",
+                    limit=1)
     if cues.order or cues.rank_word:
         limit = cues.limit
         if group:
@@ -1248,6 +1264,11 @@ def _share_part(facts: _Facts) -> tuple[str, str] | None:
     source = [m for m in named if _PART_SOURCE.search(facts.blank, 0, m[0])]
     if source:
         return source[0][1], source[0][2]
+    # "share of pickup orders at frederiksberg": the member said with the measure is the part, and the member the
+    # whole is at (in, for) only narrows the whole
+    said_of = [m for m in named if _PART_SAID_OF.search(facts.blank, 0, m[0])]
+    if said_of:
+        return said_of[0][1], said_of[0][2]
     return named[-1][1], named[-1][2]
 
 
