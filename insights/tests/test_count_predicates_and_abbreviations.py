@@ -59,13 +59,16 @@ def test_what_the_counted_members_did_is_framing(model, text, counted, members, 
     assert aside in got["ignored"]
 
 
-@pytest.mark.parametrize(("model", "text"), [
-    (COURIER, "how many drivers made over 100 deliveries last month"),
-    (COURIER, "how many drivers with more than 5 deliveries in oct"),
-    (CLINIC, "how many providers saw above 10 patients last month"),
+@pytest.mark.parametrize(("model", "text", "line"), [
+    (COURIER, "how many drivers made over 100 deliveries last month", "over 100"),
+    (COURIER, "how many drivers with more than 5 deliveries in oct", "more than 5"),
+    (CLINIC, "how many providers saw above 10 patients last month", "above 10"),
+    (CLINIC, "how many providers had at least 1,250 patient visits in 2025", "at least 1,250"),
 ])
-def test_a_threshold_on_the_counted_members_is_asked_back(model, text):
-    assert read(model, text).understanding.intent == "clarify"
+def test_a_threshold_on_the_counted_members_is_asked_back_quoting_the_whole_line(model, text, line):
+    got = read(model, text)
+    assert got.understanding.intent == "clarify"
+    assert f"those {line}" in got.clarification
 
 
 @pytest.mark.parametrize(("model", "text", "members"), [

@@ -74,11 +74,13 @@ _PREDICATE = re.compile(
     r"and|or|but|with|without|than|vs|versus|excluding|except|so|far|ytd|mtd|qtd|yet|ever)\b)"
     r"(?:a|an|any|some|the|their|its|[a-z][a-z'-]*))*)(?=\s*(?:$|[,.;:!?]|\s(?:at|in|on|for|from|during|last|this|"
     r"since|between|by|per|across|within|before|after|and|or|excluding|except|so\s+far|ytd|mtd|qtd|yet|ever)\b))")
-# "sold over 100 units", "with more than 5 orders", "above 10k": a threshold changes the number counted.
-_THRESHOLD = re.compile(r"\b(?:over|above|under|below|beyond|exceeding|more\s+than|less\s+than|fewer\s+than|"
-                        r"greater\s+than|at\s+least|at\s+most|upwards\s+of|north\s+of|south\s+of|no\s+more\s+than|"
-                        r"min(?:imum)?(?:\s+of)?|max(?:imum)?(?:\s+of)?)\s+[$£€]?\d|[<>≥≤]=?\s*[$£€]?\d|\d\s*\+"
-                        r"|\b\d[\d,.]*\s*(?:k|m)?\s+or\s+(?:more|less|fewer|above|below|over|under)\b")
+# "sold over 100 units", "with more than 5 orders", "above 10k", "over $2k": a threshold changes the number counted
+# (or asks of single events); the whole amount is its words, and a year after "over" is a period ("over 2024").
+AMOUNT = r"[$£€]?\s*(?!(?:19|20)\d\d\b(?!\s*(?:k|m|bn|grand|dollars|pounds|euros)\b))\d[\d,.]*\s*(?:k|m|bn)?"
+THRESHOLD = re.compile(rf"\b(?:over|above|under|below|beyond|exceeding|more\s+than|less\s+than|fewer\s+than|"
+                       rf"greater\s+than|bigger\s+than|at\s+least|at\s+most|upwards\s+of|north\s+of|south\s+of|"
+                       rf"in\s+excess\s+of|no\s+more\s+than|min(?:imum)?(?:\s+of)?|max(?:imum)?(?:\s+of)?)\s+{AMOUNT}"
+                       rf"|[<>≥≤]=?\s*{AMOUNT}|\d\s*\+|\b{AMOUNT}\s+or\s+(?:more|less|fewer|above|below|over|under)\b")
 _COUNTING = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|#\s*of)\s+(?:active\s+|different\s+|distinct\s+|"
                        r"unique\s+)?(?P<w>[a-z][\w-]*)")
 
@@ -91,7 +93,7 @@ def predicate_spans(low: str, *, counted: Callable[[str], bool], named: Callable
     Midtown; a place word keeps the place); ``figure``: whether a word names a measure, left to be read ("had
     deliveries"). None where a threshold is said ("sold over 100 units"), which is no count of the contract's."""
     head = _COUNTING.search(low)
-    if head is None or not counted(head["w"]) or _THRESHOLD.search(low, head.end()):
+    if head is None or not counted(head["w"]) or THRESHOLD.search(low, head.end()):
         return []
     m = _PREDICATE.match(low, head.end())
     if m is None:
@@ -107,5 +109,5 @@ def count_threshold(low: str) -> str | None:
     """The threshold said after what "how many" counts in ``low`` ("over 100", "more than 5"), as said: a count
     of the members past it is no figure of the contract, which counts the members with any facts."""
     head = _COUNTING.search(low)
-    found = _THRESHOLD.search(low, head.end()) if head else None
+    found = THRESHOLD.search(low, head.end()) if head else None
     return re.sub(r"\s+", " ", found.group(0)).strip() if found else None

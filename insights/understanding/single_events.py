@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from core.number_forms import other_numbers
+from insights.understanding.counts import AMOUNT, THRESHOLD
 
 EVENT_NOUNS = frozenset("""
 surgery operation procedure treatment claim booking reservation order sale invoice ticket visit appointment
@@ -29,19 +30,13 @@ _QUALIFIED = re.compile(rf"\b{_ONE}\s+(?P<a>[a-z][a-z-]*)(?:\s+(?P<b>[a-z][a-z-]
 _SUPERLATIVE = re.compile(
     r"\b(?:most\s+expensive|least\s+expensive|priciest|costliest|dearest|cheapest|biggest|largest|highest|lowest|"
     r"smallest|longest|shortest|heaviest|greatest|max|maximum|min|minimum|record|peak|top|best|worst)\b")
-# "over $2k", "more than 500", "2,000 or more": a line an event's figure is held against (a year is no amount)
-_AMOUNT = r"[$£€]?\s*(?!(?:19|20)\d\d\b(?!\s*(?:k|m|bn|grand|dollars|pounds|euros)\b))\d[\d,.]*\s*(?:k|m|bn)?"
-_THRESHOLD = re.compile(
-    rf"\b(?:over|above|under|below|beyond|exceeding|more\s+than|less\s+than|greater\s+than|bigger\s+than|"
-    rf"at\s+least|at\s+most|upwards\s+of|north\s+of|in\s+excess\s+of)\s+{_AMOUNT}"
-    rf"|[<>≥≤]=?\s*{_AMOUNT}|\b{_AMOUNT}\s+or\s+(?:more|less|above|below|over|under)\b")
 # "how many claims were over $2k", "how many surgeries cost more than 500": the events past a line are counted
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?:(?:single|individual|separate|different|distinct|of\s+(?:the|our|those))"
                        r"\s+)?(?P<words>(?:[a-z][a-z-]*\s+){0,3}?)(?=(?:(?:were|was|are|is|had|have|has|came\s+in|"
                        r"went|cost|costing|worth|valued|totall?ing|totalled|with|of)\s+){0,3}"
                        r"(?:a\s+(?:value|cost|amount|total|fee|price)\s+(?:of\s+)?)?"
                        rf"(?:over|above|under|below|beyond|exceeding|more\s+than|less\s+than|greater\s+than|"
-                       rf"bigger\s+than|at\s+least|at\s+most|upwards\s+of|north\s+of|in\s+excess\s+of)\s+{_AMOUNT})")
+                       rf"bigger\s+than|at\s+least|at\s+most|upwards\s+of|north\s+of|in\s+excess\s+of)\s+{AMOUNT})")
 _EVENT_KINDS = frozenset({"member", "measure", "weak_measure", "ambiguous"})
 _LINKING = frozenset("""
 were was are is had have has came went cost costing worth valued totaling totalling totalled with of
@@ -57,7 +52,7 @@ def one_event(low: str, *, kinds: Callable[[str], frozenset[str]]) -> str | None
         return "dimension" not in named and bool(
             named & _EVENT_KINDS or {word, *other_numbers(word)} & EVENT_NOUNS)
 
-    asked = _SUPERLATIVE.search(low) or _THRESHOLD.search(low)
+    asked = _SUPERLATIVE.search(low) or THRESHOLD.search(low)
     for m in _QUALIFIED.finditer(low) if asked else ():
         if m.group(0).startswith("one") and _NOT_ONE_BEFORE.search(low, 0, m.start()):
             continue
@@ -71,6 +66,6 @@ def one_event(low: str, *, kinds: Callable[[str], frozenset[str]]) -> str | None
         words = m["words"].split()
         head = next((k for k, w in enumerate(words) if w in _LINKING), len(words))
         if head and event(words[head - 1]):
-            threshold = _THRESHOLD.search(low, m.end("words"))
+            threshold = THRESHOLD.search(low, m.end("words"))
             return re.sub(r"\s+", " ", low[m.start():threshold.end() if threshold else m.end()]).strip()
     return None
