@@ -103,3 +103,12 @@ def test_how_many_did_a_member_have_after_a_ranking_is_its_figure(text, member):
 def test_a_ranking_follow_up_naming_no_member_stays_a_ranking():
     first = ask(HOTELS, "which hotel had the most complaints last quarter?").understanding
     assert read(HOTELS, "and the fewest?", first)["intent"] == "rank"
+
+
+def test_a_noun_that_starts_a_dimensions_name_counts_that_dimension():
+    """"how many room types did <hotel> sell": the noun and the next word name room_type, whose members are counted."""
+    inn = company(version="inn-rt1", columns=("room_revenue", "rooms_sold"), dimensions={
+        "inn": ("Old Quay", "Riverside"), "room_type": ("Twin", "Double")},
+        first_date=date(2024, 1, 1), last_date=date(2026, 5, 31))
+    got = parse("how many room types did old quay sell last month", model=inn, as_of=date(2026, 6, 10)).understanding
+    assert (got.intent, got.group_by, dict(got.constraints)) == ("count", "room_type", {"inn": ("Old Quay",)})

@@ -83,3 +83,13 @@ def test_a_superlative_of_a_grain_s_figure_is_the_best_period_of_that_grain(mode
 def test_a_superlative_of_a_grain_s_figure_by_a_dimension_ranks_the_dimension():
     got = _read(GARAGE, "max daily services by garage last month")
     assert (got["intent"], got["group_by"]) == ("rank", "garage")
+
+
+def test_a_member_owning_the_measure_is_the_wholes_never_the_part():
+    """"share of <member>'s <measure> … <other member>": the owner's figure is the whole, the other member the part."""
+    clinic = company(version="clinic-own1", columns=("fees", "visits"), dimensions={
+        "clinic": ("Leith", "Morningside"), "payer": ("Insured", "Self Pay")},
+        first_date=date(2024, 1, 1), last_date=date(2026, 5, 31))
+    got = parse("what share of leith's fees were paid by insured last month?", model=clinic,
+                as_of=date(2026, 6, 10)).understanding
+    assert (got.intent, got.part, dict(got.constraints)) == ("share", ("payer", "Insured"), {"clinic": ("Leith",)})

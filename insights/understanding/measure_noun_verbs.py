@@ -54,7 +54,7 @@ def counted_by_verb(hits: list[Hit], *, low: str, measures: Iterable[str]) -> li
         return hits
     name, participle = named[0]
     there = [h for h in hits if h.start < b and a < h.end]
-    if not there:
+    if not there or any(h.kind == "dimension" and h.end > b for h in there):  # "how many room types": room_type
         return hits
     later = set(re.findall(r"[a-z]+", low[b:]))
     rest = [h for h in hits if h not in there]

@@ -1265,8 +1265,10 @@ def _share_part(facts: _Facts) -> tuple[str, str] | None:
     if source:
         return source[0][1], source[0][2]
     # "share of pickup orders at frederiksberg": the member said with the measure is the part, and the member the
-    # whole is at (in, for) only narrows the whole
-    said_of = [m for m in named if _PART_SAID_OF.search(facts.blank, 0, m[0])]
+    # whole is at (in, for) only narrows the whole; a member owning the measure ("share of polanco's sales … paid w
+    # insurance") is the whole's, never the part
+    said_of = [m for m in named if _PART_SAID_OF.search(facts.blank, 0, m[0])
+               and not facts.low.startswith(("'s", "’s"), m[0] + len(m[2]))]
     if said_of:
         return said_of[0][1], said_of[0][2]
     return named[-1][1], named[-1][2]
