@@ -107,6 +107,7 @@ from insights.understanding.time_expressions import (
     Shift,
     TimeReading,
     compare_period,
+    counted_back,
     default_period,
     found_from_period,
     last_over,
@@ -565,7 +566,10 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     else:  # "revenue vs target": a target the data does not hold, asked back as where no store is called Target
         hits = [Hit("unsupported_measure", low[h.start:h.end], None, h.start, h.end)
                 if pace_word(h, hits, text, words=_PACE_WORDS, pace=False) else h for h in hits]
-    facts.share = asks_share(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind != "member")))
+    # "spring mix bouquets by month", "market share plan revenue": a share word inside a member's name of several
+    # words is that name, no part of a whole
+    facts.share = asks_share(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind != "member" or (
+        not h.fuzzy and len(low[h.start:h.end].split()) > 1))))
     part_at = part_of_whole(blank)
     if part_at is not None and any(h.kind == "member" and h.start >= part_at for h in hits):
         facts.share = True
@@ -2034,8 +2038,11 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
 
     grain = ask.grain
     if intent == "trend" and grain is None and previous.intent == "trend" and previous.time is not None:
-        explicit = previous.time.grain != trend_grain(previous.time)
-        grain = previous.time.grain if explicit else None
+        # "and the last 6 months?" after a trend over the last 8 qtrs: the units counted now are the rows, where
+        # the quarters were the count's too; a grain said before ("weekly … this year") stays
+        implied = previous.time.grain == trend_grain(previous.time) or (
+            said_time is not None and said_time.counted and counted_back(previous.time, as_of=as_of))
+        grain = None if implied else previous.time.grain
 
     constraints = {k: list(v) for k, v in previous.constraints.items()}
     if facts.cues.overall and not facts.members and not facts.excluded and not facts.cues.there:

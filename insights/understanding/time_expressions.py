@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from insights.understanding.day_parts import names_part_of_day
 from insights.understanding.types import Period
-from metrics.periods import period_bounds
+from metrics.periods import period_bounds, periods
 
 ONE_DAY = timedelta(days=1)
 FIRST_YEAR, LAST_YEAR = 1900, 2199
@@ -100,6 +100,7 @@ class FoundPeriod:
     # a question about the change from one to the other.
     ends: tuple[FoundPeriod, FoundPeriod] | None = None
     whole_data: bool = False  # "ever", "since we started": the dataset's first to last date
+    counted: bool = False  # "last 8 quarters", "revenue 30d": said as a count of whole units back from A
 
     @property
     def days(self) -> int:
@@ -220,7 +221,10 @@ def shifted(found: FoundPeriod, *, shift: Shift) -> FoundPeriod:
 
 
 def trend_grain(period: FoundPeriod | Period) -> str:
-    """Default grain of trend rows: day up to 31 days, week up to 92, month up to 3 years, else quarter."""
+    """Grain of trend rows when no grain word is said: the unit counted ("over the last 8 qtrs": a row a quarter),
+    else day up to 31 days, week up to 92, month up to 3 years, else quarter."""
+    if isinstance(period, FoundPeriod) and period.counted and period.count > 1 and period.unit:
+        return period.unit
     days = period.days
     if days <= 31:
         return "day"
@@ -229,6 +233,16 @@ def trend_grain(period: FoundPeriod | Period) -> str:
     if days <= 1096:
         return "month"
     return "quarter"
+
+
+def counted_back(period: Period, *, as_of: date) -> bool:
+    """Whether ``period`` is two or more whole units of its grain back from A, as "the last 8 qtrs" says: rows a
+    count of units gave, not a grain said."""
+    if period.grain is None:
+        return False
+    count = len(periods(period.start, period.end, period.grain))
+    counted = last_whole(period.grain, as_of=as_of, count=count) if count > 1 else None
+    return counted is not None and (counted.start, counted.end) == (period.start, period.end)
 
 
 def found_from_period(period: Period, *, as_of: date) -> FoundPeriod:
@@ -261,6 +275,11 @@ def last_whole(unit: str, *, as_of: date, count: int = 1) -> FoundPeriod:
     if unit == "week":
         return FoundPeriod(first - timedelta(weeks=count), first - ONE_DAY, "week", count)
     return FoundPeriod(shift_months(first, MONTHS_IN[unit] * count), first - ONE_DAY, unit, count)
+
+
+def last_counted(unit: str, *, as_of: date, count: int) -> FoundPeriod:
+    """"last 8 quarters", "past 6 wks", "30d": the ``count`` whole ``unit``s before A, said as that many units."""
+    return replace(last_whole(unit, as_of=as_of, count=count), counted=True)
 
 
 def last_over(unit: str, *, as_of: date) -> FoundPeriod:
@@ -538,7 +557,7 @@ def _h_last_n(m: re.Match[str], as_of: date) -> _Atom | None:
     if count < 1:
         return None
     unit = UNITS.get(m["unit"]) or _SHORT_UNITS[m["unit"]]
-    return _Atom("fixed", m.start(), m.end(), fixed=last_whole(unit, as_of=as_of, count=count))
+    return _Atom("fixed", m.start(), m.end(), fixed=last_counted(unit, as_of=as_of, count=count))
 
 
 def _h_bare_span(m: re.Match[str], as_of: date) -> _Atom | None:
@@ -552,7 +571,7 @@ def _h_bare_span(m: re.Match[str], as_of: date) -> _Atom | None:
         return None
     if re.search(r"\b(?:next|coming|upcoming|following)\s+$", before):
         return _Atom("fixed", m.start(), m.end(), fixed=FoundPeriod(as_of + ONE_DAY, as_of + timedelta(days=count)))
-    return _Atom("fixed", m.start(), m.end(), fixed=last_whole(_SHORT_UNITS[m["unit"]], as_of=as_of, count=count))
+    return _Atom("fixed", m.start(), m.end(), fixed=last_counted(_SHORT_UNITS[m["unit"]], as_of=as_of, count=count))
 
 
 def _h_this_unit_last_year(m: re.Match[str], as_of: date) -> _Atom:
@@ -1039,7 +1058,7 @@ def _measure_spans(
         if m is None or _taken(spans, m.start("n"), m.end()) or int(m["n"]) < 1:
             continue
         unit = UNITS.get(m["unit"]) or _SHORT_UNITS[m["unit"]]
-        atoms.append(_Atom("fixed", m.start("n"), m.end(), fixed=last_whole(unit, as_of=as_of, count=int(m["n"]))))
+        atoms.append(_Atom("fixed", m.start("n"), m.end(), fixed=last_counted(unit, as_of=as_of, count=int(m["n"]))))
         spans.append((m.start("n"), m.end()))
     return atoms
 
