@@ -1941,6 +1941,18 @@ def _member_how_many(facts: _Facts, *, previous: Understanding) -> bool:
         _HOW_MANY_DID_MEMBER.search(facts.blank_of_hits))
 
 
+def _compared_again(facts: _Facts, ask: _Ask, *, previous: Understanding) -> bool:
+    """"How did park west do over the same period?" after a comparison (a growth ranking, the drivers of a change):
+    how a member did over the period compared, said again or left unsaid, is that comparison of the member; so is
+    one member of a growth ranking's dimension named alone ("what about kingsway?": its own growth, no ranking)."""
+    cues = facts.cues
+    if ask.intent == "summary":
+        return cues.how_did_it_do and not cues.summary and not facts.period_said \
+            and previous.compare_to is not None and previous.intent != "summary"
+    return ask.intent is None and previous.intent == "rank" and previous.order_by is not None \
+        and len(facts.members.get(previous.group_by or "", ())) == 1 and not facts.groups
+
+
 def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: SemanticModel, as_of: date) -> Parse:
     # "How about for all regions?" after an answer about EMEA lifts the filter; it does not ask for rows.
     released = {g.name for g in facts.groups
@@ -1969,6 +1981,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         limit = ask.limit
     elif ask.intent == "value" and previous.intent == "rank" and _member_how_many(facts, previous=previous):
         intent, group_by = "value", None  # the ranked member's own figure, not the ranking again
+    elif _compared_again(facts, ask, previous=previous):
+        intent, group_by = "compare", None
     elif ask.intent == "breakdown" and previous.intent == "share" and ask.group_by not in GRAINS:
         # "and the split?", "and the store breakdown?" after a share: every member's share
         of = share_of_previous(previous=previous, spread=True) if ask.group_by is None else None

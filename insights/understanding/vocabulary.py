@@ -41,6 +41,7 @@ from insights.understanding.counts import is_amount
 from insights.understanding.dimension_qualifiers import own_noun_after, said_in_plural
 from insights.understanding.kinds_asked import kinds_asked
 from insights.understanding.letters import LETTER, fold, marked, spelled_out
+from insights.understanding.name_heads import name_heads
 from insights.understanding.people import name_parts, people_dimensions, said_as_a_name
 from insights.understanding.spellings import spellings
 from insights.understanding.words import COMMON, FUNCTION, MEMBER_LIKE, SELLING, ordinary, zipf
@@ -71,6 +72,8 @@ MIN_SHORT_TYPO_LETTERS = 3
 # Inside a member's name of several words, a slip is forgiven in a word rarer than this (Zipf): "mor" (3.2) of
 # Kestrel Moor, never "came" (5.5) or "more".
 COMPLETION_ZIPF = 4.0
+# A word after a member's first word this like the rest of its name ("more" of Kestrel Moor) is a slip of it.
+SLIP_RATIO = 0.75
 
 # Words people use for each catalogue measure, beyond metrics.measures' synonyms.
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
@@ -222,6 +225,7 @@ class Vocabulary:
     member_words: dict[str, list[str]] = field(default_factory=dict)  # a word of a multi-word member → members
     people: tuple[str, ...] = ()  # the dimensions of people
     kinds_of: dict[str, str] = field(default_factory=dict)  # "loaf" of loaf_type: named only where kinds are asked
+    heads: dict[str, str] = field(default_factory=dict)  # "harborview" → Harborview Hospital: a first word alone
 
     # ------------------------------------------------------------ building
 
@@ -280,7 +284,8 @@ class Vocabulary:
             start, end = tokens[i].start, tokens[i + length - 1].end
             hits.append(self._hit(entries, start, end, fuzzy, tokens, i, length))
             i += length
-        hits = [h for h in (self._member_of_slip(h, hits, tokens, options) for h in hits) if h is not None]
+        hits = [h for h in (self._member_of_slip(h, hits, tokens, options) for h in hits) if h is not None
+                and not self._head_of_a_slip(h, tokens)]
         settled = self._settle([_with_symbols(h, original) for h in hits], original)
         # "occupancy rate", "cancellation rate": a rate the data does not hold (a ratio the tenant defined is
         # one of its measures, with its own words)
@@ -308,6 +313,17 @@ class Vocabulary:
         if not members:
             return hit
         return self._hit(members, hit.start, hit.end, True, tokens, at, 1) if hit.name in named else None
+
+    def _head_of_a_slip(self, hit: Hit, tokens: list[Token]) -> bool:
+        """Whether ``hit`` is a member's first word alone before a word written like the rest of its name ("kestrel
+        more" of Kestrel Moor): the name was written whole, with a slip too common to forgive, so it is asked back."""
+        at = next((k for k, t in enumerate(tokens) if t.start == hit.start), None)
+        if at is None or at + 1 >= len(tokens) or hit.end != tokens[at].end \
+                or self.heads.get(tokens[at].text) != hit.value:
+            return False
+        said, rest = tokens[at + 1].text, next(iter(words_of(hit.value or "")[1:]), "")
+        return said != rest and said[:1] == rest[:1] and (
+            damerau_levenshtein(said, rest) <= 1 or difflib.SequenceMatcher(None, said, rest).ratio() >= SLIP_RATIO)
 
     def _ends_in_measure(self, words: tuple[str, ...]) -> bool:
         """Whether a rate's last words are a measure's own: "60% margin rate" is "% margin" (matched first) and
@@ -1024,6 +1040,7 @@ def build(
     _add_shared_last_words(vocab, measures)
     _add_short_forms(vocab, measures=measures, dimensions=details_of(dimensions, details))
     _add_name_parts(vocab, dimensions)
+    _add_name_heads(vocab, dimensions)
     for entries in vocab.phrases.values():
         # A member named like a measure or a dimension ("Sales" team): the member wins only when
         # written as the member; keep members first so the hit records them.
@@ -1041,6 +1058,16 @@ def _add_name_parts(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]
             continue  # a word of the tenant's own ("Gadget", "rep") keeps its meaning
         for dimension, member in named:
             vocab.add((word,), Entry("member", dimension, member, weak=True, person=True))
+
+
+def _add_name_heads(vocab: Vocabulary, dimensions: Mapping[str, tuple[str, ...]]) -> None:
+    """"harborview" of Harborview Hospital: the distinctive first word of one member's name alone names it, where
+    it is no word the tenant already has (name_heads.py)."""
+    for word, (dimension, member) in name_heads(dimensions, people=vocab.people,
+                                                names=(*dimensions, *vocab.model_measures)).items():
+        if (word,) not in vocab.phrases:
+            vocab.add((word,), Entry("member", dimension, member))
+            vocab.heads[word] = member
 
 
 def _divides_own(vocab: Vocabulary, words: tuple[str, ...]) -> bool:
