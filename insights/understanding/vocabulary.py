@@ -15,7 +15,7 @@ import difflib
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from math import prod
 
@@ -486,6 +486,10 @@ class Vocabulary:
                 continue  # "did revenue drop off": the verb, not the drop_offs measure
             before = hits[k - 1] if k else None
             after = hits[k + 1] if k + 1 < len(hits) else None
+            if hit.kind == "dimension" and settled and _kind_of_dimension_before(settled[-1], hit, original):
+                # "by membership type" beside a class_type: the kinds of membership, not a second split
+                settled[-1] = replace(settled[-1], end=hit.end)
+                continue
             if hit.kind == "dimension" and settled and _qualified_member(settled[-1], hit, original):
                 # "leads from Leads campaigns": the campaigns of that objective, not a row per campaign
                 settled.append(Hit("qualifier", hit.name, None, hit.start, hit.end))
@@ -723,6 +727,14 @@ def _paired(hit: Hit, neighbours: tuple[Hit | None, Hit | None], original: str) 
     return any(h is not None and h.person and h.name == hit.name and re.fullmatch(
         r"\s*(?:,|and|or|&|vs\.?|versus)\s*", original[min(h.end, hit.end):max(h.start, hit.start)].lower())
         for h in neighbours)
+
+
+def _kind_of_dimension_before(before: Hit, hit: Hit, original: str) -> bool:
+    """Whether ``hit`` is a word that only sorts into kinds ("type" standing for class_type) said just after
+    another dimension's word, so saying which kinds of that dimension are meant ("membership type")."""
+    written = original[hit.start:hit.end].lower()
+    return before.kind == "dimension" and before.name != hit.name and original[before.end:hit.start].isspace() and (
+        written in CODE_WORDS or any(s in CODE_WORDS for s in singular_forms(written)))
 
 
 def _qualified_member(member: Hit, dimension: Hit, original: str) -> bool:
