@@ -1,5 +1,5 @@
 """Words that point at what the answer before was filtered to: "there", "at that site", "the same place", "for
-them", "that one".
+them", "on those", "that one".
 
 They keep the previous constraints, even where the follow-up says "total" (which otherwise lifts the filters) or
 names its own measure and period (which otherwise makes a new question). The noun after "that" is a place's
@@ -13,10 +13,14 @@ from collections.abc import Callable
 _PLACE_NOUNS = frozenset({"place", "places", "location", "locations", "site", "sites", "spot", "spots", "store",
                           "stores", "shop", "shops", "branch", "branches", "venue", "venues", "outlet", "outlets",
                           "area", "areas", "one", "ones"})
+# "sold seats on them", "with those", "among them": said of the members the last answer was about
+_TOWARDS = r"(?:at|in|for|from|about|on|with|among|through|thru)"
+# "for those last month": a period or a conjunction after the pronoun is no noun it qualifies
+_NO_NOUN = r"(?!(?:last|this|next|past|previous|prior|during|since|over|and|or|but|too|as|vs|then|again)\b)"
 _POINTING = re.compile(
     r"(?<!\bof\s)(?<!\bmany\s)(?<!\bwhich\s)"  # "how many of those stores", "which one": asked of them, counted
-    r"\b(?:(?:at|in|for|from|about)\s+)?(?:that|this|those|these|the\s+same|same)\s+(?P<noun>[a-z][\w-]*)"
-    r"|\b(?:at|in|for|from|about)\s+(?:them|those|these)\b")
+    rf"\b(?:{_TOWARDS}\s+)?(?:that|this|those|these|the\s+same|same)\s+{_NO_NOUN}(?P<noun>[a-z][\w-]*)"
+    rf"|\b{_TOWARDS}\s+(?:them|those|these)\b")
 
 
 def pointing_spans(low: str, *, filtered_by: Callable[[str], bool]) -> list[tuple[int, int]]:

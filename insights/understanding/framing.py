@@ -148,6 +148,11 @@ _HEADLINE = re.compile(
     r"(?:ones|qs|qns|questions|things))"
     r"\s*(?::|,|\s-+|\s–)\s*")
 
+# "also - what were signups in oct?", "thanks! also, how many …": "also" set off before a question of its own adds
+# nothing of the last one to it; a bare "also in emea?" still leans on the last answer
+_ALSO_SET_OFF = re.compile(r"\W*(?:ok(?:ay)?\W+)?also(?:\s*(?:[-–—:,;]+|\.{2,})\s*(?=\S)|\s+(?=(?:what|how|which|who|"
+                           r"show|give|tell|can|could|pls|please)\b))")
+
 
 def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: False,
                   tenant_word: Callable[[str], bool] = lambda _: False) -> list[tuple[int, int]]:
@@ -160,6 +165,9 @@ def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: Fa
     set_off = _SET_OFF_MEETING.match(low)
     if set_off and not any(tenant_word(w) for w in re.findall(r"[a-z]+", set_off["meeting"])):
         spans.append(set_off.span())
+    also = _ALSO_SET_OFF.match(low, max((b for a, b in spans if a == 0), default=0))
+    if also:
+        spans.append(also.span())
     headline = _HEADLINE.match(low)
     if headline and not tenant_word(headline["head"]):
         spans.append(headline.span())
