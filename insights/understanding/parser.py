@@ -19,6 +19,7 @@ from typing import Any
 from core.number_forms import plural, singular_forms
 from insights.understanding.abbreviations import chat_written_out
 from insights.understanding.asides import aside_spans
+from insights.understanding.averaged_figures import figures_averaged
 from insights.understanding.change_nouns import change_noun
 from insights.understanding.column_words import GENERIC_MODIFIERS
 from insights.understanding.company_name import as_the_company
@@ -725,11 +726,15 @@ def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary, model: Semantic
     if rate:  # "revenue a day", "how many visits a week": per that grain, never the month's total
         facts.per = rate[0]
         facts.per_spans.append(rate[1])
+    pers = list(_PER_WORD.finditer(facts.blank))
+    hits = figures_averaged(hits, blank=facts.blank, text=facts.text, find=vocab.find, per_starts=(
+        *(m.start() for m in pers), *(facts.mods.per_span[:1] if facts.mods.per_span else ())))
     kept = list(hits)
-    for m in _PER_WORD.finditer(facts.blank):
+    for m in pers:
         if any(h.start <= m.start() < h.end for h in hits):
             continue  # inside a measure's own words ("revenue per order")
-        hit = next((h for h in hits if h.start == m.end()), None)
+        # "per active seat" of active_seats: a name that starts with a word the pattern skips is that name
+        hit = next((h for h in hits if h.start == m.end() or (m.start() < h.start < m.end() < h.end)), None)
         word = re.match(r"[a-z][\w-]*", facts.blank[m.end():])
         written = facts.low[hit.start:hit.end] if hit else (word.group(0) if word else "")
         kind, name = (hit.kind, hit.name) if hit else (None, None)
@@ -744,7 +749,8 @@ def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary, model: Semantic
             kind = None  # "per customer" of customer_type: the types are not the customers
             if hit is not None:
                 kept.remove(hit)
-        facts.per_spans.append((m.start(), m.end() + len(written)))
+        end = hit.end if hit else m.end() + len(written)
+        facts.per_spans.append((m.start(), end))
         if kind in ("measure", "dimension") and facts.per not in (None, name):
             facts.per_unknown = f"per {facts.per} and per {written}"  # one division at a time
             facts.per_both = (facts.per, name)
@@ -753,7 +759,7 @@ def _read_per(facts: _Facts, hits: list[Hit], vocab: Vocabulary, model: Semantic
             if hit is not None:
                 kept.remove(hit)
         elif written and written.rstrip("s") not in GRAINS:
-            facts.per_unknown = facts.low[m.start():m.end() + len(written)].strip()  # "per dollar spent", as said
+            facts.per_unknown = facts.low[m.start():end].strip()  # "per dollar spent", as said
     return kept
 
 
