@@ -34,6 +34,15 @@ _TIME = re.compile(r"\d|\b(?:today|yesterday|tomorrow|tonight|day|days|week|week
                    r"january|february|march|april|june|july|august|september|october|november|december|spring|"
                    r"summer|autumn|fall|winter|christmas|easter)\b")
 
+# A remark after the question is asked ("…? feels quiet out there", "…, been a weird month", "…? no rush"): how
+# things seem to the asker, or that there is no hurry, to the end of the text; "there" in it points at no answer.
+_REMARK = re.compile(
+    r"(?:[?!.;,]|\s[-–—])\s*(?P<r>(?:(?:it|it'?s|it\s+has|that'?s|things?|everything|business|we'?ve)\s+"
+    r"(?:is\s+|are\s+|was\s+|were\s+)?)?(?:feels?|felt|feeling|seems?|seemed|been)\s+[^?]*?"
+    r"|no\s+(?:rush|hurry|worries|pressure|stress)|take\s+your\s+time|whenever(?:\s+you\s+can)?)\s*[!.]*$")
+# "a weird month", "a slow week": how a period felt, no period to answer for
+_PERIOD_FELT = re.compile(r"\b(?:a|an|such\s+a)\s+(?:[a-z]+\s+){0,2}(?:day|week|month|quarter|year)\b")
+
 # What is left of small talk once its laughter is gone ("lol ok"): no question to frame, so no aside either.
 _SMALL_TALK = frozenset("ok okay k kk yeah yep yes no nope sure cool nice thanks thx ty right fine great wow".split())  # noqa: SIM905
 
@@ -50,4 +59,7 @@ def aside_spans(low: str, *, tenant_word: Callable[[str], bool],
         spans.append(day.span())
     spans += [m.span() for m in _EXPLANATION.finditer(low)
               if not _TIME.search(m.group(0)) and not names_data(*m.span())]
+    if (remark := _REMARK.search(low)) and not _TIME.search(_PERIOD_FELT.sub(" ", remark["r"])) \
+            and not names_data(*remark.span("r")):
+        spans.append(remark.span("r"))
     return spans

@@ -23,7 +23,7 @@ from insights.understanding.averaged_figures import figures_averaged
 from insights.understanding.change_nouns import change_noun
 from insights.understanding.column_words import GENERIC_MODIFIERS
 from insights.understanding.company_name import as_the_company
-from insights.understanding.count_follow_ups import counts_them, narrows_them
+from insights.understanding.count_follow_ups import counts_them
 from insights.understanding.counted_unheld import counted_unheld
 from insights.understanding.counted_words import counted_by_last_word
 from insights.understanding.counts import (
@@ -578,8 +578,7 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     facts.share = asks_share(_blank(blank, tuple((h.start, h.end) for h in hits
                                                  if h.kind != "member" or _share_word_of_name(h, low))))
     part_at = part_of_whole(blank)
-    if part_at is not None and any(h.kind == "member" and h.start >= part_at for h in hits) \
-            and not narrows_them(low, previous=previous):
+    if part_at is not None and any(h.kind == "member" and h.start >= part_at for h in hits):
         facts.share = True
     facts.blank_of_hits = _blank(blank, tuple((h.start, h.end) for h in hits))
     facts.fuzzy = any(h.fuzzy for h in hits)
@@ -1000,8 +999,10 @@ def _read_unknown(facts: _Facts, blank: str, covered: list[tuple[int, int]], voc
             # "why did revenue tank": a verb of change is no part of a name ("Tank Sensor") said in part
             # "london net sales last month": a word just before a figure says whose figure it is, plain English
             # or not, so one that names no member is asked back, never left out of a total
+            # "our peak month": a word of a member's name ("Off Peak") that a ranking's cue places is that cue
             elif proper or place or (vocab.members_with_word(word) and not change_verb(word)
-                                                    and not _said_of_them(word, token.start, blank, vocab)) or (
+                                     and not _said_of_them(word, token.start, blank, vocab)
+                                     and not any(a <= token.start < b for a, b in cued)) or (
                     _owns_figure(word, token.end, blank, figures, vocab)
                     and not any(a <= token.start < b for a, b in cued)) or (
                     # "brought in the fewest": a cue word after a preposition is the cue, not a name; what
@@ -1966,6 +1967,18 @@ def _compared_again(facts: _Facts, ask: _Ask, *, previous: Understanding) -> boo
         and len(facts.members.get(previous.group_by or "", ())) == 1 and not facts.groups
 
 
+# "the slowest?" after the fastest growing: a speed is said of growth, never of a figure's size
+_SPEED_WORD = re.compile(r"\b(?:fast|slow|quick)(?:er|est)\b")
+
+
+def _ranks_anew(facts: _Facts, ask: _Ask) -> bool:
+    """"and which brand was best in q3?" after a growth ranking: a ranking said whole, by its own order word with no
+    change word, ranks by the figure itself; "top 3?", "and the worst?" only reshape the ranking before."""
+    cues = facts.cues
+    return ask.order_by is None and cues.order is not None and not _SPEED_WORD.search(facts.blank) \
+        and (cues.which or cues.who or (bool(facts.groups) and cues.limit is None))
+
+
 def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: SemanticModel, as_of: date) -> Parse:
     # "How about for all regions?" after an answer about EMEA lifts the filter; it does not ask for rows.
     released = {g.name for g in facts.groups
@@ -2009,7 +2022,8 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
         intent, order = "rank", ask.order or "desc"
         group_by = ask.group_by or group_by
         limit = ask.limit if ask.limit is not None else (limit if previous.intent == "rank" else None)
-        order_by = ask.order_by or (order_by if previous.intent == "rank" else None)
+        kept = previous.intent == "rank" and not _ranks_anew(facts, ask)
+        order_by = ask.order_by or (order_by if kept else None)
         if order_by is not None and ask.order_by is None and (facts.mods.in_amount or facts.mods.in_percent):
             order_by = "change" if facts.mods.in_amount else "change_pct"  # "top 3 in raw numbers?"
     elif previous.order_by is not None and facts.mods.in_percent:
