@@ -141,6 +141,7 @@ from insights.understanding.word_members import (
     used_as_word,
 )
 from insights.understanding.words import COMMON, FUNCTION, MEASURE_LIKE, SELLING, ordinary, place_word
+from insights.understanding.year_members import period_after_preposition, years_naming_members
 from metrics.measures import CATALOGUE, DEFAULT_MEASURE, Measure
 from metrics.periods import period_bounds, periods
 from metrics.semantic import SemanticModel
@@ -444,14 +445,6 @@ def _lower(text: str) -> str:
     return fold("".join(c.lower() if len(c.lower()) == 1 else c for c in plain))
 
 
-def _share_word_of_name(hit: Hit, low: str) -> bool:
-    """"spring mix bouquets by month", "sprng mix", "car-share trips": a share word said as a word of a member's name
-    of several words is that name, no part of a whole ("sales mix" read as a slip of Sales Max still asks a mix)."""
-    said = re.findall(r"[^\W_]+", low[hit.start:hit.end])
-    name = set(re.findall(r"[^\W_]+", (hit.value or "").lower()))
-    return len(said) > 1 and not asks_share(" ".join(w for w in said if w not in name))
-
-
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     chars = list(text)
     for a, b in spans:
@@ -521,11 +514,17 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     kept = set() if previous is None else {*((d, m) for d, ms in previous.constraints.items() for m in ms),
                                             *filter(None, [previous.part])}
     held = tuple((h.start, h.end) for h in named if h.kind == "member" and h.name in about and not h.fuzzy
-                 and low[h.start:h.end] == (h.value or "").lower() and (h.name, h.value) not in kept)
-    time = read_time(_masked(_blank(low, mods.spans), (*held, *spoken)), as_of=as_of,
-                     earliest=model.first_date, latest=model.last_date, names=names,
-                     members=members_not_grains(named, low),
-                     measures=tuple((h.start, h.end) for h in named if h.kind == "measure"))
+                 and low[h.start:h.end] == (h.value or "").lower() and (h.name, h.value) not in kept
+                 and not period_after_preposition(h, named, low, first=model.first_date, last=model.last_date))
+
+    def read_without(members: tuple[tuple[int, int], ...]) -> TimeReading:
+        return read_time(_masked(_blank(low, mods.spans), (*held, *spoken, *members)), as_of=as_of,
+                         earliest=model.first_date, latest=model.last_date, names=names,
+                         members=members_not_grains(named, low),
+                         measures=tuple((h.start, h.end) for h in named if h.kind == "measure"))
+
+    # "how much 2022 pinotage did we sell in 2025": a year before another member, with the period said apart
+    time = read_without(years_naming_members(named, low, read=read_without))
     blank = _blank(low, (*time.spans, *mods.spans))
     facts = _Facts(text=text, low=low, blank=blank, time=time, cues=Cues(), mods=mods, ignored=ignored,
                    not_a_question=not_question)
@@ -575,8 +574,10 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     else:  # "revenue vs target": a target the data does not hold, asked back as where no store is called Target
         hits = [Hit("unsupported_measure", low[h.start:h.end], None, h.start, h.end)
                 if pace_word(h, hits, text, words=_PACE_WORDS, pace=False) else h for h in hits]
-    facts.share = asks_share(_blank(blank, tuple((h.start, h.end) for h in hits
-                                                 if h.kind != "member" or _share_word_of_name(h, low))))
+    # "spring mix bouquets by month", "market share plan revenue": a share word inside a member's name of several
+    # words is that name, no part of a whole
+    facts.share = asks_share(_blank(blank, tuple((h.start, h.end) for h in hits if h.kind != "member" or (
+        not h.fuzzy and len(low[h.start:h.end].split()) > 1))))
     part_at = part_of_whole(blank)
     if part_at is not None and any(h.kind == "member" and h.start >= part_at for h in hits):
         facts.share = True
@@ -712,6 +713,10 @@ def _names(hits: list[Hit], low: str) -> tuple[tuple[int, int], ...]:
         for other in (hits[k - 1] if k else None, hits[k + 1] if k + 1 < len(hits) else None):
             if other is not None and other.kind == "dimension" and other.name == hit.name and _next_to(hit, other, low):
                 start, end = min(start, other.start), max(end, other.end)
+        word = hits[k + 2] if k + 2 < len(hits) else None
+        if word is not None and word.kind == "dimension" and word.name == hit.name and hits[k + 1].kind == "member" \
+                and _qualified_through(word, [hit], [hits[k + 1]], low):
+            end = word.end  # "the 2022 welding cohort": no year 2022 either
         names.append((hit, (start, end)))
     for order in (range(len(names) - 2, -1, -1), range(1, len(names))):
         for k in order:
@@ -893,8 +898,8 @@ def _read_members(facts: _Facts, hits: list[Hit], blank: str, vocab: Vocabulary)
         if hit.kind != "dimension":
             continue
         # "store 12", "clinic 104" (of clinic_code): the dimension's word names the member after it
-        qualifies = any(m.name in (hit.name, vocab.code_dimension(hit.name)) and _next_to(m, hit, facts.low)
-                        for m in members)
+        own = [m for m in members if m.name in (hit.name, vocab.code_dimension(hit.name))]
+        qualifies = any(_next_to(m, hit, facts.low) for m in own) or _qualified_through(hit, own, members, facts.low)
         overall = _ALL_OF_THEM_BEFORE.search(facts.low, 0, hit.start) or _ALL_OF_THEM_AFTER.match(facts.low, hit.end)
         if qualifies or overall or _described_by_member(hit, members, facts):
             continue
@@ -923,6 +928,13 @@ def _described_by_member(hit: Hit, members: list[Hit], facts: _Facts) -> bool:
             or cues.how_many or count_word(facts.blank) or _split_by(hit, facts.low) or facts.mods.growth:
         return False
     return any(m.name != hit.name and m.end <= hit.start and _next_to(m, hit, facts.low) for m in members)
+
+
+def _qualified_through(hit: Hit, own: list[Hit], members: list[Hit], low: str) -> bool:
+    """"The 2022 welding cohort": the dimension's word after a member of another dimension, said just after one
+    of its own members, names that member (no split by it)."""
+    return any(m.end <= o.start and o.end <= hit.start and o.kind == "member" and o.name != hit.name
+               and _next_to(m, o, low) and _next_to(o, hit, low) for m in own for o in members)
 
 
 def _next_to(a: Hit, b: Hit, low: str) -> bool:
@@ -1058,10 +1070,12 @@ def _asked_as_figure(facts: _Facts, word: str, start: int, end: int, blank: str,
 
 def _read_unknown_numbered(facts: _Facts, vocab: Vocabulary) -> None:
     """"at unit 9" where the data has Unit 7: a word of members' names and a number, said where a member goes, is
-    a name of theirs the data does not hold (its word alone may be a measure's: "unit"), never left out."""
+    a name of theirs the data does not hold (its word alone may be a measure's: "unit"), never left out; two whole
+    names of members side by side ("the hatchback 2022 model year") are those two members."""
     for m in _NUMBERED_PLACE.finditer(facts.blank):
         word, number = m.group("w"), m.group("n")
-        if vocab.members_with_word(word) and f"{word} {number}" not in vocab.member_names:
+        two_members = word in vocab.member_names and number in vocab.member_names
+        if vocab.members_with_word(word) and f"{word} {number}" not in vocab.member_names and not two_members:
             facts.unknown_names.append(facts.text[m.start("w"):m.end("n")])
 
 
