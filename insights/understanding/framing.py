@@ -136,12 +136,17 @@ _WHO_MEETS = frozenset({"board", "exec", "execs", "executive", "leadership", "in
 # A headline said before a colon at the start ("good news: revenue up?", "heads up: …", "quick q - …"): how the
 # asker frames the question, unless the tenant's data has a member of that very name ("Update: revenue in june").
 # Chat's count of questions ("sry one more:", "last one -", "2 quick ones,") is one too, an apology before it or not.
+# The kind of question said ("direct question -", "honest answer:") is too, even where the adjective is a member's
+# name (the channel Direct): it qualifies the question, never the figure.
+_KIND_OF_QUESTION = (r"(?:quick|random|dumb|silly|odd|direct|straight|honest|serious|simple|basic|easy|hard|tough|"
+                     r"tricky|weird|stupid|general|specific|different|separate|related|unrelated|new|fair|real|big|"
+                     r"small|short|broad|high[\s-]level)")
 _HEADLINE = re.compile(
     r"^\W*(?:(?:sorry|sry|srry|soz|oops|ok(?:ay)?|and|also|right|alright)\W+)?"
     r"(?P<head>(?:(?:good|bad|great|big|some|sad|happy|exciting|breaking|mixed|interesting)\s+)?news|"
-    r"heads[\s-]?up|fyi|psa|(?:quick\s+|small\s+)?update|(?:quick\s+|random\s+|dumb\s+|silly\s+|odd\s+)?"
-    r"(?:question|q)|context|background|(?:side\s+|quick\s+)?note|reminder|random\s+one|fun\s+fact|odd\s+one|"
-    r"weird\s+one|follow[\s-]?up|real\s+talk|confession|sanity\s+check|gut\s+check|"
+    r"heads[\s-]?up|fyi|psa|(?:quick\s+|small\s+)?update|(?:" + _KIND_OF_QUESTION + r"\s+)?(?:question|q)|"
+    + _KIND_OF_QUESTION + r"\s+(?:answer|ask|one)|context|background|(?:side\s+|quick\s+)?note|reminder|"
+    r"random\s+one|fun\s+fact|odd\s+one|weird\s+one|follow[\s-]?up|real\s+talk|confession|sanity\s+check|gut\s+check|"
     r"(?:one|1)\s+more(?:\s+(?:quick|small))?(?:\s+(?:one|q|qn|question|thing))?|"
     r"(?:last|another|final)(?:\s+(?:quick|small))?\s+(?:one|q|qn|question|thing)|"
     r"(?:\d|two|three|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few)\s+(?:more\s+)?(?:quick\s+|small\s+)?"
@@ -152,6 +157,32 @@ _HEADLINE = re.compile(
 # nothing of the last one to it; a bare "also in emea?" still leans on the last answer
 _ALSO_SET_OFF = re.compile(r"\W*(?:ok(?:ay)?\W+)?also(?:\s*(?:[-–—:,;]+|\.{2,})\s*(?=\S)|\s+(?=(?:what|how|which|who|"
                            r"show|give|tell|can|could|pls|please)\b))")
+
+# Giving up on what was asked before ("ok fine, how did hope do", "fair enough - …", "never mind, …"): said first and
+# set off, it leans on no answer, so a question after it stands alone (a bare "ok, …" may still lean on one).
+_CONCESSION = re.compile(r"^\W*(?:(?:ok(?:ay)?|alright|all\s+right|oh|ah)[\s,]+(?:fine|whatever|well)|fine|"
+                         r"fair\s+enough|whatever|oh\s+well|never\s*mind|nvm|forget\s+(?:it|that)|no\s+worries)"
+                         r"\s*(?:[,.!;:–—]+|\s-+)\s*")
+
+# How the answer may be given ("feel free to round", "ballpark is fine", "rough number ok", "no need to be
+# exact"): it changes no figure, and "free" of "feel free" is never the plan Free. ``word`` is the word a tenant's
+# member could be named ("Ballpark" the venue), which keeps the phrase a question's words.
+_ANSWER_FORM = re.compile(
+    r"\b(?:(?:(?:feel\s+free|(?:it'?s\s+)?(?:ok(?:ay)?|fine))\s+to|you\s+(?:can|may|could))\s+(?P<word>round)\b"
+    r"(?:\s+(?:it|them|that|things|the\s+(?:numbers?|figures?|totals?)))?(?:\s+(?:up|down|off))?"
+    r"(?:\s+to\s+the\s+nearest\s+[\w$£€]+)?"
+    r"|(?:(?:just\s+)?(?:a\s+)?(?P<rough>round(?:ed|ing)?|ballpark|rough(?:ly)?|approx(?:imate(?:ly)?)?|"
+    r"estimated?)(?:\s+(?:numbers?|figures?|estimates?|idea|counts?|totals?|guess|answer))?|an?\s+estimate)"
+    r"(?:\s+to\s+the\s+nearest\s+[\w$£€]+)?"
+    r"\s+(?:is\s+|are\s+|'?s\s+|works\s+|will\s+do\s+|would\s+do\s+)?(?:fine|ok(?:ay)?|good|great|enough)\b"
+    r"|(?:just\s+)?(?:a\s+)?(?P<ballpark>ballpark)(?:\s+(?:figure|number|estimate))?(?:\s+(?:please|pls))?"
+    r"(?=\s*(?:[,.;:!?–-]|$))"
+    r"|\b(?:there'?s\s+)?no\s+need\s+(?:to\s+be|for\s+it\s+to\s+be|for)\s+(?:super\s+|too\s+|very\s+)?"
+    r"(?:exact|precise|accurate|exactness|precision|decimals?)\b"
+    r"|\b(?:it\s+)?(?:doesn'?t|does\s+not|don'?t|do\s+not|needn'?t|need\s+not)\s+(?:need\s+to\s+|have\s+to\s+)?"
+    r"be\s+(?:super\s+|too\s+|very\s+)?(?:exact|precise|accurate|perfect|spot\s+on)\b"
+    r"|\bnot\s+(?:looking\s+for|after|needing)\s+(?:anything\s+)?(?:exact|precise)(?:\s+(?:numbers?|figures?))?\b"
+    r"|\bgive\s+or\s+take\b)\s*[,;:–-]*")
 
 
 def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: False,
@@ -168,6 +199,10 @@ def framing_spans(low: str, *, figure_word: Callable[[str], bool] = lambda _: Fa
     also = _ALSO_SET_OFF.match(low, max((b for a, b in spans if a == 0), default=0))
     if also:
         spans.append(also.span())
+    if concession := _CONCESSION.match(low):
+        spans.append(concession.span())
+    spans += [m.span() for m in _ANSWER_FORM.finditer(low)
+              if not tenant_word(m["word"] or m["rough"] or m["ballpark"] or "")]
     headline = _HEADLINE.match(low)
     if headline and not tenant_word(headline["head"]):
         spans.append(headline.span())

@@ -55,6 +55,10 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:did|does|has|had|than)\s+$")
 _CONTRAST = re.compile(r"\b(?:than|vs\.?|versus|compared\s+(?:to|with)|against)\b")
 _MODALS = frozenset({"may", "will", "can", "shall", "might", "must", "would", "could", "should"})
 _OBJECT_BEFORE = re.compile(r"\b(?:for|of|from|at|by|with|w/)\s+$")
+# "how did best do", "how is value doing": the slot between asks after a member, however ordinary its word
+_HOW_DID_BEFORE = re.compile(r"\bhow(?:\s+(?:did|does|do|is|was|are|were|has|have)|'s|'d)\s+$")
+_HOW_DID_AFTER = re.compile(r"\s+(?:do|doing|done|perform|performing|performed|fare|faring|fared|go|going|gone|"
+                            r"look|looking|shape\s+up|shaping\s+up|track|tracking)\b")
 _OPPOSED_BEFORE = re.compile(r"\b(?:than|vs\.?|versus|against)\s+(?:the\s+)?$")
 # "and will?", "what about may?": a follow-up that names nothing but the member.
 _ALONE_BEFORE = re.compile(r"(?i)\W*(?:and|or|but|now|also|(?:and\s+)?(?:what|how)\s+about)\s+"
@@ -528,6 +532,9 @@ class Vocabulary:
                     re.fullmatch(r"\s*(?:,|and|or|&|vs\.?|"
                                  r"versus)\s*(?:the\s+)?", original[settled[-1].end:hit.start].lower()))
                 subject = bool(_SUBJECT_BEFORE.search(said)) and written.lower() in _MODALS
+                subject = subject or (written.lower() not in _PRONOUNS and bool(_HOW_DID_BEFORE.search(
+                    original[:hit.start].lower())
+                                          and _HOW_DID_AFTER.match(original.lower(), hit.end)))
                 # "units for will", "units of total last month": the object of a preposition, with no noun
                 # after it for the word to qualify ("of total revenue" is plain English).
                 qualifies = after is not None and after.kind in ("measure", "dimension", "weak_measure") and (

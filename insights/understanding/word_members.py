@@ -15,10 +15,14 @@ from core.number_forms import singular_forms
 from insights.understanding.column_words import said_as_verb
 from insights.understanding.cues import change_verb
 from insights.understanding.vocabulary import Hit
-from insights.understanding.words import SELLING
+from insights.understanding.words import SELLING, ordinary
 
 _PRONOUN_SUBJECT = re.compile(r"\b(?:we|i|you|they|he|she|it)\s+$")
 _PREPOSITION = re.compile(r"\b(?:at|for|of|from|by|with|in|on|to|than|vs\.?|versus|and|or|w/)\s+(?:the\s+)?$")
+# "the value of returns", "the best of our stores": an ordinary noun heading a phrase of what it is of is the word,
+# never the brand Value (said with its dimension's word, "the Value brand", or where only a member goes, it is)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\b(?:the|a|an))\s*$")
+_OF_AFTER = re.compile(r"\s+of\s+\S")
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|my|your|their|its|these|those|them|us|me|with)\b")
 # "trim that to the top 5", "cut it down to 3", "narrow this to": a verb on the last answer, whose object is the answer
 _ON_THE_ANSWER = re.compile(r"\s+(?:that|it|this|them|those|these)\s+(?:(?:down|back|up)\s+)?to\b")
@@ -56,6 +60,8 @@ def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str, *, said: str)
     if neighbour is not None and neighbour.kind in ("measure", "dimension", "member") and not text[
             hit.end:neighbour.start].strip():
         return False  # "reading revenue", "the deal clinic": the name qualifies what follows
+    if _ARTICLE_BEFORE.search(before) and _OF_AFTER.match(after) and ordinary(written.lower()):
+        return True
     if _PRONOUN_SUBJECT.search(before) or _ON_THE_ANSWER.match(after):
         return True
     previous = next((h for h in reversed(hits) if h.end <= hit.start), None)
