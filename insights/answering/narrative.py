@@ -24,14 +24,18 @@ NAMED_ALL_UP_TO = 6
 LISTED = 5
 ADJECTIVES = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"}
 # Words that claim a direction in a question ("why did revenue drop?"), checked against the numbers.
+# A change said as it goes on claims it too ("online is shrinking", "visits are falling"); the "up" of "what's up"
+# claims nothing.
 _FALLING = re.compile(
-    r"\b(?:drop(?:s|ped)?|fall(?:s|en)?|fell|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|dip(?:s|ped)?|"
-    r"down|shr[iau]nk|slump(?:s|ed)?|tank(?:s|ed)?|plung(?:e|ed)|slid|worse)\b",
+    r"\b(?:drop(?:s|ped|ping)?|fall(?:s|en|ing)?|fell|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|dip(?:s|ped|ping)?|"
+    r"down|shr[iau]nk(?:s|ing|en)?|slump(?:s|ed|ing)?|tank(?:s|ed|ing)?|plung(?:e|ed|ing)|slid(?:e|es|ing)?|"
+    r"slow(?:s|ed|ing)|worse)\b",
     re.IGNORECASE,
 )
 _RISING = re.compile(
-    r"\b(?:ris(?:e|es|en)|rose|gr[eo]w(?:s|n|th)?|increas(?:e|es|ed|ing)|jump(?:s|ed)?|climb(?:s|ed)?|"
-    r"spike[sd]?|surg(?:e|es|ed)|up|improv(?:e|es|ed)|better)\b",
+    r"\b(?:ris(?:e|es|en|ing)|rose|gr[eo]w(?:s|n|th|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
+    r"spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|(?<!what['’]s\s)(?<!whats\s)(?<!what\sis\s)up|improv(?:e|es|ed|ing)|"
+    r"better)\b",
     re.IGNORECASE,
 )
 

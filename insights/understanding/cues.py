@@ -42,7 +42,7 @@ _COMPARATIVE = re.compile(r"\b(?P<desc>more|higher|bigger|larger|greater|better|
 _WHICH = re.compile(r"\b(?:which|who)\b")
 
 _DRIVERS = re.compile(
-    r"\b(?:why|what\s+(?:drove|drives|caused|causes|explains|explained|is\s+behind|was\s+behind|'?s\s+behind|"
+    r"\b(?:why|how\s+come|what\s+(?:drove|drives|caused|causes|explains|explained|is\s+behind|was\s+behind|'?s\s+behind|"
     r"happened|made|went\s+wrong)|drove|driving|drivers?|driven\s+by|cause[sd]?|causing|reasons?|explain\w*|"
     r"behind\s+(?:the|this|that|it)|responsible\s+for|accounts?\s+for|attribut\w+|root\s+cause|"
     # "where did the growth in seats come from": whose change it was, not where the figure was made
@@ -57,11 +57,17 @@ _CHANGE_WORD = re.compile(
     r"tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plung(?:e|es|ed|ing)|nose[\s-]?div(?:e|es|ed|ing)|dove|"
     r"(?<!deep[\s-])div(?:e|es|ed|ing)|"
     r"plummet(?:s|ed|ted|ing|ting)?|crash(?:es|ed|ing)?|collaps(?:e|es|ed|ing)|"
-    r"tumbl(?:e|es|ed|ing)|sink(?:s|ing)?|sank|sunk|slid(?:e|es|ing)?|slumps|slumping|jumps|jumping|dips|dipping|"
+    r"tumbl(?:e|es|ed|ing)|sink(?:s|ing)?|sank|sunk|slid(?:e|es|ing)?|shr(?:ink(?:s|ing)?|ank|unk(?:en)?)|"
+    # a change said as it goes on ("online is shrinking", "visits are slowing down", "demand is softening")
+    r"slow(?:s|ed|ing)(?:\s+down)?|weaken(?:s|ed|ing)|soften(?:s|ed|ing)|slumps|slumping|jumps|jumping|dips|dipping|"
     r"surging|spiking|soar(?:s|ed|ing)?|(?:sky)?rocket(?:s|ed|ing)|climb(?:s|ed|ing)?|shot\s+up|"
     r"(?:go(?:ing|ne|es)?|went|moving|moved|headed|heading|trending)\s+(?:up|down)|"
     r"(?:is|are|was|were)\s+(?:\w+\s+){1,3}(?:up|down)(?:\s+(?:or|and)\s+(?:up|down))?)\b"
 )
+# "visits tanked, what's going on there?", "sales fell, what's up with that": said of a change, these ask why it
+# happened; said alone ("what's going on in galway") they ask no why
+_WHAT_IS_GOING_ON = re.compile(r"\bwhat(?:'?s|\s+is|\s+was)\s+(?:going\s+on|happening|up|the\s+story|the\s+deal)\b"
+                               r"|\bwhat\s+gives\b")
 _DROVE_THE_MOST = re.compile(r"\b(?:drove|drives|driving|brought\s+in|generated)\s+(?:the\s+)?(?:most|least|fewest)\b")
 _CONTRIBUTION = re.compile(r"\bcontribut\w+\b")
 # Idioms of comparison whose words are no ordinary question words ("stack up", "measure up", "next to"):
@@ -258,7 +264,8 @@ def read_cues(text: str, *, names: Iterable[tuple[int, int]] = ()) -> Cues:
     return Cues(
         # "contributed to the decline" asks why; "contribution of each segment" asks for a split.
         # "which source drove the most trials" ranks sources; "what drove the growth" explains a change
-        drivers=(bool(_DRIVERS.search(text)) and not _DROVE_THE_MOST.search(text)) or (contribution and change),
+        drivers=(bool(_DRIVERS.search(text)) and not _DROVE_THE_MOST.search(text)) or (contribution and change)
+        or (change and bool(_WHAT_IS_GOING_ON.search(text))),
         change=change,
         we_or_us=bool(_WE.search(text)),
         compare=bool(_COMPARE.search(text)),

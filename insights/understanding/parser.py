@@ -102,6 +102,7 @@ from insights.understanding.roles import unheld_role
 from insights.understanding.share_follow_ups import share_of_previous, spread_asked
 from insights.understanding.single_events import one_event
 from insights.understanding.spending import SPEND, buyer_before, customers_spend
+from insights.understanding.standing_qualifiers import unheld_standing
 from insights.understanding.time_expressions import (
     UNITS,
     FoundPeriod,
@@ -198,7 +199,9 @@ _DOING_VERBS = frozenset({*SELLING, "spend", "spent", "earn", "earned"})
 # Any verb of doing counts ("how many jobs did mike from the denver shop close"): the doer is a person either way.
 _DOING = (*SELLING, "close", "closed", "book", "booked", "win", "won", "sign", "signed", "land", "landed", "complete",
           "completed", "finish", "finished", "handle", "handled", "ship", "shipped", "deliver", "delivered", "bring",
-          "make", "log", "logged", "serve", "served", "take", "do")
+          "make", "log", "logged", "serve", "served", "take", "do",
+          # "how much did stellenbosch wine co buy": the buyer is a customer's name, held or not
+          "buy", "bought", "purchase", "purchased", "order", "ordered", "spend", "spent")
 _SELLER = re.compile(rf"\b(?:did|does|has|have|had)\s+(?P<who>(?:[a-z][\w'-]*\s+){{1,5}}?)(?:{'|'.join(_DOING)})\b")
 # "how did sarah do?", "how's priya doing": whom the question is about, in the subject of "how did … do"; a word
 # there that names no member is a person or thing the data does not hold, asked back (never "how are we doing").
@@ -590,8 +593,10 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     facts.blank_of_hits = _blank(blank, tuple((h.start, h.end) for h in hits))
     facts.fuzzy = any(h.fuzzy for h in hits)
     if facts.cues.off_topic:
-        # A coffee chain's "Coffee" or a shop's "Games" is data, not small talk.
-        named = tuple((h.start, h.end) for h in hits if h.kind in ("member", "dimension"))
+        # A coffee chain's "Coffee" or a shop's "Games" is data, not small talk; so is a word of whoever did the
+        # buying or selling ("how much did stellenbosch wine co buy"), a name the data may not hold
+        named = (*((h.start, h.end) for h in hits if h.kind in ("member", "dimension")),
+                 *(m.span("who") for m in _SELLER.finditer(blank)))
         facts.cues = replace(facts.cues, off_topic=off_topic(_blank(blank, named)))
     _read_measures(facts, hits, model=model)
     _read_arithmetic(facts, hits, model)
@@ -620,7 +625,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     _read_unknown_numbered(facts, vocab)
     facts.unheld_role = unheld_role(facts.low, held=lambda a: any(h.start <= a < h.end for h in hits))
     facts.unplaced = unplaced_operator(facts.blank_of_hits, hits,
-                                       facts.arithmetic.span if facts.arithmetic else None)
+                                       facts.arithmetic.span if facts.arithmetic else None) or unheld_standing(
+        facts.low, hits, is_money=lambda name: model.measure(name).is_money)
     return facts
 
 
@@ -803,7 +809,9 @@ def _without_our_spend(facts: _Facts, hits: list[Hit]) -> list[Hit]:
     spends = [h for h in hits if h.kind in ("weak_measure", "missing_measure") and SPEND.fullmatch(
         facts.low[h.start:h.end])]
     ends = [h.end for h in hits if h.kind == "member"]
-    theirs = [h for h in spends if customers_spend(facts.low, h.start, h.end, member_ends=ends)]
+    # "how much did oakridge coffee co spend": someone named spent, a buyer whether the data holds them or not
+    named = [m.end() for m in _SELLER.finditer(facts.blank) if not set(m["who"].split()) & _NOT_A_SELLER]
+    theirs = [h for h in spends if customers_spend(facts.low, h.start, h.end, member_ends=ends) or h.end in named]
     facts.buyer_spans = [span for span in (buyer_before(facts.low, h.start) for h in theirs) if span]
     ours = [h for h in spends if h not in theirs]
     if ours:
