@@ -99,6 +99,9 @@ def test_also_alone_before_a_period_still_leans_on_the_last_split() -> None:
      "admissions", {"genre": ["Horror"], "booking_channel": ["Kiosk"]}),
     (TAPROOMS, ("growler fills at old mill last month", "and how many of these were sours?"),
      "growler_fills", {"taproom": ["Old Mill"], "beer_style": ["Sour"]}),
+    (TAPROOMS, ("no need to be exact - how many pints did canal yard pour last month?",
+                "ok direct question - how many of those were stouts?"),
+     "pints_poured", {"taproom": ["Canal Yard"], "beer_style": ["Stout"]}),
 ])
 def test_how_many_of_those_after_a_figure_is_the_figure_narrowed(model, turns, measure, narrowed) -> None:
     got = conversation(*turns, model=model, as_of=AS_OF)

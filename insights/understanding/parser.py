@@ -23,7 +23,7 @@ from insights.understanding.averaged_figures import figures_averaged
 from insights.understanding.change_nouns import change_noun
 from insights.understanding.column_words import GENERIC_MODIFIERS
 from insights.understanding.company_name import as_the_company
-from insights.understanding.count_follow_ups import counts_them
+from insights.understanding.count_follow_ups import counts_them, narrows_them
 from insights.understanding.counted_unheld import counted_unheld
 from insights.understanding.counted_words import counted_by_last_word
 from insights.understanding.counts import (
@@ -588,7 +588,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     facts.share = asks_share(_blank(blank, tuple((h.start, h.end) for h in hits
                                                  if h.kind != "member" or _share_word_of_name(h, low))))
     part_at = part_of_whole(blank)
-    if part_at is not None and any(h.kind == "member" and h.start >= part_at for h in hits):
+    if part_at is not None and any(h.kind == "member" and h.start >= part_at for h in hits) \
+            and not narrows_them(low, previous=previous):
         facts.share = True
     facts.blank_of_hits = _blank(blank, tuple((h.start, h.end) for h in hits))
     facts.fuzzy = any(h.fuzzy for h in hits)
