@@ -23,6 +23,7 @@ from insights.understanding.averaged_figures import figures_averaged
 from insights.understanding.change_nouns import change_noun
 from insights.understanding.column_words import GENERIC_MODIFIERS
 from insights.understanding.company_name import as_the_company
+from insights.understanding.context_clauses import context_clause_spans
 from insights.understanding.count_follow_ups import counts_them, narrows_them
 from insights.understanding.counted_unheld import counted_unheld
 from insights.understanding.counted_words import counted_by_last_word
@@ -487,7 +488,8 @@ def _read(text: str, *, vocab: Vocabulary, model: SemanticModel, as_of: date, co
     asides = aside_spans(low, tenant_word=lambda w: _names_data(w, vocab),  # "lol", "(ie how long they keep it)"
                          names_data=lambda a, b: bool(vocab.find(low[a:b], text[a:b])))
     framing = sorted({*framing, *asides, *fillers,
-                      *lead_frame_spans(low, tenant_word=lambda w: _names_data(w, vocab))})  # "for the standup:"
+                      *lead_frame_spans(low, tenant_word=lambda w: _names_data(w, vocab)),  # "for the standup:"
+                      *context_clause_spans(low, tenant_word=lambda w: _names_data(w, vocab))})  # "w the economy …,"
     framing = sorted({*framing, *predicate_spans(  # "how many drivers were on the road": they had facts
         _blank(low, tuple(fillers)), counted=lambda w: vocab.dimension_of_word(w) is not None, figure=vocab.knows,
         named=lambda w: vocab.dimension_of_word(w) is not None or bool(vocab.members_with_word(w)))})
