@@ -67,6 +67,7 @@ _AFTER_MEASURE = re.compile(r"\s+(?P<n>\d{1,3})" + _GLUED_UNIT + r"(?![$£€%.\
 _RANKED_BEFORE = re.compile(r"\b(?:top|bottom|which|what|best|worst|highest|lowest|biggest|smallest|strongest|"
                             r"weakest|busiest|slowest|quietest)\s+$")
 _SHORT_UNITS = {"d": "day", "w": "week", "m": "month", "mth": "month", "mths": "month", "q": "quarter", "y": "year"}
+_ALL_OF = r"(?:whole\s+|full\s+|entire\s+)?"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
 _MONTH_CONTEXT = re.compile(
     r"\b(?:in|of|since|from|between|during|to|until|till|through|thru|last|this|early|late|mid|end|start|"
@@ -668,8 +669,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"(?<![\w$£€.])(?P<n>\d{1,3})(?P<unit>d|w)\b(?!\s*(?:ago|from|after|before|later|out)\b)", _h_bare_span),
         (r"\b(?:the\s+)?(?:this\s+past|last|previous|prior|past|preceding)\s+(?:full\s+|whole\s+|"
          r"calendar\s+)?(?P<unit>day|week|month|quarter|year)\b", _h_last_unit),
-        (rf"\b(?:the\s+month\s+of\s+)?{_MONTH}(?![a-z]){_Y}{_RELATIVE_YEAR}", _h_month),
-        (r"\b(?:fy\s*|fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?|cy\s*|the\s+year\s+)?(?P<y>(?:19|"
+        # "the whole month of october", "the entire year of 2025": the named period, all of which it already is
+        (rf"\b(?:the\s+{_ALL_OF}month\s+of\s+)?{_MONTH}(?![a-z]){_Y}{_RELATIVE_YEAR}", _h_month),
+        (rf"\b(?:fy\s*|fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?|cy\s*|the\s+{_ALL_OF}year\s+(?:of\s+)?)?(?P<y>(?:19|"
          r"2[01])\d\d)\b(?![-/]\d)", _h_year),
     )
 )
