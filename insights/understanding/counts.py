@@ -21,6 +21,8 @@ discounts margin margins profit profits income turnover gmv arr mrr payment paym
 earnings tax taxes refund refunds cash dollars pounds euros
 """.split())  # noqa: SIM905 - a word list reads best as text
 _DURATION_WORDS = frozenset("second seconds minute minutes mins hour hours hrs day days".split())  # noqa: SIM905
+# The counts a sale is recorded as: "how many did we sell" asks the one of them the data holds
+_SALES_COUNTS = frozenset("units orders bookings transactions purchases reservations".split())  # noqa: SIM905
 _SELLING = re.compile(rf"\b(?:{'|'.join(SELLING)})\b")
 
 
@@ -46,11 +48,15 @@ def count_measures(model: SemanticModel) -> tuple[str, ...]:
 
 
 def obvious_count(model: SemanticModel, *, text: str) -> str | None:
-    """The one count "how many" can mean in ``text`` (lower-cased): units where something was sold and the data
-    has units ("how many did we sell"), else the data's only count; None where there is none or several."""
+    """The one count "how many" can mean in ``text`` (lower-cased): where something was sold, the one count of
+    sales the data has (units, orders, bookings: "how many did we sell"), else the data's only count; None where
+    there is none or several."""
     counts = count_measures(model)
-    if "units" in counts and _SELLING.search(text):
-        return "units"
+    if _SELLING.search(text):
+        # "how many tours did we sell" where the data counts bookings or orders: what was sold is what those count
+        sold = [name for name in counts if re.split(r"[_\s]+", name.lower())[0] in _SALES_COUNTS]
+        if "units" in counts or len(sold) == 1:
+            return "units" if "units" in counts else sold[0]
     return counts[0] if len(counts) == 1 else None
 
 
