@@ -32,3 +32,13 @@ def pointing_spans(low: str, *, filtered_by: Callable[[str], bool]) -> list[tupl
         if noun is None or noun in _PLACE_NOUNS or filtered_by(noun):
             spans.append(said.span())
     return spans
+
+
+# "and the other one?", "what about that other one": one member not said, of two or more the answer was about or
+# left out, so which is meant has no single antecedent
+_OTHER_ONE = re.compile(r"\b(?:the|that|this)\s+other\s+one\b")
+
+
+def points_at_another_one(low: str) -> bool:
+    """Whether ``low`` (the lower-cased question) points at "the other one" of the previous answer's members."""
+    return bool(_OTHER_ONE.search(low))

@@ -48,7 +48,7 @@ from insights.understanding.cues import (
     superlative_spans,
 )
 from insights.understanding.day_parts import greeting_members, is_part_of_day
-from insights.understanding.deixis import pointing_spans
+from insights.understanding.deixis import pointing_spans, points_at_another_one
 from insights.understanding.dimension_qualifiers import qualifier_spans
 from insights.understanding.figure_position import in_figure_position
 from insights.understanding.fillers import filler_spans
@@ -369,6 +369,8 @@ def _parse(text: str, *, model: SemanticModel, as_of: date, context: Understandi
     if previous is not None and not _stands_alone(facts, ask, previous):
         if facts.cues.there and not previous.constraints and not facts.members:
             return _with_understood(_where_is_there(previous, model), facts, model)
+        if points_at_another_one(facts.low) and not facts.members:
+            return _with_understood(_which_other_one(previous, model), facts, model)
         return _follow_up(facts, ask, previous, model=model, as_of=as_of)
     if _needs_context(facts, ask):
         return _nothing_to_follow(model)
@@ -1752,6 +1754,15 @@ def _where_is_there(previous: Understanding, model: SemanticModel) -> Parse:
     if dimension is None:
         return _clarify("Where do you mean? Your data has no places or other members to point at.", _examples(model),
                         confidence=0.9)
+    question, options = which_one(model.dimensions[dimension], label=_dimension_label(dimension))
+    return _clarify(question, options, confidence=0.9)
+
+
+def _which_other_one(previous: Understanding, model: SemanticModel) -> Parse:
+    """"And the other one?" after an answer about some members: which member of their dimension is meant."""
+    dimension = previous.group_by if previous.group_by in model.dimensions else next(iter(previous.constraints), None)
+    if dimension is None:
+        return _where_is_there(previous, model)
     question, options = which_one(model.dimensions[dimension], label=_dimension_label(dimension))
     return _clarify(question, options, confidence=0.9)
 
