@@ -855,6 +855,14 @@ def _what_the_counted_did(hit: Hit, facts: _Facts, hits: list[Hit]) -> bool:
                and not facts.blank_of_hits[found[0]:h.start].strip() for h in hits)
 
 
+_LISTED = re.compile(r"\s*(?:,|&|\+|,?\s*(?:and|plus|vs\.?|versus|as\s+well\s+as))\s*")
+
+
+def _between(one: Hit, other: Hit, low: str) -> str:
+    """The words of ``low`` between two hits, in either order."""
+    return low[one.end:other.start] if one.end <= other.start else low[other.end:one.start]
+
+
 def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> None:
     hits = [_asked_as(h, facts, model=model) for h in _without_our_spend(facts, hits)
             if not _what_the_counted_did(h, facts, hits)]
@@ -864,6 +872,12 @@ def _read_measures(facts: _Facts, hits: list[Hit], *, model: SemanticModel) -> N
     if len(named) > 1:
         words = {h.name: facts.low[h.start:h.end] for h in strong}
         named = [n for n in named if not (n == "revenue" and words.get(n) in ("sales", "sale"))] or named
+    # "sales and pounds roasted", "bags, sales": the noun "sales" listed with a measure is revenue, a figure of its own
+    listed = [h for h in hits if h.kind == "weak_measure" and facts.low[h.start:h.end] in ("sales", "sale")
+              and any(_LISTED.fullmatch(_between(h, s, facts.low)) for s in strong)]
+    if listed:
+        said = sorted((h.start, h.name) for h in (*listed, *strong) if h in listed or h.name in named)
+        named = list(dict.fromkeys(name for _, name in said))
     facts.measures_named = len(named)
     facts.summed = any(_TOTAL_BEFORE.search(facts.blank, 0, h.start) or _IN_TOTAL_AFTER.match(facts.blank, h.end)
                        for h in strong)
