@@ -26,6 +26,13 @@ _WORDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("rupee", "rupees"), frozenset({"INR"})),
     **dict.fromkeys(("peso", "pesos"), frozenset({"MXN"})),
     "rand": frozenset({"ZAR"}),
+    **dict.fromkeys(("lira", "lire", "liras", "tl", "turkish lira"), frozenset({"TRY"})),
+    "reais": frozenset({"BRL"}),  # "real" alone is left out: "3m real revenue" is the English word
+    **dict.fromkeys(("krona", "kronor"), frozenset({"SEK"})),
+    **dict.fromkeys(("krone", "kroner"), frozenset({"NOK", "DKK"})),
+    **dict.fromkeys(("zloty", "zlotys"), frozenset({"PLN"})),
+    "dirhams": frozenset({"AED"}), "riyals": frozenset({"SAR"}),
+    "shekels": frozenset({"ILS"}), "baht": frozenset({"THB"}), "ringgit": frozenset({"MYR"}),
 }
 # ISO 4217 codes people type; none an English word ("try" of Turkey's lira is left out)
 _CODES = frozenset({

@@ -23,6 +23,10 @@ _PREPOSITION = re.compile(r"\b(?:at|for|of|from|by|with|in|on|to|than|vs\.?|vers
 # never the brand Value (said with its dimension's word, "the Value brand", or where only a member goes, it is)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\b(?:the|a|an))\s*$")
 _OF_AFTER = re.compile(r"\s+of\s+\S")
+# "the gap between zara and mango", "difference in orders between": the word heads its own frame of two things
+# compared, never the brand Gap ("gap vs next", "how did gap do" still name it)
+_GAP_WORDS = frozenset({"gap", "difference", "delta", "spread", "distance"})
+_BETWEEN_AFTER = re.compile(r"\s+(?:in\s+\w+(?:\s+\w+)?\s+)?between\b")
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|my|your|their|its|these|those|them|us|me|with)\b")
 # "trim that to the top 5", "cut it down to 3", "narrow this to": a verb on the last answer, whose object is the answer
 _ON_THE_ANSWER = re.compile(r"\s+(?:that|it|this|them|those|these)\s+(?:(?:down|back|up)\s+)?to\b")
@@ -51,6 +55,8 @@ def used_as_word(hit: Hit, hits: list[Hit], text: str, blank: str, *, said: str)
     if written[0].isupper() and mixed_case and inside_sentence:
         return False
     before, after = blank[:hit.start], blank[hit.end:]
+    if written.lower() in _GAP_WORDS and _BETWEEN_AFTER.match(after):
+        return True
     if _PREPOSITION.search(before):
         return False
     requested = _REQUESTED.search(said[:hit.start])
