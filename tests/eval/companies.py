@@ -122,6 +122,16 @@ SETS: tuple[QuestionSet, ...] = (
     # "hotel" is a word of the member Hotel Partner, is answered out of scope where the contract asks a clarify
     _ours("round_seven", "slopeside", currency="SEK", contested=frozenset({"ss17.3"})),
     _ours("round_seven", "voltcharge", currency="NOK"),
+    _ours("round_eight", "petalpost", currency="DKK"),
+    _ours("round_eight", "signalone", currency="BRL"),
+    _ours("round_eight", "hirewise"),
+    _ours("round_eight", "pedalgo", currency="EUR"),
+    _ours("round_nine", "ramenya", currency="JPY"),
+    _ours("round_nine", "kirana", currency="INR"),
+    _ours("round_nine", "hammerline", currency="CAD"),
+    _ours("round_nine", "tranvia", currency="MXN"),
+    _ours("round_nine", "vinterra", currency="ZAR"),
+    _ours("round_nine", "flexgym", currency="EUR"),
 )
 
 
