@@ -233,3 +233,18 @@ def test_dates_at_the_calendars_edges_are_a_clarify_or_a_bounded_period(as_of, t
     assert_within_contract(result, model)
     u = result.understanding
     assert u.answered or result.clarification
+
+
+def test_a_follow_up_dividing_a_ratio_per_day_is_asked_back():
+    """Found by the fuzz: 'per day' after a trend of margin % divided the ratio again (per='day' on margin_pct)."""
+    model = SemanticModel(version="ratio", measures=tuple(m.name for m in measures_for({s: s for s in SUMMABLE})),
+                          dimensions={"region": ("EMEA", "APAC")}, first_date=date(2024, 1, 1),
+                          last_date=date(2025, 12, 31), row_count=1)
+    trend = parse("margin % trend by month this year", model=model, as_of=date(2025, 6, 1)).understanding
+    assert trend.measure == "margin_pct" and trend.intent == "trend"
+    for follow_up in ("per day", "and per day?"):
+        result = parse(follow_up, model=model, as_of=date(2025, 6, 1), context=trend)
+        assert result.understanding.intent == "clarify", follow_up
+        assert "already a ratio" in result.clarification
+    revenue = parse("and revenue per day?", model=model, as_of=date(2025, 6, 1), context=trend).understanding
+    assert revenue.measure == "revenue" and revenue.per == "day"

@@ -1594,10 +1594,7 @@ def _refusal(facts: _Facts, *, model: SemanticModel, vocab: Vocabulary, has_cont
                         f"or count every {each} with figures:",
                         (f"{label} by {each}", f"Number of {_dimension_plural(counted)}"), confidence=0.9)
     if facts.per and measure in model.definitions and model.measure(measure).is_ratio:
-        label = model.measure(measure).label.lower()
-        return _clarify(f"{label.capitalize()} is already a ratio, so I can't divide it again per "
-                        f"{_dimension_label(facts.per)}. Would you like {label} itself, or a total per "
-                        f"{_dimension_label(facts.per)}?", (label.capitalize(),), confidence=0.9)
+        return _ratio_not_divided(measure=measure, per=facts.per, model=model)
     # "avg ticket revenue by genre": an average over what the contract leaves unsaid, asked (a ratio is one already)
     ratio = measure in model.definitions and model.measure(measure).is_ratio
     if facts.per is None and not ratio and _AVERAGE_ALONE.search(facts.blank_of_hits):
@@ -1871,6 +1868,13 @@ def _average_options(model: SemanticModel, measure: str, facts: _Facts) -> tuple
     # "per ticket" divides by tickets_sold: the count's first word, said once
     counts = [re.split(r"[_\s]+", m)[0].removesuffix("s") for m in count_measures(model) if m != measure]
     return (f"Average daily {label}{split}", *(f"{label.capitalize()} per {c}{split}" for c in counts[:2]))
+
+
+def _ratio_not_divided(*, measure: str, per: str, model: SemanticModel) -> Parse:
+    label = model.measure(measure).label.lower()
+    return _clarify(f"{label.capitalize()} is already a ratio, so I can't divide it again per "
+                    f"{_dimension_label(per)}. Would you like {label} itself, or a total per "
+                    f"{_dimension_label(per)}?", (label.capitalize(),), confidence=0.9)
 
 
 def _clarify(question: str, suggestions: tuple[str, ...] = (), *, confidence: float = 1.0) -> Parse:
@@ -2154,7 +2158,9 @@ def _follow_up(facts: _Facts, ask: _Ask, previous: Understanding, *, model: Sema
 
     measure = facts.measure or previous.measure or _default_measure(model)
     per = facts.per or (previous.per if previous.per != measure and not facts.summed else None)
-    if per and measure in model.definitions and model.measure(measure).is_ratio and not facts.per:
+    if per and measure in model.definitions and model.measure(measure).is_ratio:
+        if facts.per:  # "per day" after a trend of margin %: asked, as when said in one question
+            return _ratio_not_divided(measure=measure, per=facts.per, model=model)
         per = None  # "what about margin %?" after a per-order figure: the ratio itself
     return _finish(facts, Understanding(
         intent=intent, measure=measure,
