@@ -2,7 +2,8 @@
 the last 8 qtrs"):
 
 - a share word inside a member's name of several words ("Trail Mix", "Car Share", "Spare Parts") is that name,
-  never a part of a whole: "<member> <measure> by <grain> in <period>" is the member's trend, while "share of",
+  never a part of a whole, also with a slip in the name's other word ("bkie share") or a hyphen ("trail-mix"):
+  "<member> <measure> by <grain> in <period>" is the member's trend, while "share of",
   "% of", "what part of" and "how much of X came from Y" still ask a share with that member as the part;
 - "the last N <units>" (quarters, qtrs, wks, mos, yrs, days, "8q") sets a trend's rows to that unit when no grain
   is said, over the contract's N whole units before A; a grain said ("weekly …") still wins, and a follow-up
@@ -42,6 +43,9 @@ def _ask(*turns: str, model) -> dict:
      {"product": ["Trail Mix"], "region": ["Great Lakes"]}),
     (RIDES, "car share trips by month in 2025", "trips", "month", {"service": ["Car Share"]}),
     (RIDES, "bike share tips by quarter in 2025", "tips", "quarter", {"service": ["Bike Share"]}),
+    (RIDES, "bkie share fares by month in 2025", "fares", "month", {"service": ["Bike Share"]}),
+    (SNACKS, "partty mix net sales by month in 2025", "net_sales", "month", {"product": ["Party Mix"]}),
+    (SNACKS, "trail-mix units shipped by month in 2025", "units_shipped", "month", {"product": ["Trail Mix"]}),
     (DEALER, "spare parts labour hours by month in 2025", "labour_hours", "month", {"category": ["Spare Parts"]}),
 ])
 def test_a_share_word_inside_a_members_name_is_the_members_trend(model, text, measure, grain, members):
