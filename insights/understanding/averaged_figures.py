@@ -11,6 +11,7 @@ from insights.understanding.vocabulary import Hit
 
 _AVERAGE = re.compile(r"(?:average|avg|mean)\s+")
 _FIGURES = frozenset({"measure", "weak_measure", "missing_measure"})
+_GAP = re.compile(r"\s+")
 
 
 def figures_averaged(hits: list[Hit], *, blank: str, text: str, per_starts: Iterable[int],
@@ -23,7 +24,7 @@ def figures_averaged(hits: list[Hit], *, blank: str, text: str, per_starts: Iter
     for hit in hits:
         average = _AVERAGE.match(blank, hit.start, hit.end)
         # blanks of words already read ("per day") are spaces too: a "per" starts anywhere in the gap
-        gap = re.compile(r"\s+").match(blank, hit.end)
+        gap = _GAP.match(blank, hit.end)
         if hit.kind in _FIGURES and average and gap and any(gap.start() < s <= gap.end() for s in starts):
             rest = find(blank[average.end():hit.end], text[average.end():hit.end])
             whole = (0, hit.end - average.end())
